@@ -1,0 +1,49 @@
+package dev.arbtune.bench;
+
+import dev.arbtune.result.ResultDocument;
+import dev.arbtune.result.ResultFormatException;
+import dev.arbtune.result.ResultReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** How fast one typical result document (about 700 bytes) is parsed from memory. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ResultParseBenchmark {
+
+  private final ResultReader reader = new ResultReader();
+  private byte[] document;
+
+  @Setup
+  public void setUp() {
+    document =
+        ("{\"status\": \"success\", \"config\": {\"data_file\": \"data/eurusd.csv\","
+                + " \"min_spread_bps\": 30.0, \"taker_fee_a_bps\": 5.0, \"taker_fee_b_bps\": 5.0,"
+                + " \"slippage_bps\": 5.0, \"max_position_usd\": 1000.0, \"max_open_trades\": 1,"
+                + " \"initial_balance_usd\": 10000.0, \"stop_on_drawdown_pct\": null,"
+                + " \"tag\": \"sess001\"}, \"metrics\": {\"total_trades\": 10, \"closed_trades\": 8,"
+                + " \"open_trades\": 2, \"final_balance_usd\": 11000.0, \"realized_pnl_usd\": 1000.0,"
+                + " \"max_drawdown_pct\": 5.0, \"win_rate\": 0.75, \"avg_pnl_per_trade_usd\": 125.0,"
+                + " \"runtime_seconds\": 0.123}, \"config_summary\": {\"job_id\": \"sess001_0001\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Benchmark
+  public ResultDocument parseDocument() throws ResultFormatException {
+    return reader.read(document);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.arbtune.aggregate;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One job as the aggregator sees it.
+ *
+ * <p>{@code config} and {@code metrics} are the document's own objects, unmodifiable, in the
+ * document's key order, with integers kept as integers and decimals as written (see {@link
+ * dev.arbtune.result.ResultDocument}); for a file that could not be parsed both are empty.
+ *
+ * @param jobId {@code config_summary.job_id}, else the file name without {@code .json}
+ * @param tag {@code config.tag}, or {@code null}
+ * @param config the document's {@code config}
+ * @param metrics the document's {@code metrics}
+ * @param status success or error
+ * @param source the file's path relative to the results directory, with {@code /} separators
+ * @param error why the job is an error; {@code null} exactly when {@code status} is success
+ */
+public record AggregatedJobResult(
+    String jobId,
+    String tag,
+    Map<String, Object> config,
+    Map<String, Object> metrics,
+    JobStatus status,
+    String source,
+    JobError error) {
+
+  public AggregatedJobResult {
+    Objects.requireNonNull(jobId, "jobId");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(source, "source");
+    if ((status == JobStatus.ERROR) != (error != null)) {
+      throw new IllegalArgumentException(
+          "error must be set exactly for error jobs: status=" + status + ", error=" + error);
+    }
+  }
+
+  /** Whether the job succeeded. */
+  public boolean isSuccess() {
+    return status == JobStatus.SUCCESS;
+  }
+
+  /** {@code metrics.name} as a double when it is a number, else empty. */
+  public OptionalDouble metric(String name) {
+    return JsonNumbers.asDouble(metrics.get(name));
+  }
+
+  /** {@code config.name} as a double when it is a number, else empty. */
+  public OptionalDouble configNumber(String name) {
+    return JsonNumbers.asDouble(config.get(name));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.arbtune.aggregate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Prints an {@link AggregatedSummary} in the seed's human layout:
+ *
+ * <pre>
+ * ======================================================================
+ * [D39_AGG] TUNING SESSION SUMMARY
+ * ======================================================================
+ *
+ * Total Jobs:           50
+ * Success Jobs:         47
+ * Error Jobs:           3
+ *
+ * Top 10 by Realized PnL (USD):
+ *   1) job_id=sess001_0007  PnL=+1,250.00  DD=10.00%  trades=18  min_spread_bps=30  slippage_bps=3
+ *   3) job_id=sess001_0003  PnL=+950.00   DD=8.00%   trades=15  min_spread_bps=35  slippage_bps=3
+ *
+ * ======================================================================
+ * </pre>
+ *
+ * <p>A {@code Filters:} block follows the counts when filters are set. PnL is padded to 8
+ * characters and drawdown to 6, as in the seed's example; amounts are rounded half-even from the
+ * binary value, as Python's {@code format} does. A missing value prints as {@code N/A}; a whole
+ * number from the config prints without {@code .0}.
+ */
+public final class SummaryText {
+
+  /** The line above and below the banner: 70 {@code =}. */
+  public static final String RULE = "=".repeat(70);
+
+  /** Config parameters shown on each ranked line, after the metrics. */
+  static final List<String> SHOWN_PARAMETERS = List.of("min_spread_bps", "slippage_bps");
+
+  private static final String NA = "N/A";
+
+  private SummaryText() {}
+
+  /** The whole summary, each line ending in {@code \n}. */
+  public static String format(AggregatedSummary summary) {
+    StringBuilder sb = new StringBuilder(256 + 160 * summary.topByPnl().size());
+    sb.append(RULE).append('\n');
+    sb.append("[D39_AGG] TUNING SESSION SUMMARY\n");
+    sb.append(RULE).append('\n');
+    sb.append('\n');
+    sb.append(String.format(Locale.ROOT, "%-22s%d\n", "Total Jobs:", summary.totalJobs()));
+    sb.append(String.format(Locale.ROOT, "%-22s%d\n", "Success Jobs:", summary.successJobs()));
+    sb.append(String.format(Locale.ROOT, "%-22s%d\n", "Error Jobs:", summary.errorJobs()));
+    sb.append('\n');
+    if (!summary.filters().isEmpty()) {
+      sb.append("Filters:\n");
+      for (Map.Entry<String, Object> f : summary.filters().entrySet()) {
+        sb.append("  ").append(f.getKey()).append(": ").append(f.getValue()).append('\n');
+      }
+      sb.append('\n');
+    }
+    List<AggregatedJobResult> top = summary.topByPnl();
+    sb.append("Top ").append(top.size()).append(" by Realized PnL (USD):\n");
+    if (top.isEmpty()) {
+      sb.append("  (no success job passed the filters)\n");
+    }
+    for (int i = 0; i < top.size(); i++) {
+      sb.append(jobLine(i + 1, top.get(i))).append('\n');
+    }
+    sb.append('\n');
+    sb.append(RULE).append('\n');
+    return sb.toString();
+  }
+
+  /** One ranked line, without the newline. */
+  static String jobLine(int rank, AggregatedJobResult job) {
+    StringBuilder sb = new StringBuilder(160);
+    sb.append("  ").append(rank).append(") job_id=").append(job.jobId());
+    sb.append("  PnL=").append(pad(money(job.metric(Ranking.PNL_METRIC)), 8));
+    sb.append("  DD=").append(pad(percent(job.metric("max_drawdown_pct")), 6));
+    sb.append("  trades=").append(plain(job.metrics(), "total_trades"));
+    for (String name : SHOWN_PARAMETERS) {
+      sb.append("  ").append(name).append('=').append(plain(job.config(), name));
+    }
+    return sb.toString();
+  }
+
+  /** {@code +1,250.00}: sign always, thousands separators, two decimals. */
+  static String money(OptionalDouble value) {
+    if (value.isEmpty()) {
+      return NA;
+    }
+    if (!Double.isFinite(value.getAsDouble())) {
+      return Double.toString(value.getAsDouble());
+    }
+    BigDecimal rounded = new BigDecimal(value.getAsDouble()).setScale(2, RoundingMode.HALF_EVEN);
+    String digits = grouped().format(rounded.abs());
+    boolean negative = rounded.signum() < 0 || (rounded.signum() == 0 && isNegative(value));
+    return (negative ? "-" : "+") + digits;
+  }
+
+  /** {@code 10.00%}. */
+  static String percent(OptionalDouble value) {
+    if (value.isEmpty()) {
+      return NA;
+    }
+    if (!Double.isFinite(value.getAsDouble())) {
+      return value.getAsDouble() + "%";
+    }
+    BigDecimal rounded = new BigDecimal(value.getAsDouble()).setScale(2, RoundingMode.HALF_EVEN);
+    String sign = rounded.signum() == 0 && isNegative(value) ? "-" : "";
+    return sign + rounded.toPlainString() + "%";
+  }
+
+  private static boolean isNegative(OptionalDouble value) {
+    return Double.compare(value.getAsDouble(), 0.0) < 0;
+  }
+
+  /** A value as written, whole numbers without {@code .0}; {@code N/A} when missing. */
+  static String plain(Map<String, Object> map, String key) {
+    return map.containsKey(key) ? JsonNumbers.display(map.get(key)) : NA;
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s : s + " ".repeat(width - s.length());
+  }
+
+  private static DecimalFormat grouped() {
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    f.setRoundingMode(RoundingMode.HALF_EVEN);
+    return f;
+  }
+}

@@ -1,0 +1,363 @@
+package dev.arbtune.backtest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The configuration of one backtest job: the {@code config} object of a result document and of a
+ * plan line. Validated on construction, exactly as the runner validates it.
+ *
+ * @param dataFile CSV of two-venue quotes
+ * @param minSpreadBps net spread (after costs) needed to open a trade, in basis points; ≥ 0
+ * @param takerFeeABps taker fee on venue A, bps of notional; ≥ 0
+ * @param takerFeeBBps taker fee on venue B, bps of notional; ≥ 0
+ * @param slippageBps slippage for a pair of legs, half on each leg, bps; ≥ 0
+ * @param maxPositionUsd notional of one trade, USD; &gt; 0
+ * @param maxOpenTrades trades open at once; ≥ 1
+ * @param initialBalanceUsd starting equity, USD; &gt; 0
+ * @param stopOnDrawdownPct stop the run at this drawdown, percent; &gt; 0, or {@code null} for
+ *     never
+ * @param tag free label, usually the session; may be {@code null}
+ * @param startTime first quote used, inclusive; {@code null} for the start of the file
+ * @param endTime quotes from this instant on are not used; {@code null} for the end of the file
+ */
+public record BacktestConfig(
+    String dataFile,
+    double minSpreadBps,
+    double takerFeeABps,
+    double takerFeeBBps,
+    double slippageBps,
+    double maxPositionUsd,
+    int maxOpenTrades,
+    double initialBalanceUsd,
+    Double stopOnDrawdownPct,
+    String tag,
+    Instant startTime,
+    Instant endTime) {
+
+  public static final String DATA_FILE = "data_file";
+  public static final String MIN_SPREAD_BPS = "min_spread_bps";
+  public static final String TAKER_FEE_A_BPS = "taker_fee_a_bps";
+  public static final String TAKER_FEE_B_BPS = "taker_fee_b_bps";
+  public static final String SLIPPAGE_BPS = "slippage_bps";
+  public static final String MAX_POSITION_USD = "max_position_usd";
+  public static final String MAX_OPEN_TRADES = "max_open_trades";
+  public static final String INITIAL_BALANCE_USD = "initial_balance_usd";
+  public static final String STOP_ON_DRAWDOWN_PCT = "stop_on_drawdown_pct";
+  public static final String TAG = "tag";
+  public static final String START_TIME = "start_time";
+  public static final String END_TIME = "end_time";
+
+  /** Every config key the runner knows, in the order they are written. */
+  public static final List<String> FIELDS =
+      List.of(
+          DATA_FILE,
+          MIN_SPREAD_BPS,
+          TAKER_FEE_A_BPS,
+          TAKER_FEE_B_BPS,
+          SLIPPAGE_BPS,
+          MAX_POSITION_USD,
+          MAX_OPEN_TRADES,
+          INITIAL_BALANCE_USD,
+          STOP_ON_DRAWDOWN_PCT,
+          TAG,
+          START_TIME,
+          END_TIME);
+
+  /** The keys whose values are numbers (the ones a parameter grid can vary). */
+  public static final List<String> NUMERIC_FIELDS =
+      List.of(
+          MIN_SPREAD_BPS,
+          TAKER_FEE_A_BPS,
+          TAKER_FEE_B_BPS,
+          SLIPPAGE_BPS,
+          MAX_POSITION_USD,
+          MAX_OPEN_TRADES,
+          INITIAL_BALANCE_USD,
+          STOP_ON_DRAWDOWN_PCT);
+
+  /** Defaults for every field but {@code data_file}, as in the seed's example document. */
+  public static final double DEFAULT_MIN_SPREAD_BPS = 30.0;
+
+  public static final double DEFAULT_TAKER_FEE_BPS = 5.0;
+  public static final double DEFAULT_SLIPPAGE_BPS = 5.0;
+  public static final double DEFAULT_MAX_POSITION_USD = 1000.0;
+  public static final int DEFAULT_MAX_OPEN_TRADES = 1;
+  public static final double DEFAULT_INITIAL_BALANCE_USD = 10000.0;
+
+  /**
+   * @throws ConfigException naming the first field that the runner would refuse
+   */
+  public BacktestConfig {
+    if (dataFile == null || dataFile.isBlank()) {
+      throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
+    }
+    requireAtLeastZero(MIN_SPREAD_BPS, minSpreadBps);
+    requireAtLeastZero(TAKER_FEE_A_BPS, takerFeeABps);
+    requireAtLeastZero(TAKER_FEE_B_BPS, takerFeeBBps);
+    requireAtLeastZero(SLIPPAGE_BPS, slippageBps);
+    requirePositive(MAX_POSITION_USD, maxPositionUsd);
+    if (maxOpenTrades < 1) {
+      throw new ConfigException(MAX_OPEN_TRADES, "must be at least 1, got " + maxOpenTrades);
+    }
+    requirePositive(INITIAL_BALANCE_USD, initialBalanceUsd);
+    if (stopOnDrawdownPct != null) {
+      requirePositive(STOP_ON_DRAWDOWN_PCT, stopOnDrawdownPct);
+    }
+    if (startTime != null && endTime != null && !startTime.isBefore(endTime)) {
+      throw new ConfigException(
+          END_TIME, "must be after start_time (" + startTime + "), got " + endTime);
+    }
+  }
+
+  /** A configuration with every default, reading {@code dataFile}. */
+  public static BacktestConfig defaults(String dataFile) {
+    return new BacktestConfig(
+        dataFile,
+        DEFAULT_MIN_SPREAD_BPS,
+        DEFAULT_TAKER_FEE_BPS,
+        DEFAULT_TAKER_FEE_BPS,
+        DEFAULT_SLIPPAGE_BPS,
+        DEFAULT_MAX_POSITION_USD,
+        DEFAULT_MAX_OPEN_TRADES,
+        DEFAULT_INITIAL_BALANCE_USD,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * Reads a {@code config} object (from JSON or YAML). Missing fields take their defaults; {@code
+   * data_file} is required; an unknown key is an error that suggests the closest known one.
+   *
+   * @throws ConfigException naming the first field that is unknown, of the wrong type or out of
+   *     range
+   */
+  public static BacktestConfig fromMap(Map<String, ?> map) {
+    Objects.requireNonNull(map, "map");
+    for (String key : map.keySet()) {
+      if (!FIELDS.contains(key)) {
+        throw new ConfigException(key, "unknown config field" + suggestion(key, FIELDS));
+      }
+    }
+    Object data = map.get(DATA_FILE);
+    if (data != null && !(data instanceof String)) {
+      throw new ConfigException(DATA_FILE, "expected a string, got " + describe(data));
+    }
+    return new BacktestConfig(
+        (String) data,
+        number(map, MIN_SPREAD_BPS, DEFAULT_MIN_SPREAD_BPS),
+        number(map, TAKER_FEE_A_BPS, DEFAULT_TAKER_FEE_BPS),
+        number(map, TAKER_FEE_B_BPS, DEFAULT_TAKER_FEE_BPS),
+        number(map, SLIPPAGE_BPS, DEFAULT_SLIPPAGE_BPS),
+        number(map, MAX_POSITION_USD, DEFAULT_MAX_POSITION_USD),
+        integer(map, MAX_OPEN_TRADES, DEFAULT_MAX_OPEN_TRADES),
+        number(map, INITIAL_BALANCE_USD, DEFAULT_INITIAL_BALANCE_USD),
+        map.get(STOP_ON_DRAWDOWN_PCT) == null ? null : number(map, STOP_ON_DRAWDOWN_PCT, 0),
+        optionalString(map, TAG),
+        instant(map, START_TIME),
+        instant(map, END_TIME));
+  }
+
+  /**
+   * The config as written in result documents and plan lines: every field in {@link #FIELDS} order,
+   * decimals as doubles, {@code max_open_trades} as an integer, {@code stop_on_drawdown_pct} and
+   * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set.
+   * Unmodifiable.
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(DATA_FILE, dataFile);
+    m.put(MIN_SPREAD_BPS, minSpreadBps);
+    m.put(TAKER_FEE_A_BPS, takerFeeABps);
+    m.put(TAKER_FEE_B_BPS, takerFeeBBps);
+    m.put(SLIPPAGE_BPS, slippageBps);
+    m.put(MAX_POSITION_USD, maxPositionUsd);
+    m.put(MAX_OPEN_TRADES, maxOpenTrades);
+    m.put(INITIAL_BALANCE_USD, initialBalanceUsd);
+    m.put(STOP_ON_DRAWDOWN_PCT, stopOnDrawdownPct);
+    m.put(TAG, tag);
+    if (startTime != null) {
+      m.put(START_TIME, startTime.toString());
+    }
+    if (endTime != null) {
+      m.put(END_TIME, endTime.toString());
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Round-trip costs of a pair of legs in bps: both taker fees plus slippage. */
+  public double costBps() {
+    return takerFeeABps + takerFeeBBps + slippageBps;
+  }
+
+  public Optional<Instant> start() {
+    return Optional.ofNullable(startTime);
+  }
+
+  public Optional<Instant> end() {
+    return Optional.ofNullable(endTime);
+  }
+
+  /**
+   * {@code " (did you mean X?)"} for the candidate closest to {@code name} by edit distance, when
+   * one is close enough to be a likely typo; otherwise the empty string.
+   */
+  public static String suggestion(String name, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = editDistance(name, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    if (best == null || bestDistance > Math.max(2, best.length() / 3)) {
+      return "";
+    }
+    return " (did you mean " + best + "?)";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static double number(Map<String, ?> map, String key, double fallback) {
+    if (!map.containsKey(key)) {
+      return fallback;
+    }
+    Object v = map.get(key);
+    if (!(v instanceof Number n)) {
+      throw new ConfigException(key, "expected a number, got " + describe(v));
+    }
+    double d = n.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw new ConfigException(key, "expected a finite number, got " + v);
+    }
+    return d;
+  }
+
+  private static int integer(Map<String, ?> map, String key, int fallback) {
+    if (!map.containsKey(key)) {
+      return fallback;
+    }
+    Object v = map.get(key);
+    if (!(v instanceof Number n)) {
+      throw new ConfigException(key, "expected an integer, got " + describe(v));
+    }
+    BigDecimal d;
+    try {
+      d = new BigDecimal(n.toString());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "expected an integer, got " + v);
+    }
+    if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
+      throw new ConfigException(key, "expected an integer, got " + v);
+    }
+    try {
+      return d.intValueExact();
+    } catch (ArithmeticException e) {
+      throw new ConfigException(key, "out of range: " + v);
+    }
+  }
+
+  private static String optionalString(Map<String, ?> map, String key) {
+    Object v = map.get(key);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw new ConfigException(key, "expected a string, got " + describe(v));
+  }
+
+  private static Instant instant(Map<String, ?> map, String key) {
+    Object v = map.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s)) {
+      throw new ConfigException(key, "expected an ISO-8601 timestamp string, got " + describe(v));
+    }
+    return parseInstant(key, s);
+  }
+
+  /**
+   * Parses an ISO-8601 instant: {@code 2014-05-01T05:00:00Z}, with an offset ({@code +02:00}), or
+   * without one (read as UTC).
+   *
+   * @throws ConfigException when {@code text} is not such a timestamp
+   */
+  public static Instant parseInstant(String key, String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      // fall through to the more lenient forms
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      // fall through
+    }
+    try {
+      return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(
+          key, "expected an ISO-8601 timestamp such as 2014-05-01T05:00:00Z, got \"" + text + "\"");
+    }
+  }
+
+  private static void requireAtLeastZero(String key, double value) {
+    if (!(value >= 0) || !Double.isFinite(value)) {
+      throw new ConfigException(key, "must be a finite number >= 0, got " + value);
+    }
+  }
+
+  private static void requirePositive(String key, double value) {
+    if (!(value > 0) || !Double.isFinite(value)) {
+      throw new ConfigException(key, "must be a finite number > 0, got " + value);
+    }
+  }
+
+  private static String describe(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof String s) {
+      return "the string \"" + s + "\"";
+    }
+    if (v instanceof Boolean b) {
+      return b.toString();
+    }
+    if (v instanceof List) {
+      return "a list";
+    }
+    if (v instanceof Map) {
+      return "a mapping";
+    }
+    return v.toString();
+  }
+}

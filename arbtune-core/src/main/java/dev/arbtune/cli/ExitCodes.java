@@ -1,0 +1,32 @@
+package dev.arbtune.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The exit codes of every arbtune command, listed in {@code --help}. */
+public final class ExitCodes {
+
+  /** Success. */
+  public static final int OK = 0;
+
+  /** Input not found, or invalid configuration or data. */
+  public static final int INPUT = 1;
+
+  /** Usage error (the usage text is printed), or an unexpected failure. */
+  public static final int USAGE_OR_FAILURE = 2;
+
+  /** Completed, but {@code --strict} was given and error jobs were found. */
+  public static final int STRICT = 3;
+
+  /** The table as {@code --help} shows it, for every command. */
+  static Map<String, String> helpTable() {
+    Map<String, String> table = new LinkedHashMap<>();
+    table.put(" " + OK, "success");
+    table.put(" " + INPUT, "input not found, or invalid configuration or data");
+    table.put(" " + USAGE_OR_FAILURE, "usage error, or an unexpected failure");
+    table.put(" " + STRICT, "completed, but --strict was given and error jobs were found");
+    return table;
+  }
+
+  private ExitCodes() {}
+}

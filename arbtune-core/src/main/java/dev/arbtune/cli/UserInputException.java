@@ -1,0 +1,18 @@
+package dev.arbtune.cli;
+
+/**
+ * A problem with what the user gave us (a missing folder, an invalid file), reported as one line
+ * without a stack trace and exit code {@link ExitCodes#INPUT}.
+ */
+public class UserInputException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  public UserInputException(String message) {
+    super(message);
+  }
+
+  public UserInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.arbtune.result;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One parsed result document: the fields the aggregator reads, with {@code config} and {@code
+ * metrics} kept as the document wrote them.
+ *
+ * <p>Maps are unmodifiable and keep the document's key order; values are {@link String}, {@link
+ * Boolean}, {@code null}, {@link Long} or {@link java.math.BigInteger} for integers, {@link
+ * java.math.BigDecimal} for decimals (so {@code 30.0} is written back as {@code 30.0}), {@link
+ * Double} only for {@code NaN} and {@code ±Infinity}, and unmodifiable {@link java.util.List} and
+ * {@link Map} for nested values.
+ *
+ * @param status the {@code status} string, or {@code null} when missing
+ * @param declaredJobId {@code config_summary.job_id} when it is a non-empty string, else {@code
+ *     null}
+ * @param config the {@code config} object, empty when missing
+ * @param metrics the {@code metrics} object, empty when missing
+ * @param error the document's own {@code error} message, or {@code null}
+ */
+public record ResultDocument(
+    String status,
+    String declaredJobId,
+    Map<String, Object> config,
+    Map<String, Object> metrics,
+    String error) {
+
+  /** The status value that marks a successful job. */
+  public static final String SUCCESS = "success";
+
+  public ResultDocument {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** Whether {@code status} is exactly {@code "success"}. */
+  public boolean isSuccess() {
+    return SUCCESS.equals(status);
+  }
+
+  /** {@code config.tag} when it is a string, else {@code null}. */
+  public String tag() {
+    return config.get("tag") instanceof String s ? s : null;
+  }
+}

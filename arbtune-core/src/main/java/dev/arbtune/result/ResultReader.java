@@ -1,0 +1,266 @@
+package dev.arbtune.result;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads result documents with Jackson's streaming parser: fields other than {@code status}, {@code
+ * config}, {@code metrics}, {@code config_summary} and {@code error} are skipped without building
+ * anything. Thread-safe and stateless; share one instance.
+ *
+ * <p>Every way a file can be unusable ends in a {@link ResultFormatException}; only a failure to
+ * read the bytes at all surfaces as an {@link IOException}.
+ */
+public final class ResultReader {
+
+  private static final int MAX_MESSAGE_LENGTH = 200;
+
+  /** Files up to this size are read whole, which is faster than streaming for small files. */
+  private static final long WHOLE_FILE_LIMIT = 1 << 20;
+
+  /**
+   * Reads the file at {@code file}.
+   *
+   * @throws IOException when the file cannot be read
+   * @throws ResultFormatException when its bytes are not a usable result document
+   */
+  public ResultDocument read(Path file) throws IOException, ResultFormatException {
+    if (Files.size(file) <= WHOLE_FILE_LIMIT) {
+      return read(Files.readAllBytes(file));
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
+  /**
+   * Reads one document from {@code bytes}.
+   *
+   * @throws ResultFormatException when the bytes are not a usable result document
+   */
+  public ResultDocument read(byte[] bytes) throws ResultFormatException {
+    rejectNonUtf8Encodings(bytes, bytes.length);
+    try (JsonParser p = Json.factory().createParser(bytes)) {
+      return parseDocument(p);
+    } catch (JsonProcessingException e) {
+      throw malformed(e);
+    } catch (CharConversionException e) {
+      throw notUtf8(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("in-memory read failed", e);
+    }
+  }
+
+  /**
+   * Reads one document from {@code in}, which must hold exactly one JSON object (a UTF-8 byte order
+   * mark and surrounding whitespace are allowed). The stream is not closed.
+   *
+   * @throws IOException when reading the stream fails
+   * @throws ResultFormatException when the bytes are not a usable result document
+   */
+  public ResultDocument read(InputStream in) throws IOException, ResultFormatException {
+    PushbackInputStream source = new PushbackInputStream(in, 4);
+    byte[] head = new byte[4];
+    int n = source.readNBytes(head, 0, head.length);
+    source.unread(head, 0, n);
+    rejectNonUtf8Encodings(head, n);
+    try (JsonParser p = Json.factory().createParser(source)) {
+      return parseDocument(p);
+    } catch (JsonProcessingException e) {
+      throw malformed(e);
+    } catch (CharConversionException e) {
+      throw notUtf8(e);
+    }
+  }
+
+  /**
+   * Jackson would silently decode UTF-16 and UTF-32; result documents are UTF-8 only. Both are
+   * recognisable from the first four bytes: a byte order mark or a zero byte next to the opening
+   * character.
+   */
+  private static void rejectNonUtf8Encodings(byte[] head, int length) throws ResultFormatException {
+    int n = Math.min(4, length);
+    boolean utf16Bom =
+        n >= 2
+            && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+    boolean zeroByte = false;
+    for (int i = 0; i < n; i++) {
+      zeroByte |= head[i] == 0;
+    }
+    if (utf16Bom || zeroByte) {
+      throw new ResultFormatException(
+          ErrorKind.NOT_UTF8, "not UTF-8 (looks like UTF-16 or UTF-32, or binary data)", 1, 1);
+    }
+  }
+
+  private static ResultDocument parseDocument(JsonParser p)
+      throws IOException, ResultFormatException {
+    JsonToken first = p.nextToken();
+    if (first == null) {
+      throw new ResultFormatException(ErrorKind.EMPTY, "empty file (no JSON value)");
+    }
+    if (first != JsonToken.START_OBJECT) {
+      JsonLocation at = p.currentTokenLocation();
+      throw new ResultFormatException(
+          ErrorKind.NOT_AN_OBJECT,
+          "top-level value is " + describe(first) + ", expected an object",
+          at.getLineNr(),
+          at.getColumnNr());
+    }
+    String status = null;
+    String statusProblem = null;
+    String declaredJobId = null;
+    Map<String, Object> config = Map.of();
+    Map<String, Object> metrics = Map.of();
+    String configProblem = null;
+    String metricsProblem = null;
+    String error = null;
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "status" -> {
+          if (t == JsonToken.VALUE_STRING) {
+            status = p.getText();
+            statusProblem = null;
+          } else {
+            status = null;
+            statusProblem = "\"status\" is " + describe(t) + ", expected a string";
+            p.skipChildren();
+          }
+        }
+        case "config" -> {
+          if (t == JsonToken.START_OBJECT) {
+            config = readObject(p);
+            configProblem = null;
+          } else {
+            configProblem = "\"config\" is " + describe(t) + ", expected an object";
+            p.skipChildren();
+          }
+        }
+        case "metrics" -> {
+          if (t == JsonToken.START_OBJECT) {
+            metrics = readObject(p);
+            metricsProblem = null;
+          } else {
+            metricsProblem = "\"metrics\" is " + describe(t) + ", expected an object";
+            p.skipChildren();
+          }
+        }
+        case "config_summary" -> {
+          if (t == JsonToken.START_OBJECT) {
+            Object id = readObject(p).get("job_id");
+            declaredJobId = id instanceof String s && !s.isEmpty() ? s : null;
+          } else {
+            declaredJobId = null;
+            p.skipChildren();
+          }
+        }
+        case "error" -> {
+          error = t == JsonToken.VALUE_STRING ? p.getText() : null;
+          p.skipChildren();
+        }
+        default -> p.skipChildren();
+      }
+    }
+    JsonToken trailing = p.nextToken();
+    if (trailing != null) {
+      JsonLocation at = p.currentTokenLocation();
+      throw new ResultFormatException(
+          ErrorKind.MALFORMED_JSON,
+          "unexpected " + describe(trailing) + " after the end of the document",
+          at.getLineNr(),
+          at.getColumnNr());
+    }
+    String problem =
+        statusProblem != null
+            ? statusProblem
+            : configProblem != null ? configProblem : metricsProblem;
+    if (problem != null) {
+      throw new ResultFormatException(ErrorKind.INVALID_FIELD, problem);
+    }
+    return new ResultDocument(status, declaredJobId, config, metrics, error);
+  }
+
+  /** Reads the object whose START_OBJECT is the current token, keeping key order. */
+  private static Map<String, Object> readObject(JsonParser p) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      p.nextToken();
+      map.put(name, readValue(p));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static Object readValue(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    return switch (t) {
+      case START_OBJECT -> readObject(p);
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readValue(p));
+        }
+        yield Collections.unmodifiableList(list);
+      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> {
+        BigInteger big = p.getBigIntegerValue();
+        yield big.bitLength() < 64 ? (Object) big.longValue() : big;
+      }
+      case VALUE_NUMBER_FLOAT -> p.isNaN() ? (Object) p.getDoubleValue() : p.getDecimalValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new IllegalStateException("unexpected token " + t);
+    };
+  }
+
+  private static String describe(JsonToken t) {
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name();
+    };
+  }
+
+  private static ResultFormatException notUtf8(CharConversionException e) {
+    return new ResultFormatException(ErrorKind.NOT_UTF8, "not UTF-8: " + e.getMessage());
+  }
+
+  private static ResultFormatException malformed(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String message = e.getOriginalMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    message = message.replaceAll("\\s+", " ").strip();
+    if (message.length() > MAX_MESSAGE_LENGTH) {
+      message = message.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
+    }
+    return new ResultFormatException(
+        ErrorKind.MALFORMED_JSON,
+        message,
+        at == null ? 0 : at.getLineNr(),
+        at == null ? 0 : at.getColumnNr());
+  }
+}

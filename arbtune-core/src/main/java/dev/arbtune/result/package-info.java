@@ -1,0 +1,10 @@
+/**
+ * The result document (Contract 1 in {@code ARCHITECTURE.md}): one JSON file per job, written by
+ * the runner and read by the aggregator.
+ *
+ * <p>{@link dev.arbtune.result.ResultReader} turns bytes into a {@link
+ * dev.arbtune.result.ResultDocument} or a {@link dev.arbtune.result.ResultFormatException} that
+ * says what is wrong and where. {@link dev.arbtune.result.Json} holds the one configured JSON
+ * factory and writer every part of arbtune shares.
+ */
+package dev.arbtune.result;
