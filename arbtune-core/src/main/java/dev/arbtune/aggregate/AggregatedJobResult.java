@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
  * @param metrics the document's {@code metrics}
  * @param status success or error
  * @param source the file's path relative to the results directory, with {@code /} separators
+ * @param line the 1-based line in a JSON Lines file; 0 for a {@code .json} file
  * @param error why the job is an error; {@code null} exactly when {@code status} is success
  */
 public record AggregatedJobResult(
@@ -26,6 +27,7 @@ public record AggregatedJobResult(
     Map<String, Object> metrics,
     JobStatus status,
     String source,
+    int line,
     JobError error) {
 
   public AggregatedJobResult {
@@ -34,10 +36,18 @@ public record AggregatedJobResult(
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(source, "source");
+    if (line < 0) {
+      throw new IllegalArgumentException("line must be >= 0, got " + line);
+    }
     if ((status == JobStatus.ERROR) != (error != null)) {
       throw new IllegalArgumentException(
           "error must be set exactly for error jobs: status=" + status + ", error=" + error);
     }
+  }
+
+  /** Where the job came from: the relative path, with {@code :LINE} for JSON Lines. */
+  public String location() {
+    return line == 0 ? source : source + ":" + line;
   }
 
   /** Whether the job succeeded. */

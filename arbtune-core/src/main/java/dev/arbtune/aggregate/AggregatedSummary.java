@@ -1,6 +1,8 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.ErrorKind;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +11,40 @@ import java.util.Objects;
 /**
  * What a results folder adds up to.
  *
- * @param totalJobs result files found
+ * @param totalJobs jobs found: result files, plus lines of JSON Lines files; skipped summary
+ *     documents are not jobs
  * @param successJobs documents whose {@code status} is {@code "success"} and that passed validation
  * @param errorJobs everything else: {@code totalJobs == successJobs + errorJobs}
- * @param topByPnl the best success jobs that pass the filters, best first, at most {@code
- *     maxResults} of them
- * @param filters the filters that were set, by their summary names, in the order {@code
- *     max_drawdown_pct}, {@code min_trades}
+ * @param topByPnl the best success jobs that pass the filters, best first under {@code ranking}, at
+ *     most {@code maxResults} of them (the name is the seed's; with another ranking it is written
+ *     as {@code top})
+ * @param filters the filters in force, by their summary names
+ * @param ranking what {@code topByPnl} is ranked by
+ * @param matchedJobs success jobs that passed every filter
+ * @param skippedFiles aggregator summary documents found among the results and not counted
+ * @param errorKinds error jobs by kind, every kind with a count above 0, in {@link ErrorKind} order
+ * @param errors the first error jobs by location (at most the aggregator's {@code maxErrors})
+ * @param errorsTruncated error jobs not listed in {@code errors}
+ * @param warnings the first warnings (duplicate job ids, success documents without PnL)
+ * @param warningsTruncated warnings not listed
+ * @param paretoFront the jobs not dominated on (PnL higher, drawdown lower) among those that pass
+ *     the filters, highest PnL first; {@code null} when not asked for
  */
 public record AggregatedSummary(
     long totalJobs,
     long successJobs,
     long errorJobs,
     List<AggregatedJobResult> topByPnl,
-    Map<String, Object> filters) {
+    Map<String, Object> filters,
+    RankingSpec ranking,
+    long matchedJobs,
+    long skippedFiles,
+    Map<ErrorKind, Long> errorKinds,
+    List<ErrorReport> errors,
+    long errorsTruncated,
+    List<Warning> warnings,
+    long warningsTruncated,
+    List<AggregatedJobResult> paretoFront) {
 
   public AggregatedSummary {
     if (totalJobs != successJobs + errorJobs || successJobs < 0 || errorJobs < 0) {
@@ -36,5 +58,46 @@ public record AggregatedSummary(
     }
     topByPnl = List.copyOf(topByPnl);
     filters = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(filters)));
+    Objects.requireNonNull(ranking, "ranking");
+    EnumMap<ErrorKind, Long> kinds = new EnumMap<>(ErrorKind.class);
+    kinds.putAll(Objects.requireNonNull(errorKinds, "errorKinds"));
+    errorKinds = Collections.unmodifiableMap(kinds);
+    errors = List.copyOf(errors);
+    warnings = List.copyOf(warnings);
+    paretoFront = paretoFront == null ? null : List.copyOf(paretoFront);
+  }
+
+  /** The seed's summary: counts, the ranked list and the filters; nothing else. */
+  public AggregatedSummary(
+      long totalJobs,
+      long successJobs,
+      long errorJobs,
+      List<AggregatedJobResult> topByPnl,
+      Map<String, Object> filters) {
+    this(
+        totalJobs,
+        successJobs,
+        errorJobs,
+        topByPnl,
+        filters,
+        RankingSpec.PNL,
+        topByPnl.size(),
+        0,
+        Map.of(),
+        List.of(),
+        errorJobs,
+        List.of(),
+        0,
+        null);
+  }
+
+  /** The ranked jobs (the same list as {@link #topByPnl()}, under any ranking). */
+  public List<AggregatedJobResult> top() {
+    return topByPnl;
+  }
+
+  /** Whether there is an error job or a warning: what {@code --strict} fails on. */
+  public boolean hasProblems() {
+    return errorJobs > 0 || !warnings.isEmpty() || warningsTruncated > 0;
   }
 }

@@ -33,6 +33,30 @@ final class JsonNumbers {
     return false;
   }
 
+  /**
+   * A JSON value as one cell of a table: strings as they are, {@code null} as the empty string,
+   * numbers as written, nested values as compact JSON.
+   */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof java.util.Map || value instanceof java.util.List) {
+      try {
+        return dev.arbtune.result.Json.compactWriter().writeValueAsString(value);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    if (value instanceof BigDecimal d) {
+      return d.toString();
+    }
+    return value.toString();
+  }
+
   /** Short human form of a JSON value: whole numbers without {@code .0}, others as written. */
   static String display(Object value) {
     if (value == null) {

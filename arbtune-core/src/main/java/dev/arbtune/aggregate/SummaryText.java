@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.StringJoiner;
 
 /**
  * Prints an {@link AggregatedSummary} in the seed's human layout:
@@ -28,7 +29,10 @@ import java.util.OptionalDouble;
  * ======================================================================
  * </pre>
  *
- * <p>A {@code Filters:} block follows the counts when filters are set. PnL is padded to 8
+ * <p>A {@code Filters:} block follows the counts when filters are set. With another ranking the
+ * heading names the metric and order, and each line shows the metric too; with a Pareto front, a
+ * block listing it comes after the ranking. Errors, warnings and skipped files are not part of this
+ * layout (the seed had none); {@link #diagnostics} describes them for stderr. PnL is padded to 8
  * characters and drawdown to 6, as in the seed's example; amounts are rounded half-even from the
  * binary value, as Python's {@code format} does. A missing value prints as {@code N/A}; a whole
  * number from the config prints without {@code .0}.
@@ -64,25 +68,110 @@ public final class SummaryText {
       sb.append('\n');
     }
     List<AggregatedJobResult> top = summary.topByPnl();
-    sb.append("Top ").append(top.size()).append(" by Realized PnL (USD):\n");
+    RankingSpec ranking = summary.ranking();
+    String extra = extraMetric(ranking);
+    sb.append("Top ").append(top.size()).append(" by ").append(title(ranking)).append(":\n");
     if (top.isEmpty()) {
       sb.append("  (no success job passed the filters)\n");
     }
     for (int i = 0; i < top.size(); i++) {
-      sb.append(jobLine(i + 1, top.get(i))).append('\n');
+      sb.append(jobLine(i + 1, top.get(i), extra)).append('\n');
     }
     sb.append('\n');
+    if (summary.paretoFront() != null) {
+      List<AggregatedJobResult> front = summary.paretoFront();
+      sb.append("Pareto front, PnL higher and drawdown lower (")
+          .append(front.size())
+          .append(front.size() == 1 ? " job" : " jobs")
+          .append("):\n");
+      if (front.isEmpty()) {
+        sb.append("  (no success job with max_drawdown_pct passed the filters)\n");
+      }
+      for (int i = 0; i < front.size(); i++) {
+        sb.append(jobLine(i + 1, front.get(i), null)).append('\n');
+      }
+      sb.append('\n');
+    }
     sb.append(RULE).append('\n');
     return sb.toString();
   }
 
-  /** One ranked line, without the newline. */
+  /** One ranked line in the seed's layout, without the newline. */
   static String jobLine(int rank, AggregatedJobResult job) {
+    return jobLine(rank, job, null);
+  }
+
+  /** The heading of the ranked list: the seed's for PnL, else the metric and its order. */
+  static String title(RankingSpec ranking) {
+    return ranking.isSeedRanking()
+        ? "Realized PnL (USD)"
+        : ranking.metric() + " (" + ranking.order().label() + ")";
+  }
+
+  /** The ranking metric when the seed's line does not show it already, else {@code null}. */
+  private static String extraMetric(RankingSpec ranking) {
+    String m = ranking.metric();
+    return List.of(Ranking.PNL_METRIC, "max_drawdown_pct", "total_trades").contains(m) ? null : m;
+  }
+
+  /**
+   * Errors, warnings and skipped files, for stderr: the count of errors by kind and the first
+   * {@code limit} of each list. Empty when there is nothing to say.
+   */
+  public static String diagnostics(AggregatedSummary summary, int limit) {
+    StringBuilder sb = new StringBuilder();
+    if (summary.errorJobs() > 0) {
+      sb.append("Errors: ").append(summary.errorJobs()).append(" (");
+      StringJoiner kinds = new StringJoiner(", ");
+      summary.errorKinds().forEach((k, n) -> kinds.add(k.label() + ": " + n));
+      sb.append(kinds).append(")\n");
+      List<ErrorReport> errors = summary.errors();
+      for (int i = 0; i < Math.min(limit, errors.size()); i++) {
+        ErrorReport e = errors.get(i);
+        sb.append("  ")
+            .append(e.location())
+            .append(": ")
+            .append(e.kind().label())
+            .append(": ")
+            .append(e.message())
+            .append('\n');
+      }
+      long more = summary.errorJobs() - Math.min(limit, errors.size());
+      if (more > 0) {
+        sb.append("  ... and ").append(more).append(" more (all listed by --format json)\n");
+      }
+    }
+    long warningCount = summary.warnings().size() + summary.warningsTruncated();
+    if (warningCount > 0) {
+      sb.append("Warnings: ").append(warningCount).append('\n');
+      List<Warning> warnings = summary.warnings();
+      for (int i = 0; i < Math.min(limit, warnings.size()); i++) {
+        sb.append("  ").append(warnings.get(i).kind()).append(": ");
+        sb.append(warnings.get(i).message()).append('\n');
+      }
+      long more = warningCount - Math.min(limit, warnings.size());
+      if (more > 0) {
+        sb.append("  ... and ").append(more).append(" more\n");
+      }
+    }
+    if (summary.skippedFiles() > 0) {
+      sb.append("Skipped ")
+          .append(summary.skippedFiles())
+          .append(" aggregator summary document(s) found among the results.\n");
+    }
+    return sb.toString();
+  }
+
+  /** One ranked line, with {@code extra} (a metric name) shown after the seed's fields. */
+  static String jobLine(int rank, AggregatedJobResult job, String extra) {
     StringBuilder sb = new StringBuilder(160);
     sb.append("  ").append(rank).append(") job_id=").append(job.jobId());
     sb.append("  PnL=").append(pad(money(job.metric(Ranking.PNL_METRIC)), 8));
     sb.append("  DD=").append(pad(percent(job.metric("max_drawdown_pct")), 6));
     sb.append("  trades=").append(plain(job.metrics(), "total_trades"));
+    if (extra != null) {
+      sb.append("  ").append(extra).append('=').append(plain(job.metrics(), extra));
+    }
     for (String name : SHOWN_PARAMETERS) {
       sb.append("  ").append(name).append('=').append(plain(job.config(), name));
     }

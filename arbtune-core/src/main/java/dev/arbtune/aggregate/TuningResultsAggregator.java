@@ -1,35 +1,31 @@
 package dev.arbtune.aggregate;
 
-import dev.arbtune.result.ErrorKind;
-import dev.arbtune.result.ResultDocument;
-import dev.arbtune.result.ResultFormatException;
-import dev.arbtune.result.ResultReader;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.PriorityQueue;
-import java.util.function.Consumer;
 
 /**
  * Aggregates a folder of result documents (the seed's {@code TuningResultsAggregator}).
  *
- * <p>The folder is scanned recursively for regular files named {@code *.json}; symbolic links to
- * directories are not followed. Each file is one job: a success when its {@code status} is {@code
- * "success"} and its ranking and filter metrics, where present, are finite numbers; an error
- * otherwise, with the reason kept. Nothing is ever written into the folder.
+ * <p>The folder is scanned recursively for regular files named {@code *.json} (one job each) and
+ * {@code *.jsonl} (one job per non-blank line); symbolic links to directories are not followed. A
+ * job is a success when its {@code status} is {@code "success"} and its {@code realized_pnl_usd},
+ * {@code max_drawdown_pct} and {@code total_trades}, where present, are finite numbers; an error
+ * otherwise, with the reason kept. Summary documents written by {@code aggregate --output-json}
+ * that sit among the results are skipped. Nothing is ever written into the folder.
+ *
+ * <p>{@link #summarize()} streams: files are read and parsed by a bounded pool of threads, and
+ * memory holds only the running best {@code maxResults} jobs, the counters, the first {@code
+ * maxErrors} errors and warnings, and 16 bytes per job id for duplicate detection.
  *
  * <pre>{@code
  * AggregatedSummary summary =
@@ -46,23 +42,37 @@ public final class TuningResultsAggregator {
   /** Default number of ranked jobs kept by {@link #summarize()}, as in the seed library. */
   public static final int DEFAULT_MAX_RESULTS = 100;
 
-  /** Success documents must carry these as finite numbers when they carry them at all. */
-  static final List<String> CHECKED_METRICS =
-      List.of(Ranking.PNL_METRIC, "max_drawdown_pct", "total_trades");
-
-  private static final String SUFFIX = ".json";
+  /** Default number of errors, and of warnings, listed in a summary. */
+  public static final int DEFAULT_MAX_ERRORS = 1000;
 
   private final Path resultsDir;
   private final int maxResults;
   private final Double maxDrawdownPct;
   private final Integer minTrades;
-  private final ResultReader reader = new ResultReader();
+  private final List<JobFilter> filters;
+  private final RankingSpec ranking;
+  private final boolean pareto;
+  private final int maxErrors;
+  private final int threads;
 
   private TuningResultsAggregator(Builder b) {
     this.resultsDir = b.resultsDir;
     this.maxResults = b.maxResults;
     this.maxDrawdownPct = b.maxDrawdownPct;
     this.minTrades = b.minTrades;
+    List<JobFilter> all = new ArrayList<>();
+    if (maxDrawdownPct != null) {
+      all.add(JobFilter.maxDrawdownPct(maxDrawdownPct));
+    }
+    if (minTrades != null) {
+      all.add(JobFilter.minTrades(minTrades));
+    }
+    all.addAll(b.filters);
+    this.filters = List.copyOf(all);
+    this.ranking = b.ranking;
+    this.pareto = b.pareto;
+    this.maxErrors = b.maxErrors;
+    this.threads = b.threads;
   }
 
   /** An aggregator over {@code resultsDir} with the defaults: 100 results, no filters. */
@@ -91,209 +101,112 @@ public final class TuningResultsAggregator {
     return Optional.ofNullable(minTrades);
   }
 
+  public RankingSpec ranking() {
+    return ranking;
+  }
+
   /**
-   * Every job in the folder, success and error alike, ordered by source path. Holds every document
-   * in memory; {@link #summarize()} does not.
+   * Every job in the folder, success and error alike, ordered by source path and line. Holds every
+   * document in memory; {@link #summarize()} does not. Skipped summary documents are not jobs and
+   * are not listed.
    *
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory
    * @throws IOException when walking the directory fails
    */
   public List<AggregatedJobResult> loadResults() throws IOException {
-    List<AggregatedJobResult> all = new ArrayList<>();
-    scan(all::add);
-    all.sort(Comparator.comparing(AggregatedJobResult::source));
-    return List.copyOf(all);
+    List<AggregatedJobResult> all = Collections.synchronizedList(new ArrayList<>());
+    new ResultScanner(resultsDir, threads, new ScanProgress())
+        .scan(
+            i ->
+                new ResultScanner.Sink() {
+                  @Override
+                  public void job(AggregatedJobResult job) {
+                    all.add(job);
+                  }
+
+                  @Override
+                  public void skipped(String location) {}
+                });
+    List<AggregatedJobResult> sorted = new ArrayList<>(all);
+    sorted.sort(
+        Comparator.comparing(AggregatedJobResult::source)
+            .thenComparingInt(AggregatedJobResult::line));
+    return List.copyOf(sorted);
   }
 
   /**
-   * Counts, filters and ranks the folder while streaming through it: memory holds the best {@code
-   * maxResults} jobs, not all of them.
+   * Counts, filters and ranks the folder while streaming through it.
    *
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory
    * @throws IOException when walking the directory fails
    */
   public AggregatedSummary summarize() throws IOException {
-    Comparator<AggregatedJobResult> best = Ranking.byPnl();
-    PriorityQueue<AggregatedJobResult> top = new PriorityQueue<>(best.reversed());
-    long[] counts = new long[2];
-    scan(
-        job -> {
-          counts[job.isSuccess() ? 0 : 1]++;
-          if (job.isSuccess() && passesFilters(job) && maxResults > 0) {
-            if (top.size() < maxResults) {
-              top.add(job);
-            } else if (best.compare(job, top.peek()) < 0) {
-              top.poll();
-              top.add(job);
-            }
-          }
-        });
-    List<AggregatedJobResult> ranked = new ArrayList<>(top);
-    ranked.sort(best);
-    return new AggregatedSummary(counts[0] + counts[1], counts[0], counts[1], ranked, filters());
-  }
-
-  /** The filters that are set, by their summary names. */
-  public Map<String, Object> filters() {
-    Map<String, Object> filters = new LinkedHashMap<>();
-    if (maxDrawdownPct != null) {
-      filters.put("max_drawdown_pct", maxDrawdownPct);
-    }
-    if (minTrades != null) {
-      filters.put("min_trades", minTrades);
-    }
-    return filters;
-  }
-
-  /** Whether a success job passes every filter that is set. */
-  boolean passesFilters(AggregatedJobResult job) {
-    if (maxDrawdownPct != null) {
-      OptionalDouble dd = job.metric("max_drawdown_pct");
-      if (dd.isEmpty() || !(dd.getAsDouble() <= maxDrawdownPct)) {
-        return false;
-      }
-    }
-    if (minTrades != null && job.metric("total_trades").orElse(0) < minTrades) {
-      return false;
-    }
-    return true;
-  }
-
-  private void scan(Consumer<AggregatedJobResult> sink) throws IOException {
-    if (!Files.exists(resultsDir)) {
-      throw new NoSuchFileException(resultsDir.toString(), null, "results directory not found");
-    }
-    if (!Files.isDirectory(resultsDir)) {
-      throw new NotDirectoryException(resultsDir.toString());
-    }
-    // The root itself may be a symbolic link (a common way to point at "the latest session").
-    Path root = resultsDir.toRealPath();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (isResultFile(file, attrs)) {
-              sink.accept(toJob(root, file));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) {
-            if (file.getFileName() != null && file.getFileName().toString().endsWith(SUFFIX)) {
-              sink.accept(unreadable(root, file, e));
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    return summarize(new ScanProgress());
   }
 
   /**
-   * Regular files named {@code *.json}; a symbolic link counts when it points at one (a dangling
-   * link is kept so that it is reported as unreadable). Links to directories are never entered.
+   * {@link #summarize()}, reporting live counts to {@code progress} (read it from another thread
+   * for a progress display).
+   *
+   * @throws NoSuchFileException when the results directory does not exist
+   * @throws NotDirectoryException when it is not a directory
+   * @throws IOException when walking the directory fails
    */
-  private static boolean isResultFile(Path file, BasicFileAttributes attrs) {
-    if (!file.getFileName().toString().endsWith(SUFFIX)) {
-      return false;
+  public AggregatedSummary summarize(ScanProgress progress) throws IOException {
+    Objects.requireNonNull(progress, "progress");
+    Ranking rank = Ranking.of(ranking);
+    Accumulator.Shared shared = new Accumulator.Shared(maxErrors);
+    List<Accumulator> parts = new ArrayList<>();
+    List<Warning> walkWarnings =
+        new ResultScanner(resultsDir, threads, progress)
+            .scan(
+                i -> {
+                  Accumulator a =
+                      new Accumulator(rank, filters, maxResults, maxErrors, pareto, shared);
+                  synchronized (parts) {
+                    parts.add(a);
+                  }
+                  return a;
+                });
+    Accumulator total = parts.get(0);
+    for (Accumulator part : parts.subList(1, parts.size())) {
+      total.merge(part);
     }
-    if (attrs.isRegularFile()) {
-      return true;
-    }
-    return attrs.isSymbolicLink() && !Files.isDirectory(file);
+    return total.summary(filters(), walkWarnings, maxErrors);
   }
 
-  /** Reads and classifies one file. Never throws: every failure becomes an error job. */
-  private AggregatedJobResult toJob(Path root, Path file) {
-    ResultDocument doc;
-    try {
-      doc = reader.read(file);
-    } catch (ResultFormatException e) {
-      return errorJob(root, file, null, new JobError(e.kind(), e.describe()));
-    } catch (IOException | RuntimeException e) {
-      return unreadable(root, file, e);
-    }
-    return classify(root, file, doc);
-  }
-
-  private static AggregatedJobResult classify(Path root, Path file, ResultDocument doc) {
-    if (!doc.isSuccess()) {
-      String why =
-          doc.error() != null
-              ? doc.error()
-              : doc.status() == null ? "no \"status\" field" : "status is \"" + doc.status() + "\"";
-      return errorJob(root, file, doc, new JobError(ErrorKind.STATUS_ERROR, why));
-    }
-    for (String name : CHECKED_METRICS) {
-      if (doc.metrics().containsKey(name)) {
-        Object value = doc.metrics().get(name);
-        if (JsonNumbers.asFinite(value).isEmpty()) {
-          String message =
-              "metrics." + name + " is " + describeValue(value) + ", expected a finite number";
-          return errorJob(root, file, doc, new JobError(ErrorKind.INVALID_METRIC, message));
-        }
+  /**
+   * The filters in force, by their summary names, in the order they apply: {@code max_drawdown_pct}
+   * and {@code min_trades} first, as in the seed; {@code --filter} expressions as a list under
+   * {@code expressions}.
+   */
+  public Map<String, Object> filters() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    List<Object> expressions = new ArrayList<>();
+    for (JobFilter f : filters) {
+      if (JobFilter.EXPRESSIONS.equals(f.name())) {
+        expressions.add(f.value());
+        map.put(JobFilter.EXPRESSIONS, expressions);
+      } else {
+        map.put(f.name(), f.value());
       }
     }
-    return new AggregatedJobResult(
-        jobId(file, doc),
-        doc.tag(),
-        doc.config(),
-        doc.metrics(),
-        JobStatus.SUCCESS,
-        source(root, file),
-        null);
+    if (map.containsKey(JobFilter.EXPRESSIONS)) {
+      map.put(JobFilter.EXPRESSIONS, List.copyOf(expressions));
+    }
+    return map;
   }
 
-  private static AggregatedJobResult unreadable(Path root, Path file, Exception e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (e instanceof NoSuchFileException) {
-      message = "no such file (a dangling symbolic link?)";
+  /** Whether a success job passes every filter in force. */
+  boolean passesFilters(AggregatedJobResult job) {
+    for (JobFilter f : filters) {
+      if (!f.accepts(job)) {
+        return false;
+      }
     }
-    return errorJob(root, file, null, new JobError(ErrorKind.UNREADABLE, message));
-  }
-
-  /** An error job; config and metrics are the document's when it could be parsed. */
-  private static AggregatedJobResult errorJob(
-      Path root, Path file, ResultDocument doc, JobError error) {
-    return new AggregatedJobResult(
-        jobId(file, doc),
-        doc == null ? null : doc.tag(),
-        doc == null ? Map.of() : doc.config(),
-        doc == null ? Map.of() : doc.metrics(),
-        JobStatus.ERROR,
-        source(root, file),
-        error);
-  }
-
-  private static String jobId(Path file, ResultDocument doc) {
-    if (doc != null && doc.declaredJobId() != null) {
-      return doc.declaredJobId();
-    }
-    String name = file.getFileName().toString();
-    return name.substring(0, name.length() - SUFFIX.length());
-  }
-
-  private static String source(Path root, Path file) {
-    Path relative = root.relativize(file);
-    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-  }
-
-  private static String describeValue(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    if (value instanceof String s) {
-      return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
-    }
-    if (value instanceof Number n) {
-      return n.toString();
-    }
-    if (value instanceof Boolean b) {
-      return b.toString();
-    }
-    return value instanceof List ? "an array" : "an object";
+    return true;
   }
 
   /** Configures a {@link TuningResultsAggregator}. */
@@ -302,6 +215,11 @@ public final class TuningResultsAggregator {
     private int maxResults = DEFAULT_MAX_RESULTS;
     private Double maxDrawdownPct;
     private Integer minTrades;
+    private final List<JobFilter> filters = new ArrayList<>();
+    private RankingSpec ranking = RankingSpec.PNL;
+    private boolean pareto;
+    private int maxErrors = DEFAULT_MAX_ERRORS;
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private Builder(Path resultsDir) {
       this.resultsDir = Objects.requireNonNull(resultsDir, "resultsDir");
@@ -337,6 +255,51 @@ public final class TuningResultsAggregator {
     /** Keep only jobs with at least this many {@code total_trades}; {@code null} unsets it. */
     public Builder minTrades(Integer minTrades) {
       this.minTrades = minTrades;
+      return this;
+    }
+
+    /** Adds a filter; all filters must hold. Applied after the seed's two, in the order added. */
+    public Builder filter(JobFilter filter) {
+      filters.add(Objects.requireNonNull(filter, "filter"));
+      return this;
+    }
+
+    /** What to rank by (default: realized PnL, highest first). */
+    public Builder ranking(RankingSpec ranking) {
+      this.ranking = Objects.requireNonNull(ranking, "ranking");
+      return this;
+    }
+
+    /** Whether to compute the Pareto front of PnL against drawdown (default no). */
+    public Builder pareto(boolean pareto) {
+      this.pareto = pareto;
+      return this;
+    }
+
+    /**
+     * How many errors, and how many warnings, to list (default 1,000); the rest are counted.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public Builder maxErrors(int maxErrors) {
+      if (maxErrors < 0) {
+        throw new IllegalArgumentException("maxErrors must be >= 0, got " + maxErrors);
+      }
+      this.maxErrors = maxErrors;
+      return this;
+    }
+
+    /**
+     * Threads that read and parse (default: available processors). The summary is identical for
+     * every thread count.
+     *
+     * @throws IllegalArgumentException when less than 1
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      }
+      this.threads = threads;
       return this;
     }
 

@@ -19,13 +19,17 @@ import java.util.Objects;
  * @param config the {@code config} object, empty when missing
  * @param metrics the {@code metrics} object, empty when missing
  * @param error the document's own {@code error} message, or {@code null}
+ * @param summaryDocument whether this is not a job at all but an aggregator summary (it has {@code
+ *     total_jobs} and {@code top_by_pnl} or {@code top}, and no {@code status}), as left in a
+ *     results folder by {@code aggregate --output-json}
  */
 public record ResultDocument(
     String status,
     String declaredJobId,
     Map<String, Object> config,
     Map<String, Object> metrics,
-    String error) {
+    String error,
+    boolean summaryDocument) {
 
   /** The status value that marks a successful job. */
   public static final String SUCCESS = "success";
@@ -33,6 +37,16 @@ public record ResultDocument(
   public ResultDocument {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /** A job's result document. */
+  public ResultDocument(
+      String status,
+      String declaredJobId,
+      Map<String, Object> config,
+      Map<String, Object> metrics,
+      String error) {
+    this(status, declaredJobId, config, metrics, error, false);
   }
 
   /** Whether {@code status} is exactly {@code "success"}. */

@@ -54,8 +54,18 @@ public final class ResultReader {
    * @throws ResultFormatException when the bytes are not a usable result document
    */
   public ResultDocument read(byte[] bytes) throws ResultFormatException {
-    rejectNonUtf8Encodings(bytes, bytes.length);
-    try (JsonParser p = Json.factory().createParser(bytes)) {
+    return read(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Reads one document from {@code length} bytes of {@code bytes} starting at {@code offset} (one
+   * line of a JSON Lines file, for instance). Positions in errors are relative to the slice.
+   *
+   * @throws ResultFormatException when the bytes are not a usable result document
+   */
+  public ResultDocument read(byte[] bytes, int offset, int length) throws ResultFormatException {
+    rejectNonUtf8Encodings(bytes, offset, length);
+    try (JsonParser p = Json.factory().createParser(bytes, offset, length)) {
       return parseDocument(p);
     } catch (JsonProcessingException e) {
       throw malformed(e);
@@ -78,7 +88,7 @@ public final class ResultReader {
     byte[] head = new byte[4];
     int n = source.readNBytes(head, 0, head.length);
     source.unread(head, 0, n);
-    rejectNonUtf8Encodings(head, n);
+    rejectNonUtf8Encodings(head, 0, n);
     try (JsonParser p = Json.factory().createParser(source)) {
       return parseDocument(p);
     } catch (JsonProcessingException e) {
@@ -93,14 +103,15 @@ public final class ResultReader {
    * recognisable from the first four bytes: a byte order mark or a zero byte next to the opening
    * character.
    */
-  private static void rejectNonUtf8Encodings(byte[] head, int length) throws ResultFormatException {
+  private static void rejectNonUtf8Encodings(byte[] head, int offset, int length)
+      throws ResultFormatException {
     int n = Math.min(4, length);
     boolean utf16Bom =
         n >= 2
-            && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
-                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+            && ((head[offset] == (byte) 0xFE && head[offset + 1] == (byte) 0xFF)
+                || (head[offset] == (byte) 0xFF && head[offset + 1] == (byte) 0xFE));
     boolean zeroByte = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = offset; i < offset + n; i++) {
       zeroByte |= head[i] == 0;
     }
     if (utf16Bom || zeroByte) {
@@ -131,10 +142,14 @@ public final class ResultReader {
     String configProblem = null;
     String metricsProblem = null;
     String error = null;
+    boolean hasStatus = false;
+    boolean hasTotalJobs = false;
+    boolean hasTopList = false;
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
         case "status" -> {
+          hasStatus = true;
           if (t == JsonToken.VALUE_STRING) {
             status = p.getText();
             statusProblem = null;
@@ -175,6 +190,14 @@ public final class ResultReader {
           error = t == JsonToken.VALUE_STRING ? p.getText() : null;
           p.skipChildren();
         }
+        case "total_jobs" -> {
+          hasTotalJobs = true;
+          p.skipChildren();
+        }
+        case "top_by_pnl", "top" -> {
+          hasTopList = t == JsonToken.START_ARRAY;
+          p.skipChildren();
+        }
         default -> p.skipChildren();
       }
     }
@@ -194,7 +217,8 @@ public final class ResultReader {
     if (problem != null) {
       throw new ResultFormatException(ErrorKind.INVALID_FIELD, problem);
     }
-    return new ResultDocument(status, declaredJobId, config, metrics, error);
+    boolean summary = !hasStatus && hasTotalJobs && hasTopList;
+    return new ResultDocument(status, declaredJobId, config, metrics, error, summary);
   }
 
   /** Reads the object whose START_OBJECT is the current token, keeping key order. */

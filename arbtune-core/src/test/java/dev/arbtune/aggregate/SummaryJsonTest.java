@@ -68,7 +68,18 @@ class SummaryJsonTest {
                   },
                   "status": "success"
                 }
-              ]
+              ],
+              "ranking": {
+                "metric": "realized_pnl_usd",
+                "order": "descending"
+              },
+              "matched_jobs": 1,
+              "skipped_files": 0,
+              "error_kinds": {},
+              "errors": [],
+              "errors_truncated": 0,
+              "warnings": [],
+              "warnings_truncated": 0
             }
             """);
   }
@@ -84,7 +95,18 @@ class SummaryJsonTest {
               "success_jobs": 0,
               "error_jobs": 2,
               "filters": {},
-              "top_by_pnl": []
+              "top_by_pnl": [],
+              "ranking": {
+                "metric": "realized_pnl_usd",
+                "order": "descending"
+              },
+              "matched_jobs": 0,
+              "skipped_files": 0,
+              "error_kinds": {},
+              "errors": [],
+              "errors_truncated": 2,
+              "warnings": [],
+              "warnings_truncated": 0
             }
             """);
   }

@@ -1,0 +1,104 @@
+package dev.arbtune.aggregate;
+
+import dev.arbtune.result.ErrorKind;
+import dev.arbtune.result.ResultDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Map;
+
+/** Turns parsed documents and failures into {@link AggregatedJobResult}s. */
+final class Jobs {
+
+  /** Success documents must carry these as finite numbers when they carry them at all. */
+  static final List<String> CHECKED_METRICS =
+      List.of(Ranking.PNL_METRIC, "max_drawdown_pct", "total_trades");
+
+  private Jobs() {}
+
+  /**
+   * A success job, or an error job when the document says it failed or a checked metric is not a
+   * finite number.
+   *
+   * @param fallbackId the job id when the document declares none
+   */
+  static AggregatedJobResult classify(
+      String fallbackId, String source, int line, ResultDocument doc) {
+    if (!doc.isSuccess()) {
+      String why =
+          doc.error() != null
+              ? doc.error()
+              : doc.status() == null ? "no \"status\" field" : "status is \"" + doc.status() + "\"";
+      return error(fallbackId, source, line, doc, new JobError(ErrorKind.STATUS_ERROR, why));
+    }
+    for (String name : CHECKED_METRICS) {
+      if (doc.metrics().containsKey(name)) {
+        Object value = doc.metrics().get(name);
+        if (JsonNumbers.asFinite(value).isEmpty()) {
+          String message =
+              "metrics." + name + " is " + describeValue(value) + ", expected a finite number";
+          return error(
+              fallbackId, source, line, doc, new JobError(ErrorKind.INVALID_METRIC, message));
+        }
+      }
+    }
+    return new AggregatedJobResult(
+        id(fallbackId, doc),
+        doc.tag(),
+        doc.config(),
+        doc.metrics(),
+        JobStatus.SUCCESS,
+        source,
+        line,
+        null);
+  }
+
+  /** An error job; config, metrics and tag are the document's when it could be parsed. */
+  static AggregatedJobResult error(
+      String fallbackId, String source, int line, ResultDocument doc, JobError error) {
+    return new AggregatedJobResult(
+        id(fallbackId, doc),
+        doc == null ? null : doc.tag(),
+        doc == null ? Map.of() : doc.config(),
+        doc == null ? Map.of() : doc.metrics(),
+        JobStatus.ERROR,
+        source,
+        line,
+        error);
+  }
+
+  /** The reason for a file that could not be read. */
+  static JobError unreadable(Exception e) {
+    Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+    String message;
+    if (cause instanceof NoSuchFileException) {
+      message = "no such file (a dangling symbolic link, or deleted while scanning)";
+    } else if (cause instanceof AccessDeniedException) {
+      message = "permission denied";
+    } else if (cause instanceof IOException && cause.getMessage() != null) {
+      message = cause.getMessage();
+    } else {
+      message = cause.toString();
+    }
+    return new JobError(ErrorKind.UNREADABLE, message);
+  }
+
+  private static String id(String fallbackId, ResultDocument doc) {
+    return doc != null && doc.declaredJobId() != null ? doc.declaredJobId() : fallbackId;
+  }
+
+  private static String describeValue(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String s) {
+      return "the string \"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    return value instanceof List ? "an array" : "an object";
+  }
+}
