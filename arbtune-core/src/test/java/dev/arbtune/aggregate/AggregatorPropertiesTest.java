@@ -144,6 +144,50 @@ class AggregatorPropertiesTest {
     }
   }
 
+  @Property(tries = 40)
+  void summaryIsIdenticalWithOneThreadAndWithMany(
+      @ForAll("directories") List<GeneratedFile> files,
+      @ForAll @IntRange(min = 0, max = 8) int maxResults,
+      @ForAll @IntRange(min = 0, max = 6) int maxErrors,
+      @ForAll("metrics") String sortBy)
+      throws IOException {
+    Path dir = Files.createTempDirectory("arbtune-prop");
+    try {
+      StringBuilder jsonl = new StringBuilder();
+      for (GeneratedFile f : files) {
+        Docs.write(dir, f.path(), f.content());
+        jsonl.append(f.content().replace('\n', ' ')).append('\n');
+      }
+      Docs.write(dir, "log/all.jsonl", jsonl.toString());
+      java.util.function.IntFunction<String> run =
+          threads -> {
+            try {
+              return SummaryJson.toJson(
+                  TuningResultsAggregator.builder(dir)
+                      .maxResults(maxResults)
+                      .maxErrors(maxErrors)
+                      .ranking(RankingSpec.by(sortBy))
+                      .pareto(true)
+                      .threads(threads)
+                      .build()
+                      .summarize());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          };
+      String one = run.apply(1);
+      assertThat(run.apply(2)).isEqualTo(one);
+      assertThat(run.apply(5)).isEqualTo(one);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> metrics() {
+    return Arbitraries.of("realized_pnl_usd", "max_drawdown_pct", "total_trades", "win_rate", "x");
+  }
+
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.sorted(Comparator.reverseOrder())

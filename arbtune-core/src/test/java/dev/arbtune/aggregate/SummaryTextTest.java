@@ -13,7 +13,8 @@ class SummaryTextTest {
 
   private static AggregatedJobResult job(
       String id, Map<String, Object> config, Map<String, Object> metrics) {
-    return new AggregatedJobResult(id, "t", config, metrics, JobStatus.SUCCESS, id + ".json", 0, null);
+    return new AggregatedJobResult(
+        id, "t", config, metrics, JobStatus.SUCCESS, id + ".json", 0, null);
   }
 
   private static Map<String, Object> map(Object... kv) {

@@ -23,9 +23,11 @@ class AggregateCommandTest {
 
   @TempDir Path tmp;
 
-  private static String golden(String name) throws IOException {
+  private static String golden(String name) {
     try (InputStream in = AggregateCommandTest.class.getResourceAsStream("/golden/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -197,5 +199,321 @@ class AggregateCommandTest {
     Cli.Result r = Cli.run("aggregat");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("aggregat");
+  }
+
+  private Path session() {
+    Path r = tmp.resolve("session");
+    write(r, "a.json", dev.arbtune.testing.Docs.success("a", 300, 12.0, 20, 10, 1));
+    write(r, "b.json", dev.arbtune.testing.Docs.success("b", 250, 4.0, 8, 20, 3));
+    write(r, "c.json", dev.arbtune.testing.Docs.success("c", -40, 2.0, 3, 30, 5));
+    write(r, "d.json", dev.arbtune.testing.Docs.success("d", 100, 6.0, 12, 40, 7));
+    write(
+        r,
+        "e.json",
+        dev.arbtune.testing.Docs.withMetrics(
+            "e", "{\"realized_pnl_usd\": 50, \"win_rate\": 0.9, \"max_drawdown_pct\": 1}"));
+    return r;
+  }
+
+  private static java.util.List<String> rankedIds(String jsonLines) throws IOException {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (String line : jsonLines.split("\n")) {
+      ids.add(new ObjectMapper().readTree(line).get("job_id").asText());
+    }
+    return ids;
+  }
+
+  @Test
+  void sortByKnowsTheBetterDirectionAndCanBeOverridden() throws IOException {
+    Path r = session();
+    Cli.Result dd =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--sort-by",
+            "max_drawdown_pct",
+            "--format",
+            "jsonl");
+    assertThat(dd.exitCode()).isZero();
+    assertThat(rankedIds(dd.out())).containsExactly("e", "c", "b", "d", "a");
+    Cli.Result desc =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--sort-by",
+            "max_drawdown_pct",
+            "--descending",
+            "--format",
+            "jsonl");
+    assertThat(rankedIds(desc.out())).containsExactly("a", "d", "b", "c", "e");
+    Cli.Result asc =
+        Cli.run("aggregate", "--results-dir", r.toString(), "--ascending", "--format", "jsonl");
+    assertThat(rankedIds(asc.out())).containsExactly("c", "e", "d", "b", "a");
+    Cli.Result both =
+        Cli.run("aggregate", "--results-dir", r.toString(), "--ascending", "--descending");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("cannot be used together");
+  }
+
+  @Test
+  void otherRankingsAreNamedInTextAndListedUnderTopInJson() throws IOException {
+    Path r = session();
+    Cli.Result text =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--sort-by",
+            "win_rate",
+            "--max-results",
+            "2");
+    assertThat(text.out())
+        .contains("Top 2 by win_rate (descending):\n  1) job_id=e  PnL=+50.00 ")
+        .contains("  win_rate=0.9  ");
+    Cli.Result json =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--sort-by",
+            "win_rate",
+            "--format",
+            "json");
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.has("top_by_pnl")).isFalse();
+    assertThat(root.get("top").get(0).get("job_id").asText()).isEqualTo("e");
+    assertThat(root.get("ranking").toString())
+        .isEqualTo("{\"metric\":\"win_rate\",\"order\":\"descending\"}");
+    JsonNode seed =
+        new ObjectMapper()
+            .readTree(
+                Cli.run("aggregate", "--results-dir", r.toString(), "--format", "json").out());
+    assertThat(seed.get("top_by_pnl")).hasSize(5);
+    assertThat(seed.get("ranking").get("metric").asText()).isEqualTo("realized_pnl_usd");
+  }
+
+  @Test
+  void filterExpressionsAndShortcutsAllApplyAndAreListed() throws IOException {
+    Path r = session();
+    Cli.Result res =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--format",
+            "json",
+            "--filter",
+            "win_rate>=0.5",
+            "--filter",
+            "config.slippage_bps <= 5",
+            "--min-win-rate",
+            "0.5",
+            "--min-pnl",
+            "0",
+            "--max-trades",
+            "30",
+            "--profitable",
+            "--tag",
+            "sess001");
+    assertThat(res.exitCode()).isZero();
+    JsonNode root = new ObjectMapper().readTree(res.out());
+    assertThat(root.get("filters").toString())
+        .isEqualTo(
+            "{\"min_win_rate\":0.5,\"min_pnl\":0.0,\"max_trades\":30,\"profitable\":true,\"tag\":\"sess001\","
+                + "\"expressions\":[\"win_rate >= 0.5\",\"config.slippage_bps <= 5\"]}");
+    assertThat(root.get("top_by_pnl"))
+        .extracting(j -> j.get("job_id").asText())
+        .containsExactly("a", "b");
+    assertThat(root.get("matched_jobs").asInt()).isEqualTo(2);
+    Cli.Result few =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--format",
+            "jsonl",
+            "--max-trades",
+            "10",
+            "--profitable");
+    assertThat(rankedIds(few.out())).containsExactly("b", "e");
+    Cli.Result tag =
+        Cli.run("aggregate", "--results-dir", r.toString(), "--format", "jsonl", "--tag", "t");
+    assertThat(rankedIds(tag.out())).containsExactly("e");
+  }
+
+  @Test
+  void malformedFilterIsAUsageErrorPointingAtTheBadPart() {
+    Cli.Result r = Cli.run("aggregate", "--results-dir", ".", "--filter", "win_rate=>0.6");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("invalid filter 'win_rate=>0.6'")
+        .contains("position 9")
+        .contains("          ^")
+        .contains("Usage:");
+  }
+
+  @Test
+  void paretoFrontInTextAndJson() throws IOException {
+    Path r = session();
+    Cli.Result text = Cli.run("aggregate", "--results-dir", r.toString(), "--pareto");
+    assertThat(text.out())
+        .contains("Pareto front, PnL higher and drawdown lower (3 jobs):\n  1) job_id=a ")
+        .contains("  2) job_id=b ")
+        .contains("  3) job_id=e ");
+    JsonNode root =
+        new ObjectMapper()
+            .readTree(
+                Cli.run("aggregate", "--results-dir", r.toString(), "--pareto", "--format", "json")
+                    .out());
+    assertThat(root.get("pareto_front"))
+        .extracting(j -> j.get("job_id").asText())
+        .containsExactly("a", "b", "e");
+    assertThat(
+            new ObjectMapper()
+                .readTree(
+                    Cli.run("aggregate", "--results-dir", r.toString(), "--format", "json").out())
+                .has("pareto_front"))
+        .isFalse();
+  }
+
+  @Test
+  void csvRoundTripsThroughACsvReader() throws IOException {
+    Path r = session();
+    write(
+        r,
+        "weird.json",
+        "{\"status\": \"success\", \"config\": {\"tag\": \"with,comma \\\"quoted\\\"\\nnewline\", \"nested\": [1, 2]}, \"metrics\": {\"realized_pnl_usd\": 1000}}");
+    Path csvFile = tmp.resolve("out/ranked.csv");
+    Cli.Result res =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            r.toString(),
+            "--format",
+            "csv",
+            "--output-csv",
+            csvFile.toString());
+    assertThat(res.exitCode()).isZero();
+    assertThat(Files.readString(csvFile)).isEqualTo(res.out());
+    assertThat(res.out()).contains("\r\n");
+    java.util.List<de.siegmar.fastcsv.reader.CsvRecord> rows;
+    try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(res.out())) {
+      rows = reader.stream().toList();
+    }
+    java.util.List<String> header = rows.get(0).getFields();
+    assertThat(header).startsWith("rank", "job_id", "tag", "status");
+    assertThat(header)
+        .contains(
+            "config.min_spread_bps",
+            "config.nested",
+            "metrics.realized_pnl_usd",
+            "metrics.win_rate");
+    assertThat(rows).hasSize(7);
+    for (var row : rows) {
+      assertThat(row.getFieldCount()).isEqualTo(header.size());
+    }
+    de.siegmar.fastcsv.reader.CsvRecord first = rows.get(1);
+    assertThat(first.getField(0)).isEqualTo("1");
+    assertThat(first.getField(1)).isEqualTo("weird");
+    assertThat(first.getField(2)).isEqualTo("with,comma \"quoted\"\nnewline");
+    assertThat(first.getField(header.indexOf("config.nested"))).isEqualTo("[1,2]");
+    assertThat(first.getField(header.indexOf("config.min_spread_bps"))).isEmpty();
+    de.siegmar.fastcsv.reader.CsvRecord a = rows.get(2);
+    assertThat(a.getField(1)).isEqualTo("a");
+    assertThat(a.getField(header.indexOf("config.min_spread_bps"))).isEqualTo("10.0");
+    assertThat(a.getField(header.indexOf("metrics.total_trades"))).isEqualTo("20");
+    assertThat(a.getField(header.indexOf("metrics.realized_pnl_usd"))).isEqualTo("300.0");
+  }
+
+  @Test
+  void markdownHasTheCountsAndARankedTable() {
+    Cli.Result res =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            EXAMPLE.toString(),
+            "--format",
+            "markdown",
+            "--max-results",
+            "2");
+    assertThat(res.exitCode()).isZero();
+    assertThat(res.out())
+        .startsWith(
+            "# Tuning session summary\n\n| total jobs | success | error | skipped files | passed filters |\n")
+        .contains("| 36 | 32 | 4 | 0 | 32 |")
+        .contains("## Top 2 by Realized PnL (USD)")
+        .contains(
+            "| rank | job_id | realized_pnl_usd | max_drawdown_pct | total_trades | win_rate | slippage_bps |")
+        .contains("| 1 | sess001_0025 | 109.18 | 4.02 | 14 |")
+        .contains("## Errors (4)")
+        .contains("| sess001_0032.json | empty | empty file (no JSON value) |");
+  }
+
+  @Test
+  void strictExitsThreeOnErrorsOrWarningsAndZeroOtherwise() {
+    assertThat(Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--strict").exitCode())
+        .isEqualTo(3);
+    Path clean = session();
+    assertThat(Cli.run("aggregate", "--results-dir", clean.toString(), "--strict").exitCode())
+        .isZero();
+    write(clean, "dup/a.json", dev.arbtune.testing.Docs.success("a", 1, 1, 1));
+    Cli.Result dup = Cli.run("aggregate", "--results-dir", clean.toString(), "--strict");
+    assertThat(dup.exitCode()).isEqualTo(3);
+    assertThat(dup.err())
+        .contains("Warnings: 1")
+        .contains("duplicate-job-id: job_id \"a\" is claimed by 2 documents");
+  }
+
+  @Test
+  void quietPrintsNothingOnStderrButTheFilesWritten() {
+    Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--quiet");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(golden("sess001.txt"));
+  }
+
+  @Test
+  void threadCountDoesNotChangeTheOutput() {
+    String one =
+        Cli.run(
+                "aggregate",
+                "--results-dir",
+                EXAMPLE.toString(),
+                "--threads",
+                "1",
+                "--format",
+                "json",
+                "--pareto")
+            .out();
+    String four =
+        Cli.run(
+                "aggregate",
+                "--results-dir",
+                EXAMPLE.toString(),
+                "--threads",
+                "4",
+                "--format",
+                "json",
+                "--pareto")
+            .out();
+    assertThat(four).isEqualTo(one);
+    assertThat(Cli.run("aggregate", "--results-dir", ".", "--threads", "0").exitCode())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void outputJsonInsideTheResultsFolderIsSkippedNextTime() {
+    Path r = session();
+    Path inside = r.resolve("summary.json");
+    assertThat(
+            Cli.run("aggregate", "--results-dir", r.toString(), "--output-json", inside.toString())
+                .exitCode())
+        .isZero();
+    Cli.Result again = Cli.run("aggregate", "--results-dir", r.toString(), "--strict");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("Total Jobs:           5\n");
+    assertThat(again.err()).contains("Skipped 1 aggregator summary document(s)");
   }
 }

@@ -1,0 +1,46 @@
+package dev.arbtune.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class JobIdSetTest {
+
+  @Test
+  void reportsEachIdAsNewExactlyOnce() {
+    JobIdSet set = new JobIdSet();
+    Set<String> reference = new HashSet<>();
+    for (int i = 0; i < 50_000; i++) {
+      String id = "sess_" + (i * 7919 % 30_011);
+      assertThat(set.add(id)).isEqualTo(reference.add(id));
+    }
+    assertThat(set.add("")).isTrue();
+    assertThat(set.add("")).isFalse();
+  }
+
+  @Test
+  void isSafeToShareBetweenThreads() throws InterruptedException {
+    JobIdSet set = new JobIdSet();
+    AtomicInteger fresh = new AtomicInteger();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 20_000; i++) {
+                  if (set.add("job_" + i)) {
+                    fresh.incrementAndGet();
+                  }
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(fresh.get()).isEqualTo(20_000);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.arbtune.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class ParetoFrontTest {
+
+  private static AggregatedJobResult job(String id, Double pnl, Double dd) {
+    Map<String, Object> m = new HashMap<>();
+    if (pnl != null) {
+      m.put("realized_pnl_usd", new BigDecimal(pnl.toString()));
+    }
+    if (dd != null) {
+      m.put("max_drawdown_pct", new BigDecimal(dd.toString()));
+    }
+    return new AggregatedJobResult(id, null, Map.of(), m, JobStatus.SUCCESS, id + ".json", 0, null);
+  }
+
+  /** The O(n^2) definition: a job is on the front when no job dominates it. */
+  private static List<AggregatedJobResult> bruteForce(List<AggregatedJobResult> jobs) {
+    List<AggregatedJobResult> placed = new ArrayList<>();
+    for (AggregatedJobResult j : jobs) {
+      if (j.metric("max_drawdown_pct").isPresent()) {
+        placed.add(j);
+      }
+    }
+    List<AggregatedJobResult> front = new ArrayList<>();
+    for (AggregatedJobResult a : placed) {
+      boolean dominated = false;
+      for (AggregatedJobResult b : placed) {
+        double pa = Ranking.pnl(a);
+        double pb = Ranking.pnl(b);
+        double da = a.metric("max_drawdown_pct").getAsDouble();
+        double db = b.metric("max_drawdown_pct").getAsDouble();
+        if (pb >= pa && db <= da && (pb > pa || db < da)) {
+          dominated = true;
+          break;
+        }
+      }
+      if (!dominated) {
+        front.add(a);
+      }
+    }
+    front.sort(
+        Comparator.comparingDouble((AggregatedJobResult j) -> -Ranking.pnl(j))
+            .thenComparing(AggregatedJobResult::jobId)
+            .thenComparing(AggregatedJobResult::source));
+    return front;
+  }
+
+  @Test
+  void keepsOnlyUndominatedJobsHighestPnlFirst() {
+    ParetoFront f = new ParetoFront();
+    f.add(job("a", 100.0, 10.0));
+    f.add(job("b", 80.0, 5.0));
+    f.add(job("c", 90.0, 12.0)); // dominated by a
+    f.add(job("d", 50.0, 5.0)); // dominated by b
+    f.add(job("e", 20.0, 1.0));
+    f.add(job("f", 100.0, 10.0)); // equal to a: both stay
+    f.add(job("g", null, 0.5)); // PnL counts as 0, lowest drawdown: on the front
+    f.add(job("h", 500.0, null)); // no drawdown: cannot be placed
+    assertThat(f.jobs())
+        .extracting(AggregatedJobResult::jobId)
+        .containsExactly("a", "f", "b", "e", "g");
+  }
+
+  @Provide
+  Arbitrary<List<AggregatedJobResult>> jobs() {
+    Arbitrary<Double> pnl = Arbitraries.integers().between(-20, 20).map(i -> i * 10.0);
+    Arbitrary<Double> dd =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(0, 15).map(i -> i * 1.0), Arbitraries.just(null));
+    Arbitrary<Double> maybePnl = Arbitraries.oneOf(pnl, pnl, pnl, Arbitraries.just(null));
+    return Combinators.combine(maybePnl, dd, Arbitraries.integers().between(0, 99))
+        .as((p, d, n) -> job("j" + n, p, d))
+        .list()
+        .ofMaxSize(60)
+        .uniqueElements(AggregatedJobResult::jobId);
+  }
+
+  @Property(tries = 300)
+  void equalsTheBruteForceFrontInAnyInsertionOrderAndAfterMerging(
+      @ForAll("jobs") List<AggregatedJobResult> jobs) {
+    ParetoFront whole = new ParetoFront();
+    jobs.forEach(whole::add);
+    List<AggregatedJobResult> expected = bruteForce(jobs);
+    assertThat(whole.jobs()).isEqualTo(expected);
+
+    ParetoFront left = new ParetoFront();
+    ParetoFront right = new ParetoFront();
+    for (int i = 0; i < jobs.size(); i++) {
+      (i % 2 == 0 ? left : right).add(jobs.get(jobs.size() - 1 - i));
+    }
+    left.addAll(right);
+    assertThat(left.jobs()).isEqualTo(expected);
+  }
+}
