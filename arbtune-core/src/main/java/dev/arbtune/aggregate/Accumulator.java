@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * What one scanning thread keeps: counters, the running best jobs, the first errors and warnings
@@ -72,6 +73,7 @@ final class Accumulator implements ResultScanner.Sink {
   private final BoundedBest<ErrorReport> errors;
   private final BoundedBest<Warning> missingPnl;
   private final ParetoFront pareto;
+  private final Consumer<AggregatedJobResult> matchedSink;
   private final long[] kinds = new long[ErrorKind.values().length];
   long success;
   long error;
@@ -84,7 +86,8 @@ final class Accumulator implements ResultScanner.Sink {
       int maxResults,
       int maxErrors,
       boolean pareto,
-      Shared shared) {
+      Shared shared,
+      Consumer<AggregatedJobResult> matchedSink) {
     this.ranking = ranking;
     this.filters = filters;
     this.shared = shared;
@@ -92,6 +95,7 @@ final class Accumulator implements ResultScanner.Sink {
     this.errors = new BoundedBest<>(maxErrors, ErrorReport.BY_LOCATION);
     this.missingPnl = new BoundedBest<>(maxErrors, Warning.ORDER);
     this.pareto = pareto ? new ParetoFront() : null;
+    this.matchedSink = matchedSink;
   }
 
   @Override
@@ -124,6 +128,7 @@ final class Accumulator implements ResultScanner.Sink {
     if (pareto != null) {
       pareto.add(job);
     }
+    matchedSink.accept(job);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Aggregates a folder of result documents (the seed's {@code TuningResultsAggregator}).
@@ -155,26 +156,55 @@ public final class TuningResultsAggregator {
    * @throws IOException when walking the directory fails
    */
   public AggregatedSummary summarize(ScanProgress progress) throws IOException {
+    return summarize(progress, NoCollector::new).summary();
+  }
+
+  /**
+   * {@link #summarize(ScanProgress)}, also feeding every success job that passes the filters to a
+   * {@link JobCollector}: one per scanning thread, from {@code collectors}, merged at the end.
+   *
+   * @throws NoSuchFileException when the results directory does not exist
+   * @throws NotDirectoryException when it is not a directory
+   * @throws IOException when walking the directory fails
+   */
+  public <C extends JobCollector<C>> CollectedSummary<C> summarize(
+      ScanProgress progress, Supplier<C> collectors) throws IOException {
     Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(collectors, "collectors");
     Ranking rank = Ranking.of(ranking);
     Accumulator.Shared shared = new Accumulator.Shared(maxErrors);
     List<Accumulator> parts = new ArrayList<>();
+    List<C> collected = new ArrayList<>();
     List<Warning> walkWarnings =
         new ResultScanner(resultsDir, threads, progress)
             .scan(
                 i -> {
+                  C collector = collectors.get();
                   Accumulator a =
-                      new Accumulator(rank, filters, maxResults, maxErrors, pareto, shared);
+                      new Accumulator(
+                          rank, filters, maxResults, maxErrors, pareto, shared, collector::accept);
                   synchronized (parts) {
                     parts.add(a);
+                    collected.add(collector);
                   }
                   return a;
                 });
     Accumulator total = parts.get(0);
-    for (Accumulator part : parts.subList(1, parts.size())) {
-      total.merge(part);
+    C merged = collected.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      total.merge(parts.get(i));
+      merged.merge(collected.get(i));
     }
-    return total.summary(filters(), walkWarnings, maxErrors);
+    return new CollectedSummary<>(total.summary(filters(), walkWarnings, maxErrors), merged);
+  }
+
+  /** The collector that collects nothing. */
+  private static final class NoCollector implements JobCollector<NoCollector> {
+    @Override
+    public void accept(AggregatedJobResult job) {}
+
+    @Override
+    public void merge(NoCollector other) {}
   }
 
   /**

@@ -374,4 +374,36 @@ class TuningResultsAggregatorTest {
     }
     return files;
   }
+
+  /** Collects the ids of the jobs it is fed. */
+  static final class IdCollector implements JobCollector<IdCollector> {
+    final List<String> ids = new java.util.ArrayList<>();
+
+    @Override
+    public void accept(AggregatedJobResult job) {
+      ids.add(job.jobId());
+    }
+
+    @Override
+    public void merge(IdCollector other) {
+      ids.addAll(other.ids);
+    }
+  }
+
+  @Test
+  void collectorsSeeEverySuccessJobThatPassesTheFiltersOnceAcrossThreads() throws IOException {
+    for (int i = 0; i < 200; i++) {
+      write(dir, "s/j" + i + ".json", success("j" + i, i, i % 20, 5));
+    }
+    write(dir, "bad.json", "{ broken");
+    CollectedSummary<IdCollector> r =
+        TuningResultsAggregator.builder(dir)
+            .maxDrawdownPct(9.0)
+            .threads(4)
+            .build()
+            .summarize(new ScanProgress(), IdCollector::new);
+    assertThat(r.collected().ids).hasSize(100).doesNotHaveDuplicates();
+    assertThat(r.summary().matchedJobs()).isEqualTo(100);
+    assertThat(r.collected().ids).contains("j0", "j9", "j180").doesNotContain("j10", "j19");
+  }
 }
