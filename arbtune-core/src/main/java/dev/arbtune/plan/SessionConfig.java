@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *     output folders ({@code null} for none)
  * @param grids the varied parameters, first varying slowest; names distinct; may be empty (one job)
  * @param sampler every combination, or a random sample
- * @param maxJobs at most this many jobs (the first ones in plan order), 1 to {@link #MAX_JOBS}; or
- *     {@code null} for no cap
+ * @param maxJobs at most this many jobs, 1 to {@link #MAX_JOBS}, or {@code null} for no cap: the
+ *     grid sampler keeps the first {@code maxJobs} combinations in grid order; the random sampler
+ *     draws {@code min(samples, maxJobs)} combinations, so that the sample stays uniform
  */
 public record SessionConfig(
     BacktestConfig base, List<ParamGrid> grids, Sampler sampler, Long maxJobs) {

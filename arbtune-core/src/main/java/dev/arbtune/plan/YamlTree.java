@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +151,7 @@ final class YamlTree {
       p.nextToken();
       map.put(key, value(p, depth + 1, keyLine));
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   private BigDecimal number(YAMLParser p, int line) throws IOException {
