@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -28,7 +29,8 @@ public record AggregatedJobResult(
     JobStatus status,
     String source,
     int line,
-    JobError error) {
+    JobError error)
+    implements Serializable {
 
   public AggregatedJobResult {
     Objects.requireNonNull(jobId, "jobId");

@@ -1,6 +1,7 @@
 package dev.arbtune.aggregate;
 
 import dev.arbtune.result.ErrorKind;
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param kind why it is an error
  * @param message what is wrong, with line and column where the parser gave them
  */
-public record ErrorReport(String source, int line, String jobId, ErrorKind kind, String message) {
+public record ErrorReport(String source, int line, String jobId, ErrorKind kind, String message)
+    implements Serializable {
 
   /** By source path, then line: the order in which errors are listed. */
   static final Comparator<ErrorReport> BY_LOCATION =

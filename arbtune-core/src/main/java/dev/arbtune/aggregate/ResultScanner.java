@@ -1,9 +1,5 @@
 package dev.arbtune.aggregate;
 
-import dev.arbtune.result.ErrorKind;
-import dev.arbtune.result.ResultDocument;
-import dev.arbtune.result.ResultFormatException;
-import dev.arbtune.result.ResultReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -61,7 +57,6 @@ final class ResultScanner {
   private final Path resultsDir;
   private final int threads;
   private final ScanProgress progress;
-  private final ResultReader reader = new ResultReader();
 
   ResultScanner(Path resultsDir, int threads, ScanProgress progress) {
     if (threads < 1) {
@@ -259,38 +254,30 @@ final class ResultScanner {
 
     private void file(Path file) {
       String source = source(root, file);
-      String stem = stem(file, JSON);
-      ResultDocument doc;
+      AggregatedJobResult job;
       try {
         int n = readFully(file);
         progress.read(n);
-        doc = reader.read(buffer, 0, n);
-      } catch (ResultFormatException e) {
-        emit(Jobs.error(stem, source, 0, null, new JobError(e.kind(), e.describe())));
-        return;
+        job = ResultClassifier.classify(source, 0, buffer, 0, n);
       } catch (IOException | UncheckedIOException e) {
-        emit(Jobs.error(stem, source, 0, null, Jobs.unreadable(e)));
-        return;
+        job = ResultClassifier.unreadable(source, 0, e);
       }
-      if (doc.summaryDocument()) {
+      if (job == null) {
         sink.skipped(source);
-        return;
+      } else {
+        emit(job);
       }
-      emit(Jobs.classify(stem, source, 0, doc));
     }
 
     private void lines(LinesTask task) {
       String source = source(root, task.file());
-      String stem = stem(task.file(), JSONL);
       if (task.firstLine() < 0) {
         long from = -task.firstLine();
         emit(
-            Jobs.error(
-                stem + ":" + from,
+            ResultClassifier.unreadable(
                 source,
                 (int) Math.min(Integer.MAX_VALUE, from),
-                null,
-                new JobError(ErrorKind.UNREADABLE, "cannot read the file from line " + from)));
+                new IOException("cannot read the file from line " + from)));
         return;
       }
       progress.read(task.length());
@@ -302,30 +289,18 @@ final class ResultScanner {
         int end = nl < 0 ? task.length() : nl;
         int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
         if (!isBlank(data, start, stop)) {
-          lineJob(stem, source, line, data, start, stop - start);
+          int lineNo = (int) Math.min(Integer.MAX_VALUE, line);
+          AggregatedJobResult job =
+              ResultClassifier.classify(source, lineNo, data, start, stop - start);
+          if (job == null) {
+            sink.skipped(source + ":" + line);
+          } else {
+            emit(job);
+          }
         }
         line++;
         start = end + 1;
       }
-    }
-
-    private void lineJob(String stem, String source, long line, byte[] data, int off, int len) {
-      int lineNo = (int) Math.min(Integer.MAX_VALUE, line);
-      String fallbackId = stem + ":" + line;
-      ResultDocument doc;
-      try {
-        doc = reader.read(data, off, len);
-      } catch (ResultFormatException e) {
-        String message =
-            e.column() > 0 ? "column " + e.column() + ": " + e.getMessage() : e.getMessage();
-        emit(Jobs.error(fallbackId, source, lineNo, null, new JobError(e.kind(), message)));
-        return;
-      }
-      if (doc.summaryDocument()) {
-        sink.skipped(source + ":" + line);
-        return;
-      }
-      emit(Jobs.classify(fallbackId, source, lineNo, doc));
     }
 
     private void emit(AggregatedJobResult job) {
@@ -363,11 +338,6 @@ final class ResultScanner {
     String s = relative.toString();
     String sep = relative.getFileSystem().getSeparator();
     return sep.equals("/") ? s : s.replace(sep, "/");
-  }
-
-  private static String stem(Path file, String suffix) {
-    String name = file.getFileName().toString();
-    return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
   }
 
   private static String reason(IOException e) {

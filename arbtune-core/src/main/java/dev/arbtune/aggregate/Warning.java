@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param subject what it is about: a job id or a relative path
  * @param message the whole sentence, for people
  */
-public record Warning(String kind, String subject, String message) {
+public record Warning(String kind, String subject, String message) implements Serializable {
 
   /** Two or more documents claim the same {@code job_id}. */
   public static final String DUPLICATE_JOB_ID = "duplicate-job-id";
