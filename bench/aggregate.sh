@@ -40,6 +40,9 @@ Environment:
   AGGREGATE_FLAGS     extra flags for `aggregate`, appended (e.g. "--threads 4"). `--quiet` is
                       added by itself when `aggregate --help` lists it.
   JAVA                the java command (default: java)
+  JAVA_OPTS           JVM options for every program (default: none, the JVM's defaults)
+  AGGREGATE_JAVA_OPTS JVM options for aggregate only (e.g. "-XX:TieredStopAtLevel=1"); the
+                      memory mode adds -Xmx128m after them
 EOF
 }
 
@@ -168,10 +171,14 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Running and recording
 # Commands as arrays: /usr/bin/time runs programs, not shell functions.
-FLOOR=("$java" -cp "$bench_jar" dev.arbtune.bench.baseline.RawReadFloor)
-REFERENCE=("$java" -cp "$bench_jar" dev.arbtune.bench.baseline.SeedReferenceAggregator)
-AGGREGATE=("$java" -jar "$core_jar" aggregate)
-AGGREGATE_128M=("$java" -Xmx128m -jar "$core_jar" aggregate)
+# shellcheck disable=SC2206 # word splitting of the user's JVM options is intended
+java_opts=(${JAVA_OPTS:-})
+# shellcheck disable=SC2206
+agg_java_opts=(${JAVA_OPTS:-} ${AGGREGATE_JAVA_OPTS:-})
+FLOOR=("$java" "${java_opts[@]}" -cp "$bench_jar" dev.arbtune.bench.baseline.RawReadFloor)
+REFERENCE=("$java" "${java_opts[@]}" -cp "$bench_jar" dev.arbtune.bench.baseline.SeedReferenceAggregator)
+AGGREGATE=("$java" "${agg_java_opts[@]}" -jar "$core_jar" aggregate)
+AGGREGATE_128M=("$java" "${agg_java_opts[@]}" -Xmx128m -jar "$core_jar" aggregate)
 
 run_one() { # round program input cmd...
   local round=$1 program=$2 input=$3
@@ -259,10 +266,11 @@ summary="$out/summary.md"
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))," \
     "$(free -g | awk '/^Mem:/ {print $2}') GB RAM, $("$java" -version 2>&1 | head -n 1)," \
     "scratch on $(df -P "$scratch" | awk 'NR==2 {print $1}') ($(findmnt -no FSTYPE -T "$scratch" 2>/dev/null || stat -f -c %T "$scratch"))"
-  echo "- aggregate: $core_jar, flags: ${agg_flags[*]:-(none)}"
+  echo "- aggregate: $core_jar, flags: ${agg_flags[*]:-(none)}; JVM options: all programs:" \
+    "${JAVA_OPTS:-(none)}, aggregate: ${AGGREGATE_JAVA_OPTS:-(none)}"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- runs per program: $runs (alternating, order rotated each round); medians; wall time of"
-  echo "  the whole JVM process; peak RSS from GNU time"
+  echo "- speed: $runs runs per program (alternating, order rotated each round); memory: $mem_runs"
+  echo "  run(s) per size; medians; wall time of the whole JVM process; CPU and peak RSS from GNU time"
 } >"$summary"
 
 # ---------------------------------------------------------------------------------------------
@@ -324,15 +332,20 @@ if $do_speed; then
       read -r med lo hi rss bad user sys <<<"$(median_of "$p" files)"
       echo "| $p | $med | $lo | $hi | $user | $sys | $rss | $bad |"
     done
-    read -r f1 _ <<<"$(median_of floor-1 files)"
-    read -r fn _ <<<"$(median_of "floor-$threads" files)"
-    read -r ref _ <<<"$(median_of reference files)"
-    read -r agg _ <<<"$(median_of aggregate files)"
+    read -r f1 f1lo _ _ _ f1u f1s <<<"$(median_of floor-1 files)"
+    read -r fn fnlo _ <<<"$(median_of "floor-$threads" files)"
+    read -r ref reflo _ _ _ refu refs <<<"$(median_of reference files)"
+    read -r agg agglo _ _ _ aggu aggs <<<"$(median_of aggregate files)"
     echo
-    awk -v a="$agg" -v f1="$f1" -v fn="$fn" -v r="$ref" -v t="$threads" 'BEGIN {
-      printf "- aggregate / floor-1: **%.2f** (issue: <= 1.3)\n", a / f1
-      printf "- aggregate / floor-%s: **%.2f**\n", t, a / fn
-      printf "- reference / aggregate: **%.2f** (issue: >= 2.5)\n", r / a
+    awk -v a="$agg" -v f1="$f1" -v fn="$fn" -v r="$ref" -v t="$threads" \
+      -v al="$agglo" -v f1l="$f1lo" -v fnl="$fnlo" -v rl="$reflo" \
+      -v ac="$aggu+$aggs" -v fc="$f1u+$f1s" -v rc="$refu+$refs" 'BEGIN {
+      split(ac, x, "+"); split(fc, y, "+"); split(rc, z, "+")
+      printf "- aggregate / floor-1: **%.2f** (issue: <= 1.3; on the fastest runs: %.2f)\n", a / f1, al / f1l
+      printf "- aggregate / floor-%s: **%.2f** (fastest runs: %.2f)\n", t, a / fn, al / fnl
+      printf "- reference / aggregate: **%.2f** (issue: >= 2.5; fastest runs: %.2f)\n", r / a, rl / al
+      printf "- CPU time (user+sys), less sensitive to other load: aggregate / floor-1 %.2f, reference / aggregate %.2f\n", \
+        (x[1] + x[2]) / (y[1] + y[2]), (z[1] + z[2]) / (x[1] + x[2])
     }'
     echo "- startup = RawReadFloor on an empty folder: the JVM start and exit that every program pays"
     if [ "$jsonl_lines" -gt 0 ]; then
@@ -380,9 +393,9 @@ if $do_memory; then
     echo "| ---: | ---: | ---: | ---: | ---: |"
     for entry in "${sizes[@]}"; do
       n="${entry%%:*}"
-      read -r med _ _ rss bad <<<"$(median_of aggregate-Xmx128m "files-$n")"
+      read -r med _ _ rss bad _ _ <<<"$(median_of aggregate-Xmx128m "files-$n")"
       maxrss=$(column_of aggregate-Xmx128m "files-$n" 5 | sort -n | tail -n 1)
-      maxrss=$(( ${maxrss:-0} / 1024 ))
+      maxrss=$(awk -v k="${maxrss:-0}" 'BEGIN { printf "%.0f", k / 1024 }')
       echo "| $n | $med | $rss | $maxrss | $bad |"
     done
     echo
