@@ -128,6 +128,9 @@ marker_value() { # generator-output-file key
 }
 
 # Does aggregate read *.jsonl? Ask it about a 10-line file.
+if ! $do_speed; then
+  jsonl_lines=0  # JSON Lines is only timed in the speed part
+fi
 jsonl_supported=false
 if [ "$jsonl_lines" -gt 0 ]; then
   probe="$scratch/jsonl-probe"
@@ -142,18 +145,19 @@ fi
 
 # ---------------------------------------------------------------------------------------------
 # Inputs
-check_space() { # dir count
+check_space() { # folder-to-generate count: enough free space, unless it is there already
+  [ -f "$1/.arbtune-generated" ] && return 0
   local need_kb=$(( $2 * 5 ))  # ~4 KiB block + inode per small file
   local have_kb
-  have_kb=$(df -Pk "$1" | awk 'NR==2 {print $4}')
+  have_kb=$(df -Pk "$scratch" | awk 'NR==2 {print $4}')
   if [ "$have_kb" -lt "$need_kb" ]; then
-    echo "aggregate.sh: $1 has $((have_kb / 1024)) MB free, $2 files need ~$((need_kb / 1024)) MB" >&2
+    echo "aggregate.sh: $scratch has $((have_kb / 1024)) MB free, $2 files need ~$((need_kb / 1024)) MB" >&2
     exit 1
   fi
 }
 dir="$scratch/files-$files"
 log "results folder: $dir"
-check_space "$scratch" "$files"
+check_space "$dir" "$files"
 generate "$dir" "$files"
 jsonl_dir="$scratch/jsonl-$jsonl_lines"
 jsonl_file="$jsonl_dir/results.jsonl"
@@ -164,7 +168,7 @@ fi
 dir_million="$scratch/files-1000000"
 if $million && $do_memory; then
   log "1,000,000-file folder: $dir_million (slow the first time)"
-  check_space "$scratch" 1000000
+  check_space "$dir_million" 1000000
   generate "$dir_million" 1000000
 fi
 
