@@ -6,28 +6,39 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
 /**
  * Walks a results directory and turns every result file, and every line of every JSON Lines file,
  * into an {@link AggregatedJobResult}, in parallel.
  *
- * <p>The calling thread walks the tree (symbolic links to directories are not followed) and feeds a
- * bounded queue: a task per {@code *.json} file, and blocks of whole lines, about 1 MiB each, for
- * {@code *.jsonl} files. Worker threads read and parse and hand each job to their own {@link Sink},
- * so sinks need no locking. Memory is bounded by the queue, not by the number of files.
+ * <p>The calling thread only lists directories (no per-file {@code stat}) and feeds a bounded
+ * queue: a task per {@code *.json} name, and blocks of whole lines, about 256 KiB each, for {@code
+ * *.jsonl} files. Worker threads check each file's type, read it with one reused buffer, parse it
+ * and hand the job to their own {@link Sink}, so sinks need no locking. Memory is bounded by the
+ * queue, not by the number of files.
+ *
+ * <p>What counts: regular files, and symbolic links to regular files (a dangling link is reported
+ * as unreadable). Symbolic links to directories are not followed; FIFOs, sockets and devices are
+ * ignored, so a scan never blocks on one.
  */
 final class ResultScanner {
 
@@ -42,17 +53,27 @@ final class ResultScanner {
 
   private static final String JSON = ".json";
   private static final String JSONL = ".jsonl";
-  private static final int BLOCK = 1 << 20;
+  private static final int BLOCK = 256 * 1024; // below half a G1 region: never a humongous object
+
+  /** At most this many bytes of JSON Lines blocks wait in the queue or are being parsed. */
+  private static final int BLOCK_BYTES_IN_FLIGHT = 32 * BLOCK;
 
   private sealed interface Task permits FileTask, LinesTask, Stop {}
 
   private record FileTask(Path file) implements Task {}
 
+  /** Whole lines of a JSON Lines file; a negative first line marks a read failure from there. */
   private record LinesTask(Path file, long firstLine, byte[] data, int length) implements Task {}
 
   private record Stop() implements Task {}
 
   private static final Task STOP = new Stop();
+
+  /** Where tasks go: the queue (from the walking thread) or straight to a worker. */
+  @FunctionalInterface
+  private interface TaskSink {
+    void accept(Task task) throws IOException;
+  }
 
   private final Path resultsDir;
   private final int threads;
@@ -73,7 +94,7 @@ final class ResultScanner {
    * @return warnings about folders that could not be listed
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory
-   * @throws IOException when the walk itself fails
+   * @throws IOException when the results directory itself cannot be listed
    */
   List<Warning> scan(IntFunction<Sink> sinks) throws IOException {
     if (!Files.exists(resultsDir)) {
@@ -84,19 +105,32 @@ final class ResultScanner {
     }
     // The root itself may be a symbolic link (a common way to point at "the latest session").
     Path root = resultsDir.toRealPath();
-    BlockingQueue<Task> queue = new ArrayBlockingQueue<>(threads * 8);
+    BlockingQueue<Task> queue = new ArrayBlockingQueue<>(threads * 64);
+    Semaphore blockBytes = new Semaphore(BLOCK_BYTES_IN_FLIGHT);
+    List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
     List<Worker> workers = new ArrayList<>(threads);
     for (int i = 0; i < threads; i++) {
-      Worker w = new Worker(root, queue, sinks.apply(i));
+      Worker w = new Worker(root, queue, sinks.apply(i), warnings, blockBytes);
       w.setName("arbtune-scan-" + i);
       w.setDaemon(true);
       workers.add(w);
       w.start();
     }
-    List<Warning> warnings = new ArrayList<>();
     IOException walkFailure = null;
     try {
-      Files.walkFileTree(root, new Walker(root, queue, warnings));
+      TaskSink enqueue =
+          task -> {
+            try {
+              if (task instanceof LinesTask l) {
+                blockBytes.acquire(permits(l));
+              }
+              queue.put(task);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new InterruptedIOException("interrupted while scanning " + resultsDir);
+            }
+          };
+      walk(root, root, enqueue, warnings, true);
     } catch (IOException e) {
       walkFailure = e;
     } finally {
@@ -121,94 +155,145 @@ final class ResultScanner {
         throw new IllegalStateException("scanning thread failed: " + w.failure, w.failure);
       }
     }
-    return warnings;
+    List<Warning> sorted = new ArrayList<>(warnings);
+    sorted.sort(Warning.ORDER);
+    return sorted;
   }
 
-  private final class Walker extends SimpleFileVisitor<Path> {
-    private final Path root;
-    private final BlockingQueue<Task> queue;
-    private final List<Warning> warnings;
-
-    Walker(Path root, BlockingQueue<Task> queue, List<Warning> warnings) {
-      this.root = root;
-      this.queue = queue;
-      this.warnings = warnings;
-    }
-
-    @Override
-    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-      String name = file.getFileName().toString();
-      boolean json = name.endsWith(JSON);
-      boolean jsonl = name.endsWith(JSONL);
-      if ((json || jsonl) && isFile(file, attrs)) {
-        if (json) {
-          put(new FileTask(file));
-        } else {
-          splitLines(file);
+  /**
+   * Lists {@code top} and the folders below it, depth first, handing {@code *.json} names and
+   * blocks of {@code *.jsonl} lines to {@code sink}. Only entries with other names are {@code
+   * lstat}-ed, to find the folders to enter.
+   *
+   * @param failOnTop whether a failure to list {@code top} itself is thrown rather than warned
+   */
+  private static void walk(
+      Path root, Path top, TaskSink sink, List<Warning> warnings, boolean failOnTop)
+      throws IOException {
+    Deque<Path> dirs = new ArrayDeque<>();
+    dirs.push(top);
+    while (!dirs.isEmpty()) {
+      Path dir = dirs.pop();
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+        for (Path entry : entries) {
+          String name = entry.getFileName().toString();
+          if (name.endsWith(JSON)) {
+            sink.accept(new FileTask(entry));
+          } else if (name.endsWith(JSONL)) {
+            splitLines(entry, sink, root, warnings);
+          } else if (isDirectory(entry)) {
+            dirs.push(entry);
+          }
         }
-      }
-      return FileVisitResult.CONTINUE;
-    }
-
-    @Override
-    public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-      String name = file.getFileName() == null ? "" : file.getFileName().toString();
-      if (name.endsWith(JSON) || name.endsWith(JSONL)) {
-        put(new FileTask(file)); // the worker reports it as unreadable
-      } else {
-        String where = source(root, file);
+      } catch (IOException | DirectoryIteratorException e) {
+        IOException cause =
+            e instanceof DirectoryIteratorException d ? d.getCause() : (IOException) e;
+        if (failOnTop && dir.equals(top)) {
+          throw cause;
+        }
+        if (cause instanceof InterruptedIOException) {
+          throw cause;
+        }
+        String where = source(root, dir);
         warnings.add(
             new Warning(
-                Warning.UNREADABLE_DIRECTORY, where, "cannot list " + where + ": " + reason(e)));
+                Warning.UNREADABLE_DIRECTORY,
+                where,
+                "cannot list " + where + ": " + reason(cause)));
       }
-      return FileVisitResult.CONTINUE;
     }
+  }
 
-    /** Regular files; a symbolic link counts unless it points at a directory. */
-    private boolean isFile(Path file, BasicFileAttributes attrs) {
-      return attrs.isRegularFile() || (attrs.isSymbolicLink() && !Files.isDirectory(file));
+  private static boolean isDirectory(Path entry) {
+    try {
+      return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+          .isDirectory();
+    } catch (IOException e) {
+      return false; // vanished meanwhile, or unreadable: not a folder we can enter
     }
+  }
 
-    /**
-     * Feeds a JSON Lines file to the workers in blocks of whole lines. Each block is a fresh array
-     * handed over to a worker; only the unfinished last line is copied into the next block.
-     */
-    private void splitLines(Path file) throws IOException {
-      long line = 1;
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] carry = new byte[0];
-        while (true) {
-          byte[] block = new byte[Math.max(BLOCK, carry.length * 2)];
-          System.arraycopy(carry, 0, block, 0, carry.length);
-          int filled =
-              carry.length + in.readNBytes(block, carry.length, block.length - carry.length);
-          if (filled < block.length) { // end of file
-            if (filled > 0) {
-              put(new LinesTask(file, line, block, filled));
-            }
-            return;
+  /** What a {@code *.json} or {@code *.jsonl} name turned out to be. */
+  private enum Kind {
+    FILE,
+    DIRECTORY,
+    DANGLING,
+    OTHER
+  }
+
+  private static Kind kindOf(Path path) throws IOException {
+    BasicFileAttributes a =
+        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (a.isRegularFile()) {
+      return Kind.FILE;
+    }
+    if (a.isDirectory()) {
+      return Kind.DIRECTORY;
+    }
+    if (a.isSymbolicLink()) {
+      if (Files.isRegularFile(path)) {
+        return Kind.FILE;
+      }
+      return Files.exists(path) ? Kind.OTHER : Kind.DANGLING;
+    }
+    return Kind.OTHER;
+  }
+
+  /**
+   * Feeds a JSON Lines file to {@code sink} in blocks of whole lines. Each block is a fresh array
+   * handed over to a worker; only the unfinished last line is copied into the next block.
+   */
+  private static void splitLines(Path file, TaskSink sink, Path root, List<Warning> warnings)
+      throws IOException {
+    Kind kind;
+    try {
+      kind = kindOf(file);
+    } catch (IOException e) {
+      sink.accept(new LinesTask(file, -1, new byte[0], 0));
+      return;
+    }
+    switch (kind) {
+      case DIRECTORY -> {
+        walk(root, file, sink, warnings, false); // a folder that happens to be named *.jsonl
+        return;
+      }
+      case DANGLING -> {
+        sink.accept(new LinesTask(file, -1, new byte[0], 0));
+        return;
+      }
+      case OTHER -> {
+        return;
+      }
+      case FILE -> {
+        // read below
+      }
+    }
+    long line = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] carry = new byte[0];
+      while (true) {
+        byte[] block = new byte[Math.max(BLOCK, carry.length * 2)];
+        System.arraycopy(carry, 0, block, 0, carry.length);
+        int filled = carry.length + in.readNBytes(block, carry.length, block.length - carry.length);
+        if (filled < block.length) { // end of file
+          if (filled > 0) {
+            sink.accept(new LinesTask(file, line, block, filled));
           }
-          int end = lastNewline(block, filled) + 1;
-          if (end == 0) { // a line longer than the block: read on into a bigger one
-            carry = block;
-            continue;
-          }
-          put(new LinesTask(file, line, block, end));
-          line += countNewlines(block, end);
-          carry = Arrays.copyOfRange(block, end, filled);
+          return;
         }
-      } catch (IOException e) {
-        put(new LinesTask(file, -line, new byte[0], 0)); // reported as unreadable from line on
+        int end = lastNewline(block, filled) + 1;
+        if (end == 0) { // a line longer than the block: read on into a bigger one
+          carry = block;
+          continue;
+        }
+        sink.accept(new LinesTask(file, line, block, end));
+        line += countNewlines(block, end);
+        carry = Arrays.copyOfRange(block, end, filled);
       }
-    }
-
-    private void put(Task task) throws IOException {
-      try {
-        queue.put(task);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while scanning " + resultsDir);
-      }
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      sink.accept(new LinesTask(file, -line, new byte[0], 0)); // unreadable from that line on
     }
   }
 
@@ -216,13 +301,22 @@ final class ResultScanner {
     private final Path root;
     private final BlockingQueue<Task> queue;
     private final Sink sink;
+    private final List<Warning> warnings;
+    private final Semaphore blockBytes;
     private byte[] buffer = new byte[64 * 1024];
     volatile Throwable failure;
 
-    Worker(Path root, BlockingQueue<Task> queue, Sink sink) {
+    Worker(
+        Path root,
+        BlockingQueue<Task> queue,
+        Sink sink,
+        List<Warning> warnings,
+        Semaphore blockBytes) {
       this.root = root;
       this.queue = queue;
       this.sink = sink;
+      this.warnings = warnings;
+      this.blockBytes = blockBytes;
     }
 
     @Override
@@ -237,25 +331,46 @@ final class ResultScanner {
         if (task == STOP) {
           return;
         }
-        if (failure != null) {
-          continue; // keep draining so the walker never blocks
-        }
         try {
-          if (task instanceof FileTask f) {
-            file(f.file());
-          } else if (task instanceof LinesTask l) {
-            lines(l);
+          if (failure == null) { // after a failure, keep draining so the walker never blocks
+            process(task);
           }
-        } catch (RuntimeException | Error e) {
+        } catch (IOException | RuntimeException | Error e) {
           failure = e;
+        } finally {
+          if (task instanceof LinesTask l) {
+            blockBytes.release(permits(l));
+          }
         }
       }
     }
 
-    private void file(Path file) {
+    private void process(Task task) throws IOException {
+      if (task instanceof FileTask f) {
+        file(f.file());
+      } else if (task instanceof LinesTask l) {
+        lines(l);
+      }
+    }
+
+    private void file(Path file) throws IOException {
       String source = source(root, file);
       AggregatedJobResult job;
       try {
+        switch (kindOf(file)) {
+          case DIRECTORY -> {
+            // A folder that happens to be named *.json: scan it right here.
+            walk(root, file, this::process, warnings, false);
+            return;
+          }
+          case OTHER -> {
+            return;
+          }
+          case DANGLING -> throw new NoSuchFileException(file.toString());
+          case FILE -> {
+            // read below
+          }
+        }
         int n = readFully(file);
         progress.read(n);
         job = ResultClassifier.classify(source, 0, buffer, 0, n);
@@ -277,7 +392,10 @@ final class ResultScanner {
             ResultClassifier.unreadable(
                 source,
                 (int) Math.min(Integer.MAX_VALUE, from),
-                new IOException("cannot read the file from line " + from)));
+                new IOException(
+                    from == 1
+                        ? "cannot read the file"
+                        : "cannot read the file from line " + from)));
         return;
       }
       progress.read(task.length());
@@ -311,16 +429,12 @@ final class ResultScanner {
     /** Reads the whole file into {@link #buffer}, growing it as needed; returns the length. */
     private int readFully(Path file) throws IOException {
       try (FileChannel ch = FileChannel.open(file)) {
-        long size = ch.size();
-        if (size >= Integer.MAX_VALUE - 16) {
-          throw new IOException("file too large: " + size + " bytes");
-        }
-        if (buffer.length < size + 1) {
-          buffer = new byte[(int) Math.max(size + 1, buffer.length * 2L)];
-        }
         int n = 0;
         while (true) {
           if (n == buffer.length) {
+            if (buffer.length >= Integer.MAX_VALUE / 2) {
+              throw new IOException("file too large to be a result document");
+            }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
           }
           int r = ch.read(ByteBuffer.wrap(buffer, n, buffer.length - n));
@@ -333,6 +447,11 @@ final class ResultScanner {
     }
   }
 
+  /** Permits a queued block holds: its size, capped so that one huge line can still pass. */
+  private static int permits(LinesTask task) {
+    return Math.min(task.length(), BLOCK_BYTES_IN_FLIGHT);
+  }
+
   static String source(Path root, Path file) {
     Path relative = root.relativize(file);
     String s = relative.toString();
@@ -341,7 +460,7 @@ final class ResultScanner {
   }
 
   private static String reason(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -193,4 +193,15 @@ class ResultScannerTest {
         .extracting(AggregatedJobResult::line, AggregatedJobResult::status)
         .containsExactly(tuple(1, JobStatus.ERROR), tuple(2, JobStatus.SUCCESS));
   }
+
+  @Test
+  void aFolderNamedLikeAResultFileIsEnteredAndSpecialFilesAreIgnored() throws Exception {
+    write(dir, "odd.json/inner.json", success("inner", 1, 1, 1));
+    write(dir, "odd.jsonl/inner.jsonl", line("inner2", 2) + "\n");
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.json").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    assertThat(load())
+        .extracting(AggregatedJobResult::source)
+        .containsExactly("odd.json/inner.json", "odd.jsonl/inner.jsonl");
+  }
 }
