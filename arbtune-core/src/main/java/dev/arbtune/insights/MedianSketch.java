@@ -1,8 +1,8 @@
 package dev.arbtune.insights;
 
+import com.tdunning.math.stats.Centroid;
 import com.tdunning.math.stats.MergingDigest;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The median of a stream of numbers in bounded memory: exact while at most {@link #EXACT_LIMIT}
@@ -43,7 +43,12 @@ final class MedianSketch {
       if (digest == null) {
         toDigest();
       }
-      digest.add(List.of(other.digest));
+      // MergingDigest.add(List<TDigest>) in t-digest 3.3 can overflow its buffer on large
+      // digests (ArrayIndexOutOfBoundsException in merge); adding the other's centroids one by
+      // one goes through the ordinary buffered path.
+      for (Centroid c : other.digest.centroids()) {
+        digest.add(c.mean(), c.count());
+      }
       return;
     }
     for (int i = 0; i < other.size; i++) {

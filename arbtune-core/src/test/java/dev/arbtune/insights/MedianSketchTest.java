@@ -64,4 +64,22 @@ class MedianSketchTest {
     assertThat(a.isExact()).isTrue();
     assertThat(a.median()).isEqualTo(2.0);
   }
+
+  @Test
+  void mergedLargeSketchesStillEstimateTheMedian() {
+    // (the report over 1,000,000 jobs hit a buffer overflow in t-digest 3.3 add(List<TDigest>))
+    Random random = new Random(3);
+    for (int size : new int[] {1000, 20_000, 100_000}) {
+      MedianSketch total = new MedianSketch();
+      for (int part = 0; part < 4; part++) {
+        MedianSketch s = new MedianSketch();
+        for (int i = 0; i < size; i++) {
+          s.add(random.nextGaussian() * (1 + part));
+        }
+        s.median();
+        total.merge(s);
+      }
+      assertThat(total.median()).isBetween(-0.1, 0.1);
+    }
+  }
 }
