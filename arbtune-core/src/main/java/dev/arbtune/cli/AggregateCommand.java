@@ -1,27 +1,31 @@
 package dev.arbtune.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbtune.aggregate.AggregatedSummary;
-import dev.arbtune.aggregate.FilterExpression;
-import dev.arbtune.aggregate.JobFilter;
-import dev.arbtune.aggregate.Order;
-import dev.arbtune.aggregate.RankingSpec;
+import dev.arbtune.aggregate.CollectedSummary;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryCsv;
 import dev.arbtune.aggregate.SummaryJson;
 import dev.arbtune.aggregate.SummaryMarkdown;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.insights.InsightCollector;
+import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.insights.Insights;
+import dev.arbtune.insights.InsightsJson;
+import dev.arbtune.insights.InsightsText;
 import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.result.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code arbtune aggregate}: count, filter and rank a folder of result documents. */
@@ -60,85 +64,7 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--results-dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
-  Path resultsDir;
-
-  @Option(
-      names = "--max-results",
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "How many ranked jobs to show (default: ${DEFAULT-VALUE}).")
-  int maxResults;
-
-  @Option(
-      names = "--sort-by",
-      paramLabel = "METRIC",
-      defaultValue = "realized_pnl_usd",
-      description = {
-        "Metric to rank by (default: ${DEFAULT-VALUE}). Known metrics rank in their better"
-            + " direction: PnL, win_rate, final_balance_usd, avg_pnl_per_trade_usd,"
-            + " total_trades, profit_factor, sharpe_per_trade highest first; max_drawdown_pct,"
-            + " runtime_seconds, fees_paid_usd lowest first; others highest first.",
-        "A missing PnL counts as 0; any other missing metric ranks last."
-      })
-  String sortBy;
-
-  @Option(names = "--ascending", description = "Rank the lowest value first.")
-  boolean ascending;
-
-  @Option(names = "--descending", description = "Rank the highest value first.")
-  boolean descending;
-
-  @Option(
-      names = "--filter",
-      paramLabel = "EXPR",
-      description = {
-        "Keep jobs for which FIELD OP NUMBER holds; repeatable, all must hold. OP is one of"
-            + " < <= > >= == !=; FIELD is metrics.NAME, config.NAME, or NAME (metrics first,"
-            + " then config). A job without the field fails.",
-        "Example: --filter 'win_rate>=0.6' --filter 'config.slippage_bps<=5'"
-      })
-  List<String> filterExpressions = new ArrayList<>();
-
-  @Option(
-      names = "--max-drawdown-pct",
-      paramLabel = "PCT",
-      description = "Keep jobs whose max_drawdown_pct is at most PCT; jobs without it are dropped.")
-  Double maxDrawdownPct;
-
-  @Option(
-      names = "--min-trades",
-      paramLabel = "N",
-      description = "Keep jobs with at least N total_trades (missing counts as 0).")
-  Integer minTrades;
-
-  @Option(
-      names = "--max-trades",
-      paramLabel = "N",
-      description = "Keep jobs with at most N total_trades (missing counts as 0).")
-  Integer maxTrades;
-
-  @Option(
-      names = "--min-win-rate",
-      paramLabel = "X",
-      description = "Keep jobs whose win_rate is at least X (a fraction, e.g. 0.6).")
-  Double minWinRate;
-
-  @Option(
-      names = "--min-pnl",
-      paramLabel = "USD",
-      description = "Keep jobs whose realized_pnl_usd is at least USD (missing counts as 0).")
-  Double minPnl;
-
-  @Option(names = "--profitable", description = "Keep jobs whose realized_pnl_usd is above 0.")
-  boolean profitable;
-
-  @Option(names = "--tag", paramLabel = "TAG", description = "Keep jobs whose config.tag is TAG.")
-  String tag;
+  @Mixin AggregationOptions selection;
 
   @Option(
       names = "--pareto",
@@ -146,6 +72,17 @@ final class AggregateCommand implements Callable<Integer> {
           "Also list the Pareto front: jobs that no other job beats on both realized PnL (higher)"
               + " and max drawdown (lower).")
   boolean pareto;
+
+  @Option(
+      names = "--insights",
+      description = {
+        "Also show which parameters matter and whether the top jobs are real: PnL by parameter"
+            + " value (sensitivity), share of PnL variance explained (importance), the grid"
+            + " neighbours of the top jobs (spike or plateau), the deflated Sharpe ratio, and the"
+            + " Pareto front (implies --pareto). Text: a block after the summary; JSON: an"
+            + " 'insights' object. See docs/INSIGHTS.md."
+      })
+  boolean insights;
 
   @Option(
       names = "--format",
@@ -185,12 +122,6 @@ final class AggregateCommand implements Callable<Integer> {
   int maxErrors;
 
   @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Threads that read and parse (default: the number of processors).")
-  Integer threads;
-
-  @Option(
       names = {"-q", "--quiet"},
       description = "No progress line and no error/warning summary on stderr.")
   boolean quiet;
@@ -200,17 +131,31 @@ final class AggregateCommand implements Callable<Integer> {
     TuningResultsAggregator aggregator = configure();
     ScanProgress progress = new ScanProgress();
     AggregatedSummary summary;
+    Insights found = null;
     try (ScanProgressDisplay display =
         !quiet && ScanProgressDisplay.interactive()
             ? ScanProgressDisplay.start("Aggregating", progress)
             : ScanProgressDisplay.none()) {
-      summary = aggregator.summarize(progress);
+      if (insights) {
+        CollectedSummary<InsightCollector> run =
+            aggregator.summarize(progress, InsightCollector::new);
+        summary = run.summary();
+        found = Insights.compute(run, InsightOptions.DEFAULTS);
+      } else {
+        summary = aggregator.summarize(progress);
+      }
     }
+    Insights extra = found;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     switch (format) {
-      case TEXT -> out.print(SummaryText.format(summary));
-      case JSON -> SummaryJson.write(summary, out);
+      case TEXT -> {
+        out.print(SummaryText.format(summary));
+        if (extra != null) {
+          out.print(InsightsText.format(extra));
+        }
+      }
+      case JSON -> writeJson(summary, extra, out);
       case CSV -> SummaryCsv.write(summary, out);
       case JSONL -> SummaryJson.writeJsonLines(summary, out);
       case MARKDOWN -> out.print(SummaryMarkdown.format(summary, 20));
@@ -220,7 +165,7 @@ final class AggregateCommand implements Callable<Integer> {
       err.print(SummaryText.diagnostics(summary, DIAGNOSTIC_LINES));
     }
     if (outputJson != null) {
-      write(outputJson, w -> SummaryJson.write(summary, w));
+      write(outputJson, w -> writeJson(summary, extra, w));
       err.println("[D39_AGG] Summary written to: " + outputJson);
     }
     if (outputCsv != null) {
@@ -231,74 +176,24 @@ final class AggregateCommand implements Callable<Integer> {
     return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
   }
 
+  /** The summary document; with insights, an {@code insights} object after everything else. */
+  private static void writeJson(AggregatedSummary summary, Insights insights, Writer out)
+      throws IOException {
+    if (insights == null) {
+      SummaryJson.write(summary, out);
+      return;
+    }
+    Map<String, Object> root = SummaryJson.toMap(summary);
+    root.put("insights", InsightsJson.toMap(insights));
+    Json.prettyWriter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+    out.write('\n');
+  }
+
   private TuningResultsAggregator configure() {
-    if (maxResults < 0) {
-      throw usage("--max-results must be 0 or more, got " + maxResults);
-    }
     if (maxErrors < 0) {
-      throw usage("--max-errors must be 0 or more, got " + maxErrors);
+      throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
     }
-    if (threads != null && threads < 1) {
-      throw usage("--threads must be 1 or more, got " + threads);
-    }
-    if (ascending && descending) {
-      throw usage("--ascending and --descending cannot be used together");
-    }
-    if (sortBy.isBlank()) {
-      throw usage("--sort-by needs a metric name");
-    }
-    requireFinite("--max-drawdown-pct", maxDrawdownPct);
-    requireFinite("--min-win-rate", minWinRate);
-    requireFinite("--min-pnl", minPnl);
-    String metric = sortBy.startsWith("metrics.") ? sortBy.substring(8) : sortBy;
-    RankingSpec ranking =
-        ascending
-            ? new RankingSpec(metric, Order.ASCENDING)
-            : descending ? new RankingSpec(metric, Order.DESCENDING) : RankingSpec.by(metric);
-    TuningResultsAggregator.Builder b =
-        TuningResultsAggregator.builder(resultsDir)
-            .maxResults(maxResults)
-            .maxDrawdownPct(maxDrawdownPct)
-            .minTrades(minTrades)
-            .ranking(ranking)
-            .pareto(pareto)
-            .maxErrors(maxErrors);
-    if (threads != null) {
-      b.threads(threads);
-    }
-    if (minWinRate != null) {
-      b.filter(JobFilter.minWinRate(minWinRate));
-    }
-    if (minPnl != null) {
-      b.filter(JobFilter.minPnl(minPnl));
-    }
-    if (maxTrades != null) {
-      b.filter(JobFilter.maxTrades(maxTrades));
-    }
-    if (profitable) {
-      b.filter(JobFilter.profitable());
-    }
-    if (tag != null) {
-      b.filter(JobFilter.tag(tag));
-    }
-    for (String text : filterExpressions) {
-      try {
-        b.filter(JobFilter.expression(FilterExpression.parse(text)));
-      } catch (IllegalArgumentException e) {
-        throw usage(e.getMessage());
-      }
-    }
-    return b.build();
-  }
-
-  private void requireFinite(String option, Double value) {
-    if (value != null && !Double.isFinite(value)) {
-      throw usage(option + " must be a finite number, got " + value);
-    }
-  }
-
-  private ParameterException usage(String message) {
-    return new ParameterException(spec.commandLine(), message);
+    return selection.builder().pareto(pareto || insights).maxErrors(maxErrors).build();
   }
 
   private static void write(Path file, AtomicFiles.WriterBody body) throws IOException {

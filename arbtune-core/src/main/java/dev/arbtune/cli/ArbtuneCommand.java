@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       AggregateCommand.class,
       PlanCommand.class,
+      ReportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = {"", "Run 'arbtune help COMMAND' for the options of a command."})

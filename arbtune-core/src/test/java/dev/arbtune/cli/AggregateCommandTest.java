@@ -516,4 +516,55 @@ class AggregateCommandTest {
     assertThat(again.out()).contains("Total Jobs:           5\n");
     assertThat(again.err()).contains("Skipped 1 aggregator summary document(s)");
   }
+
+  @Test
+  void insightsAppendABlockAfterTheUnchangedSummary() throws IOException {
+    Cli.Result plain = Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--pareto");
+    Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--insights");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith(plain.out());
+    String block = r.out().substring(plain.out().length());
+    assertThat(block)
+        .startsWith("Insights (32 jobs that passed the filters; PnL = realized_pnl_usd):")
+        .contains("Parameter importance", "min_spread_bps", "slippage_bps")
+        .contains("Fixed: data_file")
+        .contains("Sensitivity of realized PnL")
+        .contains("Robustness of the top 10")
+        .contains("1) job_id=sess001_0025  PnL=+109.18")
+        .contains("Deflated Sharpe ratio (Bailey & López de Prado 2014): not available")
+        .endsWith(dev.arbtune.aggregate.SummaryText.RULE + "\n");
+    assertThat(r.err()).isEqualTo(golden("sess001-stderr.txt"));
+  }
+
+  @Test
+  void insightsAddAnInsightsObjectToJsonOnlyWhenAsked() throws IOException {
+    Cli.Result without =
+        Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--format", "json");
+    assertThat(new ObjectMapper().readTree(without.out()).has("insights")).isFalse();
+    Path file = tmp.resolve("s.json");
+    Cli.Result r =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            EXAMPLE.toString(),
+            "--format",
+            "json",
+            "--insights",
+            "--output-json",
+            file.toString());
+    assertThat(r.exitCode()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.fieldNames()).toIterable().last().isEqualTo("insights");
+    assertThat(root.has("pareto_front")).isTrue();
+    JsonNode in = root.get("insights");
+    assertThat(in.get("jobs").asInt()).isEqualTo(32);
+    assertThat(in.get("parameters").get(0).get("name").asText()).isEqualTo("min_spread_bps");
+    assertThat(in.get("parameters").get(0).get("values")).hasSize(6);
+    assertThat(in.get("robustness").get("jobs")).hasSize(10);
+    assertThat(in.get("robustness").get("jobs").get(0).get("verdict").asText())
+        .isIn("plateau", "spike", "no-neighbours");
+    assertThat(in.get("deflated_sharpe").get("available").asBoolean()).isFalse();
+    assertThat(in.get("pnl_distribution").get("jobs").asInt()).isEqualTo(32);
+    assertThat(new ObjectMapper().readTree(file.toFile())).isEqualTo(root);
+  }
 }

@@ -1,0 +1,181 @@
+package dev.arbtune.cli;
+
+import dev.arbtune.aggregate.FilterExpression;
+import dev.arbtune.aggregate.JobFilter;
+import dev.arbtune.aggregate.Order;
+import dev.arbtune.aggregate.RankingSpec;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that choose and rank jobs, shared by every command that aggregates a results folder
+ * ({@code aggregate}, {@code report}): the folder, the ranking, the filters and the threads.
+ */
+final class AggregationOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(
+      names = "--results-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
+  Path resultsDir;
+
+  @Option(
+      names = "--max-results",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many ranked jobs to show (default: ${DEFAULT-VALUE}).")
+  int maxResults;
+
+  @Option(
+      names = "--sort-by",
+      paramLabel = "METRIC",
+      defaultValue = "realized_pnl_usd",
+      description = {
+        "Metric to rank by (default: ${DEFAULT-VALUE}). Known metrics rank in their better"
+            + " direction: PnL, win_rate, final_balance_usd, avg_pnl_per_trade_usd,"
+            + " total_trades, profit_factor, sharpe_per_trade highest first; max_drawdown_pct,"
+            + " runtime_seconds, fees_paid_usd lowest first; others highest first.",
+        "A missing PnL counts as 0; any other missing metric ranks last."
+      })
+  String sortBy;
+
+  @Option(names = "--ascending", description = "Rank the lowest value first.")
+  boolean ascending;
+
+  @Option(names = "--descending", description = "Rank the highest value first.")
+  boolean descending;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "EXPR",
+      description = {
+        "Keep jobs for which FIELD OP NUMBER holds; repeatable, all must hold. OP is one of"
+            + " < <= > >= == !=; FIELD is metrics.NAME, config.NAME, or NAME (metrics first,"
+            + " then config). A job without the field fails.",
+        "Example: --filter 'win_rate>=0.6' --filter 'config.slippage_bps<=5'"
+      })
+  List<String> filterExpressions = new ArrayList<>();
+
+  @Option(
+      names = "--max-drawdown-pct",
+      paramLabel = "PCT",
+      description = "Keep jobs whose max_drawdown_pct is at most PCT; jobs without it are dropped.")
+  Double maxDrawdownPct;
+
+  @Option(
+      names = "--min-trades",
+      paramLabel = "N",
+      description = "Keep jobs with at least N total_trades (missing counts as 0).")
+  Integer minTrades;
+
+  @Option(
+      names = "--max-trades",
+      paramLabel = "N",
+      description = "Keep jobs with at most N total_trades (missing counts as 0).")
+  Integer maxTrades;
+
+  @Option(
+      names = "--min-win-rate",
+      paramLabel = "X",
+      description = "Keep jobs whose win_rate is at least X (a fraction, e.g. 0.6).")
+  Double minWinRate;
+
+  @Option(
+      names = "--min-pnl",
+      paramLabel = "USD",
+      description = "Keep jobs whose realized_pnl_usd is at least USD (missing counts as 0).")
+  Double minPnl;
+
+  @Option(names = "--profitable", description = "Keep jobs whose realized_pnl_usd is above 0.")
+  boolean profitable;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Keep jobs whose config.tag is TAG.")
+  String tag;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads that read and parse (default: the number of processors).")
+  Integer threads;
+
+  /**
+   * An aggregator builder configured from these options.
+   *
+   * @throws ParameterException (a usage error) when an option value is out of range
+   */
+  TuningResultsAggregator.Builder builder() {
+    if (maxResults < 0) {
+      throw usage("--max-results must be 0 or more, got " + maxResults);
+    }
+    if (threads != null && threads < 1) {
+      throw usage("--threads must be 1 or more, got " + threads);
+    }
+    if (ascending && descending) {
+      throw usage("--ascending and --descending cannot be used together");
+    }
+    if (sortBy.isBlank()) {
+      throw usage("--sort-by needs a metric name");
+    }
+    requireFinite("--max-drawdown-pct", maxDrawdownPct);
+    requireFinite("--min-win-rate", minWinRate);
+    requireFinite("--min-pnl", minPnl);
+    String metric = sortBy.startsWith("metrics.") ? sortBy.substring(8) : sortBy;
+    RankingSpec ranking =
+        ascending
+            ? new RankingSpec(metric, Order.ASCENDING)
+            : descending ? new RankingSpec(metric, Order.DESCENDING) : RankingSpec.by(metric);
+    TuningResultsAggregator.Builder b =
+        TuningResultsAggregator.builder(resultsDir)
+            .maxResults(maxResults)
+            .maxDrawdownPct(maxDrawdownPct)
+            .minTrades(minTrades)
+            .ranking(ranking);
+    if (threads != null) {
+      b.threads(threads);
+    }
+    if (minWinRate != null) {
+      b.filter(JobFilter.minWinRate(minWinRate));
+    }
+    if (minPnl != null) {
+      b.filter(JobFilter.minPnl(minPnl));
+    }
+    if (maxTrades != null) {
+      b.filter(JobFilter.maxTrades(maxTrades));
+    }
+    if (profitable) {
+      b.filter(JobFilter.profitable());
+    }
+    if (tag != null) {
+      b.filter(JobFilter.tag(tag));
+    }
+    for (String text : filterExpressions) {
+      try {
+        b.filter(JobFilter.expression(FilterExpression.parse(text)));
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+    }
+    return b;
+  }
+
+  private void requireFinite(String option, Double value) {
+    if (value != null && !Double.isFinite(value)) {
+      throw usage(option + " must be a finite number, got " + value);
+    }
+  }
+
+  /** A usage error of the command this mixin belongs to. */
+  ParameterException usage(String message) {
+    return new ParameterException(mixee.commandLine(), message);
+  }
+}

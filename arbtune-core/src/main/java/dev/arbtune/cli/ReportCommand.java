@@ -1,0 +1,85 @@
+package dev.arbtune.cli;
+
+import dev.arbtune.aggregate.ScanProgress;
+import dev.arbtune.aggregate.SummaryText;
+import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.report.HtmlReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code arbtune report}: the HTML report of a results folder. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Write a self-contained HTML report of a folder of result documents: counts and errors by"
+          + " kind, the leaderboard, PnL vs drawdown with the Pareto front, a heatmap of median"
+          + " PnL over the two most important parameters, PnL by value of every parameter, the PnL"
+          + " distribution, the robustness of the top jobs (spikes flagged) and their deflated"
+          + " Sharpe ratios.",
+      "",
+      "The file has no external reference (styles inline, charts as embedded PNG images): open it"
+          + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
+          + " of the parameters, known after the first pass). Jobs are chosen and ranked as by"
+          + " 'arbtune aggregate'.",
+      ""
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin AggregationOptions selection;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "The HTML file to write (parent folders are created; the file is replaced atomically).")
+  Path output;
+
+  @Option(
+      names = "--strict",
+      description = "Exit with 3 when any error job or warning was found (the report is written).")
+  boolean strict;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress line and no error/warning summary on stderr.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    var aggregator = selection.builder().pareto(true).build();
+    ScanProgress progress = new ScanProgress();
+    HtmlReport.Content content;
+    try (ScanProgressDisplay display =
+        !quiet && ScanProgressDisplay.interactive()
+            ? ScanProgressDisplay.start("Reporting", progress)
+            : ScanProgressDisplay.none()) {
+      content = HtmlReport.collect(aggregator, progress, InsightOptions.DEFAULTS);
+    }
+    try {
+      HtmlReport.write(content, output);
+    } catch (IOException e) {
+      throw new IOException("cannot write " + output + ": " + e, e);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    if (!quiet) {
+      err.print(SummaryText.diagnostics(content.summary(), AggregateCommand.DIAGNOSTIC_LINES));
+    }
+    err.println("[D39_AGG] Report written to: " + output);
+    err.flush();
+    return strict && content.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.arbtune.insights;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Insights} as the {@code insights} object of the JSON summary. Numbers that cannot be
+ * computed (NaN) are written as {@code null}. The sample of points is not written.
+ */
+public final class InsightsJson {
+
+  private InsightsJson() {}
+
+  /** The insights as the ordered map that is serialised. */
+  public static Map<String, Object> toMap(Insights in) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("metric", "realized_pnl_usd");
+    root.put("jobs", in.jobs());
+    List<Object> params = new ArrayList<>();
+    for (ParameterInsight p : in.parameters()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", p.name());
+      m.put("eta_squared", num(p.etaSquared()));
+      m.put("omega_squared", num(p.omegaSquared()));
+      m.put("categorical", p.categorical());
+      List<Object> values = new ArrayList<>();
+      for (ValueStats v : p.values()) {
+        Map<String, Object> vm = new LinkedHashMap<>();
+        vm.put("value", v.value().toJson());
+        vm.put("jobs", v.jobs());
+        vm.put("mean", num(v.mean()));
+        vm.put("median", num(v.median()));
+        vm.put("median_exact", v.medianExact());
+        vm.put("best", num(v.best()));
+        vm.put("profitable_share", num(v.profitableShare()));
+        values.add(vm);
+      }
+      m.put("values", values);
+      params.add(m);
+    }
+    root.put("parameters", params);
+    root.put("fixed_parameters", in.fixed());
+    List<Object> skipped = new ArrayList<>();
+    for (SkippedParameter s : in.skipped()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", s.name());
+      m.put("reason", s.reason());
+      skipped.add(m);
+    }
+    root.put("not_analysed", skipped);
+    Map<String, Object> rob = new LinkedHashMap<>();
+    rob.put("spike_drop_fraction", in.options().spikeDropFraction());
+    List<Object> jobs = new ArrayList<>();
+    for (Robustness r : in.robustness()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rank", r.rank());
+      m.put("job_id", r.job().jobId());
+      m.put("pnl", r.pnl());
+      m.put("neighbours", r.neighbours());
+      m.put("neighbour_median", num(r.neighbourMedian()));
+      m.put("neighbour_worst", num(r.neighbourWorst()));
+      m.put("verdict", r.verdict().label());
+      jobs.add(m);
+    }
+    rob.put("jobs", jobs);
+    root.put("robustness", rob);
+    root.put("deflated_sharpe", selectionBias(in.selectionBias()));
+    PnlDistribution d = in.distribution();
+    Map<String, Object> dist = new LinkedHashMap<>();
+    dist.put("jobs", d.jobs());
+    dist.put("min", num(d.min()));
+    dist.put("median", num(d.median()));
+    dist.put("max", num(d.max()));
+    List<Object> bins = new ArrayList<>();
+    double[] edges = d.edges();
+    long[] counts = d.counts();
+    for (int i = 0; i < counts.length; i++) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("from", edges[i]);
+      b.put("to", edges[i + 1]);
+      b.put("jobs", counts[i]);
+      bins.add(b);
+    }
+    dist.put("bins", bins);
+    root.put("pnl_distribution", dist);
+    return root;
+  }
+
+  private static Map<String, Object> selectionBias(SelectionBias b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("available", b.available());
+    if (!b.available()) {
+      m.put("reason", b.unavailable());
+      return m;
+    }
+    m.put("trials", b.trials());
+    m.put("sharpe_jobs", b.sharpeJobs());
+    m.put("sharpe_variance", num(b.sharpeVariance()));
+    m.put("expected_max_sharpe", num(b.expectedMaxSharpe()));
+    m.put("significance", b.significance());
+    List<Object> jobs = new ArrayList<>();
+    for (SharpeCheck c : b.checks()) {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("rank", c.rank());
+      j.put("job_id", c.job().jobId());
+      j.put("sharpe_per_trade", num(c.sharpe()));
+      j.put("observations", c.observations());
+      j.put("skewness", c.skewness());
+      j.put("kurtosis", c.kurtosis());
+      j.put("moments_assumed_normal", c.momentsAssumed());
+      j.put("deflated_sharpe", num(c.deflatedSharpe()));
+      j.put("significant", c.significant());
+      jobs.add(j);
+    }
+    m.put("jobs", jobs);
+    return m;
+  }
+
+  private static Object num(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

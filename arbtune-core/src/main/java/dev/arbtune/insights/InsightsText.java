@@ -1,0 +1,198 @@
+package dev.arbtune.insights;
+
+import dev.arbtune.aggregate.SummaryText;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints {@link Insights} for people: parameter importance, sensitivity tables, the robustness of
+ * the top jobs, the deflated Sharpe ratio and the PnL distribution, ending with the summary's rule
+ * of 70 {@code =}. {@code aggregate --insights} prints it after the seed's summary.
+ */
+public final class InsightsText {
+
+  private InsightsText() {}
+
+  /** The insights block, each line ending in {@code \n}. */
+  public static String format(Insights in) {
+    StringBuilder sb = new StringBuilder(4096);
+    sb.append("Insights (")
+        .append(Fmt.count(in.jobs()))
+        .append(in.jobs() == 1 ? " job" : " jobs")
+        .append(" that passed the filters; PnL = realized_pnl_usd):\n\n");
+    importance(sb, in);
+    sensitivity(sb, in);
+    robustness(sb, in);
+    selectionBias(sb, in.selectionBias());
+    PnlDistribution d = in.distribution();
+    if (d.jobs() > 0) {
+      sb.append("PnL distribution: min ")
+          .append(Fmt.money(d.min()))
+          .append("  median ")
+          .append(Fmt.money(d.median()))
+          .append("  max ")
+          .append(Fmt.money(d.max()))
+          .append('\n')
+          .append('\n');
+    }
+    sb.append(SummaryText.RULE).append('\n');
+    return sb.toString();
+  }
+
+  private static void importance(StringBuilder sb, Insights in) {
+    sb.append("Parameter importance (share of PnL variance explained by each parameter, η²;")
+        .append(" ω² corrects for the number of values):\n");
+    if (in.parameters().isEmpty()) {
+      sb.append("  (no parameter varies across the jobs)\n");
+    }
+    int width = nameWidth(in.parameters());
+    for (ParameterInsight p : in.parameters()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-" + width + "s  %6s  (ω² %6s)  %d values%s%n",
+              p.name(),
+              Fmt.percent(p.etaSquared()),
+              Fmt.percent(p.omegaSquared()),
+              p.values().size(),
+              p.categorical() ? ", categorical" : ""));
+    }
+    if (!in.fixed().isEmpty()) {
+      sb.append("  Fixed: ").append(String.join(", ", in.fixed())).append('\n');
+    }
+    for (SkippedParameter s : in.skipped()) {
+      sb.append("  Not analysed: ").append(s.name()).append(" (").append(s.reason()).append(")\n");
+    }
+    sb.append('\n');
+  }
+
+  private static void sensitivity(StringBuilder sb, Insights in) {
+    if (in.parameters().isEmpty()) {
+      return;
+    }
+    sb.append("Sensitivity of realized PnL to each parameter (* = median estimated):\n");
+    for (ParameterInsight p : in.parameters()) {
+      sb.append("  ").append(p.name()).append('\n');
+      int vw =
+          Math.max(
+              5, p.values().stream().mapToInt(v -> v.value().display().length()).max().orElse(5));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "    %" + vw + "s  %8s  %12s  %13s  %12s  %10s%n",
+              "value",
+              "jobs",
+              "mean",
+              "median",
+              "best",
+              "profitable"));
+      for (ValueStats v : p.values()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "    %" + vw + "s  %8s  %12s  %12s%s  %12s  %10s%n",
+                v.value().display(),
+                Fmt.count(v.jobs()),
+                Fmt.money(v.mean()),
+                Fmt.money(v.median()),
+                v.medianExact() ? " " : "*",
+                Fmt.money(v.best()),
+                Fmt.percent(v.profitableShare())));
+      }
+    }
+    sb.append('\n');
+  }
+
+  private static void robustness(StringBuilder sb, Insights in) {
+    List<Robustness> rows = in.robustness();
+    sb.append("Robustness of the top ")
+        .append(rows.size())
+        .append(" (neighbours: one step in one numeric parameter, all else equal):\n");
+    if (rows.isEmpty()) {
+      sb.append("  (no ranked job)\n");
+    }
+    for (Robustness r : rows) {
+      sb.append("  ")
+          .append(r.rank())
+          .append(") job_id=")
+          .append(r.job().jobId())
+          .append("  PnL=")
+          .append(Fmt.money(r.pnl()))
+          .append("  neighbours=")
+          .append(r.neighbours());
+      if (r.neighbours() > 0) {
+        sb.append("  median=")
+            .append(Fmt.money(r.neighbourMedian()))
+            .append("  worst=")
+            .append(Fmt.money(r.neighbourWorst()));
+      }
+      sb.append("  ").append(r.verdict() == Verdict.SPIKE ? "SPIKE" : r.verdict().label());
+      sb.append('\n');
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  A spike's neighbours have a median PnL more than %.0f%% of max(|its PnL|, IQR of all"
+                + " PnLs) below it.%n%n",
+            100 * in.options().spikeDropFraction()));
+  }
+
+  private static void selectionBias(StringBuilder sb, SelectionBias b) {
+    sb.append("Deflated Sharpe ratio (Bailey & López de Prado 2014)");
+    if (!b.available()) {
+      sb.append(": not available (").append(b.unavailable()).append(").\n\n");
+      return;
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            ", N=%s trials, var(SR)=%s, SR*=%s (best Sharpe per trade expected from luck):%n",
+            Fmt.count(b.trials()),
+            Fmt.fixed(b.sharpeVariance(), 6),
+            Fmt.fixed(b.expectedMaxSharpe(), 4)));
+    boolean assumed = false;
+    for (SharpeCheck c : b.checks()) {
+      assumed |= c.momentsAssumed();
+      sb.append("  ")
+          .append(c.rank())
+          .append(") job_id=")
+          .append(c.job().jobId())
+          .append("  SR=")
+          .append(Fmt.fixed(c.sharpe(), 4))
+          .append("  T=")
+          .append(c.observations())
+          .append("  DSR=")
+          .append(Fmt.fixed(c.deflatedSharpe(), 3))
+          .append("  ")
+          .append(verdict(c, b.significance()))
+          .append('\n');
+    }
+    if (assumed) {
+      sb.append("  Normal per-trade returns assumed (skewness 0, kurtosis 3): the documents do not")
+          .append(" carry ")
+          .append(Insights.SKEWNESS_METRIC)
+          .append(" and ")
+          .append(Insights.KURTOSIS_METRIC)
+          .append(".\n");
+    }
+    sb.append('\n');
+  }
+
+  /** {@code significant}, {@code NOT significant (...)} or why it cannot be computed. */
+  static String verdict(SharpeCheck c, double significance) {
+    if (Double.isNaN(c.sharpe())) {
+      return "no sharpe_per_trade";
+    }
+    if (Double.isNaN(c.deflatedSharpe())) {
+      return "cannot be computed (fewer than 2 trades)";
+    }
+    return c.significant()
+        ? String.format(Locale.ROOT, "significant at %.0f%%", 100 * significance)
+        : String.format(
+            Locale.ROOT, "NOT significant at %.0f%%: could be luck", 100 * significance);
+  }
+
+  private static int nameWidth(List<ParameterInsight> ps) {
+    return Math.max(10, ps.stream().mapToInt(p -> p.name().length()).max().orElse(10));
+  }
+}

@@ -1,0 +1,683 @@
+package dev.arbtune.report;
+
+import dev.arbtune.aggregate.AggregatedJobResult;
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.CollectedSummary;
+import dev.arbtune.aggregate.ErrorReport;
+import dev.arbtune.aggregate.ScanProgress;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.insights.Fmt;
+import dev.arbtune.insights.Heatmap;
+import dev.arbtune.insights.HeatmapCollector;
+import dev.arbtune.insights.InsightCollector;
+import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.insights.Insights;
+import dev.arbtune.insights.ParamValue;
+import dev.arbtune.insights.ParameterInsight;
+import dev.arbtune.insights.Robustness;
+import dev.arbtune.insights.SelectionBias;
+import dev.arbtune.insights.SharpeCheck;
+import dev.arbtune.insights.SkippedParameter;
+import dev.arbtune.insights.ValueStats;
+import dev.arbtune.insights.Verdict;
+import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.result.ErrorKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.Properties;
+
+/**
+ * The HTML report of a tuning session: one self-contained file (inline CSS, charts as PNG {@code
+ * data:} URIs, no script, no external reference; a Content-Security-Policy forbids loading
+ * anything) with the headline counts and errors by kind, the leaderboard, a PnL vs drawdown scatter
+ * with the Pareto front, a heatmap of median PnL over the two most important parameters, PnL by
+ * value of every parameter, the PnL distribution, the robustness of the top jobs with spikes
+ * flagged and their deflated Sharpe ratios.
+ *
+ * <pre>{@code
+ * TuningResultsAggregator aggregator = TuningResultsAggregator.builder(dir).pareto(true).build();
+ * HtmlReport.write(aggregator, new ScanProgress(), Path.of("report.html"));
+ * }</pre>
+ */
+public final class HtmlReport {
+
+  /** Parameters shown as columns of the leaderboard, most important first. */
+  static final int LEADERBOARD_PARAMETERS = 6;
+
+  /** Errors listed by message under the counts by kind. */
+  static final int LISTED_ERRORS = 10;
+
+  /**
+   * Everything a report shows.
+   *
+   * @param resultsDir the folder the jobs came from
+   * @param summary the aggregator's summary (with the Pareto front when it was asked for)
+   * @param insights the insights of the same pass
+   * @param heatmap median PnL over the two most important parameters, or {@code null} when fewer
+   *     than two parameters vary
+   */
+  public record Content(
+      Path resultsDir, AggregatedSummary summary, Insights insights, Heatmap heatmap) {
+    public Content {
+      Objects.requireNonNull(resultsDir, "resultsDir");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(insights, "insights");
+    }
+  }
+
+  private HtmlReport() {}
+
+  /**
+   * Scans the aggregator's folder and writes the report to {@code output} (atomically; parent
+   * folders are created). Two passes: the first gathers the summary and the insights, the second
+   * the heatmap of the two most important parameters, which are only known after the first.
+   *
+   * @return what the report shows
+   * @throws java.nio.file.NoSuchFileException when the results directory does not exist
+   * @throws IOException when scanning or writing fails
+   */
+  public static Content write(
+      TuningResultsAggregator aggregator, ScanProgress progress, Path output) throws IOException {
+    Content content = collect(aggregator, progress, InsightOptions.DEFAULTS);
+    write(content, output);
+    return content;
+  }
+
+  /**
+   * Gathers what a report shows (two passes over the folder, see {@link #write(
+   * TuningResultsAggregator, ScanProgress, Path)}). Build the aggregator with {@code pareto(true)}
+   * for the front to be drawn.
+   *
+   * @throws java.nio.file.NoSuchFileException when the results directory does not exist
+   * @throws IOException when scanning fails
+   */
+  public static Content collect(
+      TuningResultsAggregator aggregator, ScanProgress progress, InsightOptions options)
+      throws IOException {
+    CollectedSummary<InsightCollector> run = aggregator.summarize(progress, InsightCollector::new);
+    Insights insights = Insights.compute(run, options);
+    Heatmap heatmap = null;
+    List<ParameterInsight> top = insights.mostImportant(2);
+    if (top.size() == 2) {
+      heatmap =
+          aggregator
+              .summarize(progress, () -> new HeatmapCollector(top.get(0).name(), top.get(1).name()))
+              .collected()
+              .heatmap();
+    }
+    return new Content(aggregator.resultsDir(), run.summary(), insights, heatmap);
+  }
+
+  /**
+   * Writes the report of {@code content} to {@code output}, atomically.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void write(Content content, Path output) throws IOException {
+    String html = render(content);
+    AtomicFiles.writeText(output, w -> w.write(html));
+  }
+
+  /** The report as one HTML document. */
+  public static String render(Content c) {
+    AggregatedSummary s = c.summary();
+    Insights in = c.insights();
+    StringBuilder h = new StringBuilder(1 << 20);
+    String name =
+        c.resultsDir().getFileName() == null
+            ? c.resultsDir().toString()
+            : c.resultsDir().getFileName().toString();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+        .append(" img-src data:; style-src 'unsafe-inline'\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>arbtune report: ")
+        .append(esc(name))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
+    h.append("<header><h1>Tuning report <span class=\"muted\">")
+        .append(esc(name))
+        .append("</span></h1>\n<p class=\"muted\">Results folder <code>")
+        .append(esc(c.resultsDir().toString()))
+        .append("</code> &middot; ranked by <code>")
+        .append(esc(s.ranking().metric()))
+        .append("</code> (")
+        .append(esc(s.ranking().order().label()))
+        .append(")");
+    if (!s.filters().isEmpty()) {
+      h.append(" &middot; filters ");
+      s.filters()
+          .forEach((k, v) -> h.append("<code>").append(esc(k + ": " + v)).append("</code> "));
+    }
+    h.append(" &middot; arbtune ").append(esc(version())).append("</p></header>\n");
+
+    headline(h, s, in);
+    findings(h, in);
+    errors(h, s);
+    leaderboard(h, s, in);
+    charts(h, c);
+    importance(h, in);
+    robustness(h, in);
+    selectionBias(h, in.selectionBias());
+    pareto(h, s);
+    sensitivity(h, in);
+    h.append("<footer class=\"muted\">Formulas, the spike rule and the sampling are described in")
+        .append(" <code>docs/INSIGHTS.md</code> of arbtune. PnL is <code>realized_pnl_usd</code>;")
+        .append(" statistics cover the success jobs that passed the filters.</footer>\n");
+    h.append("</main>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static void headline(StringBuilder h, AggregatedSummary s, Insights in) {
+    h.append("<section class=\"cards\">\n");
+    card(h, "Total jobs", Fmt.count(s.totalJobs()), "");
+    card(h, "Success", Fmt.count(s.successJobs()), "ok");
+    card(h, "Errors", Fmt.count(s.errorJobs()), s.errorJobs() > 0 ? "bad" : "");
+    card(h, "Passed filters", Fmt.count(s.matchedJobs()), "");
+    if (in.distribution().jobs() > 0) {
+      card(h, "Best PnL", Fmt.money(in.distribution().max()), "");
+      card(h, "Median PnL", Fmt.money(in.distribution().median()), "");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void card(StringBuilder h, String label, String value, String cls) {
+    h.append("<div class=\"card ")
+        .append(cls)
+        .append("\"><div class=\"label\">")
+        .append(esc(label))
+        .append("</div><div class=\"value\">")
+        .append(esc(value))
+        .append("</div></div>\n");
+  }
+
+  private static void findings(StringBuilder h, Insights in) {
+    h.append("<section><h2>Key findings</h2><ul class=\"findings\">\n");
+    if (!in.parameters().isEmpty()) {
+      ParameterInsight p = in.parameters().get(0);
+      h.append("<li><b>")
+          .append(esc(p.name()))
+          .append("</b> matters most: it explains ")
+          .append(Fmt.percent(p.etaSquared()))
+          .append(" of the PnL variance on its own.</li>\n");
+    } else {
+      h.append("<li>No parameter varies across the jobs that passed the filters.</li>\n");
+    }
+    if (!in.robustness().isEmpty()) {
+      Robustness r = in.robustness().get(0);
+      h.append("<li>The top job <code>").append(esc(r.job().jobId())).append("</code> ");
+      switch (r.verdict()) {
+        case SPIKE ->
+            h.append("is an <span class=\"badge spike\">isolated spike</span>: its ")
+                .append(r.neighbours())
+                .append(" grid neighbours have a median PnL of ")
+                .append(esc(Fmt.money(r.neighbourMedian())))
+                .append(" against its ")
+                .append(esc(Fmt.money(r.pnl())))
+                .append(". Be wary of it.");
+        case PLATEAU ->
+            h.append("sits on a <span class=\"badge plateau\">plateau</span>: its ")
+                .append(r.neighbours())
+                .append(" grid neighbours have a median PnL of ")
+                .append(esc(Fmt.money(r.neighbourMedian())))
+                .append(".");
+        case NO_NEIGHBOURS -> h.append("has no grid neighbour among the jobs to compare with.");
+      }
+      long spikes = in.robustness().stream().filter(x -> x.verdict() == Verdict.SPIKE).count();
+      h.append(" ")
+          .append(spikes)
+          .append(" of the top ")
+          .append(in.robustness().size())
+          .append(spikes == 1 ? " is a spike.</li>\n" : " are spikes.</li>\n");
+    }
+    SelectionBias b = in.selectionBias();
+    if (!b.available()) {
+      h.append("<li>Deflated Sharpe ratio not available: ")
+          .append(esc(b.unavailable()))
+          .append(".</li>\n");
+    } else if (!b.checks().isEmpty()) {
+      long significant = b.checks().stream().filter(SharpeCheck::significant).count();
+      h.append("<li>")
+          .append(significant)
+          .append(" of the top ")
+          .append(b.checks().size())
+          .append(" have a Sharpe ratio that is significant at ")
+          .append(Fmt.percent(b.significance()))
+          .append(" after ")
+          .append(Fmt.count(b.trials()))
+          .append(" trials (deflated Sharpe ratio)")
+          .append(significant == 0 ? ": <b>the winners may be luck</b>." : ".")
+          .append("</li>\n");
+    }
+    h.append("</ul></section>\n");
+  }
+
+  private static void errors(StringBuilder h, AggregatedSummary s) {
+    if (s.errorJobs() == 0) {
+      return;
+    }
+    h.append("<section><h2>Errors by kind</h2>\n<table class=\"narrow\"><thead><tr>")
+        .append("<th>kind</th><th class=\"num\">jobs</th></tr></thead><tbody>\n");
+    for (Map.Entry<ErrorKind, Long> e : s.errorKinds().entrySet()) {
+      h.append("<tr><td>")
+          .append(esc(e.getKey().label()))
+          .append("</td><td class=\"num\">")
+          .append(Fmt.count(e.getValue()))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n<details><summary>First errors</summary><ul class=\"errors\">\n");
+    List<ErrorReport> listed = s.errors();
+    for (int i = 0; i < Math.min(LISTED_ERRORS, listed.size()); i++) {
+      ErrorReport e = listed.get(i);
+      h.append("<li><code>")
+          .append(esc(e.location()))
+          .append("</code> ")
+          .append(esc(e.kind().label()))
+          .append(": ")
+          .append(esc(e.message()))
+          .append("</li>\n");
+    }
+    h.append("</ul></details></section>\n");
+  }
+
+  private static void leaderboard(StringBuilder h, AggregatedSummary s, Insights in) {
+    List<ParameterInsight> shown = in.mostImportant(LEADERBOARD_PARAMETERS);
+    Map<String, Robustness> rob = new HashMap<>();
+    in.robustness().forEach(r -> rob.put(r.job().jobId() + "\u0000" + r.rank(), r));
+    Map<String, SharpeCheck> dsr = new HashMap<>();
+    in.selectionBias().checks().forEach(c -> dsr.put(c.job().jobId() + "\u0000" + c.rank(), c));
+    h.append("<section><h2>Leaderboard</h2>\n<div class=\"scroll\"><table><thead><tr>")
+        .append("<th class=\"num\">#</th><th>job_id</th><th class=\"num\">PnL (USD)</th>")
+        .append("<th class=\"num\">max DD</th><th class=\"num\">trades</th>")
+        .append("<th class=\"num\">win rate</th><th class=\"num\">Sharpe/trade</th>");
+    for (ParameterInsight p : shown) {
+      h.append("<th class=\"num\">").append(esc(p.name())).append("</th>");
+    }
+    h.append("<th>neighbours</th><th class=\"num\">DSR</th></tr></thead><tbody>\n");
+    List<AggregatedJobResult> top = s.top();
+    if (top.isEmpty()) {
+      h.append("<tr><td colspan=\"99\">No success job passed the filters.</td></tr>\n");
+    }
+    for (int i = 0; i < top.size(); i++) {
+      AggregatedJobResult j = top.get(i);
+      String key = j.jobId() + "\u0000" + (i + 1);
+      h.append("<tr><td class=\"num\">")
+          .append(i + 1)
+          .append("</td><td><code>")
+          .append(esc(j.jobId()))
+          .append("</code></td><td class=\"num ")
+          .append(sign(j.metric("realized_pnl_usd")))
+          .append("\">")
+          .append(esc(Fmt.money(j.metric("realized_pnl_usd").orElse(0.0))))
+          .append("</td><td class=\"num\">")
+          .append(metric(j.metric("max_drawdown_pct"), 2, "%"))
+          .append("</td><td class=\"num\">")
+          .append(metric(j.metric("total_trades"), 0, ""))
+          .append("</td><td class=\"num\">")
+          .append(percentMetric(j.metric("win_rate")))
+          .append("</td><td class=\"num\">")
+          .append(metric(j.metric("sharpe_per_trade"), 3, ""))
+          .append("</td>");
+      for (ParameterInsight p : shown) {
+        Object raw = j.config().get(p.name());
+        h.append("<td class=\"num\">")
+            .append(j.config().containsKey(p.name()) ? esc(ParamValue.from(raw).display()) : "")
+            .append("</td>");
+      }
+      Robustness r = rob.get(key);
+      h.append("<td>").append(r == null ? "" : badge(r.verdict())).append("</td>");
+      SharpeCheck c = dsr.get(key);
+      h.append("<td class=\"num\">")
+          .append(c == null ? "" : esc(Fmt.fixed(c.deflatedSharpe(), 3)))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></div></section>\n");
+  }
+
+  private static void charts(StringBuilder h, Content c) {
+    Insights in = c.insights();
+    h.append("<section><h2>Charts</h2>\n<div class=\"grid\">\n");
+    if (!in.sample().isEmpty()) {
+      figure(
+          h,
+          Charts.scatter(in.sample(), in.sampledFrom(), c.summary().paretoFront()),
+          "Realized PnL against max drawdown of each job; the orange line joins the Pareto front"
+              + " (no job is better on both)."
+              + (in.sample().size() < in.sampledFrom()
+                  ? " A fixed-seed random sample of "
+                      + Fmt.count(in.sample().size())
+                      + " of the "
+                      + Fmt.count(in.sampledFrom())
+                      + " jobs is drawn; the front is exact."
+                  : "")
+              + (c.summary().paretoFront() == null ? " (Pareto front not computed.)" : ""));
+    }
+    if (c.heatmap() != null) {
+      figure(
+          h,
+          Charts.heatmap(c.heatmap()),
+          "Median realized PnL of the jobs in each cell of the two most important parameters;"
+              + " empty cells were not run or did not pass the filters.");
+    }
+    if (in.distribution().jobs() > 0) {
+      figure(
+          h,
+          Charts.histogram(in.distribution()),
+          "How many jobs reached each PnL (equal-width bins from the lowest to the highest).");
+    }
+    for (ParameterInsight p : in.parameters()) {
+      figure(
+          h,
+          Charts.parameter(p),
+          "Median (blue) and mean (grey) realized PnL of the jobs with each value of "
+              + p.name()
+              + ".");
+    }
+    h.append("</div></section>\n");
+  }
+
+  private static void figure(StringBuilder h, byte[] png, String caption) {
+    h.append("<figure><img alt=\"")
+        .append(esc(caption))
+        .append("\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(png))
+        .append("\"><figcaption>")
+        .append(esc(caption))
+        .append("</figcaption></figure>\n");
+  }
+
+  private static void importance(StringBuilder h, Insights in) {
+    h.append("<section><h2>Parameter importance</h2>\n<p class=\"muted\">Share of the PnL variance")
+        .append(" explained by each parameter alone (η², between-value over total sum of squares);")
+        .append(" ω² corrects for the number of values.</p>\n");
+    if (in.parameters().isEmpty()) {
+      h.append("<p>No parameter varies across the jobs.</p>");
+    } else {
+      h.append("<table class=\"narrow\"><thead><tr><th>parameter</th><th class=\"num\">values</th>")
+          .append("<th>η²</th><th class=\"num\">ω²</th></tr></thead><tbody>\n");
+      for (ParameterInsight p : in.parameters()) {
+        double eta = Double.isNaN(p.etaSquared()) ? 0 : p.etaSquared();
+        h.append("<tr><td><code>")
+            .append(esc(p.name()))
+            .append("</code>")
+            .append(p.categorical() ? " <span class=\"muted\">categorical</span>" : "")
+            .append("</td><td class=\"num\">")
+            .append(p.values().size())
+            .append("</td><td><div class=\"bar\"><span style=\"width:")
+            .append(String.format(Locale.ROOT, "%.1f", 100 * eta))
+            .append("%\"></span></div> ")
+            .append(esc(Fmt.percent(p.etaSquared())))
+            .append("</td><td class=\"num\">")
+            .append(esc(Fmt.percent(p.omegaSquared())))
+            .append("</td></tr>\n");
+      }
+      h.append("</tbody></table>\n");
+    }
+    if (!in.fixed().isEmpty()) {
+      h.append("<p class=\"muted\">Fixed in every job: ")
+          .append(esc(String.join(", ", in.fixed())))
+          .append(".</p>\n");
+    }
+    for (SkippedParameter sp : in.skipped()) {
+      h.append("<p class=\"muted\">Not analysed: <code>")
+          .append(esc(sp.name()))
+          .append("</code> (")
+          .append(esc(sp.reason()))
+          .append(").</p>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void robustness(StringBuilder h, Insights in) {
+    h.append("<section><h2>Robustness of the top jobs</h2>\n<p class=\"muted\">Grid neighbours:")
+        .append(" the jobs that differ in exactly one numeric parameter by one step (the next")
+        .append(" value run). A job is a <span class=\"badge spike\">spike</span> when their")
+        .append(" median PnL is more than ")
+        .append(Fmt.percent(in.options().spikeDropFraction()))
+        .append(" of its |PnL| (or of the interquartile range of all PnLs, if larger) below")
+        .append(" it.</p>\n");
+    h.append("<table><thead><tr><th class=\"num\">#</th><th>job_id</th>")
+        .append("<th class=\"num\">PnL</th><th class=\"num\">neighbours</th>")
+        .append("<th class=\"num\">neighbours' median</th><th class=\"num\">worst neighbour</th>")
+        .append("<th>verdict</th></tr></thead><tbody>\n");
+    for (Robustness r : in.robustness()) {
+      h.append("<tr")
+          .append(r.verdict() == Verdict.SPIKE ? " class=\"flag\"" : "")
+          .append("><td class=\"num\">")
+          .append(r.rank())
+          .append("</td><td><code>")
+          .append(esc(r.job().jobId()))
+          .append("</code></td><td class=\"num\">")
+          .append(esc(Fmt.money(r.pnl())))
+          .append("</td><td class=\"num\">")
+          .append(r.neighbours())
+          .append("</td><td class=\"num\">")
+          .append(esc(Fmt.money(r.neighbourMedian())))
+          .append("</td><td class=\"num\">")
+          .append(esc(Fmt.money(r.neighbourWorst())))
+          .append("</td><td>")
+          .append(badge(r.verdict()))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  private static void selectionBias(StringBuilder h, SelectionBias b) {
+    h.append("<section><h2>Deflated Sharpe ratio</h2>\n");
+    if (!b.available()) {
+      h.append("<p>Not available: ").append(esc(b.unavailable())).append(".</p></section>\n");
+      return;
+    }
+    h.append("<p class=\"muted\">Bailey &amp; López de Prado (2014). With N = ")
+        .append(Fmt.count(b.trials()))
+        .append(" configurations tried and a variance of ")
+        .append(esc(Fmt.fixed(b.sharpeVariance(), 6)))
+        .append(" between their Sharpe ratios per trade, the best of them would reach SR* = ")
+        .append(esc(Fmt.fixed(b.expectedMaxSharpe(), 4)))
+        .append(" by luck alone. DSR is the probability that a job's true Sharpe ratio beats that;")
+        .append(" it is significant at ")
+        .append(Fmt.percent(b.significance()))
+        .append(" or more.</p>\n");
+    h.append("<table class=\"narrow\"><thead><tr><th class=\"num\">#</th><th>job_id</th>")
+        .append("<th class=\"num\">Sharpe/trade</th><th class=\"num\">trades</th>")
+        .append("<th class=\"num\">DSR</th><th>verdict</th></tr></thead><tbody>\n");
+    boolean assumed = false;
+    for (SharpeCheck c : b.checks()) {
+      assumed |= c.momentsAssumed();
+      h.append("<tr")
+          .append(c.significant() ? "" : " class=\"flag\"")
+          .append("><td class=\"num\">")
+          .append(c.rank())
+          .append("</td><td><code>")
+          .append(esc(c.job().jobId()))
+          .append("</code></td><td class=\"num\">")
+          .append(esc(Fmt.fixed(c.sharpe(), 4)))
+          .append("</td><td class=\"num\">")
+          .append(c.observations())
+          .append("</td><td class=\"num\">")
+          .append(esc(Fmt.fixed(c.deflatedSharpe(), 3)))
+          .append("</td><td>")
+          .append(
+              c.significant()
+                  ? "<span class=\"badge plateau\">significant</span>"
+                  : "<span class=\"badge spike\">not significant</span>")
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n");
+    if (assumed) {
+      h.append("<p class=\"muted\">Normal per-trade returns assumed (skewness 0, kurtosis 3):")
+          .append(" the result documents do not carry <code>")
+          .append(Insights.SKEWNESS_METRIC)
+          .append("</code> and <code>")
+          .append(Insights.KURTOSIS_METRIC)
+          .append("</code>.</p>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void pareto(StringBuilder h, AggregatedSummary s) {
+    if (s.paretoFront() == null) {
+      return;
+    }
+    h.append("<section><h2>Pareto front</h2>\n<p class=\"muted\">Jobs that no other job beats on")
+        .append(" both realized PnL (higher) and max drawdown (lower).</p>\n")
+        .append("<table class=\"narrow\"><thead><tr><th>job_id</th><th class=\"num\">PnL</th>")
+        .append("<th class=\"num\">max DD</th></tr></thead><tbody>\n");
+    for (AggregatedJobResult j : s.paretoFront()) {
+      h.append("<tr><td><code>")
+          .append(esc(j.jobId()))
+          .append("</code></td><td class=\"num\">")
+          .append(esc(Fmt.money(j.metric("realized_pnl_usd").orElse(0.0))))
+          .append("</td><td class=\"num\">")
+          .append(metric(j.metric("max_drawdown_pct"), 2, "%"))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></section>\n");
+  }
+
+  private static void sensitivity(StringBuilder h, Insights in) {
+    if (in.parameters().isEmpty()) {
+      return;
+    }
+    h.append("<section><h2>Sensitivity by parameter value</h2>\n");
+    for (ParameterInsight p : in.parameters()) {
+      h.append("<details><summary><code>")
+          .append(esc(p.name()))
+          .append("</code> (")
+          .append(p.values().size())
+          .append(" values)</summary>\n<table class=\"narrow\"><thead><tr><th class=\"num\">")
+          .append("value</th><th class=\"num\">jobs</th><th class=\"num\">mean</th>")
+          .append("<th class=\"num\">median</th><th class=\"num\">best</th>")
+          .append("<th class=\"num\">profitable</th></tr></thead><tbody>\n");
+      for (ValueStats v : p.values()) {
+        h.append("<tr><td class=\"num\">")
+            .append(esc(v.value().display()))
+            .append("</td><td class=\"num\">")
+            .append(Fmt.count(v.jobs()))
+            .append("</td><td class=\"num\">")
+            .append(esc(Fmt.money(v.mean())))
+            .append("</td><td class=\"num\">")
+            .append(esc(Fmt.money(v.median())))
+            .append(v.medianExact() ? "" : "*")
+            .append("</td><td class=\"num\">")
+            .append(esc(Fmt.money(v.best())))
+            .append("</td><td class=\"num\">")
+            .append(esc(Fmt.percent(v.profitableShare())))
+            .append("</td></tr>\n");
+      }
+      h.append("</tbody></table></details>\n");
+    }
+    h.append("<p class=\"muted\">* median estimated with a t-digest (groups above 128 jobs).</p>")
+        .append("</section>\n");
+  }
+
+  private static String badge(Verdict v) {
+    return switch (v) {
+      case SPIKE -> "<span class=\"badge spike\">spike</span>";
+      case PLATEAU -> "<span class=\"badge plateau\">plateau</span>";
+      case NO_NEIGHBOURS -> "<span class=\"badge none\">no neighbours</span>";
+    };
+  }
+
+  private static String sign(OptionalDouble v) {
+    double x = v.orElse(0.0);
+    return x > 0 ? "pos" : x < 0 ? "neg" : "";
+  }
+
+  private static String metric(OptionalDouble v, int digits, String unit) {
+    return v.isPresent() ? esc(Fmt.fixed(v.getAsDouble(), digits) + unit) : "";
+  }
+
+  private static String percentMetric(OptionalDouble v) {
+    return v.isPresent() ? esc(Fmt.percent(v.getAsDouble())) : "";
+  }
+
+  /** Escapes text for HTML content and attribute values. */
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  private static String version() {
+    try (InputStream in = HtmlReport.class.getResourceAsStream("/dev/arbtune/version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static final String CSS =
+      """
+      :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; --blue:#2563eb;
+              --red:#dc2626; --green:#16a34a; }
+      * { box-sizing: border-box; }
+      body { margin:0; background:var(--bg); color:var(--ink);
+             font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif; }
+      main { max-width:1600px; margin:0 auto; padding:24px 32px 48px; }
+      h1 { font-size:26px; margin:0 0 4px; } h2 { font-size:19px; margin:0 0 12px; }
+      section { background:#fff; border:1px solid var(--line); border-radius:10px;
+                padding:18px 22px; margin:18px 0; }
+      .muted { color:var(--muted); font-weight:normal; }
+      code { font:13px/1.4 ui-monospace,"DejaVu Sans Mono",monospace; background:#f1f5f9;
+             padding:1px 5px; border-radius:4px; }
+      .cards { display:flex; flex-wrap:wrap; gap:12px; background:none; border:0; padding:0; }
+      .card { flex:1 1 150px; background:#fff; border:1px solid var(--line); border-radius:10px;
+              padding:14px 18px; }
+      .card .label { color:var(--muted); font-size:13px; text-transform:uppercase;
+                     letter-spacing:.04em; }
+      .card .value { font-size:26px; font-weight:600; font-variant-numeric:tabular-nums; }
+      .card.ok .value { color:var(--green); } .card.bad .value { color:var(--red); }
+      .findings li { margin:4px 0; }
+      table { border-collapse:collapse; width:100%; font-size:14px; }
+      table.narrow { width:auto; min-width:50%; }
+      th, td { padding:6px 10px; border-bottom:1px solid var(--line); text-align:left;
+               white-space:nowrap; }
+      th { background:#f1f5f9; font-weight:600; position:sticky; top:0; }
+      tbody tr:nth-child(even) { background:#fafafa; }
+      tr.flag { background:#fef2f2 !important; }
+      .num { text-align:right; font-variant-numeric:tabular-nums; }
+      .pos { color:var(--green); } .neg { color:var(--red); }
+      .scroll { overflow-x:auto; }
+      .badge { display:inline-block; padding:1px 8px; border-radius:999px; font-size:12px;
+               font-weight:600; }
+      .badge.spike { background:#fee2e2; color:#991b1b; }
+      .badge.plateau { background:#dcfce7; color:#166534; }
+      .badge.none { background:#f1f5f9; color:var(--muted); }
+      .bar { display:inline-block; width:160px; height:10px; background:#eef2ff;
+             border-radius:5px; vertical-align:middle; overflow:hidden; }
+      .bar span { display:block; height:100%; background:var(--blue); }
+      .grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(640px,1fr)); gap:18px; }
+      figure { margin:0; border:1px solid var(--line); border-radius:8px; padding:8px;
+               background:#fff; }
+      figure img { display:block; width:100%; height:auto; }
+      figcaption { color:var(--muted); font-size:13px; padding:6px 4px 0; }
+      details { margin:8px 0; } summary { cursor:pointer; }
+      ul.errors { font-size:13px; }
+      footer { margin-top:24px; font-size:13px; }
+      """;
+}

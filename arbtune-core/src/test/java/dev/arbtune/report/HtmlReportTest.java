@@ -1,0 +1,157 @@
+package dev.arbtune.report;
+
+import static dev.arbtune.testing.GridDocs.map;
+import static dev.arbtune.testing.GridDocs.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbtune.aggregate.AggregatedJobResult;
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.CollectedSummary;
+import dev.arbtune.aggregate.JobStatus;
+import dev.arbtune.aggregate.ScanProgress;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.insights.InsightCollector;
+import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.insights.Insights;
+import dev.arbtune.testing.Chromium;
+import dev.arbtune.testing.Docs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+  @TempDir Path tmp;
+  Path results;
+
+  /** A 6 x 5 grid of spread x slippage on two data files, one lucky cell, two broken files. */
+  @BeforeEach
+  void session() {
+    results = tmp.resolve("results");
+    int n = 0;
+    for (String file : List.of("d1.csv", "d2.csv")) {
+      for (int spread = 10; spread <= 60; spread += 10) {
+        for (int slip = 1; slip <= 9; slip += 2) {
+          double pnl = spread * 2 - slip * 10 + (file.equals("d2.csv") ? -20 : 0);
+          if (file.equals("d1.csv") && spread == 30 && slip == 5) {
+            pnl = 900; // the lucky cell
+          }
+          write(
+              results,
+              String.format("s_%03d", ++n),
+              map(
+                  "data_file",
+                  file,
+                  "min_spread_bps",
+                  spread * 1.0,
+                  "slippage_bps",
+                  slip * 1.0,
+                  "tag",
+                  "s"),
+              map(
+                  "total_trades",
+                  20 + spread,
+                  "closed_trades",
+                  20 + spread,
+                  "realized_pnl_usd",
+                  pnl,
+                  "max_drawdown_pct",
+                  1 + (slip * spread % 17) / 2.0,
+                  "sharpe_per_trade",
+                  pnl / 1000.0,
+                  "win_rate",
+                  0.5));
+        }
+      }
+    }
+    Docs.write(results, "broken.json", "{\"status\": \"success\", \"config\": {");
+    Docs.write(results, "failed.json", "{\"status\": \"error\", \"error\": \"boom\"}");
+  }
+
+  private HtmlReport.Content content() throws IOException {
+    return HtmlReport.collect(
+        TuningResultsAggregator.builder(results).maxResults(10).pareto(true).build(),
+        new ScanProgress(),
+        InsightOptions.DEFAULTS);
+  }
+
+  @Test
+  void reportIsSelfContained() throws IOException {
+    String html = HtmlReport.render(content());
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("http://", "https://");
+    assertThat(html).doesNotContainPattern("(?i)<(script|link|iframe|object|embed)\\b");
+    assertThat(html).doesNotContainPattern("(?i)url\\(|@import|href=");
+    Matcher src = Pattern.compile("src=\"([^\"]{0,30})").matcher(html);
+    int images = 0;
+    while (src.find()) {
+      assertThat(src.group(1)).startsWith("data:image/png;base64,");
+      images++;
+    }
+    // scatter, heatmap, histogram, and one per varied parameter (3)
+    assertThat(images).isEqualTo(6);
+  }
+
+  @Test
+  void reportShowsCountsErrorsLeaderboardAndFlagsTheSpike() throws IOException {
+    String html = HtmlReport.render(content());
+    assertThat(html)
+        .contains("Total jobs</div><div class=\"value\">62")
+        .contains("Errors</div><div class=\"value\">2")
+        .contains("malformed-json", "status-error")
+        .contains("Leaderboard", "Pareto front", "Deflated Sharpe ratio")
+        .contains("min_spread_bps", "slippage_bps", "data_file");
+    // the lucky cell (job s_013: d1, spread 30, slippage 5) is first and flagged
+    assertThat(html).containsPattern("(?s)class=\"flag\"><td class=\"num\">1</td><td><code>s_013");
+    assertThat(html).contains("is an <span class=\"badge spike\">isolated spike</span>");
+  }
+
+  @Test
+  void sampledScatterSaysSoOnTheChartCaption() throws IOException {
+    AggregatedSummary summary = TuningResultsAggregator.of(results).summarize();
+    InsightCollector c = new InsightCollector(256, 10);
+    for (int i = 0; i < 50; i++) {
+      c.accept(
+          new AggregatedJobResult(
+              "j" + i,
+              null,
+              Map.of("x", (long) i % 5),
+              Map.of("realized_pnl_usd", (double) i, "max_drawdown_pct", 1.0 + i % 7),
+              JobStatus.SUCCESS,
+              "f.json",
+              0,
+              null));
+    }
+    Insights in = Insights.compute(new CollectedSummary<>(summary, c), InsightOptions.DEFAULTS);
+    String html = HtmlReport.render(new HtmlReport.Content(results, summary, in, null));
+    assertThat(html).contains("A fixed-seed random sample of 10 of the 50 jobs is drawn");
+  }
+
+  @Test
+  void reportRendersInChromiumWithoutErrorsAndEveryChartIsDrawn() throws IOException {
+    Path file = tmp.resolve("out/report.html");
+    HtmlReport.write(
+        TuningResultsAggregator.builder(results).pareto(true).build(), new ScanProgress(), file);
+    Chromium.Report r = Chromium.open(file, tmp);
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.title()).isEqualTo("arbtune report: results");
+    assertThat(r.images()).hasSize(6);
+    List<String> blank = new ArrayList<>();
+    for (Chromium.ImageCheck i : r.images()) {
+      assertThat(i.decoded()).as(i.alt()).isTrue();
+      assertThat(i.width()).as(i.alt()).isEqualTo(Charts.WIDTH);
+      if (i.variance() < 100 || i.colours() < 10) {
+        blank.add(i.alt());
+      }
+    }
+    assertThat(blank).isEmpty();
+    assertThat(Files.readString(file)).contains("</html>");
+  }
+}
