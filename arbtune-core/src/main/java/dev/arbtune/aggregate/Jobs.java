@@ -22,16 +22,16 @@ final class Jobs {
    * A success job, or an error job when the document says it failed or a checked metric is not a
    * finite number.
    *
-   * @param fallbackId the job id when the document declares none
+   * @param source the file, relative to the results directory
+   * @param line the line in a JSON Lines file, 0 for a whole file
    */
-  static AggregatedJobResult classify(
-      String fallbackId, String source, int line, ResultDocument doc) {
+  static AggregatedJobResult classify(String source, int line, ResultDocument doc) {
     if (!doc.isSuccess()) {
       String why =
           doc.error() != null
               ? doc.error()
               : doc.status() == null ? "no \"status\" field" : "status is \"" + doc.status() + "\"";
-      return error(fallbackId, source, line, doc, new JobError(ErrorKind.STATUS_ERROR, why));
+      return error(source, line, doc, new JobError(ErrorKind.STATUS_ERROR, why));
     }
     for (String name : CHECKED_METRICS) {
       if (doc.metrics().containsKey(name)) {
@@ -39,13 +39,12 @@ final class Jobs {
         if (JsonNumbers.asFinite(value).isEmpty()) {
           String message =
               "metrics." + name + " is " + describeValue(value) + ", expected a finite number";
-          return error(
-              fallbackId, source, line, doc, new JobError(ErrorKind.INVALID_METRIC, message));
+          return error(source, line, doc, new JobError(ErrorKind.INVALID_METRIC, message));
         }
       }
     }
     return new AggregatedJobResult(
-        id(fallbackId, doc),
+        id(source, line, doc),
         doc.tag(),
         doc.config(),
         doc.metrics(),
@@ -56,10 +55,9 @@ final class Jobs {
   }
 
   /** An error job; config, metrics and tag are the document's when it could be parsed. */
-  static AggregatedJobResult error(
-      String fallbackId, String source, int line, ResultDocument doc, JobError error) {
+  static AggregatedJobResult error(String source, int line, ResultDocument doc, JobError error) {
     return new AggregatedJobResult(
-        id(fallbackId, doc),
+        id(source, line, doc),
         doc == null ? null : doc.tag(),
         doc == null ? Map.of() : doc.config(),
         doc == null ? Map.of() : doc.metrics(),
@@ -85,8 +83,10 @@ final class Jobs {
     return new JobError(ErrorKind.UNREADABLE, message);
   }
 
-  private static String id(String fallbackId, ResultDocument doc) {
-    return doc != null && doc.declaredJobId() != null ? doc.declaredJobId() : fallbackId;
+  private static String id(String source, int line, ResultDocument doc) {
+    return doc != null && doc.declaredJobId() != null
+        ? doc.declaredJobId()
+        : ResultClassifier.fallbackJobId(source, line);
   }
 
   private static String describeValue(Object value) {

@@ -28,7 +28,6 @@ public final class ResultClassifier {
   public static AggregatedJobResult classify(
       String source, int line, byte[] data, int offset, int length) {
     Objects.requireNonNull(source, "source");
-    String fallbackId = fallbackJobId(source, line);
     ResultDocument doc;
     try {
       doc = READER.read(data, offset, length);
@@ -37,12 +36,12 @@ public final class ResultClassifier {
           line == 0 || e.column() == 0
               ? e.describe()
               : "column " + e.column() + ": " + e.getMessage();
-      return Jobs.error(fallbackId, source, line, null, new JobError(e.kind(), message));
+      return Jobs.error(source, line, null, new JobError(e.kind(), message));
     }
     if (doc.summaryDocument()) {
       return null;
     }
-    return Jobs.classify(fallbackId, source, line, doc);
+    return Jobs.classify(source, line, doc);
   }
 
   /**
@@ -50,7 +49,7 @@ public final class ResultClassifier {
    * read.
    */
   public static AggregatedJobResult unreadable(String source, int line, Exception cause) {
-    return Jobs.error(fallbackJobId(source, line), source, line, null, Jobs.unreadable(cause));
+    return Jobs.error(source, line, null, Jobs.unreadable(cause));
   }
 
   /**

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,8 +178,7 @@ public final class ResultReader {
         }
         case "config_summary" -> {
           if (t == JsonToken.START_OBJECT) {
-            Object id = readObject(p).get("job_id");
-            declaredJobId = id instanceof String s && !s.isEmpty() ? s : null;
+            declaredJobId = readJobId(p);
           } else {
             declaredJobId = null;
             p.skipChildren();
@@ -221,6 +219,22 @@ public final class ResultReader {
     return new ResultDocument(status, declaredJobId, config, metrics, error, summary);
   }
 
+  /**
+   * Reads {@code job_id} from the object whose START_OBJECT is the current token, skipping the
+   * rest; the last {@code job_id} wins, as in Python. Returns null unless it is a non-empty string.
+   */
+  private static String readJobId(JsonParser p) throws IOException {
+    String id = null;
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      if (name.equals("job_id")) {
+        id = t == JsonToken.VALUE_STRING && !p.getText().isEmpty() ? p.getText() : null;
+      }
+      p.skipChildren();
+    }
+    return id;
+  }
+
   /** Reads the object whose START_OBJECT is the current token, keeping key order. */
   private static Map<String, Object> readObject(JsonParser p) throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -243,10 +257,10 @@ public final class ResultReader {
         yield Collections.unmodifiableList(list);
       }
       case VALUE_STRING -> p.getText();
-      case VALUE_NUMBER_INT -> {
-        BigInteger big = p.getBigIntegerValue();
-        yield big.bitLength() < 64 ? (Object) big.longValue() : big;
-      }
+      case VALUE_NUMBER_INT ->
+          p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? (Object) p.getBigIntegerValue()
+              : (Object) p.getLongValue();
       case VALUE_NUMBER_FLOAT -> p.isNaN() ? (Object) p.getDoubleValue() : p.getDecimalValue();
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
