@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Plan, run and rank parameter sweeps of a two-venue arbitrage backtest.",
-    subcommands = {AggregateCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      AggregateCommand.class,
+      BacktestCommand.class,
+      RunCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     footer = {"", "Run 'arbtune help COMMAND' for the options of a command."})
 final class ArbtuneCommand implements Callable<Integer> {
 
