@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void printSummary(PrintWriter err, SessionSummary s, long hiddenErrors) {
-    if (hiddenErrors > 0) {
+    if (hiddenErrors > 0 && !quiet) {
       err.println("[run] ... and " + hiddenErrors + " more error jobs (see their documents)");
     }
     err.println("[run] Session summary: " + plan + " -> " + outputRoot);
