@@ -33,7 +33,7 @@ public record PlanLine(
 
   private static final ObjectReader READER =
       new ObjectMapper(Json.factory())
-          .readerFor(Map.class)
+          .readerFor(Object.class)
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public PlanLine {
