@@ -26,7 +26,7 @@ final class ProgressBarListener implements SessionListener, AutoCloseable {
             .setUpdateIntervalMillis(250)
             .setConsumer(new ConsoleProgressBarConsumer(System.err))
             .build();
-    bar.setExtraMessage("errors: 0");
+    bar.setExtraMessage(" errors: 0");
   }
 
   @Override
@@ -36,7 +36,7 @@ final class ProgressBarListener implements SessionListener, AutoCloseable {
       return;
     }
     if (outcome.status() == JobOutcome.Status.ERROR) {
-      b.setExtraMessage("errors: " + errors.incrementAndGet());
+      b.setExtraMessage(" errors: " + errors.incrementAndGet());
     }
     b.step();
   }
