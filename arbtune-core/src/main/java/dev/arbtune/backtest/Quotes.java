@@ -68,18 +68,22 @@ public final class Quotes {
     return timestamps[i];
   }
 
+  /** Best bid of venue A in row {@code i}. */
   public double bidA(int i) {
     return bidA[i];
   }
 
+  /** Best ask of venue A in row {@code i}. */
   public double askA(int i) {
     return askA[i];
   }
 
+  /** Best bid of venue B in row {@code i}. */
   public double bidB(int i) {
     return bidB[i];
   }
 
+  /** Best ask of venue B in row {@code i}. */
   public double askB(int i) {
     return askB[i];
   }

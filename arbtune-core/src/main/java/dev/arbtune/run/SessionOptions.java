@@ -64,31 +64,37 @@ public record SessionOptions(
       this.outputRoot = outputRoot;
     }
 
+    /** Folder that relative {@code data_file} paths are resolved against (default: the working directory). */
     public Builder dataRoot(Path dataRoot) {
       this.dataRoot = dataRoot;
       return this;
     }
 
+    /** Jobs run at once (default: the number of processors). */
     public Builder parallelism(int parallelism) {
       this.parallelism = parallelism;
       return this;
     }
 
+    /** Skip jobs whose document already is a success document (default: false). */
     public Builder resume(boolean resume) {
       this.resume = resume;
       return this;
     }
 
+    /** Start no new job after the first error (default: false). */
     public Builder stopOnError(boolean stopOnError) {
       this.stopOnError = stopOnError;
       return this;
     }
 
+    /** Read at most this many jobs of the plan (default: all). */
     public Builder maxJobs(long maxJobs) {
       this.maxJobs = maxJobs;
       return this;
     }
 
+    /** Force each document to disk before renaming it into place (default: true). */
     public Builder durable(boolean durable) {
       this.durable = durable;
       return this;
