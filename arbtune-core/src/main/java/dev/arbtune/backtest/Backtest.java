@@ -83,6 +83,13 @@ public final class Backtest {
     private final double initialBalance;
     private final double stopDrawdownPct;
 
+    /**
+     * A little below the spread (bps) that opens a trade, {@code cost + min_spread}: the margin
+     * (1e-9 relative plus 1e-9 bps) is far wider than the rounding error of either way of computing
+     * a spread, so a row that the quick test skips would not have opened a trade.
+     */
+    private final double openFloor;
+
     // Open trades, oldest first.
     private int open;
     private boolean[] buyA = new boolean[1];
@@ -117,6 +124,8 @@ public final class Backtest {
       this.initialBalance = c.initialBalanceUsd();
       this.stopDrawdownPct =
           c.stopOnDrawdownPct() == null ? Double.POSITIVE_INFINITY : c.stopOnDrawdownPct();
+      double threshold = costBps + minSpreadBps;
+      this.openFloor = threshold - 1e-9 * Math.abs(threshold) - 1e-9;
     }
 
     BacktestMetrics run(int from, int to) {
@@ -140,6 +149,13 @@ public final class Backtest {
         final double askB = askBs[i];
         if (!(bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB)) {
           skipped++;
+          continue;
+        }
+        if (open == 0
+            && (bidB - askA) * BPS < openFloor * askA
+            && (bidA - askB) * BPS < openFloor * askB) {
+          // Nothing is open and neither spread comes near the opening threshold: a quick,
+          // division-free test that is only taken when the formulas below would open nothing.
           continue;
         }
         final double sAB = (bidB - askA) / askA * BPS;

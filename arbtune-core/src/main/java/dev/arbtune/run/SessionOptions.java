@@ -64,7 +64,10 @@ public record SessionOptions(
       this.outputRoot = outputRoot;
     }
 
-    /** Folder that relative {@code data_file} paths are resolved against (default: the working directory). */
+    /**
+     * Folder that relative {@code data_file} paths are resolved against (default: the working
+     * directory).
+     */
     public Builder dataRoot(Path dataRoot) {
       this.dataRoot = dataRoot;
       return this;

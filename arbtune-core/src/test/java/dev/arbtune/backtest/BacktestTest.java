@@ -192,6 +192,35 @@ class BacktestTest {
   }
 
   @Test
+  void opensExactlyAtTheThresholdOfTheDocumentedFormulaAndNotAboveIt() {
+    Quotes quotes = TestQuotes.of(row(99.9, 100.0, 100.2, 100.3));
+    double spread = (100.2 - 100.0) / 100.0 * 1e4; // s_ab as docs/MODEL.md writes it
+    double cost = 0.3 + 0.4 + 0.5;
+    double atThreshold = spread - cost;
+
+    BacktestConfig exact =
+        new BacktestConfig(
+            "t.csv", atThreshold, 0.3, 0.4, 0.5, 1000, 1, 10000, null, null, null, null);
+    BacktestConfig above =
+        new BacktestConfig(
+            "t.csv",
+            Math.nextUp(atThreshold),
+            0.3,
+            0.4,
+            0.5,
+            1000,
+            1,
+            10000,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(Backtest.run(exact, quotes).totalTrades()).isEqualTo(1);
+    assertThat(Backtest.run(above, quotes).totalTrades()).isZero();
+  }
+
+  @Test
   void timeWindowIsStartInclusiveEndExclusive() {
     Quotes quotes = case1Quotes();
     BacktestConfig c = config(10, 5, 10, 1, null);
