@@ -24,6 +24,13 @@ public final class QuotesCache {
       new ConcurrentHashMap<>();
 
   /**
+   * Entries by the absolute path as asked for, so that a job asking again for the same name skips
+   * resolving the real path (several system calls). Forgotten together with the entry.
+   */
+  private final ConcurrentHashMap<Path, CompletableFuture<Quotes>> aliases =
+      new ConcurrentHashMap<>();
+
+  /**
    * The quotes of {@code file}, loading them on first use.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
@@ -33,14 +40,23 @@ public final class QuotesCache {
    */
   public Quotes get(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    Path key = file.toRealPath();
-    CompletableFuture<Quotes> entry = entries.get(key);
+    Path alias = file.toAbsolutePath().normalize();
+    CompletableFuture<Quotes> entry = aliases.get(alias);
     if (entry == null) {
-      CompletableFuture<Quotes> mine = new CompletableFuture<>();
-      entry = entries.putIfAbsent(key, mine);
+      Path key = file.toRealPath();
+      entry = entries.get(key);
       if (entry == null) {
-        entry = mine;
-        load(key, file, mine);
+        CompletableFuture<Quotes> mine = new CompletableFuture<>();
+        entry = entries.putIfAbsent(key, mine);
+        if (entry == null) {
+          entry = mine;
+          load(key, file, mine);
+        }
+      }
+      aliases.put(alias, entry);
+      if (entries.get(key) != entry) {
+        // The load failed meanwhile and was forgotten (load() removes the entry first).
+        aliases.remove(alias, entry);
       }
     }
     try {
@@ -73,6 +89,7 @@ public final class QuotesCache {
       target.completeExceptionally(e);
     } catch (IOException | RuntimeException | Error e) {
       entries.remove(key, target);
+      aliases.values().removeIf(v -> v == target);
       target.completeExceptionally(e);
     }
   }
@@ -84,6 +101,7 @@ public final class QuotesCache {
 
   /** Forgets every file (jobs already holding quotes keep them). */
   public void clear() {
+    aliases.clear();
     entries.clear();
   }
 }

@@ -3,6 +3,7 @@ package dev.arbtune.result;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbtune.io.AtomicFiles;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,7 +42,9 @@ public final class ResultWriter {
   public void writeSuccess(Path file, String jobId, Map<String, ?> config, Map<String, ?> metrics)
       throws IOException {
     Objects.requireNonNull(file, "file");
-    AtomicFiles.writeText(file, w -> success(w, jobId, config, metrics), durable);
+    StringWriter text = new StringWriter(2048);
+    success(text, jobId, config, metrics);
+    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable);
   }
 
   /**
@@ -54,7 +57,9 @@ public final class ResultWriter {
   public void writeError(Path file, String jobId, Map<String, ?> config, String error)
       throws IOException {
     Objects.requireNonNull(file, "file");
-    AtomicFiles.writeText(file, w -> error(w, jobId, config, error), durable);
+    StringWriter text = new StringWriter(1024);
+    error(text, jobId, config, error);
+    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable);
   }
 
   /**
