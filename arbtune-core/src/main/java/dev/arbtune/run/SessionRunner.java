@@ -90,9 +90,9 @@ public final class SessionRunner {
     int parallelism = options.parallelism();
     Semaphore slots = new Semaphore(parallelism * 4);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, threadFactory());
+    long submitted = 0;
     try (BufferedReader plan = openPlan()) {
       long lineNumber = 0;
-      long submitted = 0;
       String text;
       while (submitted < options.maxJobs() && !stop.get() && (text = plan.readLine()) != null) {
         lineNumber++;
@@ -143,7 +143,7 @@ public final class SessionRunner {
     long s = success.sum();
     long e = error.sum();
     return new SessionSummary(
-        total,
+        Math.max(total, submitted), // the plan may have grown since it was counted
         s + e,
         s,
         e,
