@@ -12,8 +12,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Plan, run and rank parameter sweeps of a two-venue arbitrage backtest.",
     subcommands = {
-      AggregateCommand.class,
       PlanCommand.class,
+      RunCommand.class,
+      BacktestCommand.class,
+      AggregateCommand.class,
       ReportCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

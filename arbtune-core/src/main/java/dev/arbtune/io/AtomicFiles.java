@@ -28,7 +28,19 @@ public final class AtomicFiles {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** Names of the temporary files {@link #writeText} creates: {@code .NAME.HEX.tmp}. */
+  private static final java.util.regex.Pattern TEMPORARY_NAME =
+      java.util.regex.Pattern.compile("^\\..+\\.[0-9a-f]{1,16}\\.tmp$");
+
   private AtomicFiles() {}
+
+  /**
+   * Whether {@code fileName} is the name of a temporary file that {@link #writeText} creates (and
+   * leaves behind only when the process dies while writing): {@code .NAME.HEX.tmp}.
+   */
+  public static boolean isTemporaryName(String fileName) {
+    return TEMPORARY_NAME.matcher(fileName).matches();
+  }
 
   /**
    * Writes {@code target} as UTF-8 text produced by {@code body}, creating parent directories, and

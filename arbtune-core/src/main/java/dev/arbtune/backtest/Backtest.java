@@ -1,0 +1,358 @@
+package dev.arbtune.backtest;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The backtest of the two-venue arbitrage strategy (formulas in docs/MODEL.md): a pure function of
+ * a configuration and the quotes. It reads nothing but its arguments, writes nothing, keeps no
+ * state between calls, and gives the same metrics for the same input on every run and thread. The
+ * quote loop creates no objects (unless a trade log is requested, which gets one per trade).
+ *
+ * <pre>{@code
+ * Quotes quotes = cache.get(Path.of(config.dataFile()));
+ * BacktestMetrics metrics = Backtest.run(config, quotes);
+ * }</pre>
+ */
+public final class Backtest {
+
+  private static final double BPS = 1e4;
+
+  private Backtest() {}
+
+  /**
+   * Runs {@code config} over {@code quotes}, restricted to the config's time window.
+   *
+   * @throws ConfigException when the config's time window holds no quotes
+   */
+  public static BacktestMetrics run(BacktestConfig config, Quotes quotes) {
+    return run(config, quotes, null);
+  }
+
+  /**
+   * Runs {@code config} over {@code quotes} and reports every trade to {@code tradeLog}: closed
+   * trades when they close, then the trades still open at the end (marked at the last mid prices).
+   * {@code config.dataFile()} is not read; {@code quotes} are the data.
+   *
+   * @param tradeLog receives the trades, or {@code null} for none
+   * @throws ConfigException when the config's time window holds no quotes
+   */
+  public static BacktestMetrics run(
+      BacktestConfig config, Quotes quotes, Consumer<? super Trade> tradeLog) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(quotes, "quotes");
+    int from = config.startTime() == null ? 0 : quotes.firstIndexAtOrAfter(config.startTime());
+    int to =
+        config.endTime() == null ? quotes.size() : quotes.firstIndexAtOrAfter(config.endTime());
+    if (from >= to) {
+      throw emptyWindow(config, quotes);
+    }
+    return new Run(config, quotes, tradeLog).run(from, to);
+  }
+
+  private static ConfigException emptyWindow(BacktestConfig config, Quotes quotes) {
+    String field = config.startTime() != null ? BacktestConfig.START_TIME : BacktestConfig.END_TIME;
+    return new ConfigException(
+        field,
+        "the window ["
+            + (config.startTime() == null ? "start" : config.startTime())
+            + ", "
+            + (config.endTime() == null ? "end" : config.endTime())
+            + ") holds no quotes; "
+            + quotes.source()
+            + " covers "
+            + Instant.ofEpochMilli(quotes.timestamp(0))
+            + " to "
+            + Instant.ofEpochMilli(quotes.timestamp(quotes.size() - 1)));
+  }
+
+  /** The state of one run: open trades in parallel primitive arrays, statistics as sums. */
+  private static final class Run {
+    private final Quotes quotes;
+    private final Consumer<? super Trade> tradeLog;
+
+    private final double minSpreadBps;
+    private final double costBps;
+    private final double halfSlip;
+    private final double feeA;
+    private final double feeB;
+    private final double positionUsd;
+    private final int maxOpen;
+    private final double initialBalance;
+    private final double stopDrawdownPct;
+
+    /**
+     * A little below the spread (bps) that opens a trade, {@code cost + min_spread}: the margin
+     * (1e-9 relative plus 1e-9 bps) is far wider than the rounding error of either way of computing
+     * a spread, so a row that the quick test skips would not have opened a trade.
+     */
+    private final double openFloor;
+
+    // Open trades, oldest first.
+    private int open;
+    private boolean[] buyA = new boolean[1];
+    private double[] qty = new double[1];
+    private double[] entryBuy = new double[1];
+    private double[] entrySell = new double[1];
+    private double[] entryFees = new double[1];
+    private long[] entryTime = new long[1];
+    private int[] tradeId = new int[1];
+
+    private int opened;
+    private int closed;
+    private int wins;
+    private double realized;
+    private double fees;
+    private double grossProfit;
+    private double grossLoss;
+    private double meanPnl;
+    private double m2Pnl;
+    private long holdingMillis;
+
+    Run(BacktestConfig c, Quotes quotes, Consumer<? super Trade> tradeLog) {
+      this.quotes = quotes;
+      this.tradeLog = tradeLog;
+      this.minSpreadBps = c.minSpreadBps();
+      this.costBps = c.costBps();
+      this.halfSlip = c.slippageBps() / 2 / BPS;
+      this.feeA = c.takerFeeABps() / BPS;
+      this.feeB = c.takerFeeBBps() / BPS;
+      this.positionUsd = c.maxPositionUsd();
+      this.maxOpen = c.maxOpenTrades();
+      this.initialBalance = c.initialBalanceUsd();
+      this.stopDrawdownPct =
+          c.stopOnDrawdownPct() == null ? Double.POSITIVE_INFINITY : c.stopOnDrawdownPct();
+      double threshold = costBps + minSpreadBps;
+      this.openFloor = threshold - 1e-9 * Math.abs(threshold) - 1e-9;
+    }
+
+    BacktestMetrics run(int from, int to) {
+      final long[] ts = quotes.timestampColumn();
+      final double[] bidAs = quotes.bidAColumn();
+      final double[] askAs = quotes.askAColumn();
+      final double[] bidBs = quotes.bidBColumn();
+      final double[] askBs = quotes.askBColumn();
+      double peak = initialBalance;
+      double maxDrawdown = 0;
+      double unrealized = 0;
+      double lastMidA = Double.NaN;
+      double lastMidB = Double.NaN;
+      long skipped = 0;
+      int end = to;
+      boolean stopped = false;
+      for (int i = from; i < to; i++) {
+        final double bidA = bidAs[i];
+        final double askA = askAs[i];
+        final double bidB = bidBs[i];
+        final double askB = askBs[i];
+        if (!(bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB)) {
+          skipped++;
+          continue;
+        }
+        if (open == 0
+            && (bidB - askA) * BPS < openFloor * askA
+            && (bidA - askB) * BPS < openFloor * askB) {
+          // Nothing is open and neither spread comes near the opening threshold: a quick,
+          // division-free test that is only taken when the formulas below would open nothing.
+          continue;
+        }
+        final double sAB = (bidB - askA) / askA * BPS;
+        final double sBA = (bidA - askB) / askB * BPS;
+        boolean changed = open > 0;
+        if (open > 0) {
+          closeWhatShouldClose(sAB, sBA, bidA, askA, bidB, askB, ts[i]);
+        }
+        if (open < maxOpen && Math.max(sAB, sBA) - costBps >= minSpreadBps) {
+          openTrade(sAB >= sBA, bidA, askA, bidB, askB, ts[i]);
+          changed = true;
+        }
+        if (changed) {
+          double midA = (bidA + askA) / 2;
+          double midB = (bidB + askB) / 2;
+          unrealized = markToMarket(midA, midB);
+          lastMidA = midA;
+          lastMidB = midB;
+          double equity = initialBalance + realized + unrealized;
+          if (equity > peak) {
+            peak = equity;
+          } else {
+            double drawdown = (peak - equity) / peak * 100;
+            if (drawdown > maxDrawdown) {
+              maxDrawdown = drawdown;
+            }
+            if (drawdown >= stopDrawdownPct) {
+              end = i + 1;
+              stopped = true;
+              break;
+            }
+          }
+        }
+      }
+      if (tradeLog != null) {
+        reportOpenTrades(lastMidA, lastMidB);
+      }
+      return metrics(end - from, skipped, open == 0 ? 0 : unrealized, maxDrawdown, stopped);
+    }
+
+    private void closeWhatShouldClose(
+        double sAB, double sBA, double bidA, double askA, double bidB, double askB, long time) {
+      int kept = 0;
+      for (int k = 0; k < open; k++) {
+        boolean ab = buyA[k];
+        if ((ab ? sAB : sBA) < 0) {
+          close(k, ab, bidA, askA, bidB, askB, time);
+        } else {
+          if (kept != k) {
+            move(k, kept);
+          }
+          kept++;
+        }
+      }
+      open = kept;
+    }
+
+    private void close(
+        int k, boolean ab, double bidA, double askA, double bidB, double askB, long time) {
+      double q = qty[k];
+      // Sell what was bought at the bid of its venue, buy back what was sold at the ask of its.
+      double exitSell = (ab ? bidA : bidB) * (1 - halfSlip);
+      double exitBuy = (ab ? askB : askA) * (1 + halfSlip);
+      double exitFees = q * exitSell * (ab ? feeA : feeB) + q * exitBuy * (ab ? feeB : feeA);
+      double pnl =
+          q * (exitSell - entryBuy[k]) + q * (entrySell[k] - exitBuy) - entryFees[k] - exitFees;
+      fees += exitFees;
+      realized += pnl;
+      closed++;
+      if (pnl > 0) {
+        wins++;
+        grossProfit += pnl;
+      } else {
+        grossLoss -= pnl;
+      }
+      double delta = pnl - meanPnl;
+      meanPnl += delta / closed;
+      m2Pnl += delta * (pnl - meanPnl);
+      holdingMillis += time - entryTime[k];
+      if (tradeLog != null) {
+        tradeLog.accept(
+            new Trade(
+                tradeId[k],
+                ab ? Direction.BUY_A_SELL_B : Direction.BUY_B_SELL_A,
+                Instant.ofEpochMilli(entryTime[k]),
+                Instant.ofEpochMilli(time),
+                q,
+                entryBuy[k],
+                entrySell[k],
+                exitSell,
+                exitBuy,
+                entryFees[k] + exitFees,
+                pnl));
+      }
+    }
+
+    private void openTrade(
+        boolean ab, double bidA, double askA, double bidB, double askB, long time) {
+      if (open == qty.length) {
+        growOpenTrades();
+      }
+      double buy = (ab ? askA : askB) * (1 + halfSlip);
+      double sell = (ab ? bidB : bidA) * (1 - halfSlip);
+      double q = positionUsd / buy;
+      double entry = q * buy * (ab ? feeA : feeB) + q * sell * (ab ? feeB : feeA);
+      opened++;
+      buyA[open] = ab;
+      qty[open] = q;
+      entryBuy[open] = buy;
+      entrySell[open] = sell;
+      entryFees[open] = entry;
+      entryTime[open] = time;
+      tradeId[open] = opened;
+      open++;
+      fees += entry;
+    }
+
+    /** PnL of the open trades if both legs were valued at the mid prices, entry fees included. */
+    private double markToMarket(double midA, double midB) {
+      double sum = 0;
+      for (int k = 0; k < open; k++) {
+        sum += unrealizedOf(k, midA, midB);
+      }
+      return sum;
+    }
+
+    private double unrealizedOf(int k, double midA, double midB) {
+      boolean ab = buyA[k];
+      double q = qty[k];
+      return q * ((ab ? midA : midB) - entryBuy[k])
+          + q * (entrySell[k] - (ab ? midB : midA))
+          - entryFees[k];
+    }
+
+    private void reportOpenTrades(double midA, double midB) {
+      for (int k = 0; k < open; k++) {
+        boolean ab = buyA[k];
+        tradeLog.accept(
+            new Trade(
+                tradeId[k],
+                ab ? Direction.BUY_A_SELL_B : Direction.BUY_B_SELL_A,
+                Instant.ofEpochMilli(entryTime[k]),
+                null,
+                qty[k],
+                entryBuy[k],
+                entrySell[k],
+                Double.NaN,
+                Double.NaN,
+                entryFees[k],
+                unrealizedOf(k, midA, midB)));
+      }
+    }
+
+    private void move(int from, int to) {
+      buyA[to] = buyA[from];
+      qty[to] = qty[from];
+      entryBuy[to] = entryBuy[from];
+      entrySell[to] = entrySell[from];
+      entryFees[to] = entryFees[from];
+      entryTime[to] = entryTime[from];
+      tradeId[to] = tradeId[from];
+    }
+
+    private void growOpenTrades() {
+      int capacity = (int) Math.min(maxOpen, Math.max(4L, 2L * qty.length));
+      buyA = Arrays.copyOf(buyA, capacity);
+      qty = Arrays.copyOf(qty, capacity);
+      entryBuy = Arrays.copyOf(entryBuy, capacity);
+      entrySell = Arrays.copyOf(entrySell, capacity);
+      entryFees = Arrays.copyOf(entryFees, capacity);
+      entryTime = Arrays.copyOf(entryTime, capacity);
+      tradeId = Arrays.copyOf(tradeId, capacity);
+    }
+
+    private BacktestMetrics metrics(
+        long processed, long skipped, double unrealized, double maxDrawdown, boolean stopped) {
+      double std = closed >= 2 ? Math.sqrt(m2Pnl / (closed - 1)) : 0;
+      Double sharpe = closed >= 2 && std > 0 ? meanPnl / std : null;
+      Double profitFactor = grossLoss > 0 ? grossProfit / grossLoss : null;
+      return new BacktestMetrics(
+          opened,
+          closed,
+          open,
+          initialBalance + realized,
+          realized,
+          maxDrawdown,
+          closed == 0 ? 0 : (double) wins / closed,
+          closed == 0 ? 0 : realized / closed,
+          unrealized,
+          fees,
+          profitFactor,
+          std,
+          sharpe,
+          closed == 0 ? 0 : holdingMillis / 1000.0 / closed,
+          processed,
+          skipped,
+          stopped);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package dev.arbtune.backtest;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The quotes of one CSV file in columnar primitive arrays: one epoch-millisecond timestamp and four
+ * prices per row, 40 bytes a row. Immutable once built, so one instance is shared read-only by
+ * every job (and thread) that uses the file.
+ *
+ * <p>Rows keep the file's order, which is by non-decreasing timestamp (the loader refuses anything
+ * else). Rows that cannot be traded (a non-positive price, or a crossed venue with bid &gt; ask)
+ * are kept: the backtest skips and counts them.
+ */
+public final class Quotes {
+
+  private final String source;
+  private final long[] timestamps;
+  private final double[] bidA;
+  private final double[] askA;
+  private final double[] bidB;
+  private final double[] askB;
+
+  /**
+   * Wraps the given columns without copying them; the caller must not change them afterwards.
+   *
+   * @param source where the quotes came from, for messages (usually the file path)
+   * @throws IllegalArgumentException when the columns differ in length or the timestamps decrease
+   */
+  public Quotes(
+      String source,
+      long[] timestamps,
+      double[] bidA,
+      double[] askA,
+      double[] bidB,
+      double[] askB) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.timestamps = Objects.requireNonNull(timestamps, "timestamps");
+    this.bidA = Objects.requireNonNull(bidA, "bidA");
+    this.askA = Objects.requireNonNull(askA, "askA");
+    this.bidB = Objects.requireNonNull(bidB, "bidB");
+    this.askB = Objects.requireNonNull(askB, "askB");
+    int n = timestamps.length;
+    if (bidA.length != n || askA.length != n || bidB.length != n || askB.length != n) {
+      throw new IllegalArgumentException("columns differ in length");
+    }
+    for (int i = 1; i < n; i++) {
+      if (timestamps[i] < timestamps[i - 1]) {
+        throw new IllegalArgumentException(
+            "timestamps decrease at row " + i + ": " + timestamps[i] + " < " + timestamps[i - 1]);
+      }
+    }
+  }
+
+  /** Where the quotes came from, for messages. */
+  public String source() {
+    return source;
+  }
+
+  /** Number of rows. */
+  public int size() {
+    return timestamps.length;
+  }
+
+  /** Timestamp of row {@code i}, epoch milliseconds. */
+  public long timestamp(int i) {
+    return timestamps[i];
+  }
+
+  /** Best bid of venue A in row {@code i}. */
+  public double bidA(int i) {
+    return bidA[i];
+  }
+
+  /** Best ask of venue A in row {@code i}. */
+  public double askA(int i) {
+    return askA[i];
+  }
+
+  /** Best bid of venue B in row {@code i}. */
+  public double bidB(int i) {
+    return bidB[i];
+  }
+
+  /** Best ask of venue B in row {@code i}. */
+  public double askB(int i) {
+    return askB[i];
+  }
+
+  /**
+   * The first row whose timestamp is at or after {@code instant}, or {@link #size()} when there is
+   * none: a binary search, so a time window costs nothing to find.
+   */
+  public int firstIndexAtOrAfter(Instant instant) {
+    long millis = instant.toEpochMilli();
+    int lo = 0;
+    int hi = timestamps.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (timestamps[mid] < millis) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Bytes held by the columns (not counting the object headers). */
+  public long columnBytes() {
+    return (long) size() * (Long.BYTES + 4 * Double.BYTES);
+  }
+
+  // The engine reads the columns directly; they never leave the package.
+  long[] timestampColumn() {
+    return timestamps;
+  }
+
+  double[] bidAColumn() {
+    return bidA;
+  }
+
+  double[] askAColumn() {
+    return askA;
+  }
+
+  double[] bidBColumn() {
+    return bidB;
+  }
+
+  double[] askBColumn() {
+    return askB;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Quotes q
+        && Arrays.equals(timestamps, q.timestamps)
+        && Arrays.equals(bidA, q.bidA)
+        && Arrays.equals(askA, q.askA)
+        && Arrays.equals(bidB, q.bidB)
+        && Arrays.equals(askB, q.askB);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(timestamps) * 31 + Arrays.hashCode(bidA);
+  }
+
+  @Override
+  public String toString() {
+    return "Quotes[" + source + ", " + size() + " rows]";
+  }
+}

@@ -1,0 +1,158 @@
+package dev.arbtune.cli;
+
+import dev.arbtune.run.SessionOptions;
+import dev.arbtune.run.SessionRunner;
+import dev.arbtune.run.SessionSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code arbtune run}: run every job of a JSONL plan, one result document per job. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Run the backtest jobs of a JSONL plan in parallel and write one result document per job"
+          + " inside --output-root.",
+      "",
+      "Each plan line is {\"job_id\": ID, \"config\": {...}, \"output_json\": PATH}; PATH is"
+          + " relative to --output-root and must stay inside it and end in .json. A relative"
+          + " config.data_file is read from the current folder (or --data-root). Each quotes file"
+          + " is loaded once.",
+      "",
+      "A failed job, or a malformed line, writes an error document (lines without a usable"
+          + " output_json: _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
+          + " written atomically; after an interruption run the same command with --resume.",
+      "",
+      "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
+          + " 1 otherwise."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  private static final int MAX_ERRORS_SHOWN = 20;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--jobs",
+      required = true,
+      paramLabel = "PLAN",
+      description = "The plan: JSON Lines, one job per line (blank lines are ignored).")
+  Path plan;
+
+  @Option(
+      names = "--output-root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder that every result document is written into (created if needed).")
+  Path outputRoot;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "Jobs run at once (default: the number of processors, here ${DEFAULT-VALUE}).")
+  int parallelism = SessionOptions.defaultParallelism();
+
+  @Option(
+      names = "--resume",
+      description = "Skip jobs whose output_json already is a success document (others run again).")
+  boolean resume;
+
+  @Option(
+      names = "--stop-on-error",
+      description = "Start no new job after the first error (jobs already running finish).")
+  boolean stopOnError;
+
+  @Option(
+      names = "--max-jobs",
+      paramLabel = "N",
+      description = "Run only the first N jobs of the plan.")
+  Long maxJobs;
+
+  @Option(
+      names = "--data-root",
+      paramLabel = "DIR",
+      description =
+          "Resolve relative config.data_file paths against DIR instead of the current folder.")
+  Path dataRoot;
+
+  @Option(
+      names = "--no-fsync",
+      description =
+          "Do not force each document to disk before renaming it into place: faster; documents"
+              + " are still never seen half-written, but a power cut may lose recent ones.")
+  boolean noFsync;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar and no per-job error lines; the summary is still printed.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    if (parallelism < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
+    }
+    if (maxJobs != null && maxJobs < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-jobs must be at least 1, got " + maxJobs);
+    }
+    SessionOptions options =
+        SessionOptions.builder(plan, outputRoot)
+            .dataRoot(dataRoot == null ? Path.of("") : dataRoot)
+            .parallelism(parallelism)
+            .resume(resume)
+            .stopOnError(stopOnError)
+            .maxJobs(maxJobs == null ? Long.MAX_VALUE : maxJobs)
+            .durable(!noFsync)
+            .build();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean progress = !quiet && System.console() != null;
+    SummaryListener listener =
+        new SummaryListener(
+            err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
+    SessionSummary summary;
+    try {
+      summary = new SessionRunner(options).run(listener);
+    } finally {
+      listener.close();
+    }
+    printSummary(err, summary, listener.hiddenErrors());
+    return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
+  }
+
+  private void printSummary(PrintWriter err, SessionSummary s, long hiddenErrors) {
+    if (hiddenErrors > 0 && !quiet) {
+      err.println("[run] ... and " + hiddenErrors + " more error jobs (see their documents)");
+    }
+    err.println("[run] Session summary: " + plan + " -> " + outputRoot);
+    err.printf(Locale.ROOT, "  total:     %d%n", s.total());
+    err.printf(Locale.ROOT, "  attempted: %d%n", s.attempted());
+    err.printf(Locale.ROOT, "  success:   %d%n", s.success());
+    err.printf(Locale.ROOT, "  error:     %d%n", s.error());
+    err.printf(Locale.ROOT, "  skipped:   %d%n", s.skipped());
+    if (s.notRun() > 0) {
+      err.printf(
+          Locale.ROOT,
+          "  not run:   %d%s%n",
+          s.notRun(),
+          s.stoppedOnError() ? " (stopped on error)" : "");
+    }
+    err.printf(
+        Locale.ROOT,
+        "  elapsed:   %.2f s (%.1f jobs/s)%n",
+        s.elapsedSeconds(),
+        s.elapsedSeconds() > 0 ? s.attempted() / s.elapsedSeconds() : 0.0);
+    err.flush();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.arbtune.result;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.arbtune.io.AtomicFiles;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes result documents (Contract 1 of docs/ARCHITECTURE): pretty-printed like Python's {@code
+ * json.dump(obj, indent=2)} plus a final newline, and, for files, atomically (a reader never sees
+ * half a document).
+ *
+ * <p>A success document holds {@code status}, {@code config}, {@code metrics}, {@code
+ * config_summary}; an error document holds {@code status}, {@code config} (when known), {@code
+ * error}, {@code config_summary}. Stateless and thread-safe.
+ */
+public final class ResultWriter {
+
+  /** The {@code status} of a failed job. */
+  public static final String ERROR = "error";
+
+  private final boolean durable;
+
+  /**
+   * @param durable whether each file is forced to disk before it is renamed into place (survives a
+   *     power cut, not only a crash of the process; slower)
+   */
+  public ResultWriter(boolean durable) {
+    this.durable = durable;
+  }
+
+  /**
+   * Writes a success document to {@code file}, replacing it atomically.
+   *
+   * @param jobId written as {@code config_summary.job_id}; {@code null} to leave it out
+   * @throws IOException when the file cannot be written; it is then unchanged
+   */
+  public void writeSuccess(Path file, String jobId, Map<String, ?> config, Map<String, ?> metrics)
+      throws IOException {
+    Objects.requireNonNull(file, "file");
+    StringWriter text = new StringWriter(2048);
+    success(text, jobId, config, metrics);
+    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable);
+  }
+
+  /**
+   * Writes an error document to {@code file}, replacing it atomically.
+   *
+   * @param jobId written as {@code config_summary.job_id}; {@code null} to leave it out
+   * @param config the job's config, or {@code null} when it is not known
+   * @throws IOException when the file cannot be written; it is then unchanged
+   */
+  public void writeError(Path file, String jobId, Map<String, ?> config, String error)
+      throws IOException {
+    Objects.requireNonNull(file, "file");
+    StringWriter text = new StringWriter(1024);
+    error(text, jobId, config, error);
+    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable);
+  }
+
+  /**
+   * Writes a success document to {@code out}.
+   *
+   * @throws IOException when writing fails
+   */
+  public static void success(
+      Writer out, String jobId, Map<String, ?> config, Map<String, ?> metrics) throws IOException {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(metrics, "metrics");
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("status", ResultDocument.SUCCESS);
+      g.writeFieldName("config");
+      g.writeObject(config);
+      g.writeFieldName("metrics");
+      g.writeObject(metrics);
+      configSummary(g, jobId);
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  /**
+   * Writes an error document to {@code out}.
+   *
+   * @throws IOException when writing fails
+   */
+  public static void error(Writer out, String jobId, Map<String, ?> config, String error)
+      throws IOException {
+    Objects.requireNonNull(error, "error");
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("status", ERROR);
+      if (config != null) {
+        g.writeFieldName("config");
+        g.writeObject(config);
+      }
+      g.writeStringField("error", error);
+      configSummary(g, jobId);
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void configSummary(JsonGenerator g, String jobId) throws IOException {
+    g.writeObjectFieldStart("config_summary");
+    if (jobId != null) {
+      g.writeStringField("job_id", jobId);
+    }
+    g.writeEndObject();
+  }
+
+  private static JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = Json.prettyWriter().createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    return g;
+  }
+}

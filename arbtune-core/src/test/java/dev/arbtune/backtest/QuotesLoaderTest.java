@@ -1,0 +1,272 @@
+package dev.arbtune.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuotesLoaderTest {
+
+  private static final String HEADER = "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n";
+
+  @TempDir Path dir;
+
+  private static Quotes parse(String csv) throws IOException {
+    byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+    return QuotesLoader.load(new ByteArrayInputStream(bytes), "q.csv", bytes.length);
+  }
+
+  @Test
+  void readsRowsIntoColumns() throws IOException {
+    Quotes q =
+        parse(
+            HEADER
+                + "2014-05-01T05:00:02Z,1.38727,1.38729,1.38724,1.38736\n"
+                + "2014-05-01T05:00:03Z,1.5,1.6,1.7,1.8\n");
+
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(q.timestamp(0)).isEqualTo(Instant.parse("2014-05-01T05:00:02Z").toEpochMilli());
+    assertThat(q.bidA(0)).isEqualTo(1.38727);
+    assertThat(q.askA(0)).isEqualTo(1.38729);
+    assertThat(q.bidB(0)).isEqualTo(1.38724);
+    assertThat(q.askB(0)).isEqualTo(1.38736);
+    assertThat(q.askB(1)).isEqualTo(1.8);
+    assertThat(q.columnBytes()).isEqualTo(2 * 40);
+  }
+
+  @Test
+  void acceptsAnyColumnOrderExtraColumnsQuotesCrlfAndByteOrderMark() throws IOException {
+    Quotes q =
+        parse(
+            "\uFEFFvenue,BEST_ASK_B,best_bid_b,\"best_ask_a\",best_bid_a,timestamp\r\n"
+                + "x,4,3,\"2\",1,1700000000000\r\n"
+                + "\r\n"
+                + "\"y, z\", 8 ,7,6,5,1700000001000");
+
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(new double[] {q.bidA(0), q.askA(0), q.bidB(0), q.askB(0)})
+        .containsExactly(1, 2, 3, 4);
+    assertThat(new double[] {q.bidA(1), q.askA(1), q.bidB(1), q.askB(1)})
+        .containsExactly(5, 6, 7, 8);
+    assertThat(q.timestamp(1)).isEqualTo(1700000001000L);
+  }
+
+  @Test
+  void acceptsIsoTimestampsWithFractionsOffsetsAndNoZone() throws IOException {
+    Quotes q =
+        parse(
+            HEADER
+                + "2014-05-01T05:00:02.5Z,1,1,1,1\n"
+                + "2014-05-01T07:00:03.123456+02:00,1,1,1,1\n"
+                + "2014-05-01T05:00:04+00:00,1,1,1,1\n"
+                + "2014-05-01T05:00:05,1,1,1,1\n");
+
+    assertThat(q.timestamp(0)).isEqualTo(Instant.parse("2014-05-01T05:00:02.500Z").toEpochMilli());
+    assertThat(q.timestamp(1)).isEqualTo(Instant.parse("2014-05-01T05:00:03.123Z").toEpochMilli());
+    assertThat(q.timestamp(2)).isEqualTo(Instant.parse("2014-05-01T05:00:04Z").toEpochMilli());
+    assertThat(q.timestamp(3)).isEqualTo(Instant.parse("2014-05-01T05:00:05Z").toEpochMilli());
+  }
+
+  @Test
+  void keepsNonPositiveAndCrossedPricesForTheBacktestToSkip() throws IOException {
+    Quotes q = parse(HEADER + "1,0,-1,3,2\n");
+
+    assertThat(q.bidA(0)).isZero();
+    assertThat(q.askA(0)).isEqualTo(-1);
+    assertThat(q.bidB(0)).isGreaterThan(q.askB(0));
+  }
+
+  @Test
+  void malformedPriceNamesFileLineAndColumn() {
+    assertThatThrownBy(() -> parse(HEADER + "1,1,1,1,1\n2,1,abc,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessage("q.csv, line 3, column best_ask_a: expected a price, got \"abc\"")
+        .satisfies(
+            e -> {
+              QuotesFormatException q = (QuotesFormatException) e;
+              assertThat(q.line()).isEqualTo(3);
+              assertThat(q.column()).isEqualTo("best_ask_a");
+            });
+  }
+
+  @Test
+  void refusesNanInfinityAndEmptyPrices() {
+    assertThatThrownBy(() -> parse(HEADER + "1,NaN,1,1,1\n"))
+        .hasMessageContaining("line 2, column best_bid_a: expected a price, got \"NaN\"");
+    assertThatThrownBy(() -> parse(HEADER + "1,1,Infinity,1,1\n"))
+        .hasMessageContaining("column best_ask_a");
+    assertThatThrownBy(() -> parse(HEADER + "1,1,1,,1\n"))
+        .hasMessageContaining("line 2, column best_bid_b: empty, expected a price");
+    assertThatThrownBy(() -> parse(HEADER + "1,1,1,1,1e999\n"))
+        .hasMessageContaining("column best_ask_b");
+  }
+
+  @Test
+  void malformedTimestampNamesLineAndColumn() {
+    assertThatThrownBy(() -> parse(HEADER + "2014-05-01 05:00:02,1,1,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith("q.csv, line 2, column timestamp: expected an ISO-8601 timestamp");
+    assertThatThrownBy(() -> parse(HEADER + "2014-02-30T00:00:00Z,1,1,1,1\n"))
+        .hasMessageContaining("line 2, column timestamp");
+  }
+
+  @Test
+  void shortRowNamesTheFieldCount() {
+    assertThatThrownBy(() -> parse(HEADER + "1,1,1,1,1\n2,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessage("q.csv, line 3: expected at least 5 fields, found 3");
+  }
+
+  @Test
+  void missingColumnListsWhatTheHeaderHas() {
+    assertThatThrownBy(() -> parse("timestamp,best_bid_a,best_ask_a,best_bid_b\n1,1,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("lacks best_ask_b")
+        .hasMessageContaining("found: timestamp,best_bid_a,best_ask_a,best_bid_b");
+  }
+
+  @Test
+  void rowsOutOfTimeOrderAreAnError() {
+    assertThatThrownBy(() -> parse(HEADER + "2000,1,1,1,1\n1000,1,1,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageContaining("line 3, column timestamp: rows must be in time order")
+        .hasMessageContaining("line 2");
+  }
+
+  @Test
+  void equalTimestampsAreAllowed() throws IOException {
+    assertThat(parse(HEADER + "1000,1,1,1,1\n1000,2,2,2,2\n").size()).isEqualTo(2);
+  }
+
+  @Test
+  void emptyFileAndHeaderOnlyAreErrors() {
+    assertThatThrownBy(() -> parse("")).hasMessageContaining("empty file");
+    assertThatThrownBy(() -> parse(HEADER + "\n\n")).hasMessageContaining("no quote rows");
+  }
+
+  @Test
+  void unterminatedQuoteIsAnError() {
+    assertThatThrownBy(() -> parse(HEADER + "\"1,1,1,1,1\n"))
+        .hasMessageContaining("line 2, column timestamp: unterminated quoted field");
+  }
+
+  @Test
+  void readsGzipByContentWhateverTheName() throws IOException {
+    String csv = HEADER + "1000,1,2,3,4\n2000,5,6,7,8\n";
+    Path plain = dir.resolve("q.csv");
+    Path gz = dir.resolve("q.data");
+    Files.writeString(plain, csv);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(csv.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.write(gz, bytes.toByteArray());
+
+    assertThat(QuotesLoader.load(gz)).isEqualTo(QuotesLoader.load(plain));
+  }
+
+  @Test
+  void truncatedGzipIsAFormatError() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write((HEADER + "1000,1,2,3,4\n".repeat(1000)).getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] all = bytes.toByteArray();
+    Path gz = dir.resolve("cut.csv.gz");
+    Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
+
+    assertThatThrownBy(() -> QuotesLoader.load(gz))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageContaining("cut.csv.gz")
+        .hasMessageContaining("gzip");
+  }
+
+  @Test
+  void missingFileIsNoSuchFile() {
+    assertThatThrownBy(() -> QuotesLoader.load(dir.resolve("nope.csv")))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void linesLongerThanTheBufferAreRead() throws IOException {
+    String wide = "x".repeat(3 << 20);
+    Quotes q =
+        parse(
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b,note\n"
+                + "1000,1,2,3,4,"
+                + wide
+                + "\n2000,1,2,3,4,y\n");
+
+    assertThat(q.size()).isEqualTo(2);
+  }
+
+  @Test
+  void realEurUsdMonthGzipHasTheDocumentedRowsAndMatchesTheSample() throws IOException {
+    Quotes month = QuotesLoader.load(TestQuotes.EURUSD_MONTH_GZ);
+    Quotes day = QuotesLoader.load(TestQuotes.EURUSD_SAMPLE);
+
+    assertThat(month.size()).isEqualTo(325_660);
+    assertThat(day.size()).isEqualTo(29_575);
+    int from = month.firstIndexAtOrAfter(Instant.parse("2014-05-06T00:00:00Z"));
+    assertThat(month.timestamp(from)).isEqualTo(day.timestamp(0));
+    for (int i = 0; i < day.size(); i += 997) {
+      assertThat(month.askB(from + i)).isEqualTo(day.askB(i));
+      assertThat(month.bidA(from + i)).isEqualTo(day.bidA(i));
+    }
+  }
+
+  @Test
+  void realBtcFileHasGapsOfUpToNineteenMinutes() throws IOException {
+    Quotes q = QuotesLoader.load(TestQuotes.BTC);
+    long maxGap = 0;
+    for (int i = 1; i < q.size(); i++) {
+      maxGap = Math.max(maxGap, q.timestamp(i) - q.timestamp(i - 1));
+    }
+
+    assertThat(q.size()).isEqualTo(398);
+    assertThat(maxGap).isEqualTo(19 * 60_000L);
+  }
+
+  @Property(tries = 500)
+  void parsesDecimalsExactlyAsDoubleParseDouble(
+      @ForAll @DoubleRange(min = 0, max = 1e7) double value, @ForAll int digits)
+      throws IOException {
+    int places = Math.floorMod(digits, 12);
+    String text =
+        new java.math.BigDecimal(value)
+            .setScale(places, java.math.RoundingMode.DOWN)
+            .toPlainString();
+
+    Quotes q = parse(HEADER + "1," + text + ",-" + text + ",1,1\n");
+
+    assertThat(q.bidA(0)).isEqualTo(Double.parseDouble(text));
+    assertThat(q.askA(0)).isEqualTo(-Double.parseDouble(text));
+  }
+
+  @Property(tries = 300)
+  void parsesTimestampsExactlyAsInstantParse(
+      @ForAll @LongRange(min = 0, max = 9_000_000_000_000L) long millis) throws IOException {
+    Instant t = Instant.ofEpochMilli(millis);
+    String iso = t.toString();
+
+    Quotes q = parse(HEADER + iso + ",1,1,1,1\n" + millis + ",1,1,1,1\n");
+
+    assertThat(List.of(q.timestamp(0), q.timestamp(1))).containsOnly(millis);
+  }
+}

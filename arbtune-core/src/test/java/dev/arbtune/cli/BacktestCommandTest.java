@@ -1,0 +1,187 @@
+package dev.arbtune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbtune.result.ResultDocument;
+import dev.arbtune.result.ResultReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestCommandTest {
+
+  @TempDir Path tmp;
+
+  private static Path repoFile(String relative) {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(relative))) {
+        return p.resolve(relative);
+      }
+    }
+    throw new IllegalStateException(relative);
+  }
+
+  private final String sample = repoFile("data/eurusd_sample.csv").toString();
+
+  @Test
+  void printsASuccessDocumentOnStdout() throws Exception {
+    CliRun r =
+        CliRun.of(
+            "backtest",
+            "--data-file",
+            sample,
+            "--min-spread-bps",
+            "0",
+            "--taker-fee-a-bps",
+            "0",
+            "--taker-fee-b-bps",
+            "0",
+            "--slippage-bps",
+            "0",
+            "--tag",
+            "demo");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    ResultDocument doc = new ResultReader().read(r.out().getBytes(StandardCharsets.UTF_8));
+    assertThat(doc.isSuccess()).isTrue();
+    assertThat(doc.declaredJobId()).isEqualTo("backtest");
+    assertThat(doc.tag()).isEqualTo("demo");
+    assertThat(doc.config()).containsEntry("data_file", sample);
+    assertThat(((Number) doc.metrics().get("total_trades")).intValue()).isPositive();
+    assertThat(r.err()).contains("arbtune backtest: ").contains("29575 quotes (1087 skipped)");
+  }
+
+  @Test
+  void writesTheDocumentAndTheTradeLogToFiles() throws Exception {
+    Path json = tmp.resolve("out/run_07.json");
+    Path trades = tmp.resolve("out/trades.csv");
+
+    CliRun r =
+        CliRun.of(
+            "backtest",
+            "--data-file",
+            sample,
+            "--min-spread-bps",
+            "0",
+            "--taker-fee-a-bps",
+            "0",
+            "--taker-fee-b-bps",
+            "0",
+            "--slippage-bps",
+            "0",
+            "--max-open-trades",
+            "2",
+            "--output-json",
+            json.toString(),
+            "--trades-csv",
+            trades.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    ResultDocument doc = new ResultReader().read(json);
+    assertThat(doc.declaredJobId()).isEqualTo("run_07");
+    List<String> rows = Files.readAllLines(trades);
+    assertThat(rows.get(0)).startsWith("trade_id,direction,status,");
+    assertThat(rows).hasSize(1 + ((Number) doc.metrics().get("total_trades")).intValue());
+    assertThat(r.err())
+        .contains("result written to " + json)
+        .contains("trades written to " + trades);
+  }
+
+  @Test
+  void windowOptionsRestrictTheQuotes() throws Exception {
+    CliRun r =
+        CliRun.of(
+            "backtest",
+            "--data-file",
+            sample,
+            "--start-time",
+            "2014-05-06T12:00:00Z",
+            "--end-time",
+            "2014-05-06T13:00:00Z");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    ResultDocument doc = new ResultReader().read(r.out().getBytes(StandardCharsets.UTF_8));
+    assertThat(((Number) doc.metrics().get("quotes_processed")).longValue()).isBetween(1L, 3600L);
+    assertThat(doc.config()).containsEntry("start_time", "2014-05-06T12:00:00Z");
+  }
+
+  @Test
+  void invalidConfigExitsOneWithAnErrorDocument() throws Exception {
+    Path json = tmp.resolve("bad.json");
+
+    CliRun r =
+        CliRun.of(
+            "backtest",
+            "--data-file",
+            sample,
+            "--slippage-bps",
+            "-1",
+            "--output-json",
+            json.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("config.slippage_bps: must be a finite number >= 0, got -1.0");
+    assertThat(r.err()).doesNotContain("Exception");
+    ResultDocument doc = new ResultReader().read(json);
+    assertThat(doc.status()).isEqualTo("error");
+    assertThat(doc.error()).contains("slippage_bps");
+    assertThat(doc.config()).containsEntry("slippage_bps", new java.math.BigDecimal("-1.0"));
+  }
+
+  @Test
+  void missingDataFileExitsOne() {
+    CliRun r = CliRun.of("backtest", "--data-file", tmp.resolve("nope.csv").toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("data_file not found: " + tmp.resolve("nope.csv"));
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void malformedDataExitsOneNamingLineAndColumn() throws Exception {
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(bad, "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1,1,1,1,oops\n");
+
+    CliRun r = CliRun.of("backtest", "--data-file", bad.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(bad + ", line 2, column best_ask_b: expected a price");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(CliRun.of("backtest").code()).isEqualTo(2);
+    assertThat(CliRun.of("backtest", "--data-file", sample, "--min-spread-bps", "abc").code())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void helpExplainsEveryOption() {
+    CliRun r = CliRun.of("backtest", "--help");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "--data-file",
+            "--min-spread-bps",
+            "--taker-fee-a-bps",
+            "--taker-fee-b-bps",
+            "--slippage-bps",
+            "--max-position-usd",
+            "--max-open-trades",
+            "--initial-balance-usd",
+            "--stop-on-drawdown-pct",
+            "--tag",
+            "--start-time",
+            "--end-time",
+            "--job-id",
+            "--output-json",
+            "--trades-csv",
+            "Exit codes:",
+            "default: 30.0");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.arbtune.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PlanLineTest {
+
+  @Test
+  void parsesAUsableLine() {
+    PlanLine p =
+        PlanLine.parse(
+            7,
+            "{\"job_id\": \"s_0007\", \"config\": {\"data_file\": \"d.csv\", \"min_spread_bps\": 12,"
+                + " \"max_open_trades\": 2.0}, \"output_json\": \"s/s_0007.json\", \"extra\": 1}");
+
+    assertThat(p.isValid()).isTrue();
+    assertThat(p.lineNumber()).isEqualTo(7);
+    assertThat(p.jobId()).isEqualTo("s_0007");
+    assertThat(p.outputJson()).isEqualTo("s/s_0007.json");
+    assertThat(p.config().minSpreadBps()).isEqualTo(12.0);
+    assertThat(p.config().maxOpenTrades()).isEqualTo(2);
+    assertThat(p.config().takerFeeABps()).isEqualTo(5.0);
+  }
+
+  @Test
+  void unknownConfigKeyIsAProblemWithASuggestion() {
+    PlanLine p =
+        PlanLine.parse(
+            3,
+            "{\"job_id\": \"j\", \"config\": {\"data_file\": \"d.csv\", \"slipage_bps\": 1},"
+                + " \"output_json\": \"j.json\"}");
+
+    assertThat(p.isValid()).isFalse();
+    assertThat(p.problem())
+        .isEqualTo("config.slipage_bps: unknown config field (did you mean slippage_bps?)");
+    assertThat(p.jobId()).isEqualTo("j");
+    assertThat(p.outputJson()).isEqualTo("j.json");
+    assertThat(p.rawConfig()).containsEntry("slipage_bps", 1);
+  }
+
+  @Test
+  void outOfRangeValueIsAProblem() {
+    PlanLine p =
+        PlanLine.parse(
+            1,
+            "{\"job_id\": \"j\", \"config\": {\"data_file\": \"d.csv\", \"max_open_trades\": 0},"
+                + " \"output_json\": \"j.json\"}");
+
+    assertThat(p.problem()).isEqualTo("config.max_open_trades: must be at least 1, got 0");
+  }
+
+  @Test
+  void invalidJsonNamesTheColumn() {
+    PlanLine p = PlanLine.parse(9, "{\"job_id\": \"j\", \"config\": {");
+
+    assertThat(p.isValid()).isFalse();
+    assertThat(p.problem()).startsWith("not valid JSON: ").contains("column");
+    assertThat(p.jobId()).isNull();
+  }
+
+  @Test
+  void trailingContentAndNonObjectsAreProblems() {
+    assertThat(PlanLine.parse(1, "{} {}").problem()).startsWith("not valid JSON");
+    assertThat(PlanLine.parse(1, "[1, 2]").problem()).isEqualTo("expected a JSON object");
+    assertThat(PlanLine.parse(1, "42").problem()).isEqualTo("expected a JSON object");
+  }
+
+  @Test
+  void missingFieldsAreNamed() {
+    assertThat(PlanLine.parse(1, "{\"config\": {}, \"output_json\": \"x.json\"}").problem())
+        .startsWith("job_id is required");
+    assertThat(PlanLine.parse(1, "{\"job_id\": \"j\", \"config\": {}}").problem())
+        .startsWith("output_json is required");
+    assertThat(PlanLine.parse(1, "{\"job_id\": \"j\", \"output_json\": \"x.json\"}").problem())
+        .isEqualTo("config is required (an object)");
+    assertThat(
+            PlanLine.parse(1, "{\"job_id\": \"j\", \"config\": 3, \"output_json\": \"x.json\"}")
+                .problem())
+        .isEqualTo("config must be an object");
+    assertThat(
+            PlanLine.parse(1, "{\"job_id\": \"j\", \"config\": {}, \"output_json\": \"x.json\"}")
+                .problem())
+        .startsWith("config.data_file: is required");
+  }
+}

@@ -1,0 +1,201 @@
+package dev.arbtune.run;
+
+import static dev.arbtune.run.RunFixtures.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionRunnerTest {
+
+  @TempDir Path tmp;
+
+  private final Path repo = RunFixtures.repoRoot();
+
+  /** A plan of {@code n} jobs over the EUR/USD sample, varying the spread and the costs. */
+  private Path plan(int n, String... extraLines) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      String id = String.format("s_%04d", i);
+      lines.add(
+          line(
+              id,
+              "data/eurusd_sample.csv",
+              "s/" + id + ".json",
+              "\"min_spread_bps\": "
+                  + (i % 5) * 0.2
+                  + ", \"taker_fee_a_bps\": 0,"
+                  + " \"taker_fee_b_bps\": "
+                  + (i % 3) * 0.1
+                  + ", \"slippage_bps\": 0,"
+                  + " \"max_open_trades\": "
+                  + (1 + i % 3)
+                  + ", \"tag\": \"s\""));
+    }
+    lines.addAll(List.of(extraLines));
+    Path plan = tmp.resolve("plan-" + n + "-" + extraLines.length + ".jsonl");
+    Files.write(plan, lines);
+    return plan;
+  }
+
+  private SessionOptions.Builder options(Path plan, Path out) {
+    return SessionOptions.builder(plan, out).dataRoot(repo).durable(false);
+  }
+
+  @Test
+  void runsEveryLineAndTheAggregatorReadsTheOutput() throws Exception {
+    Path plan =
+        plan(
+            12,
+            "",
+            line("bad_1", "data/nope.csv", "s/bad_1.json", ""),
+            "not json at all",
+            line("bad_3", "data/eurusd_sample.csv", "s/bad_3.json", "\"min_spred_bps\": 1"));
+    Path out = tmp.resolve("out");
+    List<JobOutcome> seen = Collections.synchronizedList(new ArrayList<>());
+    long[] started = {-1};
+
+    SessionSummary s =
+        new SessionRunner(options(plan, out).parallelism(2).build())
+            .run(
+                new SessionListener() {
+                  @Override
+                  public void sessionStarted(long totalJobs) {
+                    started[0] = totalJobs;
+                  }
+
+                  @Override
+                  public void jobFinished(JobOutcome outcome) {
+                    seen.add(outcome);
+                  }
+                });
+
+    assertThat(started[0]).isEqualTo(15);
+    assertThat(s.total()).isEqualTo(15);
+    assertThat(s.attempted()).isEqualTo(15);
+    assertThat(s.success()).isEqualTo(12);
+    assertThat(s.error()).isEqualTo(3);
+    assertThat(s.allSucceeded()).isFalse();
+    assertThat(seen).hasSize(15);
+    assertThat(seen)
+        .filteredOn(o -> o.lineNumber() == 15)
+        .singleElement()
+        .satisfies(o -> assertThat(o.error()).startsWith("plan line 15: not valid JSON"));
+
+    AggregatedSummary agg = TuningResultsAggregator.of(out).summarize();
+    assertThat(agg.totalJobs()).isEqualTo(15);
+    assertThat(agg.successJobs()).isEqualTo(12);
+    assertThat(agg.errorJobs()).isEqualTo(3);
+    assertThat(agg.topByPnl()).hasSize(12);
+    assertThat(agg.topByPnl().get(0).jobId()).startsWith("s_");
+  }
+
+  @Test
+  void resultsDoNotDependOnParallelism() throws Exception {
+    Path plan = plan(20);
+    Path one = tmp.resolve("one");
+    Path two = tmp.resolve("two");
+
+    new SessionRunner(options(plan, one).parallelism(1).build()).run();
+    new SessionRunner(options(plan, two).parallelism(2).build()).run();
+
+    assertThat(RunFixtures.documentsWithoutRuntime(one))
+        .hasSize(20)
+        .isEqualTo(RunFixtures.documentsWithoutRuntime(two));
+  }
+
+  @Test
+  void resumeSkipsFinishedJobsAndRemovesLeftoverTemporaryFiles() throws Exception {
+    Path plan = plan(6);
+    Path out = tmp.resolve("out");
+    new SessionRunner(options(plan, out).build()).run();
+    Files.delete(out.resolve("s/s_0003.json"));
+    Path leftover = out.resolve("s/.s_0003.json.5f3e2a.tmp");
+    Files.writeString(leftover, "{\"status\": \"succ");
+
+    SessionSummary s = new SessionRunner(options(plan, out).resume(true).build()).run();
+
+    assertThat(s.skipped()).isEqualTo(5);
+    assertThat(s.attempted()).isEqualTo(1);
+    assertThat(s.success()).isEqualTo(1);
+    assertThat(s.allSucceeded()).isTrue();
+    assertThat(leftover).doesNotExist();
+    assertThat(out.resolve("s/s_0003.json")).exists();
+  }
+
+  @Test
+  void stopOnErrorStartsNoNewJob() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add(line("bad", "data/nope.csv", "bad.json", ""));
+    for (int i = 0; i < 10; i++) {
+      lines.add(line("g" + i, "data/eurusd_sample.csv", "g" + i + ".json", ""));
+    }
+    Path plan = tmp.resolve("plan.jsonl");
+    Files.write(plan, lines);
+
+    SessionSummary s =
+        new SessionRunner(
+                options(plan, tmp.resolve("out")).parallelism(1).stopOnError(true).build())
+            .run();
+
+    assertThat(s.total()).isEqualTo(11);
+    assertThat(s.error()).isEqualTo(1);
+    assertThat(s.attempted()).isEqualTo(1);
+    assertThat(s.notRun()).isEqualTo(10);
+    assertThat(s.stoppedOnError()).isTrue();
+  }
+
+  @Test
+  void maxJobsReadsOnlyTheFirstNonBlankLines() throws Exception {
+    Path plan = tmp.resolve("plan.jsonl");
+    Files.write(
+        plan,
+        List.of(
+            "",
+            line("a", "data/eurusd_sample.csv", "a.json", ""),
+            "   ",
+            line("b", "data/eurusd_sample.csv", "b.json", ""),
+            line("c", "data/eurusd_sample.csv", "c.json", "")));
+    Path out = tmp.resolve("out");
+
+    SessionSummary s = new SessionRunner(options(plan, out).maxJobs(2).build()).run();
+
+    assertThat(s.total()).isEqualTo(2);
+    assertThat(s.success()).isEqualTo(2);
+    assertThat(out.resolve("c.json")).doesNotExist();
+  }
+
+  @Test
+  void relativeDataFilesResolveAgainstTheDataRoot() throws Exception {
+    Path data = tmp.resolve("elsewhere");
+    Files.createDirectories(data);
+    Files.copy(
+        repo.resolve("data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"),
+        data.resolve("btc.csv"));
+    Path plan = tmp.resolve("plan.jsonl");
+    Files.write(plan, List.of(line("a", "btc.csv", "a.json", "")));
+
+    SessionSummary s =
+        new SessionRunner(SessionOptions.builder(plan, tmp.resolve("out")).dataRoot(data).build())
+            .run();
+
+    assertThat(s.success()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingPlanIsNoSuchFile() {
+    SessionRunner runner =
+        new SessionRunner(options(tmp.resolve("nope.jsonl"), tmp.resolve("out")).build());
+
+    assertThatThrownBy(runner::run).isInstanceOf(NoSuchFileException.class);
+  }
+}
