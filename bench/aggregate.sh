@@ -41,8 +41,9 @@ Environment:
                       added by itself when `aggregate --help` lists it.
   JAVA                the java command (default: java)
   JAVA_OPTS           JVM options for every program (default: none, the JVM's defaults)
-  AGGREGATE_JAVA_OPTS JVM options for aggregate only (e.g. "-XX:TieredStopAtLevel=1"); the
-                      memory mode adds -Xmx128m after them
+  AGGREGATE_JAVA_OPTS JVM options for aggregate only (default: the ones the ./arbtune launcher
+                      gives aggregate, "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; set it to " "
+                      for the JVM's defaults); the memory mode adds -Xmx128m after them
 EOF
 }
 
@@ -178,7 +179,8 @@ fi
 # shellcheck disable=SC2206 # word splitting of the user's JVM options is intended
 java_opts=(${JAVA_OPTS:-})
 # shellcheck disable=SC2206
-agg_java_opts=(${JAVA_OPTS:-} ${AGGREGATE_JAVA_OPTS:-})
+# Keep the default in step with the ./arbtune launcher, which is how people run aggregate.
+agg_java_opts=(${JAVA_OPTS:-} ${AGGREGATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC})
 FLOOR=("$java" "${java_opts[@]}" -cp "$bench_jar" dev.arbtune.bench.baseline.RawReadFloor)
 REFERENCE=("$java" "${java_opts[@]}" -cp "$bench_jar" dev.arbtune.bench.baseline.SeedReferenceAggregator)
 AGGREGATE=("$java" "${agg_java_opts[@]}" -jar "$core_jar" aggregate)
@@ -271,7 +273,7 @@ summary="$out/summary.md"
     "$(free -g | awk '/^Mem:/ {print $2}') GB RAM, $("$java" -version 2>&1 | head -n 1)," \
     "scratch on $(df -P "$scratch" | awk 'NR==2 {print $1}') ($(findmnt -no FSTYPE -T "$scratch" 2>/dev/null || stat -f -c %T "$scratch"))"
   echo "- aggregate: $core_jar, flags: ${agg_flags[*]:-(none)}; JVM options: all programs:" \
-    "${JAVA_OPTS:-(none)}, aggregate: ${AGGREGATE_JAVA_OPTS:-(none)}"
+    "${JAVA_OPTS:-(none)}, aggregate: ${agg_java_opts[*]:-(none)}"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- speed: $runs runs per program (alternating, order rotated each round); memory: $mem_runs"
   echo "  run(s) per size; medians; wall time of the whole JVM process; CPU and peak RSS from GNU time"

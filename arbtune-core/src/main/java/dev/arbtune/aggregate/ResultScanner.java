@@ -60,7 +60,10 @@ final class ResultScanner {
 
   private sealed interface Task permits FileTask, LinesTask, Stop {}
 
-  private record FileTask(Path file) implements Task {}
+  /** A batch of {@code *.json} names: one queue operation per batch keeps lock traffic low. */
+  private record FileTask(List<Path> files) implements Task {}
+
+  private static final int FILE_BATCH = 64;
 
   /** Whole lines of a JSON Lines file; a negative first line marks a read failure from there. */
   private record LinesTask(Path file, long firstLine, byte[] data, int length) implements Task {}
@@ -172,13 +175,18 @@ final class ResultScanner {
       throws IOException {
     Deque<Path> dirs = new ArrayDeque<>();
     dirs.push(top);
+    List<Path> batch = new ArrayList<>(FILE_BATCH);
     while (!dirs.isEmpty()) {
       Path dir = dirs.pop();
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         for (Path entry : entries) {
           String name = entry.getFileName().toString();
           if (name.endsWith(JSON)) {
-            sink.accept(new FileTask(entry));
+            batch.add(entry);
+            if (batch.size() == FILE_BATCH) {
+              sink.accept(new FileTask(batch));
+              batch = new ArrayList<>(FILE_BATCH);
+            }
           } else if (name.endsWith(JSONL)) {
             splitLines(entry, sink, root, warnings);
           } else if (isDirectory(entry)) {
@@ -201,6 +209,9 @@ final class ResultScanner {
                 where,
                 "cannot list " + where + ": " + reason(cause)));
       }
+    }
+    if (!batch.isEmpty()) {
+      sink.accept(new FileTask(batch));
     }
   }
 
@@ -347,7 +358,9 @@ final class ResultScanner {
 
     private void process(Task task) throws IOException {
       if (task instanceof FileTask f) {
-        file(f.file());
+        for (Path file : f.files()) {
+          file(file);
+        }
       } else if (task instanceof LinesTask l) {
         lines(l);
       }
