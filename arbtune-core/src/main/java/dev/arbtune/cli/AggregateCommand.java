@@ -1,26 +1,16 @@
 package dev.arbtune.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbtune.aggregate.AggregatedSummary;
-import dev.arbtune.aggregate.CollectedSummary;
-import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryCsv;
 import dev.arbtune.aggregate.SummaryJson;
 import dev.arbtune.aggregate.SummaryMarkdown;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
-import dev.arbtune.insights.InsightCollector;
-import dev.arbtune.insights.InsightOptions;
-import dev.arbtune.insights.Insights;
-import dev.arbtune.insights.InsightsJson;
 import dev.arbtune.insights.InsightsText;
 import dev.arbtune.io.AtomicFiles;
-import dev.arbtune.result.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +53,13 @@ final class AggregateCommand implements Callable<Integer> {
   static final int DIAGNOSTIC_LINES = 5;
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--results-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
+  Path resultsDir;
 
   @Mixin AggregationOptions selection;
 
@@ -128,34 +125,18 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TuningResultsAggregator aggregator = configure();
-    ScanProgress progress = new ScanProgress();
-    AggregatedSummary summary;
-    Insights found = null;
-    try (ScanProgressDisplay display =
-        !quiet && ScanProgressDisplay.interactive()
-            ? ScanProgressDisplay.start("Aggregating", progress)
-            : ScanProgressDisplay.none()) {
-      if (insights) {
-        CollectedSummary<InsightCollector> run =
-            aggregator.summarize(progress, InsightCollector::new);
-        summary = run.summary();
-        found = Insights.compute(run, InsightOptions.DEFAULTS);
-      } else {
-        summary = aggregator.summarize(progress);
-      }
-    }
-    Insights extra = found;
+    Summarizing.Outcome outcome = Summarizing.run(configure(), insights, quiet, "Aggregating");
+    AggregatedSummary summary = outcome.summary();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     switch (format) {
       case TEXT -> {
         out.print(SummaryText.format(summary));
-        if (extra != null) {
-          out.print(InsightsText.format(extra));
+        if (outcome.insights() != null) {
+          out.print(InsightsText.format(outcome.insights()));
         }
       }
-      case JSON -> writeJson(summary, extra, out);
+      case JSON -> Summarizing.writeJson(outcome, out);
       case CSV -> SummaryCsv.write(summary, out);
       case JSONL -> SummaryJson.writeJsonLines(summary, out);
       case MARKDOWN -> out.print(SummaryMarkdown.format(summary, 20));
@@ -165,7 +146,7 @@ final class AggregateCommand implements Callable<Integer> {
       err.print(SummaryText.diagnostics(summary, DIAGNOSTIC_LINES));
     }
     if (outputJson != null) {
-      write(outputJson, w -> writeJson(summary, extra, w));
+      write(outputJson, w -> Summarizing.writeJson(outcome, w));
       err.println("[D39_AGG] Summary written to: " + outputJson);
     }
     if (outputCsv != null) {
@@ -176,27 +157,14 @@ final class AggregateCommand implements Callable<Integer> {
     return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
   }
 
-  /** The summary document; with insights, an {@code insights} object after everything else. */
-  private static void writeJson(AggregatedSummary summary, Insights insights, Writer out)
-      throws IOException {
-    if (insights == null) {
-      SummaryJson.write(summary, out);
-      return;
-    }
-    Map<String, Object> root = SummaryJson.toMap(summary);
-    root.put("insights", InsightsJson.toMap(insights));
-    Json.prettyWriter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
-    out.write('\n');
-  }
-
   private TuningResultsAggregator configure() {
     if (maxErrors < 0) {
       throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
     }
-    return selection.builder().pareto(pareto || insights).maxErrors(maxErrors).build();
+    return selection.builder(resultsDir).pareto(pareto || insights).maxErrors(maxErrors).build();
   }
 
-  private static void write(Path file, AtomicFiles.WriterBody body) throws IOException {
+  static void write(Path file, AtomicFiles.WriterBody body) throws IOException {
     try {
       AtomicFiles.writeText(file, body);
     } catch (IOException e) {

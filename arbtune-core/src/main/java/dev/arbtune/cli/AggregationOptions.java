@@ -14,20 +14,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The options that choose and rank jobs, shared by every command that aggregates a results folder
- * ({@code aggregate}, {@code report}): the folder, the ranking, the filters and the threads.
+ * The options that choose and rank jobs, shared by every command that aggregates results ({@code
+ * aggregate}, {@code report}, {@code sweep}): the ranking, the filters and the threads.
  */
 final class AggregationOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
-
-  @Option(
-      names = "--results-dir",
-      required = true,
-      paramLabel = "DIR",
-      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
-  Path resultsDir;
 
   @Option(
       names = "--max-results",
@@ -109,11 +102,11 @@ final class AggregationOptions {
   Integer threads;
 
   /**
-   * An aggregator builder configured from these options.
+   * An aggregator of {@code resultsDir} configured from these options.
    *
    * @throws ParameterException (a usage error) when an option value is out of range
    */
-  TuningResultsAggregator.Builder builder() {
+  TuningResultsAggregator.Builder builder(Path resultsDir) {
     if (maxResults < 0) {
       throw usage("--max-results must be 0 or more, got " + maxResults);
     }

@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Plan, run and rank parameter sweeps of a two-venue arbitrage backtest.",
     subcommands = {
+      QuickstartCommand.class,
+      SweepCommand.class,
       PlanCommand.class,
       RunCommand.class,
       BacktestCommand.class,

@@ -38,6 +38,13 @@ final class ReportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--results-dir",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
+  Path resultsDir;
+
   @Mixin AggregationOptions selection;
 
   @Option(
@@ -60,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var aggregator = selection.builder().pareto(true).build();
+    var aggregator = selection.builder(resultsDir).pareto(true).build();
     ScanProgress progress = new ScanProgress();
     HtmlReport.Content content;
     try (ScanProgressDisplay display =

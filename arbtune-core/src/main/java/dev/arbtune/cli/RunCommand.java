@@ -127,12 +127,14 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       listener.close();
     }
-    printSummary(err, summary, listener.hiddenErrors());
+    printSummary(err, plan, outputRoot, summary, quiet ? 0 : listener.hiddenErrors());
     return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
   }
 
-  private void printSummary(PrintWriter err, SessionSummary s, long hiddenErrors) {
-    if (hiddenErrors > 0 && !quiet) {
+  /** The session summary block on stderr, as {@code run} and {@code sweep} print it. */
+  static void printSummary(
+      PrintWriter err, Path plan, Path outputRoot, SessionSummary s, long hiddenErrors) {
+    if (hiddenErrors > 0) {
       err.println("[run] ... and " + hiddenErrors + " more error jobs (see their documents)");
     }
     err.println("[run] Session summary: " + plan + " -> " + outputRoot);

@@ -1,0 +1,60 @@
+package dev.arbtune.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.CollectedSummary;
+import dev.arbtune.aggregate.ScanProgress;
+import dev.arbtune.aggregate.SummaryJson;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.insights.InsightCollector;
+import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.insights.Insights;
+import dev.arbtune.insights.InsightsJson;
+import dev.arbtune.result.Json;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** Running an aggregation from a command: progress on a terminal, insights when asked. */
+final class Summarizing {
+
+  /**
+   * A summary and, when asked for, its insights.
+   *
+   * @param summary the aggregator's summary
+   * @param insights the insights, or {@code null}
+   */
+  record Outcome(AggregatedSummary summary, Insights insights) {}
+
+  private Summarizing() {}
+
+  /** Scans with a progress line on an interactive stderr (unless {@code quiet}). */
+  static Outcome run(
+      TuningResultsAggregator aggregator, boolean withInsights, boolean quiet, String task)
+      throws IOException {
+    ScanProgress progress = new ScanProgress();
+    try (ScanProgressDisplay display =
+        !quiet && ScanProgressDisplay.interactive()
+            ? ScanProgressDisplay.start(task, progress)
+            : ScanProgressDisplay.none()) {
+      if (!withInsights) {
+        return new Outcome(aggregator.summarize(progress), null);
+      }
+      CollectedSummary<InsightCollector> run =
+          aggregator.summarize(progress, InsightCollector::new);
+      return new Outcome(run.summary(), Insights.compute(run, InsightOptions.DEFAULTS));
+    }
+  }
+
+  /** The summary document; with insights, an {@code insights} object after everything else. */
+  static void writeJson(Outcome outcome, Writer out) throws IOException {
+    if (outcome.insights() == null) {
+      SummaryJson.write(outcome.summary(), out);
+      return;
+    }
+    Map<String, Object> root = SummaryJson.toMap(outcome.summary());
+    root.put("insights", InsightsJson.toMap(outcome.insights()));
+    Json.prettyWriter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+    out.write('\n');
+  }
+}

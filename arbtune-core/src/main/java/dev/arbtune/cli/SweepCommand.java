@@ -1,0 +1,201 @@
+package dev.arbtune.cli;
+
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.ScanProgress;
+import dev.arbtune.aggregate.SummaryText;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.insights.InsightsText;
+import dev.arbtune.plan.SessionConfigException;
+import dev.arbtune.report.HtmlReport;
+import dev.arbtune.run.SessionOptions;
+import dev.arbtune.sweep.Sweep;
+import dev.arbtune.sweep.SweepConflictException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code arbtune sweep}: plan, run and rank a whole session in one command. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Plan a session file, run every backtest in parallel and print the aggregator's summary:"
+          + " 'plan', 'run' and 'aggregate' in one command.",
+      "",
+      "Everything goes under --output-root: jobs.jsonl (the plan), results/TAG/JOB_ID.json (one"
+          + " result document per job), summary.json (the summary, beside the results) and, with"
+          + " --report, report.html.",
+      "",
+      "Run the same command again to resume: finished jobs are skipped. If the session file"
+          + " changed, the old plan and results are kept and the sweep refuses to mix them; give"
+          + " --fresh to delete them and start over.",
+      "",
+      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid or a job failed (the"
+          + " summary is still printed); 3 with --strict, error jobs or warnings in the summary.",
+      ""
+    })
+final class SweepCommand implements Callable<Integer> {
+
+  private static final int MAX_ERRORS_SHOWN = 20;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      required = true,
+      paramLabel = "FILE",
+      description = "The session file (YAML; see docs/SESSION.md).")
+  Path config;
+
+  @Option(
+      names = "--output-root",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder for the plan, the results, the summary and the report.")
+  Path outputRoot;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "Jobs run at once (default: the number of processors, here ${DEFAULT-VALUE}).")
+  int parallelism = SessionOptions.defaultParallelism();
+
+  @Option(
+      names = "--data-root",
+      paramLabel = "DIR",
+      description = "Resolve a relative data_file against DIR instead of the current folder.")
+  Path dataRoot;
+
+  @Option(
+      names = "--fresh",
+      description =
+          "Delete the plan and results an earlier sweep of a different session left in"
+              + " --output-root, then start over.")
+  boolean fresh;
+
+  @Option(
+      names = "--no-fsync",
+      description = "Do not force each result document to disk before renaming it into place.")
+  boolean noFsync;
+
+  @Mixin AggregationOptions selection;
+
+  @Option(names = "--pareto", description = "Also list the Pareto front of PnL against drawdown.")
+  boolean pareto;
+
+  @Option(
+      names = "--insights",
+      description =
+          "Also print which parameters matter and whether the top jobs are robust (see"
+              + " 'aggregate --insights').")
+  boolean insights;
+
+  @Option(
+      names = "--report",
+      description = "Also write the HTML report to OUTPUT_ROOT/report.html.")
+  boolean report;
+
+  @Option(
+      names = "--strict",
+      description = "Exit with 3 when the summary has error jobs or warnings.")
+  boolean strict;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bars and no per-job error lines; summaries are still printed.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    if (parallelism < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Sweep.Options options =
+        new Sweep.Options(
+            config,
+            outputRoot,
+            dataRoot == null ? Path.of("") : dataRoot,
+            parallelism,
+            fresh,
+            !noFsync);
+    Sweep.Result result = runSweep(spec, options, quiet);
+    TuningResultsAggregator aggregator =
+        selection.builder(result.layout().results()).pareto(pareto || insights || report).build();
+    HtmlReport.Content content = null;
+    Summarizing.Outcome outcome;
+    if (report) { // the report's scan gives the summary and the insights too
+      content = HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS);
+      outcome = new Summarizing.Outcome(content.summary(), insights ? content.insights() : null);
+    } else {
+      outcome = Summarizing.run(aggregator, insights, quiet, "Aggregating");
+    }
+    AggregatedSummary summary = outcome.summary();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(SummaryText.format(summary));
+    if (outcome.insights() != null) {
+      out.print(InsightsText.format(outcome.insights()));
+    }
+    out.flush();
+    if (!quiet) {
+      err.print(SummaryText.diagnostics(summary, AggregateCommand.DIAGNOSTIC_LINES));
+    }
+    AggregateCommand.write(result.layout().summary(), w -> Summarizing.writeJson(outcome, w));
+    err.println("[D39_AGG] Summary written to: " + result.layout().summary());
+    if (content != null) {
+      try {
+        HtmlReport.write(content, result.layout().report());
+      } catch (IOException e) {
+        throw new IOException("cannot write " + result.layout().report() + ": " + e, e);
+      }
+      err.println("[D39_AGG] Report written to: " + result.layout().report());
+    }
+    err.flush();
+    if (!result.run().allSucceeded()) {
+      return ExitCodes.INPUT;
+    }
+    return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+  }
+
+  /**
+   * Plans and runs with the run command's progress bar and summary on stderr; an invalid session
+   * file or a conflicting output root is a user error (exit 1).
+   */
+  static Sweep.Result runSweep(CommandSpec spec, Sweep.Options options, boolean quiet)
+      throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    boolean progress = !quiet && System.console() != null;
+    SummaryListener listener =
+        new SummaryListener(
+            err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
+    Sweep.Result result;
+    try {
+      result = Sweep.run(options, listener);
+    } catch (SessionConfigException e) {
+      throw new UserInputException(e.getMessage(), e);
+    } catch (SweepConflictException e) {
+      throw new UserInputException(e.getMessage(), e);
+    } finally {
+      listener.close();
+    }
+    RunCommand.printSummary(
+        err,
+        result.layout().plan(),
+        result.layout().results(),
+        result.run(),
+        quiet ? 0 : listener.hiddenErrors());
+    return result;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.arbtune.sweep;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a sweep keeps its files, all under one output root:
+ *
+ * <pre>
+ * ROOT/jobs.jsonl                   the plan
+ * ROOT/results/TAG/JOB_ID.json      one result document per job
+ * ROOT/summary.json                 the aggregator's summary (beside the results, not in them)
+ * ROOT/report.html                  the HTML report, when asked for
+ * </pre>
+ *
+ * @param root the output root
+ */
+public record SweepLayout(Path root) {
+
+  public SweepLayout {
+    Objects.requireNonNull(root, "root");
+  }
+
+  public Path plan() {
+    return root.resolve("jobs.jsonl");
+  }
+
+  public Path results() {
+    return root.resolve("results");
+  }
+
+  public Path summary() {
+    return root.resolve("summary.json");
+  }
+
+  public Path report() {
+    return root.resolve("report.html");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.arbtune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickstartCommandTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void runsTheWholeProductOnTheQuotesInsideTheJar() throws IOException {
+    Path out = tmp.resolve("qs");
+    Cli.Result r = Cli.run("quickstart", "--output-root", out.toString(), "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Total Jobs:           36\n")
+        .contains("Success Jobs:         36\n")
+        .contains("Top 10 by Realized PnL (USD):")
+        .contains("Pareto front")
+        .contains("Parameter importance")
+        .contains("Deflated Sharpe ratio");
+    assertThat(out.resolve("session.yaml")).isRegularFile();
+    assertThat(out.resolve("data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"))
+        .hasSameBinaryContentAs(
+            Path.of("..", "data", "btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"));
+    assertThat(out.resolve("data/README.md")).content().contains("Provenance");
+    assertThat(out.resolve("report.html")).content().startsWith("<!DOCTYPE html>");
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("total_jobs").asInt()).isEqualTo(36);
+    assertThat(summary.has("insights")).isTrue();
+    assertThat(r.err()).contains("Open the report: " + out.resolve("report.html"));
+
+    Cli.Result again = Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).isEqualTo(r.out());
+    assertThat(again.err()).contains("skipped:   36");
+  }
+
+  @Test
+  void theShippedSessionEditedAndSweptAgainGivesTheSameSummary() throws IOException {
+    Path out = tmp.resolve("qs");
+    Cli.Result quick = Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report");
+    assertThat(quick.exitCode()).isZero();
+    Cli.Result sweep =
+        Cli.run(
+            "sweep",
+            "--config",
+            out.resolve("session.yaml").toString(),
+            "--output-root",
+            tmp.resolve("again").toString(),
+            "--data-root",
+            out.toString(),
+            "--pareto",
+            "--insights",
+            "-q");
+    assertThat(sweep.exitCode()).isZero();
+    assertThat(sweep.out()).isEqualTo(quick.out());
+    assertThat(Files.readString(tmp.resolve("again/jobs.jsonl")))
+        .isEqualTo(Files.readString(out.resolve("jobs.jsonl")));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.arbtune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepCommandTest {
+
+  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  @Test
+  void sweepsTheShippedSessionAndTheSummaryIsConsistent() throws IOException {
+    Path out = tmp.resolve("out");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            REPO.resolve("examples/session.yaml").toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "--max-results",
+            "100",
+            "--report",
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("======").contains("Total Jobs:           12\n");
+    assertThat(r.err()).contains("[D39_AGG] Summary written to: " + out.resolve("summary.json"));
+    assertThat(out.resolve("report.html")).isRegularFile();
+
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("total_jobs").asInt()).isEqualTo(12);
+    assertThat(summary.get("success_jobs").asInt() + summary.get("error_jobs").asInt())
+        .isEqualTo(12);
+    JsonNode top = summary.get("top_by_pnl");
+    assertThat(top).hasSize(12);
+    for (int i = 1; i < top.size(); i++) {
+      assertThat(top.get(i - 1).get("metrics").get("realized_pnl_usd").asDouble())
+          .isGreaterThanOrEqualTo(top.get(i).get("metrics").get("realized_pnl_usd").asDouble());
+    }
+    // Each result's config equals its plan line's config.
+    Map<String, JsonNode> planned = new HashMap<>();
+    List<String> lines = Files.readAllLines(out.resolve("jobs.jsonl"));
+    assertThat(lines).hasSize(12);
+    for (String line : lines) {
+      JsonNode job = JSON.readTree(line);
+      planned.put(job.get("job_id").asText(), job.get("config"));
+      JsonNode doc =
+          JSON.readTree(out.resolve("results").resolve(job.get("output_json").asText()).toFile());
+      assertThat(doc.get("config")).isEqualTo(job.get("config"));
+    }
+    for (JsonNode job : top) {
+      assertThat(job.get("config")).isEqualTo(planned.get(job.get("job_id").asText()));
+    }
+  }
+
+  @Test
+  void runningAgainSkipsFinishedJobsAndPrintsTheSameSummary() {
+    Path out = tmp.resolve("out");
+    String[] args = {
+      "sweep",
+      "--config",
+      REPO.resolve("examples/session.yaml").toString(),
+      "--output-root",
+      out.toString(),
+      "--data-root",
+      REPO.toString(),
+      "-q"
+    };
+    Cli.Result first = Cli.run(args);
+    Cli.Result second = Cli.run(args);
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).isEqualTo(first.out());
+    assertThat(second.err()).contains("  skipped:   12\n");
+  }
+
+  @Test
+  void aJobThatFailsExitsOneButStillPrintsTheSummary() throws IOException {
+    Path session =
+        Files.writeString(
+            tmp.resolve("s.yaml"),
+            "data_file: data/no-such-file.csv\ntag_prefix: x\ngrids:\n  - name: min_spread_bps\n    values: [1, 2]\n");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            tmp.resolve("o").toString(),
+            "-q");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).contains("Error Jobs:           2\n");
+  }
+
+  @Test
+  void anInvalidSessionFileIsAnInputErrorNamingTheLine() throws IOException {
+    Path session = Files.writeString(tmp.resolve("s.yaml"), "data_file: q.csv\nmin_spred_bps: 3\n");
+    Cli.Result r =
+        Cli.run(
+            "sweep", "--config", session.toString(), "--output-root", tmp.resolve("o").toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("s.yaml:2").contains("did you mean min_spread_bps?");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aChangedSessionIsRefusedWithoutFresh() throws IOException {
+    Path out = tmp.resolve("o");
+    Path session = tmp.resolve("s.yaml");
+    String base = "data_file: data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv\ntag_prefix: x\n";
+    Files.writeString(session, base + "min_spread_bps: 1\n");
+    assertThat(
+            Cli.run(
+                    "sweep",
+                    "--config",
+                    session.toString(),
+                    "--output-root",
+                    out.toString(),
+                    "--data-root",
+                    REPO.toString(),
+                    "-q")
+                .exitCode())
+        .isZero();
+    Files.writeString(session, base + "min_spread_bps: 2\n");
+    Cli.Result refused =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "-q");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("--fresh");
+    Cli.Result fresh =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "-q",
+            "--fresh");
+    assertThat(fresh.exitCode()).isZero();
+    assertThat(fresh.out()).contains("min_spread_bps=2");
+  }
+}

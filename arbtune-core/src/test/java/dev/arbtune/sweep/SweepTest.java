@@ -1,0 +1,94 @@
+package dev.arbtune.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arbtune.plan.SessionConfigException;
+import dev.arbtune.run.SessionListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepTest {
+
+  /** The real BTC quotes shipped in the repository (tests run in the module folder). */
+  private static final Path DATA_ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path tmp;
+
+  private Path session(String grid) throws IOException {
+    return Files.writeString(
+        tmp.resolve("session.yaml"),
+        """
+        data_file: data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv
+        tag_prefix: t1
+        taker_fee_a_bps: 0.5
+        taker_fee_b_bps: 0.5
+        grids:
+          - name: min_spread_bps
+            values: %s
+        """
+            .formatted(grid));
+  }
+
+  private Sweep.Options options(Path session, boolean fresh) {
+    return new Sweep.Options(session, tmp.resolve("out"), DATA_ROOT, 2, fresh, false);
+  }
+
+  private static long resultFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".json")).count();
+    }
+  }
+
+  @Test
+  void plansAndRunsIntoTheLayout() throws IOException {
+    Sweep.Result r = Sweep.run(options(session("[0, 1, 2]"), false), new SessionListener() {});
+    assertThat(r.plannedJobs()).isEqualTo(3);
+    assertThat(r.resumed()).isFalse();
+    assertThat(r.run().success()).isEqualTo(3);
+    assertThat(r.layout().plan()).isRegularFile();
+    assertThat(Files.readAllLines(r.layout().plan())).hasSize(3);
+    assertThat(r.layout().results().resolve("t1/t1_0001.json")).isRegularFile();
+    assertThat(resultFiles(r.layout().results())).isEqualTo(3);
+    try (Stream<Path> s = Files.list(r.layout().root())) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("jobs.jsonl", "results");
+    }
+  }
+
+  @Test
+  void runningTheSameSessionAgainResumesAndSkipsFinishedJobs() throws IOException {
+    Path session = session("[0, 1]");
+    Sweep.run(options(session, false), new SessionListener() {});
+    Sweep.Result again = Sweep.run(options(session, false), new SessionListener() {});
+    assertThat(again.resumed()).isTrue();
+    assertThat(again.run().skipped()).isEqualTo(2);
+    assertThat(again.run().attempted()).isZero();
+  }
+
+  @Test
+  void aDifferentSessionInTheSameRootIsRefusedUnlessFresh() throws IOException {
+    Sweep.run(options(session("[0, 1]"), false), new SessionListener() {});
+    Path changed = session("[0, 1, 5]");
+    assertThatThrownBy(() -> Sweep.run(options(changed, false), new SessionListener() {}))
+        .isInstanceOf(SweepConflictException.class)
+        .hasMessageContaining("--fresh");
+    assertThat(resultFiles(tmp.resolve("out/results"))).isEqualTo(2);
+    Sweep.Result fresh = Sweep.run(options(changed, true), new SessionListener() {});
+    assertThat(fresh.run().attempted()).isEqualTo(3);
+    assertThat(resultFiles(fresh.layout().results())).isEqualTo(3);
+  }
+
+  @Test
+  void anInvalidSessionWritesNothing() throws IOException {
+    Path bad = Files.writeString(tmp.resolve("bad.yaml"), "data_file: x.csv\nmin_spred_bps: 3\n");
+    assertThatThrownBy(() -> Sweep.run(options(bad, false), new SessionListener() {}))
+        .isInstanceOf(SessionConfigException.class)
+        .hasMessageContaining("min_spread_bps");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+}
