@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads result documents with Jackson's streaming parser: fields other than {@code status}, {@code
@@ -28,6 +29,9 @@ import java.util.Map;
 public final class ResultReader {
 
   private static final int MAX_MESSAGE_LENGTH = 200;
+
+  private static final Pattern SOURCE_REFERENCE =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   /** Files up to this size are read whole, which is faster than streaming for small files. */
   private static final long WHOLE_FILE_LIMIT = 1 << 20;
@@ -291,6 +295,8 @@ public final class ResultReader {
     if (message == null || message.isBlank()) {
       message = e.getClass().getSimpleName();
     }
+    // Jackson points at other places as "[Source: REDACTED (...); line: 15, column: 14]".
+    message = SOURCE_REFERENCE.matcher(message).replaceAll("line $1, column $2");
     message = message.replaceAll("\\s+", " ").strip();
     if (message.length() > MAX_MESSAGE_LENGTH) {
       message = message.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";

@@ -445,8 +445,9 @@ class AggregateCommandTest {
         .contains("| 36 | 32 | 4 | 0 | 32 |")
         .contains("## Top 2 by Realized PnL (USD)")
         .contains(
-            "| rank | job_id | realized_pnl_usd | max_drawdown_pct | total_trades | win_rate | slippage_bps |")
-        .contains("| 1 | sess001_0025 | 109.18 | 4.02 | 14 |")
+            "| rank | job_id | realized_pnl_usd | max_drawdown_pct | total_trades | win_rate"
+                + " | min_spread_bps |")
+        .contains("| 1 | sess001_0020 | 15.346424 | 0.023595 | 9 | 1 | 2 |")
         .contains("## Errors (4)")
         .contains("| sess001_0032.json | empty | empty file (no JSON value) |");
   }
@@ -530,8 +531,8 @@ class AggregateCommandTest {
         .contains("Fixed: data_file")
         .contains("Sensitivity of realized PnL")
         .contains("Robustness of the top 10")
-        .contains("1) job_id=sess001_0025  PnL=+109.18")
-        .contains("Deflated Sharpe ratio (Bailey & López de Prado 2014): not available")
+        .contains("1) job_id=sess001_0020  PnL=+15.35")
+        .contains("Deflated Sharpe ratio (Bailey & López de Prado 2014), N=32 trials")
         .endsWith(dev.arbtune.aggregate.SummaryText.RULE + "\n");
     assertThat(r.err()).isEqualTo(golden("sess001-stderr.txt"));
   }
@@ -558,12 +559,13 @@ class AggregateCommandTest {
     assertThat(root.has("pareto_front")).isTrue();
     JsonNode in = root.get("insights");
     assertThat(in.get("jobs").asInt()).isEqualTo(32);
-    assertThat(in.get("parameters").get(0).get("name").asText()).isEqualTo("min_spread_bps");
-    assertThat(in.get("parameters").get(0).get("values")).hasSize(6);
+    assertThat(in.get("parameters"))
+        .extracting(p -> p.get("name").asText())
+        .containsExactlyInAnyOrder("min_spread_bps", "slippage_bps", "max_open_trades");
     assertThat(in.get("robustness").get("jobs")).hasSize(10);
     assertThat(in.get("robustness").get("jobs").get(0).get("verdict").asText())
         .isIn("plateau", "spike", "no-neighbours");
-    assertThat(in.get("deflated_sharpe").get("available").asBoolean()).isFalse();
+    assertThat(in.get("deflated_sharpe").get("available").asBoolean()).isTrue();
     assertThat(in.get("pnl_distribution").get("jobs").asInt()).isEqualTo(32);
     assertThat(new ObjectMapper().readTree(file.toFile())).isEqualTo(root);
   }

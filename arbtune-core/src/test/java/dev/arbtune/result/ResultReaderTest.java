@@ -226,4 +226,13 @@ class ResultReaderTest {
     Map<String, Object> config = read("{\"config\":{\"a\":1,\"b\":2,\"a\":3}}").config();
     assertThat(config).containsExactly(Map.entry("a", 3L), Map.entry("b", 2L));
   }
+
+  @Test
+  void parserMessagesPointAtOtherPlacesByLineAndColumnNotBySource() {
+    ResultFormatException e = failure("{\n  \"config\": {\"a\": 1,\n  \"b\": 2");
+    assertThat(e.getMessage())
+        .contains("start marker at line 2, column 13")
+        .doesNotContain("Source")
+        .doesNotContain("REDACTED");
+  }
 }

@@ -14,20 +14,16 @@ class ResultWriterTest {
 
   @TempDir Path dir;
 
-  private static Path example(String name) {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      Path candidate = p.resolve("examples/sess001").resolve(name);
-      if (Files.exists(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("examples/sess001/" + name + " not found");
+  /**
+   * Documents written by Python's {@code json.dump(doc, f, indent=2)}, as the seed's runner did.
+   */
+  private static Path pythonWritten(String name) throws Exception {
+    return Path.of(ResultWriterTest.class.getResource("/python-written/" + name).toURI());
   }
 
   @Test
   void successDocumentIsByteForByteTheSeedLayout() throws Exception {
-    Path seed = example("sess001_0001.json");
+    Path seed = pythonWritten("sess001_0001.json");
     ResultDocument doc = new ResultReader().read(seed);
     Path written = dir.resolve("out/sess001_0001.json");
 
@@ -38,7 +34,7 @@ class ResultWriterTest {
 
   @Test
   void errorDocumentIsByteForByteTheSeedLayout() throws Exception {
-    Path seed = example("sess001_0033.json");
+    Path seed = pythonWritten("sess001_0033.json");
     ResultDocument doc = new ResultReader().read(seed);
     Path written = dir.resolve("sess001_0033.json");
 
