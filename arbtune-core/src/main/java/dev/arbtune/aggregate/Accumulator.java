@@ -18,13 +18,25 @@ final class Accumulator implements ResultScanner.Sink {
 
   /** What is shared by every thread of one scan. */
   static final class Shared {
-    final JobIdSet ids = new JobIdSet();
+    /** The ids seen, or {@code null} when duplicates are counted elsewhere. */
+    final JobIdSet ids;
+
     private final int maxDuplicateIds;
     private final TreeMap<String, Long> duplicates = new TreeMap<>();
     private long duplicateClaims;
 
     Shared(int maxDuplicateIds) {
+      this(maxDuplicateIds, true);
+    }
+
+    private Shared(int maxDuplicateIds, boolean trackIds) {
+      this.ids = trackIds ? new JobIdSet() : null;
       this.maxDuplicateIds = maxDuplicateIds;
+    }
+
+    /** For accumulators whose duplicate job ids are counted elsewhere ({@link DuplicateJobIds}). */
+    static Shared untracked() {
+      return new Shared(0, false);
     }
 
     /**
@@ -47,15 +59,7 @@ final class Accumulator implements ResultScanner.Sink {
     synchronized List<Warning> duplicateWarnings() {
       List<Warning> out = new ArrayList<>();
       for (Map.Entry<String, Long> e : duplicates.entrySet()) {
-        out.add(
-            new Warning(
-                Warning.DUPLICATE_JOB_ID,
-                e.getKey(),
-                "job_id \""
-                    + e.getKey()
-                    + "\" is claimed by "
-                    + (e.getValue() + 1)
-                    + " documents"));
+        out.add(Warning.duplicateJobId(e.getKey(), e.getValue() + 1));
       }
       return out;
     }
@@ -100,7 +104,7 @@ final class Accumulator implements ResultScanner.Sink {
 
   @Override
   public void job(AggregatedJobResult job) {
-    if (!shared.ids.add(job.jobId())) {
+    if (shared.ids != null && !shared.ids.add(job.jobId())) {
       shared.duplicate(job.jobId());
     }
     if (!job.isSuccess()) {
@@ -152,9 +156,97 @@ final class Accumulator implements ResultScanner.Sink {
     }
   }
 
+  /**
+   * What this accumulator kept, as plain serialisable values: {@link #absorb} of it into an empty
+   * accumulator with the same settings gives an equal accumulator.
+   */
+  State state() {
+    List<AggregatedJobResult> ranked = new ArrayList<>();
+    for (Ranking.Ranked r : top.sorted()) {
+      ranked.add(r.job());
+    }
+    return new State(
+        success,
+        error,
+        matched,
+        skipped,
+        kinds.clone(),
+        ranked,
+        top.offered(),
+        errors.sorted(),
+        errors.offered(),
+        missingPnl.sorted(),
+        missingPnl.offered(),
+        pareto == null ? null : pareto.jobs());
+  }
+
+  /** Merges a {@link #state()} of another accumulator with the same settings into this one. */
+  void absorb(State other) {
+    success += other.success();
+    error += other.error();
+    matched += other.matched();
+    skipped += other.skipped();
+    for (int i = 0; i < kinds.length; i++) {
+      kinds[i] += other.kinds()[i];
+    }
+    List<Ranking.Ranked> ranked = new ArrayList<>(other.top().size());
+    for (AggregatedJobResult job : other.top()) {
+      ranked.add(ranking.ranked(job));
+    }
+    top.addAll(ranked, other.topOffered());
+    errors.addAll(other.errors(), other.errorsOffered());
+    missingPnl.addAll(other.missingPnl(), other.missingPnlOffered());
+    if (pareto != null) {
+      for (AggregatedJobResult job : other.pareto()) {
+        pareto.add(job);
+      }
+    }
+  }
+
+  /** What an accumulator kept; see {@link #state()}. */
+  record State(
+      long success,
+      long error,
+      long matched,
+      long skipped,
+      long[] kinds,
+      List<AggregatedJobResult> top,
+      long topOffered,
+      List<ErrorReport> errors,
+      long errorsOffered,
+      List<Warning> missingPnl,
+      long missingPnlOffered,
+      List<AggregatedJobResult> pareto)
+      implements java.io.Serializable {
+    State {
+      top = new ArrayList<>(top);
+      errors = new ArrayList<>(errors);
+      missingPnl = new ArrayList<>(missingPnl);
+      pareto = pareto == null ? null : new ArrayList<>(pareto);
+    }
+  }
+
   /** The summary of everything merged into this accumulator. */
   AggregatedSummary summary(
       Map<String, Object> filterMap, List<Warning> walkWarnings, int maxWarnings) {
+    return summary(
+        filterMap,
+        walkWarnings,
+        shared.duplicateWarnings(),
+        shared.untoldDuplicateClaims(),
+        maxWarnings);
+  }
+
+  /**
+   * The summary of everything merged into this accumulator, with duplicate job ids counted
+   * elsewhere: {@code duplicateWarnings} listed, {@code untoldDuplicateClaims} more only counted.
+   */
+  AggregatedSummary summary(
+      Map<String, Object> filterMap,
+      List<Warning> walkWarnings,
+      List<Warning> duplicateWarnings,
+      long untoldDuplicateClaims,
+      int maxWarnings) {
     List<AggregatedJobResult> ranked = new ArrayList<>();
     for (Ranking.Ranked r : top.sorted()) {
       ranked.add(r.job());
@@ -168,10 +260,9 @@ final class Accumulator implements ResultScanner.Sink {
     List<ErrorReport> listed = errors.sorted();
 
     List<Warning> warnings = new ArrayList<>(walkWarnings);
-    warnings.addAll(shared.duplicateWarnings());
+    warnings.addAll(duplicateWarnings);
     warnings.addAll(missingPnl.sorted());
-    long untold =
-        shared.untoldDuplicateClaims() + (missingPnl.offered() - missingPnl.sorted().size());
+    long untold = untoldDuplicateClaims + (missingPnl.offered() - missingPnl.sorted().size());
     warnings.sort(Warning.ORDER);
     if (warnings.size() > maxWarnings) {
       untold += warnings.size() - maxWarnings;

@@ -46,6 +46,18 @@ final class BoundedBest<T> {
     offered = before + other.offered;
   }
 
+  /**
+   * Adds the kept items of another instance, given as a list, and the number of items it was
+   * offered in all (as {@link #addAll(BoundedBest)} does).
+   */
+  void addAll(List<T> kept, long keptOffered) {
+    long before = offered;
+    for (T item : kept) {
+      add(item);
+    }
+    offered = before + keptOffered;
+  }
+
   /** How many items were offered in all, kept or not. */
   long offered() {
     return offered;

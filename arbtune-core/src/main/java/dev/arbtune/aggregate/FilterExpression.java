@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * @param op the comparison
  * @param number the right-hand side
  */
-public record FilterExpression(Scope scope, String field, Op op, double number) {
+public record FilterExpression(Scope scope, String field, Op op, double number)
+    implements Serializable {
 
   /** Where a field is looked up. */
   public enum Scope {

@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param metric a key of {@code metrics}, e.g. {@code realized_pnl_usd}
  * @param order best first: {@link Order#DESCENDING} ranks the highest value first
  */
-public record RankingSpec(String metric, Order order) {
+public record RankingSpec(String metric, Order order) implements Serializable {
 
   /** The seed's ranking: realized PnL, highest first. */
   public static final RankingSpec PNL = new RankingSpec(Ranking.PNL_METRIC, Order.DESCENDING);

@@ -3,6 +3,10 @@ package dev.arbtune.aggregate;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultFormatException;
 import dev.arbtune.result.ResultReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -13,6 +17,18 @@ import java.util.Objects;
 public final class ResultClassifier {
 
   private static final ResultReader READER = new ResultReader();
+
+  /** Bytes of a JSON Lines file read at a time by {@link #classifyJsonLines}. */
+  private static final int BLOCK = 256 * 1024;
+
+  /** Receives what the documents turned out to be. */
+  public interface Sink {
+    /** A job, success or error. */
+    void job(AggregatedJobResult job);
+
+    /** An aggregator summary document found among the results, at {@code location}. */
+    void skipped(String location);
+  }
 
   private ResultClassifier() {}
 
@@ -63,5 +79,159 @@ public final class ResultClassifier {
     }
     String stem = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;
     return stem + ":" + line;
+  }
+
+  /**
+   * Classifies every line of a block of whole JSON Lines lines, as the aggregator does: lines end
+   * in {@code \n}, a {@code \r} before it is dropped, blank lines (spaces, tabs) are no jobs but
+   * are counted, and a summary document is reported to {@link Sink#skipped} as {@code source:line}.
+   *
+   * @param source the file's path relative to the results directory, with {@code /} separators
+   * @param firstLine the 1-based number of the block's first line
+   * @param data the bytes; the block is the first {@code length} of them
+   * @return the number of the line after the block (when the block ends in a line break)
+   */
+  public static long classifyLines(
+      String source, long firstLine, byte[] data, int length, Sink sink) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(sink, "sink");
+    long line = firstLine;
+    int start = 0;
+    while (start < length) {
+      int nl = indexOf(data, start, length);
+      int end = nl < 0 ? length : nl;
+      int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
+      if (!isBlank(data, start, stop)) {
+        int lineNo = (int) Math.min(Integer.MAX_VALUE, line);
+        AggregatedJobResult job = classify(source, lineNo, data, start, stop - start);
+        if (job == null) {
+          sink.skipped(source + ":" + line);
+        } else {
+          sink.job(job);
+        }
+      }
+      line++;
+      start = end + 1;
+    }
+    return line;
+  }
+
+  /**
+   * Classifies every line of a JSON Lines file read from {@code in} (not closed), in blocks of
+   * about 256 KiB, as {@link #classifyLines} does. When reading fails part way, the rest of the
+   * file becomes one {@link #unreadable} error job at the line where reading stopped, as in the
+   * aggregator.
+   *
+   * @param source the file's path relative to the results directory, with {@code /} separators
+   * @throws InterruptedIOException when the reading thread is interrupted
+   */
+  public static void classifyJsonLines(String source, InputStream in, Sink sink)
+      throws InterruptedIOException {
+    JsonLinesReader reader = new JsonLinesReader(source, in);
+    while (reader.next(sink)) {
+      // one block of lines at a time
+    }
+  }
+
+  /**
+   * What {@link #unreadable} records for a JSON Lines file that cannot be read from {@code line}
+   * on: at all when {@code line} is 1 (it cannot be opened, say).
+   */
+  public static IOException cannotReadFrom(long line) {
+    return new IOException(
+        line == 1 ? "cannot read the file" : "cannot read the file from line " + line);
+  }
+
+  /**
+   * Classifies a JSON Lines file one block of whole lines at a time, for callers that want to pace
+   * the work (see {@link #classifyJsonLines}). Not thread-safe.
+   */
+  public static final class JsonLinesReader {
+    private final String source;
+    private final InputStream in;
+    private long line = 1;
+    private byte[] carry = new byte[0];
+    private boolean done;
+
+    /**
+     * @param source the file's path relative to the results directory, with {@code /} separators
+     * @param in the file's bytes; not closed
+     */
+    public JsonLinesReader(String source, InputStream in) {
+      this.source = Objects.requireNonNull(source, "source");
+      this.in = Objects.requireNonNull(in, "in");
+    }
+
+    /**
+     * Classifies the lines of the next block (about 256 KiB, or one longer line) into {@code sink};
+     * after a read failure, reports the rest of the file as one unreadable error job.
+     *
+     * @return false, without calling the sink, once the whole file has been classified
+     * @throws InterruptedIOException when the reading thread is interrupted
+     */
+    public boolean next(Sink sink) throws InterruptedIOException {
+      Objects.requireNonNull(sink, "sink");
+      if (done) {
+        return false;
+      }
+      try {
+        while (true) {
+          byte[] block = new byte[Math.max(BLOCK, carry.length * 2)];
+          System.arraycopy(carry, 0, block, 0, carry.length);
+          int filled =
+              carry.length + in.readNBytes(block, carry.length, block.length - carry.length);
+          if (filled < block.length) { // end of file
+            done = true;
+            if (filled == 0) {
+              return false;
+            }
+            classifyLines(source, line, block, filled, sink);
+            return true;
+          }
+          int end = lastNewline(block, filled) + 1;
+          if (end == 0) { // a line longer than the block: read on into a bigger one
+            carry = block;
+            continue;
+          }
+          line = classifyLines(source, line, block, end, sink);
+          carry = Arrays.copyOfRange(block, end, filled);
+          return true;
+        }
+      } catch (InterruptedIOException e) {
+        throw e;
+      } catch (IOException e) {
+        done = true;
+        sink.job(unreadable(source, (int) Math.min(Integer.MAX_VALUE, line), cannotReadFrom(line)));
+        return true;
+      }
+    }
+  }
+
+  private static int lastNewline(byte[] b, int length) {
+    for (int i = length - 1; i >= 0; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isBlank(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 }

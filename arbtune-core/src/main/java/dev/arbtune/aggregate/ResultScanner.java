@@ -43,13 +43,7 @@ import java.util.function.IntFunction;
 final class ResultScanner {
 
   /** Receives the jobs of one worker thread. */
-  interface Sink {
-    /** A job, success or error. */
-    void job(AggregatedJobResult job);
-
-    /** An aggregator summary document found among the results, at {@code location}. */
-    void skipped(String location);
-  }
+  interface Sink extends ResultClassifier.Sink {}
 
   private static final String JSON = ".json";
   private static final String JSONL = ".jsonl";
@@ -405,33 +399,26 @@ final class ResultScanner {
             ResultClassifier.unreadable(
                 source,
                 (int) Math.min(Integer.MAX_VALUE, from),
-                new IOException(
-                    from == 1
-                        ? "cannot read the file"
-                        : "cannot read the file from line " + from)));
+                ResultClassifier.cannotReadFrom(from)));
         return;
       }
       progress.read(task.length());
-      byte[] data = task.data();
-      long line = task.firstLine();
-      int start = 0;
-      while (start < task.length()) {
-        int nl = indexOf(data, start, task.length());
-        int end = nl < 0 ? task.length() : nl;
-        int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
-        if (!isBlank(data, start, stop)) {
-          int lineNo = (int) Math.min(Integer.MAX_VALUE, line);
-          AggregatedJobResult job =
-              ResultClassifier.classify(source, lineNo, data, start, stop - start);
-          if (job == null) {
-            sink.skipped(source + ":" + line);
-          } else {
-            emit(job);
-          }
-        }
-        line++;
-        start = end + 1;
-      }
+      ResultClassifier.classifyLines(
+          source,
+          task.firstLine(),
+          task.data(),
+          task.length(),
+          new ResultClassifier.Sink() {
+            @Override
+            public void job(AggregatedJobResult job) {
+              emit(job);
+            }
+
+            @Override
+            public void skipped(String location) {
+              sink.skipped(location);
+            }
+          });
     }
 
     private void emit(AggregatedJobResult job) {
@@ -488,15 +475,6 @@ final class ResultScanner {
     return -1;
   }
 
-  private static int indexOf(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   private static long countNewlines(byte[] b, int length) {
     long n = 0;
     for (int i = 0; i < length; i++) {
@@ -505,15 +483,5 @@ final class ResultScanner {
       }
     }
     return n;
-  }
-
-  private static boolean isBlank(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      byte c = b[i];
-      if (c != ' ' && c != '\t' && c != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -198,6 +198,15 @@ public final class TuningResultsAggregator {
     return new CollectedSummary<>(total.summary(filters(), walkWarnings, maxErrors), merged);
   }
 
+  /**
+   * An empty {@link PartialSummary} with this aggregator's ranking, filters and limits, for engines
+   * that read the documents themselves: the summary of the merged partial summaries equals {@link
+   * #summarize()} over the same documents. The results directory is not used.
+   */
+  public PartialSummary newPartial() {
+    return new PartialSummary(ranking, filters, filters(), maxResults, maxErrors, pareto);
+  }
+
   /** The collector that collects nothing. */
   private static final class NoCollector implements JobCollector<NoCollector> {
     @Override

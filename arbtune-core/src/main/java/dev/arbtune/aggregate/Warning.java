@@ -28,6 +28,14 @@ public record Warning(String kind, String subject, String message) implements Se
           .thenComparing(Warning::subject)
           .thenComparing(Warning::message);
 
+  /** The warning for a job id that {@code documents} documents claim. */
+  static Warning duplicateJobId(String jobId, long documents) {
+    return new Warning(
+        DUPLICATE_JOB_ID,
+        jobId,
+        "job_id \"" + jobId + "\" is claimed by " + documents + " documents");
+  }
+
   public Warning {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");

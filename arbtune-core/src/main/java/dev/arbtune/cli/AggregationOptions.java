@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options that choose and rank jobs, shared by every command that aggregates results ({@code
- * aggregate}, {@code report}, {@code sweep}): the ranking, the filters and the threads.
+ * aggregate}, {@code report}, {@code sweep}, and the Spark application's {@code aggregate}): the
+ * ranking, the filters and the threads. Use it as a picocli {@code @Mixin}.
  */
-final class AggregationOptions {
+public final class AggregationOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -106,7 +107,7 @@ final class AggregationOptions {
    *
    * @throws ParameterException (a usage error) when an option value is out of range
    */
-  TuningResultsAggregator.Builder builder(Path resultsDir) {
+  public TuningResultsAggregator.Builder builder(Path resultsDir) {
     if (maxResults < 0) {
       throw usage("--max-results must be 0 or more, got " + maxResults);
     }
@@ -167,8 +168,13 @@ final class AggregationOptions {
     }
   }
 
+  /** Whether {@code --threads} was given. */
+  public boolean threadsGiven() {
+    return threads != null;
+  }
+
   /** A usage error of the command this mixin belongs to. */
-  ParameterException usage(String message) {
+  public ParameterException usage(String message) {
     return new ParameterException(mixee.commandLine(), message);
   }
 }

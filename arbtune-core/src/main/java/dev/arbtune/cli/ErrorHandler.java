@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -15,12 +16,28 @@ import picocli.CommandLine.ParseResult;
  * ExitCodes#INPUT} and one line on stderr; anything else is an unexpected failure, {@link
  * ExitCodes#USAGE_OR_FAILURE}, with the stack trace only when {@code ARBTUNE_DEBUG} is set.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+public final class ErrorHandler implements IExecutionExceptionHandler {
+
+  private final String program;
+
+  /** The handler of the {@code arbtune} command. */
+  public ErrorHandler() {
+    this("arbtune");
+  }
+
+  /**
+   * A handler for another program built on these commands' conventions (the Spark application).
+   *
+   * @param program the name messages start with
+   */
+  public ErrorHandler(String program) {
+    this.program = Objects.requireNonNull(program, "program");
+  }
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    String prefix = "arbtune " + cmd.getCommandName() + ": ";
+    String prefix = program + " " + cmd.getCommandName() + ": ";
     int code;
     if (e instanceof UserInputException) {
       err.println(prefix + "error: " + e.getMessage());

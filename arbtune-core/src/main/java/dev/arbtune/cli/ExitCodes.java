@@ -19,7 +19,7 @@ public final class ExitCodes {
   public static final int STRICT = 3;
 
   /** The table as {@code --help} shows it, for every command. */
-  static Map<String, String> helpTable() {
+  public static Map<String, String> helpTable() {
     Map<String, String> table = new LinkedHashMap<>();
     table.put(" " + OK, "success");
     table.put(" " + INPUT, "input not found, or invalid configuration or data");

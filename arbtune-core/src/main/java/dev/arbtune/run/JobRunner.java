@@ -31,6 +31,7 @@ public final class JobRunner {
   private final Path dataRoot;
   private final ResultWriter writer;
   private final ResultReader reader = new ResultReader();
+  private final QuotesSource quotes = new LocalQuotes();
 
   /**
    * @param cache where quotes are loaded and shared
@@ -87,52 +88,31 @@ public final class JobRunner {
       return new JobOutcome(
           line.lineNumber(), line.jobId(), target, JobOutcome.Status.SKIPPED, null, null);
     }
-    String prefix = "plan line " + line.lineNumber() + ": ";
-    if (problem != null) {
-      Map<String, ?> config = line.config() != null ? line.config().toMap() : line.rawConfig();
-      return error(line, target, config, prefix + problem);
+    JobDocument doc = JobDocument.of(line, problem, quotes);
+    if (!doc.isSuccess()) {
+      return error(line, target, doc.config(), doc.error());
     }
-    BacktestConfig config = line.config();
-    long start = System.nanoTime();
-    BacktestMetrics metrics;
     try {
-      metrics = backtest(config);
-    } catch (NoSuchFileException e) {
-      return error(line, target, config.toMap(), prefix + notFound(config));
-    } catch (QuotesFormatException e) {
-      return error(line, target, config.toMap(), prefix + "data_file " + e.getMessage());
-    } catch (ConfigException e) {
-      return error(line, target, config.toMap(), prefix + "config." + e.getMessage());
+      writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics());
     } catch (IOException e) {
       return error(
           line,
           target,
-          config.toMap(),
-          prefix + "cannot read data_file " + config.dataFile() + ": " + describe(e));
-    } catch (RuntimeException e) {
-      return error(line, target, config.toMap(), prefix + "internal error: " + e);
-    }
-    double runtime = (System.nanoTime() - start) / 1e9;
-    try {
-      writer.writeSuccess(target, line.jobId(), config.toMap(), metrics.toMap(runtime));
-    } catch (IOException e) {
-      return error(
-          line,
-          target,
-          config.toMap(),
-          prefix + "cannot write the result " + target + ": " + describe(e));
+          doc.config(),
+          "plan line "
+              + line.lineNumber()
+              + ": cannot write the result "
+              + target
+              + ": "
+              + describe(e));
     }
     return new JobOutcome(
-        line.lineNumber(), line.jobId(), target, JobOutcome.Status.SUCCESS, null, metrics);
-  }
-
-  private String notFound(BacktestConfig config) {
-    Path resolved = dataPath(config);
-    String where =
-        resolved.toString().equals(config.dataFile())
-            ? ""
-            : " (looked for " + resolved.toAbsolutePath().normalize() + ")";
-    return "data_file not found: " + config.dataFile() + where;
+        line.lineNumber(),
+        line.jobId(),
+        target,
+        JobOutcome.Status.SUCCESS,
+        null,
+        doc.backtestMetrics());
   }
 
   /**
@@ -167,7 +147,7 @@ public final class JobRunner {
   }
 
   /** A one-line reason for an I/O failure, naming the file where the exception knows it. */
-  static String describe(IOException e) {
+  public static String describe(IOException e) {
     if (e instanceof AccessDeniedException a) {
       return "permission denied: " + a.getFile();
     }
@@ -180,5 +160,21 @@ public final class JobRunner {
     }
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  /** The local folder as a {@link QuotesSource}, through the shared cache. */
+  private final class LocalQuotes implements QuotesSource {
+    @Override
+    public Quotes load(String dataFile) throws IOException {
+      return cache.get(dataRoot.resolve(dataFile));
+    }
+
+    @Override
+    public String lookedFor(String dataFile) {
+      Path resolved = dataRoot.resolve(dataFile);
+      return resolved.toString().equals(dataFile)
+          ? null
+          : resolved.toAbsolutePath().normalize().toString();
+    }
   }
 }

@@ -1,0 +1,28 @@
+package dev.arbtune.run;
+
+import dev.arbtune.backtest.Quotes;
+import java.io.IOException;
+
+/**
+ * Where the quotes of a job come from: the local folder of {@link JobRunner}, or any other store (a
+ * distributed runner reads them from shared storage). Implementations must be thread-safe and
+ * should load each file once.
+ */
+public interface QuotesSource {
+
+  /**
+   * The quotes of a job's {@code data_file}.
+   *
+   * @throws java.nio.file.NoSuchFileException when there is no such file
+   * @throws IOException when it cannot be read
+   * @throws dev.arbtune.backtest.QuotesFormatException when it is not a usable quotes table; the
+   *     message names the file
+   */
+  Quotes load(String dataFile) throws IOException;
+
+  /**
+   * Where {@code dataFile} was looked for, as a message about a missing file shows it, or {@code
+   * null} when that is {@code dataFile} itself.
+   */
+  String lookedFor(String dataFile);
+}

@@ -1,0 +1,144 @@
+package dev.arbtune.spark.cli;
+
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.SummaryJson;
+import dev.arbtune.aggregate.SummaryText;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.cli.AggregationOptions;
+import dev.arbtune.cli.ExitCodes;
+import dev.arbtune.cli.VersionProvider;
+import dev.arbtune.spark.SparkAggregate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code aggregate}: the core aggregator's summary of a results folder, computed by Spark. */
+@Command(
+    name = "aggregate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Count, filter and rank a folder of result documents over the Spark cluster: the summary"
+          + " of 'arbtune aggregate' (same counts, ranking, errors and warnings; the JSON is the"
+          + " same to the byte).",
+      "",
+      "Every *.json file is one job and every non-blank line of a *.jsonl file is one job, found"
+          + " recursively below --results-dir (any Hadoop path). Broken documents count as error"
+          + " jobs with their reason; summary files written by --output-json are skipped.",
+      "",
+      "Output: the summary in --format on stdout; the error and warning summary on stderr.",
+      ""
+    })
+final class AggregateCommand implements Callable<Integer> {
+
+  /** Output formats for stdout. */
+  enum Format {
+    TEXT,
+    JSON
+  }
+
+  private static final int DIAGNOSTIC_LINES = 5;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--results-dir",
+      required = true,
+      paramLabel = "PATH",
+      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
+  String resultsDir;
+
+  @Mixin AggregationOptions selection;
+
+  @Option(
+      names = "--pareto",
+      description =
+          "Also list the Pareto front: jobs that no other job beats on both realized PnL (higher)"
+              + " and max drawdown (lower).")
+  boolean pareto;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "What to print on stdout: text (the seed's layout) or json (the summary document)."
+              + " Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(
+      names = "--output-json",
+      paramLabel = "PATH",
+      description =
+          "Also write the summary as JSON to PATH, any Hadoop path (replaced atomically).")
+  String outputJson;
+
+  @Option(
+      names = "--max-errors",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "How many errors and warnings the JSON summary lists (default: ${DEFAULT-VALUE}).")
+  int maxErrors;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description =
+          "Tasks that read the files (default: one per 1,000 files, at least four per core).")
+  int partitions;
+
+  @Option(
+      names = "--strict",
+      description = "Exit with 3 when any error job or warning was found (for pipelines).")
+  boolean strict;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No error/warning summary on stderr.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    if (maxErrors < 0) {
+      throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
+    }
+    if (partitions < 0) {
+      throw selection.usage("--partitions must be 1 or more, got " + partitions);
+    }
+    if (selection.threadsGiven()) {
+      throw selection.usage(
+          "--threads does not apply on Spark: the cluster's cores read the files (see"
+              + " --partitions)");
+    }
+    TuningResultsAggregator settings =
+        selection.builder(Path.of("")).pareto(pareto).maxErrors(maxErrors).build();
+    AggregatedSummary summary =
+        SparkAggregate.summarize(
+            SparkMain.session("arbtune aggregate"), resultsDir, settings, partitions);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String json = SummaryJson.toJson(summary);
+    switch (format) {
+      case TEXT -> out.print(SummaryText.format(summary));
+      case JSON -> out.print(json);
+    }
+    out.flush();
+    if (!quiet) {
+      err.print(SummaryText.diagnostics(summary, DIAGNOSTIC_LINES));
+    }
+    if (outputJson != null) {
+      SparkAggregate.writeText(outputJson, json);
+      err.println("[D39_AGG] Summary written to: " + outputJson);
+    }
+    err.flush();
+    return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+  }
+}

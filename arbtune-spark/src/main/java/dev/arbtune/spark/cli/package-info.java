@@ -1,0 +1,7 @@
+/**
+ * The command line of the Spark application ({@code spark-submit --class
+ * dev.arbtune.spark.cli.SparkMain arbtune-spark.jar sweep|aggregate ...}): thin picocli commands
+ * over {@link dev.arbtune.spark.SparkSweep} and {@link dev.arbtune.spark.SparkAggregate}, with the
+ * exit codes and error handling of the {@code arbtune} command.
+ */
+package dev.arbtune.spark.cli;

@@ -1,0 +1,249 @@
+package dev.arbtune.spark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbtune.cli.Main;
+import dev.arbtune.spark.testing.Fixtures;
+import dev.arbtune.spark.testing.TestSpark;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkMainTest {
+
+  @BeforeAll
+  static void startSpark() {
+    TestSpark.session();
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run spark(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = SparkMain.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Run local(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void aggregateWritesTheSameSummaryFileAndTextAsTheLocalCommand(@TempDir Path tmp)
+      throws IOException {
+    Path results = Fixtures.brokenResults(tmp);
+    String[] options = {
+      "--max-results",
+      "4",
+      "--sort-by",
+      "win_rate",
+      "--filter",
+      "total_trades>=1",
+      "--pareto",
+      "--max-errors",
+      "3"
+    };
+    Path localJson = tmp.resolve("local/summary.json");
+    Path sparkJson = tmp.resolve("spark/summary.json");
+
+    Run local =
+        local(
+            concat(
+                "aggregate",
+                "--results-dir",
+                results.toString(),
+                "--output-json",
+                localJson.toString(),
+                options));
+    Run spark =
+        spark(
+            concat(
+                "aggregate",
+                "--results-dir",
+                results.toString(),
+                "--output-json",
+                sparkJson.toString(),
+                options));
+
+    assertThat(spark.code()).isEqualTo(local.code()).isZero();
+    assertThat(Files.readString(sparkJson)).isEqualTo(Files.readString(localJson));
+    assertThat(spark.out()).isEqualTo(local.out()).contains("[D39_AGG] TUNING SESSION SUMMARY");
+    assertThat(spark.err()).contains("Errors: ").contains("Summary written to: " + sparkJson);
+  }
+
+  @Test
+  void aggregateStrictFailsOnErrorJobsAndJsonGoesToStdout(@TempDir Path tmp) throws IOException {
+    Path results = Fixtures.brokenResults(tmp);
+
+    Run spark =
+        spark(
+            "aggregate", "--results-dir", results.toString(), "--format", "json", "--strict", "-q");
+    Run local =
+        local(
+            "aggregate", "--results-dir", results.toString(), "--format", "json", "--strict", "-q");
+
+    assertThat(spark.code()).isEqualTo(3);
+    assertThat(spark.out()).isEqualTo(local.out()).startsWith("{\n  \"total_jobs\": ");
+    assertThat(spark.err()).isEmpty();
+  }
+
+  @Test
+  void aggregateOfAMissingFolderExitsWithOne(@TempDir Path tmp) {
+    Run run = spark("aggregate", "--results-dir", tmp.resolve("nope").toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "arbtune-spark aggregate: error: results directory not found: "
+                + tmp.resolve("nope")
+                + "\n");
+  }
+
+  @Test
+  void threadsIsAUsageErrorOnSpark(@TempDir Path tmp) {
+    Run run = spark("aggregate", "--results-dir", tmp.toString(), "--threads", "4");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--threads does not apply on Spark");
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    Run run = spark("--help");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("sweep", "aggregate", "spark-submit", "Exit codes:");
+  }
+
+  @Test
+  void sweepSummarisesOnStderrAndExitsWithOneWhenAJobFailed(@TempDir Path tmp) throws IOException {
+    Path plan = Fixtures.writeMixedPlan(tmp);
+
+    Run run =
+        spark(
+            "sweep",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("out").toString(),
+            "--data-root",
+            Fixtures.repoRoot().toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("[sweep] error: plan line 8: data_file not found: data/missing.csv")
+        .contains("[sweep] Session summary: " + plan)
+        .contains("  success:   7\n", "  error:     7\n");
+  }
+
+  /**
+   * The shaded jar started as spark-submit starts it: the jar and Spark's own jars on the
+   * classpath, the master from the command line, nothing of the test classpath. (bench/spark.sh
+   * does the same for both commands, on larger inputs.)
+   */
+  @Test
+  void theShadedJarRunsASweepWithSparksOwnJars(@TempDir Path tmp) throws Exception {
+    Path plan = Fixtures.writeMixedPlan(tmp);
+    String repo = Fixtures.repoRoot().toString();
+    Path out = tmp.resolve("out");
+    Path local = tmp.resolve("local");
+
+    Process sweep =
+        start(
+            tmp,
+            "sweep",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            repo,
+            "-q");
+    local(
+        "run",
+        "--jobs",
+        plan.toString(),
+        "--output-root",
+        local.toString(),
+        "--data-root",
+        repo,
+        "-q");
+    assertThat(sweep.waitFor(3, TimeUnit.MINUTES)).isTrue();
+
+    assertThat(sweep.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(tmp.resolve("sweep.err")))
+        .contains("  success:   7\n", "  error:     7\n");
+    assertThat(Fixtures.filesWithoutRuntime(out)).isEqualTo(Fixtures.filesWithoutRuntime(local));
+  }
+
+  private static Process start(Path tmp, String command, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-cp");
+    cmd.add(sparkSubmitClasspath());
+    cmd.add("-Dspark.master=local[2]");
+    cmd.add("-Dspark.driver.host=127.0.0.1");
+    cmd.add("-Dspark.driver.bindAddress=127.0.0.1");
+    cmd.add("-Dspark.ui.enabled=false");
+    cmd.add("dev.arbtune.spark.cli.SparkMain");
+    cmd.add(command);
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd)
+        .redirectOutput(tmp.resolve(command + ".out").toFile())
+        .redirectError(tmp.resolve(command + ".err").toFile())
+        .start();
+  }
+
+  /** target/arbtune-spark.jar and Spark's jars: the test classpath less tests and test tools. */
+  private static String sparkSubmitClasspath() {
+    String testPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path jar = Path.of(System.getProperty("arbtune.spark.jar"));
+    List<String> entries =
+        Stream.of(testPath.split(File.pathSeparator))
+            .filter(e -> e.contains("/org/apache/spark/") || !isTestTool(e))
+            .filter(e -> !e.endsWith("test-classes") && !Path.of(e).equals(jar))
+            .collect(Collectors.toList());
+    entries.add(0, jar.toString());
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static boolean isTestTool(String entry) {
+    return Stream.of(
+            "/junit/",
+            "/org/junit/",
+            "/assertj/",
+            "/opentest4j/",
+            "/apiguardian/",
+            "/surefire/",
+            "/info/picocli/",
+            "/net/bytebuddy/")
+        .anyMatch(entry::contains);
+  }
+
+  private static String[] concat(String a, String b, String c, String d, String e, String[] rest) {
+    String[] all = new String[5 + rest.length];
+    all[0] = a;
+    all[1] = b;
+    all[2] = c;
+    all[3] = d;
+    all[4] = e;
+    System.arraycopy(rest, 0, all, 5, rest.length);
+    return all;
+  }
+}
