@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * What one scanning thread keeps: counters, the running best jobs, the first errors and warnings
@@ -77,7 +76,7 @@ final class Accumulator implements ResultScanner.Sink {
   private final BoundedBest<ErrorReport> errors;
   private final BoundedBest<Warning> missingPnl;
   private final ParetoFront pareto;
-  private final Consumer<AggregatedJobResult> matchedSink;
+  private final JobCollector<?> collector;
   private final long[] kinds = new long[ErrorKind.values().length];
   long success;
   long error;
@@ -91,7 +90,7 @@ final class Accumulator implements ResultScanner.Sink {
       int maxErrors,
       boolean pareto,
       Shared shared,
-      Consumer<AggregatedJobResult> matchedSink) {
+      JobCollector<?> collector) {
     this.ranking = ranking;
     this.filters = filters;
     this.shared = shared;
@@ -99,7 +98,7 @@ final class Accumulator implements ResultScanner.Sink {
     this.errors = new BoundedBest<>(maxErrors, ErrorReport.BY_LOCATION);
     this.missingPnl = new BoundedBest<>(maxErrors, Warning.ORDER);
     this.pareto = pareto ? new ParetoFront() : null;
-    this.matchedSink = matchedSink;
+    this.collector = collector;
   }
 
   @Override
@@ -124,6 +123,7 @@ final class Accumulator implements ResultScanner.Sink {
     }
     for (JobFilter f : filters) {
       if (!f.accepts(job)) {
+        collector.acceptUnmatched(job);
         return;
       }
     }
@@ -132,7 +132,7 @@ final class Accumulator implements ResultScanner.Sink {
     if (pareto != null) {
       pareto.add(job);
     }
-    matchedSink.accept(job);
+    collector.accept(job);
   }
 
   @Override

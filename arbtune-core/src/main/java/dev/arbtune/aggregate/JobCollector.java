@@ -13,6 +13,13 @@ public interface JobCollector<C extends JobCollector<C>> {
   /** Called once for every success job that passed the filters, from one thread per instance. */
   void accept(AggregatedJobResult job);
 
+  /**
+   * Called once for every success job that failed a filter: with {@link #accept}, a collector sees
+   * every success job (statistics about all the trials, such as the deflated Sharpe ratio, need
+   * them). Does nothing unless overridden.
+   */
+  default void acceptUnmatched(AggregatedJobResult job) {}
+
   /** Adds everything {@code other} has seen into this instance. */
   void merge(C other);
 }

@@ -59,7 +59,7 @@ public final class PartialSummary implements ResultClassifier.Sink, Serializable
         maxErrors,
         pareto,
         Accumulator.Shared.untracked(),
-        job -> {});
+        TuningResultsAggregator.NoCollector.INSTANCE);
   }
 
   /** Counts, filters and ranks one job, success or error. */

@@ -182,7 +182,7 @@ public final class TuningResultsAggregator {
                   C collector = collectors.get();
                   Accumulator a =
                       new Accumulator(
-                          rank, filters, maxResults, maxErrors, pareto, shared, collector::accept);
+                          rank, filters, maxResults, maxErrors, pareto, shared, collector);
                   synchronized (parts) {
                     parts.add(a);
                     collected.add(collector);
@@ -208,7 +208,9 @@ public final class TuningResultsAggregator {
   }
 
   /** The collector that collects nothing. */
-  private static final class NoCollector implements JobCollector<NoCollector> {
+  static final class NoCollector implements JobCollector<NoCollector> {
+    static final NoCollector INSTANCE = new NoCollector();
+
     @Override
     public void accept(AggregatedJobResult job) {}
 

@@ -378,6 +378,7 @@ class TuningResultsAggregatorTest {
   /** Collects the ids of the jobs it is fed. */
   static final class IdCollector implements JobCollector<IdCollector> {
     final List<String> ids = new java.util.ArrayList<>();
+    final List<String> unmatched = new java.util.ArrayList<>();
 
     @Override
     public void accept(AggregatedJobResult job) {
@@ -385,8 +386,14 @@ class TuningResultsAggregatorTest {
     }
 
     @Override
+    public void acceptUnmatched(AggregatedJobResult job) {
+      unmatched.add(job.jobId());
+    }
+
+    @Override
     public void merge(IdCollector other) {
       ids.addAll(other.ids);
+      unmatched.addAll(other.unmatched);
     }
   }
 
@@ -405,5 +412,6 @@ class TuningResultsAggregatorTest {
     assertThat(r.collected().ids).hasSize(100).doesNotHaveDuplicates();
     assertThat(r.summary().matchedJobs()).isEqualTo(100);
     assertThat(r.collected().ids).contains("j0", "j9", "j180").doesNotContain("j10", "j19");
+    assertThat(r.collected().unmatched).hasSize(100).contains("j10", "j19").doesNotContain("j0");
   }
 }
