@@ -177,7 +177,7 @@ final class Accumulator implements ResultScanner.Sink {
         errors.offered(),
         missingPnl.sorted(),
         missingPnl.offered(),
-        pareto == null ? null : pareto.jobs());
+        pareto == null ? null : pareto.points());
   }
 
   /** Merges a {@link #state()} of another accumulator with the same settings into this one. */
@@ -197,9 +197,7 @@ final class Accumulator implements ResultScanner.Sink {
     errors.addAll(other.errors(), other.errorsOffered());
     missingPnl.addAll(other.missingPnl(), other.missingPnlOffered());
     if (pareto != null) {
-      for (AggregatedJobResult job : other.pareto()) {
-        pareto.add(job);
-      }
+      other.pareto().forEach(pareto::add);
     }
   }
 
@@ -216,7 +214,7 @@ final class Accumulator implements ResultScanner.Sink {
       long errorsOffered,
       List<Warning> missingPnl,
       long missingPnlOffered,
-      List<AggregatedJobResult> pareto)
+      List<ParetoFront.Point> pareto)
       implements java.io.Serializable {
     State {
       top = new ArrayList<>(top);
@@ -282,6 +280,7 @@ final class Accumulator implements ResultScanner.Sink {
         error - listed.size(),
         warnings,
         untold,
-        pareto == null ? null : pareto.jobs());
+        pareto == null ? null : pareto.jobs(),
+        pareto == null ? 0 : pareto.size());
   }
 }

@@ -28,7 +28,10 @@ import java.util.Objects;
  * @param warnings the first warnings (duplicate job ids, success documents without PnL)
  * @param warningsTruncated warnings not listed
  * @param paretoFront the jobs not dominated on (PnL higher, drawdown lower) among those that pass
- *     the filters, highest PnL first; {@code null} when not asked for
+ *     the filters, highest PnL first, ties by job id; at most 1,000 of them; {@code null} when not
+ *     asked for
+ * @param paretoFrontJobs how many jobs are on the front, listed or not (jobs that never traded
+ *     often tie at PnL 0 and drawdown 0, and all of them are on the front); 0 when not asked for
  */
 public record AggregatedSummary(
     long totalJobs,
@@ -44,7 +47,8 @@ public record AggregatedSummary(
     long errorsTruncated,
     List<Warning> warnings,
     long warningsTruncated,
-    List<AggregatedJobResult> paretoFront) {
+    List<AggregatedJobResult> paretoFront,
+    long paretoFrontJobs) {
 
   public AggregatedSummary {
     if (totalJobs != successJobs + errorJobs || successJobs < 0 || errorJobs < 0) {
@@ -88,7 +92,28 @@ public record AggregatedSummary(
         errorJobs,
         List.of(),
         0,
-        null);
+        null,
+        0);
+  }
+
+  /** This summary without its Pareto front (as if it had not been asked for). */
+  public AggregatedSummary withoutParetoFront() {
+    return new AggregatedSummary(
+        totalJobs,
+        successJobs,
+        errorJobs,
+        topByPnl,
+        filters,
+        ranking,
+        matchedJobs,
+        skippedFiles,
+        errorKinds,
+        errors,
+        errorsTruncated,
+        warnings,
+        warningsTruncated,
+        null,
+        0);
   }
 
   /** The ranked jobs (the same list as {@link #topByPnl()}, under any ranking). */

@@ -105,7 +105,12 @@ public record FilterExpression(Scope scope, String field, Op op, double number)
     if (!number.lookingAt()) {
       throw error(text, pos, "expected a number");
     }
-    double value = new BigDecimal(number.group()).doubleValue();
+    double value;
+    try {
+      value = new BigDecimal(number.group()).doubleValue();
+    } catch (NumberFormatException e) { // an exponent too large even for BigDecimal
+      throw error(text, pos, "number out of range");
+    }
     if (!Double.isFinite(value)) {
       throw error(text, pos, "number out of range");
     }

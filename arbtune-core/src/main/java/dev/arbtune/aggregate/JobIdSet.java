@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The set of job ids seen, shared by the scanning threads, kept as 64-bit hashes in striped
- * open-addressing tables: 16 bytes per job at most, so a million jobs cost about 16 MB rather than
- * the ~100 MB of a set of strings. Two different ids with the same 64-bit hash (odds about 1 in
- * 10^7 at a million jobs) would be reported as a duplicate.
+ * open-addressing tables kept between a quarter and half full: 16 to 32 bytes per job (briefly 48
+ * while a table grows), so a million jobs cost 16-32 MB rather than the ~100 MB of a set of
+ * strings. Two different ids with the same 64-bit hash (odds about 1 in 10^7 at a million jobs)
+ * would be reported as a duplicate.
  */
 final class JobIdSet {
 

@@ -29,7 +29,7 @@ final class Jobs {
     if (!doc.isSuccess()) {
       String why =
           doc.error() != null
-              ? doc.error()
+              ? firstLine(doc.error())
               : doc.status() == null ? "no \"status\" field" : "status is \"" + doc.status() + "\"";
       return error(source, line, doc, new JobError(ErrorKind.STATUS_ERROR, why));
     }
@@ -81,6 +81,24 @@ final class Jobs {
       message = cause.toString();
     }
     return new JobError(ErrorKind.UNREADABLE, message);
+  }
+
+  /** Longest error message kept from a document; tracebacks are cut to their first line. */
+  static final int MAX_MESSAGE = 200;
+
+  /** The first line of {@code message}, at most {@link #MAX_MESSAGE} characters. */
+  static String firstLine(String message) {
+    String s = message.strip();
+    int nl = s.indexOf('\n');
+    boolean cut = nl >= 0;
+    if (cut) {
+      s = s.substring(0, nl).stripTrailing();
+    }
+    if (s.length() > MAX_MESSAGE) {
+      s = s.substring(0, MAX_MESSAGE - 3);
+      cut = true;
+    }
+    return cut ? s + "..." : s;
   }
 
   private static String id(String source, int line, ResultDocument doc) {

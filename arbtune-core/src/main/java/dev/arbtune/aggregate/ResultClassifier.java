@@ -6,7 +6,6 @@ import dev.arbtune.result.ResultReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -17,9 +16,6 @@ import java.util.Objects;
 public final class ResultClassifier {
 
   private static final ResultReader READER = new ResultReader();
-
-  /** Bytes of a JSON Lines file read at a time by {@link #classifyJsonLines}. */
-  private static final int BLOCK = 256 * 1024;
 
   /** Receives what the documents turned out to be. */
   public interface Sink {
@@ -148,9 +144,7 @@ public final class ResultClassifier {
    */
   public static final class JsonLinesReader {
     private final String source;
-    private final InputStream in;
-    private long line = 1;
-    private byte[] carry = new byte[0];
+    private final LineBlocks blocks;
     private boolean done;
 
     /**
@@ -159,12 +153,13 @@ public final class ResultClassifier {
      */
     public JsonLinesReader(String source, InputStream in) {
       this.source = Objects.requireNonNull(source, "source");
-      this.in = Objects.requireNonNull(in, "in");
+      this.blocks = new LineBlocks(in);
     }
 
     /**
      * Classifies the lines of the next block (about 256 KiB, or one longer line) into {@code sink};
-     * after a read failure, reports the rest of the file as one unreadable error job.
+     * after a read failure, reports the rest of the file as one unreadable error job. A line longer
+     * than {@link ResultReader#MAX_DOCUMENT_BYTES} is one {@code too-large} error job.
      *
      * @return false, without calling the sink, once the whole file has been classified
      * @throws InterruptedIOException when the reading thread is interrupted
@@ -175,45 +170,40 @@ public final class ResultClassifier {
         return false;
       }
       try {
-        while (true) {
-          byte[] block = new byte[Math.max(BLOCK, carry.length * 2)];
-          System.arraycopy(carry, 0, block, 0, carry.length);
-          int filled =
-              carry.length + in.readNBytes(block, carry.length, block.length - carry.length);
-          if (filled < block.length) { // end of file
-            done = true;
-            if (filled == 0) {
-              return false;
-            }
-            classifyLines(source, line, block, filled, sink);
-            return true;
-          }
-          int end = lastNewline(block, filled) + 1;
-          if (end == 0) { // a line longer than the block: read on into a bigger one
-            carry = block;
-            continue;
-          }
-          line = classifyLines(source, line, block, end, sink);
-          carry = Arrays.copyOfRange(block, end, filled);
-          return true;
-        }
+        boolean more =
+            blocks.next(
+                new LineBlocks.Receiver() {
+                  @Override
+                  public void lines(long firstLine, byte[] data, int length) {
+                    classifyLines(source, firstLine, data, length, sink);
+                  }
+
+                  @Override
+                  public void oversized(long line, long bytes) {
+                    sink.job(tooLarge(source, line, bytes));
+                  }
+                });
+        done = !more;
+        return more;
       } catch (InterruptedIOException e) {
         throw e;
       } catch (IOException e) {
         done = true;
+        long line = blocks.line();
         sink.job(unreadable(source, (int) Math.min(Integer.MAX_VALUE, line), cannotReadFrom(line)));
         return true;
       }
     }
   }
 
-  private static int lastNewline(byte[] b, int length) {
-    for (int i = length - 1; i >= 0; i--) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+  /** The error job for a document (a file, or a JSON Lines line) larger than allowed. */
+  public static AggregatedJobResult tooLarge(String source, long line, long bytes) {
+    ResultFormatException e = ResultReader.tooLarge(bytes);
+    return Jobs.error(
+        source,
+        (int) Math.min(Integer.MAX_VALUE, line),
+        null,
+        new JobError(e.kind(), e.getMessage()));
   }
 
   private static int indexOf(byte[] b, int from, int to) {

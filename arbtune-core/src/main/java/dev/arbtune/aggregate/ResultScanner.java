@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.ResultReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -47,12 +48,14 @@ final class ResultScanner {
 
   private static final String JSON = ".json";
   private static final String JSONL = ".jsonl";
-  private static final int BLOCK = 256 * 1024; // below half a G1 region: never a humongous object
+
+  /** A worker's read buffer: enough for any real result document. */
+  private static final int SMALL_BUFFER = 64 * 1024;
 
   /** At most this many bytes of JSON Lines blocks wait in the queue or are being parsed. */
-  private static final int BLOCK_BYTES_IN_FLIGHT = 32 * BLOCK;
+  private static final int BLOCK_BYTES_IN_FLIGHT = 32 * LineBlocks.BLOCK;
 
-  private sealed interface Task permits FileTask, LinesTask, Stop {}
+  private sealed interface Task permits FileTask, LinesTask, OversizedLine, Stop {}
 
   /** A batch of {@code *.json} names: one queue operation per batch keeps lock traffic low. */
   private record FileTask(List<Path> files) implements Task {}
@@ -61,6 +64,9 @@ final class ResultScanner {
 
   /** Whole lines of a JSON Lines file; a negative first line marks a read failure from there. */
   private record LinesTask(Path file, long firstLine, byte[] data, int length) implements Task {}
+
+  /** A JSON Lines line over the size limit, skipped unread. */
+  private record OversizedLine(Path file, long line, long bytes) implements Task {}
 
   private record Stop() implements Task {}
 
@@ -148,6 +154,9 @@ final class ResultScanner {
       throw walkFailure;
     }
     for (Worker w : workers) {
+      if (w.failure instanceof Error e) {
+        throw e; // out of memory, typically: let the caller say so
+      }
       if (w.failure != null) {
         throw new IllegalStateException("scanning thread failed: " + w.failure, w.failure);
       }
@@ -273,31 +282,28 @@ final class ResultScanner {
         // read below
       }
     }
-    long line = 1;
+    LineBlocks blocks = null;
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] carry = new byte[0];
-      while (true) {
-        byte[] block = new byte[Math.max(BLOCK, carry.length * 2)];
-        System.arraycopy(carry, 0, block, 0, carry.length);
-        int filled = carry.length + in.readNBytes(block, carry.length, block.length - carry.length);
-        if (filled < block.length) { // end of file
-          if (filled > 0) {
-            sink.accept(new LinesTask(file, line, block, filled));
-          }
-          return;
-        }
-        int end = lastNewline(block, filled) + 1;
-        if (end == 0) { // a line longer than the block: read on into a bigger one
-          carry = block;
-          continue;
-        }
-        sink.accept(new LinesTask(file, line, block, end));
-        line += countNewlines(block, end);
-        carry = Arrays.copyOfRange(block, end, filled);
+      blocks = new LineBlocks(in);
+      LineBlocks.Receiver receiver =
+          new LineBlocks.Receiver() {
+            @Override
+            public void lines(long firstLine, byte[] data, int length) throws IOException {
+              sink.accept(new LinesTask(file, firstLine, data, length));
+            }
+
+            @Override
+            public void oversized(long line, long bytes) throws IOException {
+              sink.accept(new OversizedLine(file, line, bytes));
+            }
+          };
+      while (blocks.next(receiver)) {
+        // one block at a time
       }
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException e) {
+      long line = blocks == null ? 1 : blocks.line();
       sink.accept(new LinesTask(file, -line, new byte[0], 0)); // unreadable from that line on
     }
   }
@@ -308,7 +314,7 @@ final class ResultScanner {
     private final Sink sink;
     private final List<Warning> warnings;
     private final Semaphore blockBytes;
-    private byte[] buffer = new byte[64 * 1024];
+    private byte[] buffer = new byte[SMALL_BUFFER];
     volatile Throwable failure;
 
     Worker(
@@ -357,6 +363,8 @@ final class ResultScanner {
         }
       } else if (task instanceof LinesTask l) {
         lines(l);
+      } else if (task instanceof OversizedLine o) {
+        emit(ResultClassifier.tooLarge(source(root, o.file()), o.line(), o.bytes()));
       }
     }
 
@@ -378,9 +386,16 @@ final class ResultScanner {
             // read below
           }
         }
-        int n = readFully(file);
-        progress.read(n);
-        job = ResultClassifier.classify(source, 0, buffer, 0, n);
+        long n = readFully(file);
+        if (n > ResultReader.MAX_DOCUMENT_BYTES) {
+          job = ResultClassifier.tooLarge(source, 0, n);
+        } else {
+          progress.read(n);
+          job = ResultClassifier.classify(source, 0, buffer, 0, (int) n);
+        }
+        if (buffer.length > SMALL_BUFFER * 16) {
+          buffer = new byte[SMALL_BUFFER]; // a big file was read: give the memory back
+        }
       } catch (IOException | UncheckedIOException e) {
         job = ResultClassifier.unreadable(source, 0, e);
       }
@@ -426,16 +441,22 @@ final class ResultScanner {
       sink.job(job);
     }
 
-    /** Reads the whole file into {@link #buffer}, growing it as needed; returns the length. */
-    private int readFully(Path file) throws IOException {
+    /**
+     * Reads the whole file into {@link #buffer}, growing it as needed, and returns its length; for
+     * a file over {@link ResultReader#MAX_DOCUMENT_BYTES}, stops there and returns its size.
+     */
+    private long readFully(Path file) throws IOException {
       try (FileChannel ch = FileChannel.open(file)) {
         int n = 0;
         while (true) {
           if (n == buffer.length) {
-            if (buffer.length >= Integer.MAX_VALUE / 2) {
-              throw new IOException("file too large to be a result document");
+            if (n > ResultReader.MAX_DOCUMENT_BYTES) {
+              return Math.max(n, ch.size());
             }
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            buffer =
+                Arrays.copyOf(
+                    buffer,
+                    (int) Math.min(buffer.length * 2L, ResultReader.MAX_DOCUMENT_BYTES + 1L));
           }
           int r = ch.read(ByteBuffer.wrap(buffer, n, buffer.length - n));
           if (r < 0) {
@@ -464,24 +485,5 @@ final class ResultScanner {
       return "permission denied";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static int lastNewline(byte[] b, int length) {
-    for (int i = length - 1; i >= 0; i--) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static long countNewlines(byte[] b, int length) {
-    long n = 0;
-    for (int i = 0; i < length; i++) {
-      if (b[i] == '\n') {
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -19,8 +19,9 @@ import java.util.Map;
  *
  * <p>After these come the fields arbtune adds: {@code ranking}, {@code matched_jobs}, {@code
  * skipped_files}, {@code error_kinds}, {@code errors}, {@code errors_truncated}, {@code warnings},
- * {@code warnings_truncated} and, when asked for, {@code pareto_front}. The layout is that of
- * Python's {@code json.dump(summary, indent=2)}, followed by a newline.
+ * {@code warnings_truncated} and, when asked for, {@code pareto_front} (at most 1,000 jobs) and
+ * {@code pareto_front_jobs} (how many are on the front in all). The layout is that of Python's
+ * {@code json.dump(summary, indent=2)}, followed by a newline.
  */
 public final class SummaryJson {
 
@@ -71,6 +72,7 @@ public final class SummaryJson {
     root.put("warnings_truncated", summary.warningsTruncated());
     if (summary.paretoFront() != null) {
       root.put("pareto_front", jobs(summary.paretoFront()));
+      root.put("pareto_front_jobs", summary.paretoFrontJobs());
     }
     return root;
   }

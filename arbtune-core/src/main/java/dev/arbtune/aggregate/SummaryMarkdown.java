@@ -51,7 +51,7 @@ public final class SummaryMarkdown {
     table(sb, s.topByPnl(), s.ranking().metric());
     if (s.paretoFront() != null) {
       sb.append("\n## Pareto front: PnL higher, drawdown lower (")
-          .append(s.paretoFront().size())
+          .append(s.paretoFrontJobs())
           .append(")\n\n");
       table(sb, s.paretoFront(), null);
     }

@@ -47,6 +47,9 @@ public final class SummaryText {
 
   private static final String NA = "N/A";
 
+  /** Pareto front jobs listed in text; the JSON lists more. */
+  static final int PARETO_LINES = 20;
+
   private SummaryText() {}
 
   /** The whole summary, each line ending in {@code \n}. */
@@ -72,7 +75,10 @@ public final class SummaryText {
     String extra = extraMetric(ranking);
     sb.append("Top ").append(top.size()).append(" by ").append(title(ranking)).append(":\n");
     if (top.isEmpty()) {
-      sb.append("  (no success job passed the filters)\n");
+      sb.append(
+          summary.matchedJobs() > 0
+              ? "  (none listed: --max-results is 0)\n"
+              : "  (no success job passed the filters)\n");
     }
     for (int i = 0; i < top.size(); i++) {
       sb.append(jobLine(i + 1, top.get(i), extra)).append('\n');
@@ -80,15 +86,22 @@ public final class SummaryText {
     sb.append('\n');
     if (summary.paretoFront() != null) {
       List<AggregatedJobResult> front = summary.paretoFront();
+      long onFront = summary.paretoFrontJobs();
       sb.append("Pareto front, PnL higher and drawdown lower (")
-          .append(front.size())
-          .append(front.size() == 1 ? " job" : " jobs")
+          .append(onFront)
+          .append(onFront == 1 ? " job" : " jobs")
           .append("):\n");
       if (front.isEmpty()) {
         sb.append("  (no success job with max_drawdown_pct passed the filters)\n");
       }
-      for (int i = 0; i < front.size(); i++) {
+      int shown = Math.min(front.size(), PARETO_LINES);
+      for (int i = 0; i < shown; i++) {
         sb.append(jobLine(i + 1, front.get(i), null)).append('\n');
+      }
+      if (onFront > shown) {
+        sb.append("  ... and ")
+            .append(onFront - shown)
+            .append(" more on the front (--format json lists up to 1,000)\n");
       }
       sb.append('\n');
     }

@@ -43,6 +43,9 @@ public final class TuningResultsAggregator {
   /** Default number of ranked jobs kept by {@link #summarize()}, as in the seed library. */
   public static final int DEFAULT_MAX_RESULTS = 100;
 
+  /** Most reading threads: more only adds memory (a buffer and queue room each). */
+  public static final int MAX_THREADS = 256;
+
   /** Default number of errors, and of warnings, listed in a summary. */
   public static final int DEFAULT_MAX_ERRORS = 1000;
 
@@ -334,11 +337,12 @@ public final class TuningResultsAggregator {
      * Threads that read and parse (default: available processors). The summary is identical for
      * every thread count.
      *
-     * @throws IllegalArgumentException when less than 1
+     * @throws IllegalArgumentException when less than 1 or more than {@link #MAX_THREADS}
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      if (threads < 1 || threads > MAX_THREADS) {
+        throw new IllegalArgumentException(
+            "threads must be between 1 and " + MAX_THREADS + ", got " + threads);
       }
       this.threads = threads;
       return this;

@@ -99,7 +99,9 @@ public final class AggregationOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Threads that read and parse (default: the number of processors).")
+      description =
+          "Threads that read and parse, 1 to 256 (default: the number of processors); the output"
+              + " never depends on it.")
   Integer threads;
 
   /**
@@ -111,8 +113,12 @@ public final class AggregationOptions {
     if (maxResults < 0) {
       throw usage("--max-results must be 0 or more, got " + maxResults);
     }
-    if (threads != null && threads < 1) {
-      throw usage("--threads must be 1 or more, got " + threads);
+    if (threads != null && (threads < 1 || threads > TuningResultsAggregator.MAX_THREADS)) {
+      throw usage(
+          "--threads must be between 1 and "
+              + TuningResultsAggregator.MAX_THREADS
+              + ", got "
+              + threads);
     }
     if (ascending && descending) {
       throw usage("--ascending and --descending cannot be used together");

@@ -15,7 +15,7 @@ public final class ExitCodes {
   /** Usage error (the usage text is printed), or an unexpected failure. */
   public static final int USAGE_OR_FAILURE = 2;
 
-  /** Completed, but {@code --strict} was given and error jobs were found. */
+  /** Completed, but {@code --strict} was given and error jobs or warnings were found. */
   public static final int STRICT = 3;
 
   /** The table as {@code --help} shows it, for every command. */
@@ -24,7 +24,8 @@ public final class ExitCodes {
     table.put(" " + OK, "success");
     table.put(" " + INPUT, "input not found, or invalid configuration or data");
     table.put(" " + USAGE_OR_FAILURE, "usage error, or an unexpected failure");
-    table.put(" " + STRICT, "completed, but --strict was given and error jobs were found");
+    table.put(
+        " " + STRICT, "completed, but --strict was given and error jobs or warnings were found");
     return table;
   }
 

@@ -29,6 +29,21 @@ public final class Main {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     try {
       return commandLine(out, err).execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only Exceptions to the ErrorHandler; Errors end up here.
+      err.println(
+          "arbtune: out of memory ("
+              + e.getMessage()
+              + "); give the JVM more, e.g. ARBTUNE_JAVA_OPTS=-Xmx4g (with ./arbtune) or java"
+              + " -Xmx4g -jar ...");
+      return ExitCodes.USAGE_OR_FAILURE;
+    } catch (StackOverflowError | LinkageError | AssertionError e) {
+      err.println("arbtune: internal error: " + e);
+      err.println("Please report this; set ARBTUNE_DEBUG=1 to see the stack trace.");
+      if (System.getenv("ARBTUNE_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.USAGE_OR_FAILURE;
     } finally {
       out.flush();
       err.flush();

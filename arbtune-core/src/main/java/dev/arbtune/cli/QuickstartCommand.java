@@ -1,11 +1,8 @@
 package dev.arbtune.cli;
 
-import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.ScanProgress;
-import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightOptions;
-import dev.arbtune.insights.InsightsText;
 import dev.arbtune.report.HtmlReport;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.sweep.Sweep;
@@ -14,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,9 +36,10 @@ import picocli.CommandLine.Spec;
           + " spread threshold, slippage and open trades; then print the ranked summary and the"
           + " insights and write the HTML report.",
       "",
-      "Writes into --output-root: session.yaml and data/ (the inputs, to edit and re-run with"
-          + " 'arbtune sweep'), jobs.jsonl, results/, summary.json and report.html. Running it"
-          + " again reuses the finished results.",
+      "Writes into --output-root: session.yaml and data/ (the inputs, to edit: an edited"
+          + " session.yaml is kept and used, with --fresh when the plan changed), jobs.jsonl,"
+          + " results/, summary.json and report.html. Running it again reuses the finished"
+          + " results.",
       ""
     })
 final class QuickstartCommand implements Callable<Integer> {
@@ -66,6 +65,13 @@ final class QuickstartCommand implements Callable<Integer> {
   boolean noReport;
 
   @Option(
+      names = "--fresh",
+      description =
+          "Start over when session.yaml was edited since the last run: delete the old plan and"
+              + " results (as 'sweep --fresh' does).")
+  boolean fresh;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bars; the summary and insights are still printed.")
   boolean quiet;
@@ -74,13 +80,17 @@ final class QuickstartCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long started = System.nanoTime();
     Path session = outputRoot.resolve(SESSION);
-    extract(SESSION, session);
+    if (!extract(SESSION, session)) {
+      spec.commandLine()
+          .getErr()
+          .println("arbtune quickstart: using your edited " + session + " (delete it to restore)");
+    }
     for (String name : DATA) {
       extract("data/" + name, outputRoot.resolve("data").resolve(name));
     }
     Sweep.Options options =
         new Sweep.Options(
-            session, outputRoot, outputRoot, SessionOptions.defaultParallelism(), false, false);
+            session, outputRoot, outputRoot, SessionOptions.defaultParallelism(), fresh, false);
     Sweep.Result result = SweepCommand.runSweep(spec, options, quiet);
     TuningResultsAggregator aggregator =
         TuningResultsAggregator.builder(result.layout().results())
@@ -90,27 +100,19 @@ final class QuickstartCommand implements Callable<Integer> {
     HtmlReport.Content content =
         HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS);
     Summarizing.Outcome outcome = new Summarizing.Outcome(content.summary(), content.insights());
-    AggregatedSummary summary = outcome.summary();
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(SummaryText.format(summary));
-    out.print(InsightsText.format(outcome.insights()));
-    out.flush();
+    Summarizing.printText(spec, outcome, false);
+    Summarizing.writeSummary(spec, result.layout().summary(), outcome);
     PrintWriter err = spec.commandLine().getErr();
-    err.print(SummaryText.diagnostics(summary, AggregateCommand.DIAGNOSTIC_LINES));
-    AggregateCommand.write(result.layout().summary(), w -> Summarizing.writeJson(outcome, w));
     if (!noReport) {
       HtmlReport.write(content, result.layout().report());
     }
     err.printf(
         Locale.ROOT,
         "%nQuickstart: %d backtests on real quotes in %.1f s. Inputs: %s (edit it, then"
-            + " 'arbtune sweep --config %s --output-root %s --data-root %s --fresh'). Summary:"
-            + " %s.%s%n",
+            + " 'arbtune quickstart --output-root %s --fresh'). Summary: %s.%s%n",
         result.plannedJobs(),
         (System.nanoTime() - started) / 1e9,
         session,
-        session,
-        outputRoot,
         outputRoot,
         result.layout().summary(),
         noReport ? "" : " Open the report: " + result.layout().report());
@@ -118,18 +120,22 @@ final class QuickstartCommand implements Callable<Integer> {
     return result.run().allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
   }
 
-  private static void extract(String resource, Path target) throws IOException {
+  /**
+   * Writes a bundled file to {@code target} unless a file is already there (the user may have
+   * edited it); returns whether {@code target} now holds the bundled content.
+   */
+  private static boolean extract(String resource, Path target) throws IOException {
     try (InputStream in = QuickstartCommand.class.getResourceAsStream(RESOURCES + resource)) {
       if (in == null) {
         throw new IllegalStateException("missing from the jar: " + RESOURCES + resource);
       }
       byte[] bytes = in.readAllBytes();
-      if (Files.isRegularFile(target)
-          && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-        return;
+      if (Files.exists(target)) {
+        return Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes);
       }
       Files.createDirectories(target.toAbsolutePath().getParent());
       Files.write(target, bytes);
+      return true;
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,12 +58,6 @@ final class RunCommand implements Callable<Integer> {
   Path outputRoot;
 
   @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      description = "Jobs run at once (default: the number of processors, here ${DEFAULT-VALUE}).")
-  int parallelism = SessionOptions.defaultParallelism();
-
-  @Option(
       names = "--resume",
       description = "Skip jobs whose output_json already is a success document (others run again).")
   boolean resume;
@@ -78,19 +73,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Run only the first N jobs of the plan.")
   Long maxJobs;
 
-  @Option(
-      names = "--data-root",
-      paramLabel = "DIR",
-      description =
-          "Resolve relative config.data_file paths against DIR instead of the current folder.")
-  Path dataRoot;
-
-  @Option(
-      names = "--no-fsync",
-      description =
-          "Do not force each document to disk before renaming it into place: faster; documents"
-              + " are still never seen half-written, but a power cut may lose recent ones.")
-  boolean noFsync;
+  @Mixin RunOptions running;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -99,25 +82,21 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (parallelism < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-    }
     if (maxJobs != null && maxJobs < 1) {
       throw new ParameterException(
           spec.commandLine(), "--max-jobs must be at least 1, got " + maxJobs);
     }
     SessionOptions options =
         SessionOptions.builder(plan, outputRoot)
-            .dataRoot(dataRoot == null ? Path.of("") : dataRoot)
-            .parallelism(parallelism)
+            .dataRoot(running.dataRoot())
+            .parallelism(running.parallelism())
             .resume(resume)
             .stopOnError(stopOnError)
             .maxJobs(maxJobs == null ? Long.MAX_VALUE : maxJobs)
-            .durable(!noFsync)
+            .durable(running.durable())
             .build();
     PrintWriter err = spec.commandLine().getErr();
-    boolean progress = !quiet && System.console() != null;
+    boolean progress = !quiet && Terminal.stderrIsTerminal();
     SummaryListener listener =
         new SummaryListener(
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);

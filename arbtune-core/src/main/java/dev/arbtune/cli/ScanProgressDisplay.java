@@ -30,9 +30,9 @@ final class ScanProgressDisplay implements AutoCloseable {
     return new ScanProgressDisplay(null, null, null);
   }
 
-  /** Whether stderr is most likely an interactive terminal (Java 17 can only tell for both). */
+  /** Whether stderr is an interactive terminal (see {@link Terminal#stderrIsTerminal()}). */
   static boolean interactive() {
-    return System.console() != null;
+    return Terminal.stderrIsTerminal();
   }
 
   /** Starts showing {@code progress} on stderr. */

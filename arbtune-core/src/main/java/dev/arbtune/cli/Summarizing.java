@@ -5,15 +5,20 @@ import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.CollectedSummary;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryJson;
+import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightCollector;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.insights.Insights;
 import dev.arbtune.insights.InsightsJson;
+import dev.arbtune.insights.InsightsText;
 import dev.arbtune.result.Json;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Running an aggregation from a command: progress on a terminal, insights when asked. */
 final class Summarizing {
@@ -44,6 +49,30 @@ final class Summarizing {
           aggregator.summarize(progress, InsightCollector::new);
       return new Outcome(run.summary(), Insights.compute(run, InsightOptions.DEFAULTS));
     }
+  }
+
+  /**
+   * The summary in the seed's text layout and, when computed, the insights on stdout; errors and
+   * warnings on stderr unless {@code quiet}.
+   */
+  static void printText(CommandSpec spec, Outcome outcome, boolean quiet) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(SummaryText.format(outcome.summary()));
+    if (outcome.insights() != null) {
+      out.print(InsightsText.format(outcome.insights()));
+    }
+    out.flush();
+    if (!quiet) {
+      spec.commandLine()
+          .getErr()
+          .print(SummaryText.diagnostics(outcome.summary(), AggregateCommand.DIAGNOSTIC_LINES));
+    }
+  }
+
+  /** Writes the summary document to {@code file} atomically and says so on stderr. */
+  static void writeSummary(CommandSpec spec, Path file, Outcome outcome) throws IOException {
+    AggregateCommand.write(file, w -> writeJson(outcome, w));
+    spec.commandLine().getErr().println("[D39_AGG] Summary written to: " + file);
   }
 
   /** The summary document; with insights, an {@code insights} object after everything else. */

@@ -2,13 +2,10 @@ package dev.arbtune.cli;
 
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.ScanProgress;
-import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightOptions;
-import dev.arbtune.insights.InsightsText;
 import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.report.HtmlReport;
-import dev.arbtune.run.SessionOptions;
 import dev.arbtune.sweep.Sweep;
 import dev.arbtune.sweep.SweepConflictException;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code arbtune sweep}: plan, run and rank a whole session in one command. */
@@ -66,28 +62,13 @@ final class SweepCommand implements Callable<Integer> {
   Path outputRoot;
 
   @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      description = "Jobs run at once (default: the number of processors, here ${DEFAULT-VALUE}).")
-  int parallelism = SessionOptions.defaultParallelism();
-
-  @Option(
-      names = "--data-root",
-      paramLabel = "DIR",
-      description = "Resolve a relative data_file against DIR instead of the current folder.")
-  Path dataRoot;
-
-  @Option(
       names = "--fresh",
       description =
           "Delete the plan and results an earlier sweep of a different session left in"
               + " --output-root, then start over.")
   boolean fresh;
 
-  @Option(
-      names = "--no-fsync",
-      description = "Do not force each result document to disk before renaming it into place.")
-  boolean noFsync;
+  @Mixin RunOptions running;
 
   @Mixin AggregationOptions selection;
 
@@ -118,19 +99,14 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (parallelism < 1) {
-      throw new ParameterException(
-          spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
-    }
-    PrintWriter err = spec.commandLine().getErr();
     Sweep.Options options =
         new Sweep.Options(
             config,
             outputRoot,
-            dataRoot == null ? Path.of("") : dataRoot,
-            parallelism,
+            running.dataRoot(),
+            running.parallelism(),
             fresh,
-            !noFsync);
+            running.durable());
     Sweep.Result result = runSweep(spec, options, quiet);
     TuningResultsAggregator aggregator =
         selection.builder(result.layout().results()).pareto(pareto || insights || report).build();
@@ -138,35 +114,31 @@ final class SweepCommand implements Callable<Integer> {
     Summarizing.Outcome outcome;
     if (report) { // the report's scan gives the summary and the insights too
       content = HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS);
-      outcome = new Summarizing.Outcome(content.summary(), insights ? content.insights() : null);
+      AggregatedSummary summary = content.summary();
+      outcome =
+          new Summarizing.Outcome(
+              pareto || insights ? summary : summary.withoutParetoFront(),
+              insights ? content.insights() : null);
     } else {
       outcome = Summarizing.run(aggregator, insights, quiet, "Aggregating");
     }
-    AggregatedSummary summary = outcome.summary();
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(SummaryText.format(summary));
-    if (outcome.insights() != null) {
-      out.print(InsightsText.format(outcome.insights()));
-    }
-    out.flush();
-    if (!quiet) {
-      err.print(SummaryText.diagnostics(summary, AggregateCommand.DIAGNOSTIC_LINES));
-    }
-    AggregateCommand.write(result.layout().summary(), w -> Summarizing.writeJson(outcome, w));
-    err.println("[D39_AGG] Summary written to: " + result.layout().summary());
+    Summarizing.printText(spec, outcome, quiet);
+    Summarizing.writeSummary(spec, result.layout().summary(), outcome);
     if (content != null) {
       try {
         HtmlReport.write(content, result.layout().report());
       } catch (IOException e) {
         throw new IOException("cannot write " + result.layout().report() + ": " + e, e);
       }
-      err.println("[D39_AGG] Report written to: " + result.layout().report());
+      spec.commandLine()
+          .getErr()
+          .println("[D39_AGG] Report written to: " + result.layout().report());
     }
-    err.flush();
+    spec.commandLine().getErr().flush();
     if (!result.run().allSucceeded()) {
       return ExitCodes.INPUT;
     }
-    return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+    return strict && outcome.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
   }
 
   /**
@@ -176,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
   static Sweep.Result runSweep(CommandSpec spec, Sweep.Options options, boolean quiet)
       throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    boolean progress = !quiet && System.console() != null;
+    boolean progress = !quiet && Terminal.stderrIsTerminal();
     SummaryListener listener =
         new SummaryListener(
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);

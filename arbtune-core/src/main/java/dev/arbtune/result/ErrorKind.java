@@ -19,7 +19,12 @@ public enum ErrorKind {
   /** A success document whose ranking or filter metric is present but not a finite number. */
   INVALID_METRIC,
   /** The document says it failed: {@code status} is {@code "error"}, missing or anything else. */
-  STATUS_ERROR;
+  STATUS_ERROR,
+  /**
+   * The file, or the JSON Lines line, is larger than a result document may be ({@link
+   * ResultReader#MAX_DOCUMENT_BYTES}); it is not read.
+   */
+  TOO_LARGE;
 
   /** The label used in output, e.g. {@code malformed-json}. */
   public String label() {

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param config the {@code config} object, empty when missing
  * @param metrics the {@code metrics} object, empty when missing
  * @param error the document's own {@code error} message, or {@code null}
- * @param summaryDocument whether this is not a job at all but an aggregator summary (it has {@code
- *     total_jobs} and {@code top_by_pnl} or {@code top}, and no {@code status}), as left in a
- *     results folder by {@code aggregate --output-json}
+ * @param summaryDocument whether this is not a job at all but aggregator output left in a results
+ *     folder: a summary ({@code total_jobs} and {@code top_by_pnl} or {@code top}, no {@code
+ *     status}; {@code aggregate --output-json}) or a line of a ranked list (a top-level integer
+ *     {@code rank} and a top-level {@code job_id}; {@code aggregate --format jsonl})
  */
 public record ResultDocument(
     String status,

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,25 +30,45 @@ public final class ResultReader {
 
   private static final int MAX_MESSAGE_LENGTH = 200;
 
+  /**
+   * The largest result document read: 8 MiB, thousands of times a real one. Larger files and JSON
+   * Lines lines are refused unread ({@link ErrorKind#TOO_LARGE}), so that one stray huge file
+   * cannot exhaust the memory of a scan.
+   */
+  public static final int MAX_DOCUMENT_BYTES = 8 << 20;
+
   private static final Pattern SOURCE_REFERENCE =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
-
-  /** Files up to this size are read whole, which is faster than streaming for small files. */
-  private static final long WHOLE_FILE_LIMIT = 1 << 20;
 
   /**
    * Reads the file at {@code file}.
    *
    * @throws IOException when the file cannot be read
-   * @throws ResultFormatException when its bytes are not a usable result document
+   * @throws ResultFormatException when its bytes are not a usable result document, or it is larger
+   *     than {@link #MAX_DOCUMENT_BYTES} (then it is not read)
    */
   public ResultDocument read(Path file) throws IOException, ResultFormatException {
-    if (Files.size(file) <= WHOLE_FILE_LIMIT) {
-      return read(Files.readAllBytes(file));
+    long size = Files.size(file);
+    if (size > MAX_DOCUMENT_BYTES) {
+      throw tooLarge(size);
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(in);
     }
+  }
+
+  /**
+   * The failure for a document of {@code size} bytes (-1 when not known), over {@link
+   * #MAX_DOCUMENT_BYTES}.
+   */
+  public static ResultFormatException tooLarge(long size) {
+    String limit =
+        "more than the " + (MAX_DOCUMENT_BYTES >> 20) + " MiB a result document may have";
+    return new ResultFormatException(
+        ErrorKind.TOO_LARGE,
+        size < 0
+            ? limit + "; not read"
+            : String.format(java.util.Locale.ROOT, "%,d bytes, %s; not read", size, limit));
   }
 
   /**
@@ -67,6 +87,9 @@ public final class ResultReader {
    * @throws ResultFormatException when the bytes are not a usable result document
    */
   public ResultDocument read(byte[] bytes, int offset, int length) throws ResultFormatException {
+    if (length > MAX_DOCUMENT_BYTES) {
+      throw tooLarge(length);
+    }
     rejectNonUtf8Encodings(bytes, offset, length);
     try (JsonParser p = Json.factory().createParser(bytes, offset, length)) {
       return parseDocument(p);
@@ -81,24 +104,18 @@ public final class ResultReader {
 
   /**
    * Reads one document from {@code in}, which must hold exactly one JSON object (a UTF-8 byte order
-   * mark and surrounding whitespace are allowed). The stream is not closed.
+   * mark and surrounding whitespace are allowed), at most {@link #MAX_DOCUMENT_BYTES}. The stream
+   * is not closed.
    *
    * @throws IOException when reading the stream fails
    * @throws ResultFormatException when the bytes are not a usable result document
    */
   public ResultDocument read(InputStream in) throws IOException, ResultFormatException {
-    PushbackInputStream source = new PushbackInputStream(in, 4);
-    byte[] head = new byte[4];
-    int n = source.readNBytes(head, 0, head.length);
-    source.unread(head, 0, n);
-    rejectNonUtf8Encodings(head, 0, n);
-    try (JsonParser p = Json.factory().createParser(source)) {
-      return parseDocument(p);
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    } catch (CharConversionException e) {
-      throw notUtf8(e);
+    byte[] bytes = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
+    if (bytes.length > MAX_DOCUMENT_BYTES) {
+      throw tooLarge(-1);
     }
+    return read(bytes, 0, bytes.length);
   }
 
   /**
@@ -148,6 +165,8 @@ public final class ResultReader {
     boolean hasStatus = false;
     boolean hasTotalJobs = false;
     boolean hasTopList = false;
+    boolean hasRank = false;
+    boolean hasTopLevelJobId = false;
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       JsonToken t = p.nextToken();
       switch (name) {
@@ -196,6 +215,14 @@ public final class ResultReader {
           hasTotalJobs = true;
           p.skipChildren();
         }
+        case "rank" -> {
+          hasRank = t == JsonToken.VALUE_NUMBER_INT;
+          p.skipChildren();
+        }
+        case "job_id" -> {
+          hasTopLevelJobId = true;
+          p.skipChildren();
+        }
         case "top_by_pnl", "top" -> {
           hasTopList = t == JsonToken.START_ARRAY;
           p.skipChildren();
@@ -219,7 +246,9 @@ public final class ResultReader {
     if (problem != null) {
       throw new ResultFormatException(ErrorKind.INVALID_FIELD, problem);
     }
-    boolean summary = !hasStatus && hasTotalJobs && hasTopList;
+    // An aggregator summary, or a line of its ranked list (aggregate --format jsonl): a result
+    // document has neither total_jobs nor a top-level job_id and rank.
+    boolean summary = (!hasStatus && hasTotalJobs && hasTopList) || (hasRank && hasTopLevelJobId);
     return new ResultDocument(status, declaredJobId, config, metrics, error, summary);
   }
 
@@ -265,7 +294,16 @@ public final class ResultReader {
           p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
               ? (Object) p.getBigIntegerValue()
               : (Object) p.getLongValue();
-      case VALUE_NUMBER_FLOAT -> p.isNaN() ? (Object) p.getDoubleValue() : p.getDecimalValue();
+      case VALUE_NUMBER_FLOAT -> {
+        if (p.isNaN()) {
+          yield p.getDoubleValue();
+        }
+        BigDecimal d = p.getDecimalValue();
+        // BigDecimal has no negative zero: keep -0.0 as a double so that it is written back as is.
+        yield d.signum() == 0 && p.getTextCharacters()[p.getTextOffset()] == '-'
+            ? (Object) (-0.0)
+            : d;
+      }
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;

@@ -107,4 +107,22 @@ class ParetoFrontTest {
     left.addAll(right);
     assertThat(left.jobs()).isEqualTo(expected);
   }
+
+  @Test
+  void tiedJobsCostOnePointAndAreListedUpToTheLimit() {
+    ParetoFront left = new ParetoFront();
+    ParetoFront right = new ParetoFront();
+    for (int i = 0; i < 2_500; i++) {
+      (i % 2 == 0 ? left : right).add(job(String.format("t%05d", 2_499 - i), 0.0, 0.0));
+    }
+    right.add(job("loser", -1.0, 0.0)); // dominated by the tied point
+    left.addAll(right);
+    assertThat(left.size()).isEqualTo(2_500);
+    assertThat(left.points()).hasSize(1);
+    List<AggregatedJobResult> listed = left.jobs();
+    assertThat(listed).hasSize(ParetoFront.MAX_LISTED);
+    assertThat(listed.get(0).jobId()).isEqualTo("t00000");
+    assertThat(listed.get(ParetoFront.MAX_LISTED - 1).jobId()).isEqualTo("t00999");
+    assertThat(listed).isSortedAccordingTo(ParetoFront.TIES);
+  }
 }

@@ -204,4 +204,44 @@ class ResultScannerTest {
         .extracting(AggregatedJobResult::source)
         .containsExactly("odd.json/inner.json", "odd.jsonl/inner.jsonl");
   }
+
+  @Test
+  void oversizedFilesAndLinesAreErrorJobsAndTheRestIsAggregated() throws IOException {
+    byte[] big = new byte[dev.arbtune.result.ResultReader.MAX_DOCUMENT_BYTES + 10];
+    java.util.Arrays.fill(big, (byte) ' ');
+    big[0] = '{';
+    big[big.length - 1] = '}';
+    write(dir, "big.json", big);
+    byte[] ok = (line("fine", 1) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] jsonl = new byte[ok.length + big.length + 1 + ok.length];
+    System.arraycopy(ok, 0, jsonl, 0, ok.length);
+    System.arraycopy(big, 0, jsonl, ok.length, big.length);
+    jsonl[ok.length + big.length] = '\n';
+    System.arraycopy(ok, 0, jsonl, ok.length + big.length + 1, ok.length);
+    write(dir, "log.jsonl", jsonl);
+    write(dir, "good.json", success("good", 5, 1, 1));
+    List<AggregatedJobResult> jobs = load();
+    assertThat(jobs)
+        .extracting(AggregatedJobResult::location, AggregatedJobResult::status)
+        .containsExactly(
+            tuple("big.json", JobStatus.ERROR),
+            tuple("good.json", JobStatus.SUCCESS),
+            tuple("log.jsonl:1", JobStatus.SUCCESS),
+            tuple("log.jsonl:2", JobStatus.ERROR),
+            tuple("log.jsonl:3", JobStatus.SUCCESS));
+    assertThat(jobs.get(0).error().kind()).isEqualTo(ErrorKind.TOO_LARGE);
+    assertThat(jobs.get(0).error().message()).startsWith("8,388,618 bytes, more than the 8 MiB");
+    assertThat(jobs.get(3).error().kind()).isEqualTo(ErrorKind.TOO_LARGE);
+    assertThat(jobs.get(3).jobId()).isEqualTo("log:2");
+  }
+
+  @Test
+  void aFailedJobsMessageIsCutToItsFirstLine() throws IOException {
+    String traceback = "Traceback (most recent call last):\\n" + "  File x, line 1\\n".repeat(5000);
+    write(dir, "e.json", "{\"status\": \"error\", \"error\": \"" + traceback + "\"}");
+    write(dir, "f.json", "{\"status\": \"error\", \"error\": \"" + "y".repeat(500) + "\"}");
+    List<AggregatedJobResult> jobs = load();
+    assertThat(jobs.get(0).error().message()).isEqualTo("Traceback (most recent call last):...");
+    assertThat(jobs.get(1).error().message()).hasSize(200).endsWith("yyy...");
+  }
 }

@@ -569,4 +569,125 @@ class AggregateCommandTest {
     assertThat(in.get("pnl_distribution").get("jobs").asInt()).isEqualTo(32);
     assertThat(new ObjectMapper().readTree(file.toFile())).isEqualTo(root);
   }
+
+  @Test
+  void rankedListsWrittenIntoTheResultsFolderAreSkippedNextTime() throws IOException {
+    Path r = session();
+    Cli.Result list =
+        Cli.run("aggregate", "--results-dir", r.toString(), "--format", "jsonl", "-q");
+    Files.writeString(r.resolve("top.jsonl"), list.out());
+    Cli.Result again = Cli.run("aggregate", "--results-dir", r.toString(), "--strict");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("Total Jobs:           5\n");
+    assertThat(again.err()).contains("Skipped 5 aggregator summary document(s)");
+  }
+
+  @Test
+  void maxResultsZeroSaysWhyNothingIsListed() {
+    Cli.Result r =
+        Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--max-results", "0", "-q");
+    assertThat(r.out())
+        .contains("Top 0 by Realized PnL (USD):\n  (none listed: --max-results is 0)\n");
+    Path empty = tmp.resolve("empty");
+    write(empty, "a.json", dev.arbtune.testing.Docs.success("a", 1, 50, 1));
+    Cli.Result none =
+        Cli.run("aggregate", "--results-dir", empty.toString(), "--max-drawdown-pct", "1", "-q");
+    assertThat(none.out()).contains("  (no success job passed the filters)\n");
+  }
+
+  @Test
+  void threadsAreBounded() {
+    Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--threads", "10000");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--threads must be between 1 and 256, got 10000");
+  }
+
+  @Test
+  void aFilterNumberBeyondRangeIsAUsageErrorWithACaret() {
+    Cli.Result r = Cli.run("aggregate", "--results-dir", ".", "--filter", "x > 1e99999999999");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("invalid filter 'x > 1e99999999999': number out of range at position 5");
+  }
+
+  @Test
+  void sortByAcceptsTheMetricsPrefix() throws IOException {
+    Path r = session();
+    String plain =
+        Cli.run(
+                "aggregate",
+                "--results-dir",
+                r.toString(),
+                "--sort-by",
+                "win_rate",
+                "--format",
+                "json")
+            .out();
+    String prefixed =
+        Cli.run(
+                "aggregate",
+                "--results-dir",
+                r.toString(),
+                "--sort-by",
+                "metrics.win_rate",
+                "--format",
+                "json")
+            .out();
+    assertThat(prefixed).isEqualTo(plain).contains("\"metric\": \"win_rate\"");
+  }
+
+  @Test
+  void diagnosticsListTheFirstErrorsAndCountTheRest() throws IOException {
+    Path r = tmp.resolve("broken");
+    for (int i = 0; i < 8; i++) {
+      write(r, "e" + i + ".json", "{ broken " + i);
+    }
+    write(r, "nopnl.json", dev.arbtune.testing.Docs.withMetrics("np", "{}"));
+    Cli.Result res = Cli.run("aggregate", "--results-dir", r.toString(), "--format", "json");
+    assertThat(res.err())
+        .contains("Errors: 8 (malformed-json: 8)\n")
+        .contains("  e4.json: malformed-json:")
+        .doesNotContain("  e5.json")
+        .contains("  ... and 3 more (all listed by --format json)\n")
+        .contains(
+            "Warnings: 1\n  missing-pnl: nopnl.json: success document without metrics.realized_pnl_usd");
+    JsonNode root = new ObjectMapper().readTree(res.out());
+    assertThat(root.get("errors")).hasSize(8);
+    assertThat(root.get("errors").get(0).has("line")).isFalse();
+    Cli.Result capped =
+        Cli.run(
+            "aggregate", "--results-dir", r.toString(), "--format", "json", "--max-errors", "0");
+    JsonNode c = new ObjectMapper().readTree(capped.out());
+    assertThat(c.get("errors")).isEmpty();
+    assertThat(c.get("errors_truncated").asInt()).isEqualTo(8);
+    assertThat(c.get("warnings")).isEmpty();
+    assertThat(c.get("warnings_truncated").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void tiedParetoJobsAreCountedAndListedWithinBounds() throws IOException {
+    Path r = tmp.resolve("ties");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      lines
+          .append(
+              dev.arbtune.testing.Docs.withMetrics(
+                  String.format("z%02d", i), "{\"realized_pnl_usd\": 0, \"max_drawdown_pct\": 0}"))
+          .append('\n');
+    }
+    write(r, "ties.jsonl", lines.toString());
+    Cli.Result text = Cli.run("aggregate", "--results-dir", r.toString(), "--pareto", "-q");
+    assertThat(text.out())
+        .contains("Pareto front, PnL higher and drawdown lower (30 jobs):\n  1) job_id=z00 ")
+        .contains("  20) job_id=z19 ")
+        .doesNotContain("job_id=z20 ")
+        .contains("  ... and 10 more on the front (--format json lists up to 1,000)\n");
+    JsonNode root =
+        new ObjectMapper()
+            .readTree(
+                Cli.run("aggregate", "--results-dir", r.toString(), "--pareto", "--format", "json")
+                    .out());
+    assertThat(root.get("pareto_front")).hasSize(30);
+    assertThat(root.get("pareto_front_jobs").asInt()).isEqualTo(30);
+  }
 }

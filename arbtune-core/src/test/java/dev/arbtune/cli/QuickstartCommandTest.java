@@ -66,4 +66,24 @@ class QuickstartCommandTest {
     assertThat(Files.readString(tmp.resolve("again/jobs.jsonl")))
         .isEqualTo(Files.readString(out.resolve("jobs.jsonl")));
   }
+
+  @Test
+  void anEditedSessionIsKeptAndRunWithFresh() throws IOException {
+    Path out = tmp.resolve("qs");
+    assertThat(
+            Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report").exitCode())
+        .isZero();
+    Path session = out.resolve("session.yaml");
+    Files.writeString(
+        session, Files.readString(session).replace("taker_fee_a_bps: 0.5", "taker_fee_a_bps: 3"));
+    Cli.Result refused =
+        Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("using your edited").contains("--fresh");
+    assertThat(Files.readString(session)).contains("taker_fee_a_bps: 3");
+    Cli.Result fresh =
+        Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report", "--fresh");
+    assertThat(fresh.exitCode()).isZero();
+    assertThat(Files.readString(out.resolve("jobs.jsonl"))).contains("\"taker_fee_a_bps\":3.0");
+  }
 }

@@ -80,7 +80,7 @@ class ReportCommandTest {
     Cli.Result bad =
         Cli.run("report", "--results-dir", EXAMPLE.toString(), "-o", "x.html", "--threads", "0");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.err()).contains("--threads must be 1 or more");
+    assertThat(bad.err()).contains("--threads must be between 1 and 256");
   }
 
   @Test

@@ -162,4 +162,36 @@ class SweepCommandTest {
     assertThat(fresh.exitCode()).isZero();
     assertThat(fresh.out()).contains("min_spread_bps=2");
   }
+
+  @Test
+  void theReportDoesNotAddAParetoBlockThatWasNotAskedFor() {
+    String[] base = {
+      "sweep",
+      "--config",
+      REPO.resolve("examples/session.yaml").toString(),
+      "--data-root",
+      REPO.toString(),
+      "-q",
+      "--output-root"
+    };
+    Cli.Result plain = Cli.run(concat(base, tmp.resolve("a").toString()));
+    Cli.Result withReport = Cli.run(concat(base, tmp.resolve("b").toString(), "--report"));
+    assertThat(withReport.out()).isEqualTo(plain.out()).doesNotContain("Pareto front");
+    assertThat(tmp.resolve("b/report.html")).isRegularFile();
+  }
+
+  @Test
+  void parallelismIsBounded() {
+    Cli.Result r =
+        Cli.run(
+            "sweep", "--config", "x.yaml", "--output-root", tmp.toString(), "--parallelism", "0");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--parallelism must be between 1 and 256, got 0");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

@@ -235,4 +235,42 @@ class ResultReaderTest {
         .doesNotContain("Source")
         .doesNotContain("REDACTED");
   }
+
+  @Test
+  void documentsOverTheSizeLimitAreRefusedUnread() throws Exception {
+    byte[] big = new byte[ResultReader.MAX_DOCUMENT_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    big[0] = '{';
+    big[big.length - 1] = '}';
+    ResultFormatException e = failure(big);
+    assertThat(e.kind()).isEqualTo(ErrorKind.TOO_LARGE);
+    assertThat(e.getMessage())
+        .isEqualTo("8,388,609 bytes, more than the 8 MiB a result document may have; not read");
+    assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(big)))
+        .isInstanceOf(ResultFormatException.class)
+        .hasMessage("more than the 8 MiB a result document may have; not read");
+    byte[] fits = java.util.Arrays.copyOf(big, ResultReader.MAX_DOCUMENT_BYTES);
+    fits[fits.length - 1] = '}';
+    assertThat(reader.read(fits).isSuccess()).isFalse();
+  }
+
+  @Test
+  void negativeZeroKeepsItsSign() throws Exception {
+    ResultDocument doc = read("{\"metrics\": {\"a\": -0.0, \"b\": 0.0, \"c\": -0}}");
+    assertThat(doc.metrics().get("a")).isEqualTo(-0.0);
+    assertThat(doc.metrics().get("b")).isEqualTo(new BigDecimal("0.0"));
+    assertThat(doc.metrics().get("c")).isEqualTo(0L);
+    assertThat(Json.compactWriter().writeValueAsString(doc.metrics()))
+        .isEqualTo("{\"a\":-0.0,\"b\":0.0,\"c\":0}");
+  }
+
+  @Test
+  void rankedListLinesWrittenByTheAggregatorAreSummaryDocuments() throws Exception {
+    assertThat(
+            read("{\"rank\": 1, \"job_id\": \"a\", \"status\": \"success\", \"metrics\": {}}")
+                .summaryDocument())
+        .isTrue();
+    assertThat(read("{\"rank\": 1, \"status\": \"success\"}").summaryDocument()).isFalse();
+    assertThat(read("{\"job_id\": \"a\", \"status\": \"success\"}").summaryDocument()).isFalse();
+  }
 }
