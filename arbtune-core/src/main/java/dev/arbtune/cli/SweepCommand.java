@@ -33,12 +33,14 @@ import picocli.CommandLine.Spec;
           + " result document per job), summary.json (the summary, beside the results) and, with"
           + " --report, report.html.",
       "",
-      "Run the same command again to resume: finished jobs are skipped. If the session file"
-          + " changed, the old plan and results are kept and the sweep refuses to mix them; give"
-          + " --fresh to delete them and start over.",
+      "Run the same command again to resume: finished jobs are skipped. If the session file,"
+          + " the data file or --data-root changed, the old results are kept and the sweep refuses"
+          + " to mix them; give --fresh to delete them and start over (--fresh always starts"
+          + " over). Two sweeps never run in one --output-root at once.",
       "",
-      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid or a job failed (the"
-          + " summary is still printed); 3 with --strict, error jobs or warnings in the summary.",
+      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid, the folder is taken, or"
+          + " a job failed (the summary is still printed); 3 with --strict, when the summary has"
+          + " error jobs or warnings (failed jobs included).",
       ""
     })
 final class SweepCommand implements Callable<Integer> {
@@ -64,8 +66,8 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--fresh",
       description =
-          "Delete the plan and results an earlier sweep of a different session left in"
-              + " --output-root, then start over.")
+          "Delete the plan, results, summary and report an earlier sweep left in --output-root,"
+              + " then start over.")
   boolean fresh;
 
   @Mixin RunOptions running;
@@ -135,10 +137,10 @@ final class SweepCommand implements Callable<Integer> {
           .println("[D39_AGG] Report written to: " + result.layout().report());
     }
     spec.commandLine().getErr().flush();
-    if (!result.run().allSucceeded()) {
-      return ExitCodes.INPUT;
+    if (strict && outcome.summary().hasProblems()) {
+      return ExitCodes.STRICT;
     }
-    return strict && outcome.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+    return result.run().allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
   }
 
   /**

@@ -1,17 +1,29 @@
 package dev.arbtune.sweep;
 
+import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.plan.JobPlan;
 import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
+import dev.arbtune.result.Json;
 import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -34,7 +46,8 @@ public final class Sweep {
    * @param outputRoot where the plan, results and summary go (created if needed)
    * @param dataRoot against which a relative {@code data_file} is resolved
    * @param parallelism jobs run at once
-   * @param fresh start over: delete the plan and the results a previous sweep left in the root
+   * @param fresh start over: delete the plan, results, summary and report a previous sweep left in
+   *     the root, even when they are of the same session
    * @param durable force every result document to disk before renaming it into place
    */
   public record Options(
@@ -85,38 +98,98 @@ public final class Sweep {
     SessionPlanner planner = new SessionPlanner(SessionFile.load(options.sessionFile()));
     SweepLayout layout = new SweepLayout(options.outputRoot());
     Files.createDirectories(layout.root());
+    try (FileChannel lockFile =
+            FileChannel.open(layout.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.tryLock()) {
+      if (lock == null) {
+        throw new SweepConflictException(
+            "another sweep is running in " + layout.root() + "; wait for it or use another folder");
+      }
+      boolean resumed = preparePlan(planner, layout, options);
+      SessionOptions runOptions =
+          SessionOptions.builder(layout.plan(), layout.results())
+              .dataRoot(options.dataRoot())
+              .parallelism(options.parallelism())
+              .resume(true)
+              .durable(options.durable())
+              .build();
+      SessionSummary summary = new SessionRunner(runOptions).run(listener);
+      return new Result(layout, planner.jobCount(), resumed, summary);
+    } catch (OverlappingFileLockException e) {
+      throw new SweepConflictException(
+          "another sweep is running in " + layout.root() + "; wait for it or use another folder");
+    }
+  }
+
+  /**
+   * Writes the plan and the inputs record, deciding whether earlier results can be resumed: only
+   * when the plan is byte for byte the same and was computed from the same data file.
+   *
+   * @return whether an earlier sweep of the same plan and inputs is resumed
+   */
+  private static boolean preparePlan(SessionPlanner planner, SweepLayout layout, Options options)
+      throws IOException {
     Path candidate = layout.root().resolve(".jobs.jsonl.new");
-    boolean resumed;
     try {
       PlanFile.write(candidate, planner.streamJobs());
-      boolean samePlan =
-          Files.isRegularFile(layout.plan()) && Files.mismatch(candidate, layout.plan()) == -1;
-      boolean leftovers = Files.exists(layout.plan()) || Files.exists(layout.results());
-      if (leftovers && !samePlan) {
+      String inputs = inputsRecord(planner, options.dataRoot());
+      boolean isSweep = Files.isRegularFile(layout.plan());
+      if (!isSweep && Files.exists(layout.results())) {
+        throw new SweepConflictException(
+            layout.root()
+                + " has a results folder that no sweep made (there is no jobs.jsonl); use another"
+                + " output folder");
+      }
+      boolean same =
+          isSweep
+              && Files.mismatch(candidate, layout.plan()) == -1
+              && Files.isRegularFile(layout.inputs())
+              && Files.readString(layout.inputs(), StandardCharsets.UTF_8).equals(inputs);
+      if (isSweep && (!same || options.fresh())) {
         if (!options.fresh()) {
           throw new SweepConflictException(
               layout.root()
-                  + " holds the plan or results of a different session (the session file"
-                  + " changed?); give --fresh to delete them and start over, or use another"
-                  + " output folder");
+                  + " holds the results of a different session (the session file, the data"
+                  + " file or --data-root changed); give --fresh to delete them and start over,"
+                  + " or use another output folder");
         }
         deleteTree(layout.results());
-        Files.deleteIfExists(layout.plan());
+        for (Path p : List.of(layout.plan(), layout.summary(), layout.report(), layout.inputs())) {
+          Files.deleteIfExists(p);
+        }
       }
-      resumed = samePlan;
-      Files.move(candidate, layout.plan(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.writeText(layout.inputs(), w -> w.write(inputs), false);
+      Files.move(candidate, layout.plan(), StandardCopyOption.REPLACE_EXISTING);
+      return same && !options.fresh();
     } finally {
       Files.deleteIfExists(candidate);
     }
-    SessionOptions runOptions =
-        SessionOptions.builder(layout.plan(), layout.results())
-            .dataRoot(options.dataRoot())
-            .parallelism(options.parallelism())
-            .resume(true)
-            .durable(options.durable())
-            .build();
-    SessionSummary summary = new SessionRunner(runOptions).run(listener);
-    return new Result(layout, planner.jobCount(), resumed, summary);
+  }
+
+  /**
+   * What the results depend on besides the plan: the data file as resolved against the data root,
+   * with its size and modification time (a data file fixed or regenerated in place invalidates the
+   * results too).
+   */
+  private static String inputsRecord(SessionPlanner planner, Path dataRoot) throws IOException {
+    String dataFile = firstDataFile(planner);
+    Path resolved = dataRoot.resolve(dataFile).toAbsolutePath().normalize();
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("data_file", resolved.toString());
+    if (Files.isRegularFile(resolved)) {
+      record.put("size", Files.size(resolved));
+      record.put("modified", Files.getLastModifiedTime(resolved).toString());
+    } else {
+      record.put("size", null);
+      record.put("modified", null);
+    }
+    return Json.prettyWriter().writeValueAsString(record) + "\n";
+  }
+
+  private static String firstDataFile(SessionPlanner planner) {
+    try (Stream<JobPlan> jobs = planner.streamJobs()) {
+      return jobs.findFirst().map(j -> j.config().dataFile()).orElse("");
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

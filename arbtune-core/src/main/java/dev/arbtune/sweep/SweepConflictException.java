@@ -1,8 +1,9 @@
 package dev.arbtune.sweep;
 
 /**
- * The output root already holds a different session's plan: running on would mix results of two
- * sessions. Start over with {@link Sweep.Options#fresh()} or use another output root.
+ * The output root cannot take this sweep: it holds a different session's results (running on would
+ * mix two sessions; start over with {@link Sweep.Options#fresh()}), results no sweep made, or
+ * another sweep is running there.
  */
 public final class SweepConflictException extends RuntimeException {
 

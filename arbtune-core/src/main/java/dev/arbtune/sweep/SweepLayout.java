@@ -11,6 +11,9 @@ import java.util.Objects;
  * ROOT/results/TAG/JOB_ID.json      one result document per job
  * ROOT/summary.json                 the aggregator's summary (beside the results, not in them)
  * ROOT/report.html                  the HTML report, when asked for
+ * ROOT/inputs.json                  what the results were computed from (the data file's path,
+ *                                   size and time), to resume only on the same inputs
+ * ROOT/.arbtune-sweep.lock          held while a sweep runs: two sweeps never share a root
  * </pre>
  *
  * @param root the output root
@@ -35,5 +38,13 @@ public record SweepLayout(Path root) {
 
   public Path report() {
     return root.resolve("report.html");
+  }
+
+  public Path inputs() {
+    return root.resolve("inputs.json");
+  }
+
+  Path lock() {
+    return root.resolve(".arbtune-sweep.lock");
   }
 }

@@ -104,6 +104,16 @@ class SweepCommandTest {
             "-q");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("Error Jobs:           2\n");
+    Cli.Result strict =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            tmp.resolve("o").toString(),
+            "-q",
+            "--strict");
+    assertThat(strict.exitCode()).isEqualTo(3);
   }
 
   @Test

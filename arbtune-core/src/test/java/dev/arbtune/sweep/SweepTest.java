@@ -56,8 +56,12 @@ class SweepTest {
     assertThat(resultFiles(r.layout().results())).isEqualTo(3);
     try (Stream<Path> s = Files.list(r.layout().root())) {
       assertThat(s.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("jobs.jsonl", "results");
+          .containsExactlyInAnyOrder("jobs.jsonl", "results", "inputs.json", ".arbtune-sweep.lock");
     }
+    assertThat(r.layout().inputs())
+        .content()
+        .contains("btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv")
+        .contains("\"size\": 20174");
   }
 
   @Test
@@ -90,5 +94,68 @@ class SweepTest {
         .isInstanceOf(SessionConfigException.class)
         .hasMessageContaining("min_spread_bps");
     assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void anotherDataRootOrAChangedDataFileIsNotResumed() throws IOException {
+    Path session = session("[0, 1]");
+    Sweep.run(options(session, false), new SessionListener() {});
+    Path otherRoot = Files.createDirectories(tmp.resolve("other/data"));
+    Files.copy(
+        DATA_ROOT.resolve("data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"),
+        otherRoot.resolve("btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"));
+    Sweep.Options moved =
+        new Sweep.Options(session, tmp.resolve("out"), tmp.resolve("other"), 2, false, false);
+    assertThatThrownBy(() -> Sweep.run(moved, new SessionListener() {}))
+        .isInstanceOf(SweepConflictException.class)
+        .hasMessageContaining("data file");
+    Sweep.Result fresh =
+        Sweep.run(
+            new Sweep.Options(session, tmp.resolve("out"), tmp.resolve("other"), 2, true, false),
+            new SessionListener() {});
+    assertThat(fresh.resumed()).isFalse();
+    assertThat(fresh.run().attempted()).isEqualTo(2);
+  }
+
+  @Test
+  void freshAlwaysStartsOverAndRemovesTheOldSummaryAndReport() throws IOException {
+    Path session = session("[0, 1]");
+    Sweep.Result first = Sweep.run(options(session, false), new SessionListener() {});
+    Files.writeString(first.layout().summary(), "{}");
+    Files.writeString(first.layout().report(), "<html></html>");
+    Sweep.Result fresh = Sweep.run(options(session, true), new SessionListener() {});
+    assertThat(fresh.resumed()).isFalse();
+    assertThat(fresh.run().attempted()).isEqualTo(2);
+    assertThat(fresh.layout().summary()).doesNotExist();
+    assertThat(fresh.layout().report()).doesNotExist();
+  }
+
+  @Test
+  void aResultsFolderNoSweepMadeIsNeverDeleted() throws IOException {
+    Path foreign = Files.createDirectories(tmp.resolve("out/results"));
+    Files.writeString(foreign.resolve("my_paper.json"), "{}");
+    assertThatThrownBy(() -> Sweep.run(options(session("[0]"), true), new SessionListener() {}))
+        .isInstanceOf(SweepConflictException.class)
+        .hasMessageContaining("no sweep made");
+    assertThat(foreign.resolve("my_paper.json")).exists();
+  }
+
+  @Test
+  void twoSweepsNeverShareARoot() throws Exception {
+    Path session = session("[0]");
+    Path root = tmp.resolve("out");
+    Files.createDirectories(root);
+    try (var channel =
+            java.nio.channels.FileChannel.open(
+                root.resolve(".arbtune-sweep.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var held = channel.lock()) {
+      assertThatThrownBy(() -> Sweep.run(options(session, false), new SessionListener() {}))
+          .isInstanceOf(SweepConflictException.class)
+          .hasMessageContaining("another sweep is running");
+    }
+    assertThat(Sweep.run(options(session, false), new SessionListener() {}).run().success())
+        .isEqualTo(1);
   }
 }
