@@ -78,6 +78,7 @@ final class Accumulator implements ResultScanner.Sink {
   private final BoundedBest<Warning> missingPnl;
   private final ParetoFront pareto;
   private final Consumer<AggregatedJobResult> matchedSink;
+  private final Consumer<AggregatedJobResult> unmatchedSink;
   private final long[] kinds = new long[ErrorKind.values().length];
   long success;
   long error;
@@ -92,6 +93,18 @@ final class Accumulator implements ResultScanner.Sink {
       boolean pareto,
       Shared shared,
       Consumer<AggregatedJobResult> matchedSink) {
+    this(ranking, filters, maxResults, maxErrors, pareto, shared, matchedSink, job -> {});
+  }
+
+  Accumulator(
+      Ranking ranking,
+      List<JobFilter> filters,
+      int maxResults,
+      int maxErrors,
+      boolean pareto,
+      Shared shared,
+      Consumer<AggregatedJobResult> matchedSink,
+      Consumer<AggregatedJobResult> unmatchedSink) {
     this.ranking = ranking;
     this.filters = filters;
     this.shared = shared;
@@ -100,6 +113,7 @@ final class Accumulator implements ResultScanner.Sink {
     this.missingPnl = new BoundedBest<>(maxErrors, Warning.ORDER);
     this.pareto = pareto ? new ParetoFront() : null;
     this.matchedSink = matchedSink;
+    this.unmatchedSink = unmatchedSink;
   }
 
   @Override
@@ -124,6 +138,7 @@ final class Accumulator implements ResultScanner.Sink {
     }
     for (JobFilter f : filters) {
       if (!f.accepts(job)) {
+        unmatchedSink.accept(job);
         return;
       }
     }

@@ -13,6 +13,13 @@ public interface JobCollector<C extends JobCollector<C>> {
   /** Called once for every success job that passed the filters, from one thread per instance. */
   void accept(AggregatedJobResult job);
 
+  /**
+   * Called once for every success job that failed the filters, from one thread per instance, so
+   * that a collector sees every success job: {@link #accept} for those that passed, this for the
+   * rest. Does nothing by default.
+   */
+  default void acceptUnmatched(AggregatedJobResult job) {}
+
   /** Adds everything {@code other} has seen into this instance. */
   void merge(C other);
 }

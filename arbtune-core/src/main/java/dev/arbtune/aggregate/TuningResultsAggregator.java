@@ -182,7 +182,14 @@ public final class TuningResultsAggregator {
                   C collector = collectors.get();
                   Accumulator a =
                       new Accumulator(
-                          rank, filters, maxResults, maxErrors, pareto, shared, collector::accept);
+                          rank,
+                          filters,
+                          maxResults,
+                          maxErrors,
+                          pareto,
+                          shared,
+                          collector::accept,
+                          collector::acceptUnmatched);
                   synchronized (parts) {
                     parts.add(a);
                     collected.add(collector);
