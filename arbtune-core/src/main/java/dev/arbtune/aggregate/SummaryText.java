@@ -191,8 +191,12 @@ public final class SummaryText {
     return sb.toString();
   }
 
-  /** {@code +1,250.00}: sign always, thousands separators, two decimals. */
-  static String money(OptionalDouble value) {
+  /**
+   * {@code +1,250.00}: sign always, thousands separators, two decimals, rounded half-even from the
+   * binary value as Python's {@code format(x, "+,.2f")} does ({@code -0.001} is {@code -0.00});
+   * {@code N/A} when empty.
+   */
+  public static String money(OptionalDouble value) {
     if (value.isEmpty()) {
       return NA;
     }

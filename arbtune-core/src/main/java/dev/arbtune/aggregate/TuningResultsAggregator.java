@@ -163,8 +163,10 @@ public final class TuningResultsAggregator {
   }
 
   /**
-   * {@link #summarize(ScanProgress)}, also feeding every success job that passes the filters to a
-   * {@link JobCollector}: one per scanning thread, from {@code collectors}, merged at the end.
+   * {@link #summarize(ScanProgress)}, also feeding every success job to a {@link JobCollector}
+   * ({@link JobCollector#accept} for those that pass the filters, {@link
+   * JobCollector#acceptUnmatched} for the others): one per scanning thread, from {@code
+   * collectors}, merged at the end.
    *
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory

@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
       "",
       "The file has no external reference (styles inline, charts as embedded PNG images): open it"
           + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
-          + " of the parameters, known after the first pass). Jobs are chosen and ranked as by"
-          + " 'arbtune aggregate'.",
+          + " of the parameters, known after the first pass); on a terminal each pass shows its"
+          + " own progress line. Jobs are chosen and ranked as by 'arbtune aggregate'; grid"
+          + " neighbours and the deflated Sharpe ratio's trials count every success job, filtered"
+          + " out or not.",
       ""
     })
 final class ReportCommand implements Callable<Integer> {
@@ -68,13 +70,17 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var aggregator = selection.builder(resultsDir).pareto(true).build();
-    ScanProgress progress = new ScanProgress();
+    // Each pass has its own counter and progress line, so that no job is counted twice.
     HtmlReport.Content content;
-    try (ScanProgressDisplay display =
-        !quiet && ScanProgressDisplay.interactive()
-            ? ScanProgressDisplay.start("Reporting", progress)
-            : ScanProgressDisplay.none()) {
-      content = HtmlReport.collect(aggregator, progress, InsightOptions.DEFAULTS);
+    ScanProgress first = new ScanProgress();
+    try (ScanProgressDisplay display = display("Reporting, pass 1 of 2", first)) {
+      content = HtmlReport.firstPass(aggregator, first, InsightOptions.DEFAULTS);
+    }
+    if (HtmlReport.needsSecondPass(content)) {
+      ScanProgress second = new ScanProgress();
+      try (ScanProgressDisplay display = display("Reporting, pass 2 of 2 (heatmap)", second)) {
+        content = HtmlReport.secondPass(aggregator, second, content);
+      }
     }
     try {
       HtmlReport.write(content, output);
@@ -88,5 +94,11 @@ final class ReportCommand implements Callable<Integer> {
     err.println("[D39_AGG] Report written to: " + output);
     err.flush();
     return strict && content.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+  }
+
+  private ScanProgressDisplay display(String task, ScanProgress progress) {
+    return !quiet && ScanProgressDisplay.interactive()
+        ? ScanProgressDisplay.start(task, progress)
+        : ScanProgressDisplay.none();
   }
 }

@@ -1,26 +1,14 @@
 package dev.arbtune.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.arbtune.result.Versions;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version that Maven wrote into {@code dev/arbtune/version.properties}. */
+/** The version that Maven wrote into {@code dev/arbtune/version.properties} ({@link Versions}). */
 public final class VersionProvider implements IVersionProvider {
 
   /** The project version, or {@code unknown} when run from unfiltered sources. */
   public static String version() {
-    try (InputStream in =
-        VersionProvider.class.getResourceAsStream("/dev/arbtune/version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return Versions.version();
   }
 
   @Override

@@ -3,10 +3,12 @@ package dev.arbtune.insights;
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.CollectedSummary;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,12 @@ import java.util.OptionalDouble;
  * configurations tried. Computed by {@link #compute} from an {@link InsightCollector} filled in the
  * aggregator's pass.
  *
+ * <p>Sensitivity, importance, the PnL distribution and the sample describe the jobs that passed the
+ * filters. The grid neighbours, the steps between values, the spread of PnLs in the spike rule and
+ * the trials of the deflated Sharpe ratio come from every success job: a filter must neither hide a
+ * spike's poor neighbours nor narrow the spread of the trials. Every number is the same whatever
+ * the number of threads and the order of the files.
+ *
  * <pre>{@code
  * CollectedSummary<InsightCollector> run =
  *     TuningResultsAggregator.builder(dir).pareto(true).build()
@@ -25,23 +33,31 @@ import java.util.OptionalDouble;
  * Insights insights = Insights.compute(run, InsightOptions.DEFAULTS);
  * }</pre>
  *
- * @param jobs success jobs that passed the filters (the population of every statistic)
+ * @param jobs success jobs that passed the filters (the population of sensitivity and importance)
+ * @param successJobs every success job seen (the population of neighbours and trials)
  * @param parameters the varied parameters that were analysed, most important first (η², then name)
  * @param skipped varied parameters that could not be analysed, and why
+ * @param untrackedKeys config keys not tracked at all because there were too many distinct keys
+ * @param untrackedKeysExact whether {@code untrackedKeys} is exact rather than estimated
  * @param fixed config keys with one value in every job, in name order
  * @param robustness the top jobs' grid neighbourhoods, in rank order
+ * @param spread the interquartile range of the PnL of every success job (in the spike rule)
  * @param selectionBias the deflated Sharpe ratios of the top jobs
- * @param distribution the exact PnL distribution
+ * @param distribution the exact PnL distribution of the jobs that passed the filters
  * @param sample a fixed-seed sample of (PnL, drawdown) points, at most the collector's sample size
  * @param sampledFrom how many jobs with a drawdown the sample was drawn from
  * @param options the options used
  */
 public record Insights(
     long jobs,
+    long successJobs,
     List<ParameterInsight> parameters,
     List<SkippedParameter> skipped,
+    long untrackedKeys,
+    boolean untrackedKeysExact,
     List<String> fixed,
     List<Robustness> robustness,
+    double spread,
     SelectionBias selectionBias,
     PnlDistribution distribution,
     List<SamplePoint> sample,
@@ -82,9 +98,17 @@ public record Insights(
     List<ParameterInsight> parameters = new ArrayList<>();
     List<SkippedParameter> skipped = new ArrayList<>();
     List<String> fixed = new ArrayList<>();
-    for (Map.Entry<String, InsightCollector.KeyStats> e : c.keys.entrySet()) {
+    Map<String, List<ParamValue>> steps = new HashMap<>();
+    for (Map.Entry<String, InsightCollector.KeyStats> e : c.keys().entrySet()) {
       String name = e.getKey();
       InsightCollector.KeyStats k = e.getValue();
+      List<ParamValue> stepValues = steps(k);
+      if (stepValues != null) {
+        steps.put(name, stepValues);
+      }
+      if (k.present == 0) {
+        continue; // only in jobs that failed the filters
+      }
       if (k.overflow) {
         skipped.add(
             new SkippedParameter(
@@ -98,7 +122,7 @@ public record Insights(
       } else if (k.groups.size() == 1) {
         fixed.add(name);
       } else {
-        parameters.add(parameter(name, k, c.all));
+        parameters.add(parameter(name, k, c.matched));
       }
     }
     parameters.sort(
@@ -108,23 +132,38 @@ public record Insights(
 
     List<AggregatedJobResult> top =
         summary.top().subList(0, Math.min(options.topJobs(), summary.top().size()));
-    PnlDistribution distribution = PnlDistribution.of(c.vectors.pnls());
-    double spread = distribution.jobs() > 0 ? distribution.interquartileRange() : 0.0;
+    double[] matchedPnls = c.matchedPnls.sorted();
+    double[] everyPnl = matchedPnls;
+    if (c.successJobs() != n) { // some jobs failed the filters: sort every PnL too
+      everyPnl = c.vectors.pnls().clone();
+      Arrays.sort(everyPnl);
+    }
+    double spread =
+        everyPnl.length == 0
+            ? 0.0
+            : PnlDistribution.quantile(everyPnl, 0.75) - PnlDistribution.quantile(everyPnl, 0.25);
     List<Robustness> robustness = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
-      robustness.add(robustness(i + 1, top.get(i), parameters, c.vectors, spread, options));
+      robustness.add(robustness(i + 1, top.get(i), steps, c.vectors, spread, options));
     }
-    SelectionBias bias = selectionBias(summary.successJobs(), c, top, options);
+    // N: every success job (a summary and a collector of the same pass agree on it)
+    long trials = Math.max(summary.successJobs(), c.successJobs());
+    SelectionBias bias = selectionBias(trials, c, top, options);
+    PnlDistribution distribution = PnlDistribution.ofSorted(matchedPnls);
     List<SamplePoint> sample = new ArrayList<>();
     for (PointSample.Point p : c.sample.points()) {
       sample.add(new SamplePoint(p.pnl(), p.drawdown()));
     }
     return new Insights(
         n,
+        c.successJobs(),
         parameters,
         skipped,
+        c.untrackedKeys(),
+        c.untrackedKeysExact(),
         fixed,
         robustness,
+        spread,
         bias,
         distribution,
         sample,
@@ -137,28 +176,62 @@ public record Insights(
     return parameters.subList(0, Math.min(k, parameters.size()));
   }
 
-  private static ParameterInsight parameter(
-      String name, InsightCollector.KeyStats k, GroupStats all) {
+  /**
+   * The sorted values of a key that neighbours step along: those of every success job, when there
+   * are at least two, none is text (a category has no next value) and they were not too many.
+   */
+  private static List<ParamValue> steps(InsightCollector.KeyStats k) {
+    if (k.stepsOverflow || k.steps.size() < 2) {
+      return null;
+    }
+    List<ParamValue> values = new ArrayList<>(k.steps);
+    if (values.stream().anyMatch(ParamValue::isCategorical)) {
+      return null;
+    }
+    Collections.sort(values);
+    return values;
+  }
+
+  /**
+   * η² and ω² from exact sums: {@code SS_between = Σ_v S_v²/n_v − S²/N} and {@code SS_total = Σx² −
+   * S²/N}, computed to 50 digits, so that they do not depend on the order of the jobs.
+   */
+  private static ParameterInsight parameter(String name, InsightCollector.KeyStats k, Moments all) {
     List<ParamValue> values = new ArrayList<>(k.groups.keySet());
     Collections.sort(values);
     List<ValueStats> stats = new ArrayList<>(values.size());
-    double between = 0;
     boolean categorical = false;
+    boolean defined = true;
+    BigDecimal groupTerms = BigDecimal.ZERO;
     for (ParamValue v : values) {
       GroupStats g = k.groups.get(v);
       stats.add(ValueStats.of(v, g));
-      double d = g.mean - all.mean;
-      between += g.count * d * d;
       categorical |= v.isCategorical();
+      BigDecimal s = g.sum.exact();
+      if (s == null) {
+        defined = false;
+      } else {
+        groupTerms =
+            groupTerms.add(s.multiply(s).divide(BigDecimal.valueOf(g.count), Moments.PRECISION));
+      }
     }
-    double total = all.m2;
-    double eta = total > 0 ? Math.min(1.0, between / total) : Double.NaN;
-    int groups = values.size();
+    BigDecimal totalSs = all.sumOfSquaredDeviations();
+    BigDecimal s = all.sum.exact();
+    double eta = Double.NaN;
     double omega = Double.NaN;
-    if (total > 0 && all.count > groups) {
-      double within = Math.max(0.0, total - between);
-      double msWithin = within / (all.count - groups);
-      omega = Math.max(0.0, (between - (groups - 1) * msWithin) / (total + msWithin));
+    if (defined && totalSs != null && s != null && totalSs.signum() > 0) {
+      BigDecimal between =
+          groupTerms.subtract(
+              s.multiply(s).divide(BigDecimal.valueOf(all.count), Moments.PRECISION));
+      between = between.max(BigDecimal.ZERO).min(totalSs);
+      double b = between.doubleValue();
+      double total = totalSs.doubleValue();
+      eta = between.divide(totalSs, Moments.PRECISION).doubleValue();
+      int groups = values.size();
+      if (all.count > groups) {
+        double msWithin = (total - b) / (all.count - groups);
+        omega = Math.max(0.0, (b - (groups - 1) * msWithin) / (total + msWithin));
+      }
     }
     return new ParameterInsight(name, stats, eta, omega, categorical);
   }
@@ -166,29 +239,29 @@ public record Insights(
   private static Robustness robustness(
       int rank,
       AggregatedJobResult job,
-      List<ParameterInsight> parameters,
+      Map<String, List<ParamValue>> steps,
       VectorStore vectors,
       double spread,
       InsightOptions options) {
     double pnl = InsightCollector.pnl(job);
     long hash = Hashing.vector(job.config());
     List<Double> found = new ArrayList<>();
-    for (ParameterInsight p : parameters) {
-      if (p.categorical() || !job.config().containsKey(p.name())) {
+    for (Map.Entry<String, Object> e : job.config().entrySet()) {
+      List<ParamValue> values = steps.get(e.getKey());
+      if (values == null) {
         continue;
       }
-      ParamValue own = ParamValue.from(job.config().get(p.name()));
-      List<ParamValue> values = p.distinctValues();
+      ParamValue own = ParamValue.from(e.getValue());
       int at = Collections.binarySearch(values, own);
       if (at < 0) {
         continue;
       }
-      long without = hash - Hashing.entry(p.name(), own);
+      long without = hash - Hashing.entry(e.getKey(), own);
       if (at > 0) {
-        vectors.lookup(without + Hashing.entry(p.name(), values.get(at - 1)), found);
+        vectors.lookup(without + Hashing.entry(e.getKey(), values.get(at - 1)), found);
       }
       if (at < values.size() - 1) {
-        vectors.lookup(without + Hashing.entry(p.name(), values.get(at + 1)), found);
+        vectors.lookup(without + Hashing.entry(e.getKey(), values.get(at + 1)), found);
       }
     }
     if (found.isEmpty()) {
@@ -207,28 +280,24 @@ public record Insights(
 
   private static SelectionBias selectionBias(
       long trials, InsightCollector c, List<AggregatedJobResult> top, InsightOptions options) {
-    double variance = c.sharpeCount > 1 ? c.sharpeM2 / (c.sharpeCount - 1) : Double.NaN;
+    long sharpeJobs = c.sharpe.count;
+    double variance = c.sharpe.sampleVariance();
     String unavailable = null;
-    if (c.sharpeCount == 0) {
+    if (sharpeJobs == 0) {
       unavailable = "the result documents carry no " + InsightCollector.SHARPE_METRIC;
-    } else if (c.sharpeCount < 2) {
+    } else if (sharpeJobs < 2) {
       unavailable =
           "only one job carries "
               + InsightCollector.SHARPE_METRIC
               + ": the spread of Sharpe ratios across trials is unknown";
+    } else if (Double.isNaN(variance)) {
+      unavailable = "a " + InsightCollector.SHARPE_METRIC + " is too large to compute a variance";
     }
     if (unavailable != null) {
       return new SelectionBias(
-          trials,
-          c.sharpeCount,
-          variance,
-          Double.NaN,
-          options.significance(),
-          List.of(),
-          unavailable);
+          trials, sharpeJobs, variance, Double.NaN, options.significance(), List.of(), unavailable);
     }
-    long n = Math.max(trials, c.sharpeCount);
-    double benchmark = DeflatedSharpe.expectedMaxSharpe(variance, n);
+    double benchmark = DeflatedSharpe.expectedMaxSharpe(variance, trials);
     List<SharpeCheck> checks = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
       AggregatedJobResult job = top.get(i);
@@ -259,7 +328,7 @@ public record Insights(
               dsr >= options.significance()));
     }
     return new SelectionBias(
-        n, c.sharpeCount, variance, benchmark, options.significance(), checks, null);
+        trials, sharpeJobs, variance, benchmark, options.significance(), checks, null);
   }
 
   private static double finite(OptionalDouble v) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * {@link Insights} as the {@code insights} object of the JSON summary. Numbers that cannot be
- * computed (NaN) are written as {@code null}. The sample of points is not written.
+ * computed (NaN) are written as {@code null}. The sample of points is not written. Serialised, the
+ * map is the same bytes whatever the number of threads and the order of the files.
  */
 public final class InsightsJson {
 
@@ -18,6 +19,7 @@ public final class InsightsJson {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("metric", "realized_pnl_usd");
     root.put("jobs", in.jobs());
+    root.put("success_jobs", in.successJobs());
     List<Object> params = new ArrayList<>();
     for (ParameterInsight p : in.parameters()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -50,8 +52,11 @@ public final class InsightsJson {
       skipped.add(m);
     }
     root.put("not_analysed", skipped);
+    root.put("untracked_keys", in.untrackedKeys());
+    root.put("untracked_keys_exact", in.untrackedKeysExact());
     Map<String, Object> rob = new LinkedHashMap<>();
     rob.put("spike_drop_fraction", in.options().spikeDropFraction());
+    rob.put("pnl_iqr", in.spread());
     List<Object> jobs = new ArrayList<>();
     for (Robustness r : in.robustness()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -19,7 +19,11 @@ public final class InsightsText {
     sb.append("Insights (")
         .append(Fmt.count(in.jobs()))
         .append(in.jobs() == 1 ? " job" : " jobs")
-        .append(" that passed the filters; PnL = realized_pnl_usd):\n\n");
+        .append(" that passed the filters");
+    if (in.successJobs() != in.jobs()) {
+      sb.append(", of ").append(Fmt.count(in.successJobs())).append(" success jobs");
+    }
+    sb.append("; PnL = realized_pnl_usd):\n\n");
     importance(sb, in);
     sensitivity(sb, in);
     robustness(sb, in);
@@ -62,6 +66,9 @@ public final class InsightsText {
     }
     for (SkippedParameter s : in.skipped()) {
       sb.append("  Not analysed: ").append(s.name()).append(" (").append(s.reason()).append(")\n");
+    }
+    if (in.untrackedKeys() > 0) {
+      sb.append("  ").append(untrackedKeys(in)).append('\n');
     }
     sb.append('\n');
   }
@@ -107,7 +114,8 @@ public final class InsightsText {
     List<Robustness> rows = in.robustness();
     sb.append("Robustness of the top ")
         .append(rows.size())
-        .append(" (neighbours: one step in one numeric parameter, all else equal):\n");
+        .append(" (neighbours: one step in one numeric parameter, all else equal, among all")
+        .append(" success jobs):\n");
     if (rows.isEmpty()) {
       sb.append("  (no ranked job)\n");
     }
@@ -132,9 +140,10 @@ public final class InsightsText {
     sb.append(
         String.format(
             Locale.ROOT,
-            "  A spike's neighbours have a median PnL more than %.0f%% of max(|its PnL|, IQR of all"
-                + " PnLs) below it.%n%n",
-            100 * in.options().spikeDropFraction()));
+            "  A spike's neighbours have a median PnL more than %.0f%% of max(|its PnL|, IQR of the"
+                + " PnL of every success job = %s) below it.%n%n",
+            100 * in.options().spikeDropFraction(),
+            Fmt.fixed(in.spread(), 2)));
   }
 
   private static void selectionBias(StringBuilder sb, SelectionBias b) {
@@ -176,6 +185,20 @@ public final class InsightsText {
           .append(".\n");
     }
     sb.append('\n');
+  }
+
+  /**
+   * {@code and 12 more keys not analysed: too many distinct keys (...)}, {@code about} when the
+   * count is estimated: the config keys that were not tracked at all ({@link
+   * Insights#untrackedKeys()}).
+   */
+  public static String untrackedKeys(Insights in) {
+    return (in.skipped().isEmpty() ? "" : "and ")
+        + (in.untrackedKeysExact() ? "" : "about ")
+        + Fmt.count(in.untrackedKeys())
+        + (in.untrackedKeys() == 1 ? " more key" : " more keys")
+        + " not analysed: too many distinct keys (every key present in all jobs is tracked; of the"
+        + " others, only the first by name)";
   }
 
   /** {@code significant}, {@code NOT significant (...)} or why it cannot be computed. */

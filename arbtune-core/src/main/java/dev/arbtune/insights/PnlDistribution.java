@@ -45,7 +45,14 @@ public record PnlDistribution(
 
   /** Bins: ceil(2 n^(1/3)) (Rice's rule), between 5 and 40, of equal width from min to max. */
   static PnlDistribution of(double[] pnls) {
-    int n = pnls.length;
+    double[] sorted = pnls.clone();
+    Arrays.sort(sorted);
+    return ofSorted(sorted);
+  }
+
+  /** {@link #of} of values sorted ascending already (not copied). */
+  static PnlDistribution ofSorted(double[] sorted) {
+    int n = sorted.length;
     if (n == 0) {
       return new PnlDistribution(
           0,
@@ -57,8 +64,6 @@ public record PnlDistribution(
           new double[0],
           new long[0]);
     }
-    double[] sorted = pnls.clone();
-    Arrays.sort(sorted);
     double min = sorted[0];
     double max = sorted[n - 1];
     double median = n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1] / 2 + sorted[n / 2] / 2;

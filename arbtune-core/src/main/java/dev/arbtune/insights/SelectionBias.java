@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * The deflated Sharpe ratios of the top jobs, given how many configurations were tried.
  *
- * @param trials N: the configurations tried (success jobs of the session, filtered or not)
- * @param sharpeJobs how many jobs that passed the filters carry {@code sharpe_per_trade}
- * @param sharpeVariance the variance of their Sharpe ratios (NaN with fewer than two)
+ * @param trials N: the configurations tried (every success job of the session, whether it passed
+ *     the filters or not: a filter is a selection too)
+ * @param sharpeJobs how many success jobs (filtered out or not) carry {@code sharpe_per_trade}
+ * @param sharpeVariance V: the sample variance of their Sharpe ratios (NaN with fewer than two);
+ *     computed from exact sums, so it does not depend on the order of the jobs
  * @param expectedMaxSharpe SR*: the Sharpe ratio the best of N trials reaches by luck alone
  * @param significance the level a deflated Sharpe ratio must reach
  * @param checks one per top job

@@ -9,8 +9,7 @@ import java.util.Objects;
  * @param jobs how many jobs have it
  * @param mean their mean realized PnL
  * @param median their median realized PnL (see {@code medianExact})
- * @param medianExact whether the median is exact (groups of at most 128 jobs) or a t-digest
- *     estimate
+ * @param medianExact whether the median is exact (groups of at most 128 jobs) or a bucket estimate
  * @param best the highest realized PnL among them
  * @param profitableShare the fraction of them with PnL above 0
  */
@@ -33,7 +32,7 @@ public record ValueStats(
     return new ValueStats(
         value,
         g.count,
-        g.mean,
+        g.mean(),
         g.median.median(),
         g.median.isExact(),
         g.best,

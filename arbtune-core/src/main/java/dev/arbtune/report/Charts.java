@@ -11,9 +11,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -51,8 +51,21 @@ public final class Charts {
   static final Color BLUE = new Color(0x25, 0x63, 0xeb);
   static final Color ORANGE = new Color(0xea, 0x58, 0x0c);
   static final Color GREY = new Color(0x94, 0xa3, 0xb8);
-  static final Color RED = new Color(0xdc, 0x26, 0x26);
-  static final Color GREEN = new Color(0x16, 0xa3, 0x4a);
+
+  /** Steps of the heatmap's colour scale, half below 0 and half above. */
+  static final int HEAT_STEPS = 8;
+
+  /** One colour per step, from the most negative to the most positive. */
+  static final Color[] HEAT_COLOURS = {
+    new Color(0xb9, 0x1c, 0x1c),
+    new Color(0xef, 0x44, 0x44),
+    new Color(0xfc, 0xa5, 0xa5),
+    new Color(0xfe, 0xe2, 0xe2),
+    new Color(0xdc, 0xfc, 0xe7),
+    new Color(0x86, 0xef, 0xac),
+    new Color(0x22, 0xc5, 0x5e),
+    new Color(0x15, 0x80, 0x3d)
+  };
 
   private Charts() {}
 
@@ -64,6 +77,12 @@ public final class Charts {
    * @param front the Pareto front, or {@code null} when it was not computed
    */
   public static byte[] scatter(
+      List<SamplePoint> sample, long sampledFrom, List<AggregatedJobResult> front) {
+    return png(scatterChart(sample, sampledFrom, front));
+  }
+
+  /** The chart of {@link #scatter}; its legend sits below the plot, where it hides no point. */
+  static XYChart scatterChart(
       List<SamplePoint> sample, long sampledFrom, List<AggregatedJobResult> front) {
     String title =
         sample.size() < sampledFrom
@@ -84,12 +103,17 @@ public final class Charts {
     style(chart);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(5);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     double[] x = new double[sample.size()];
     double[] y = new double[sample.size()];
+    Range xs = new Range();
+    Range ys = new Range();
     for (int i = 0; i < x.length; i++) {
       x[i] = sample.get(i).drawdownPct();
       y[i] = sample.get(i).pnl();
+      xs.add(x[i]);
+      ys.add(y[i]);
     }
     XYSeries jobs = chart.addSeries("jobs", x, y);
     jobs.setMarker(SeriesMarkers.CIRCLE);
@@ -100,6 +124,8 @@ public final class Charts {
       for (AggregatedJobResult j : front) {
         fx.add(j.metric("max_drawdown_pct").orElse(Double.NaN));
         fy.add(j.metric("realized_pnl_usd").orElse(0.0));
+        xs.add(fx.get(fx.size() - 1));
+        ys.add(fy.get(fy.size() - 1));
       }
       XYSeries f = chart.addSeries("Pareto front", fx, fy);
       f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -107,11 +133,22 @@ public final class Charts {
       f.setMarkerColor(ORANGE);
       f.setLineColor(ORANGE);
     }
-    return png(chart);
+    chart.getStyler().setXAxisDecimalPattern(axisPattern(xs.width()));
+    chart.getStyler().setYAxisDecimalPattern(axisPattern(ys.width()));
+    return chart;
   }
 
-  /** Median PnL per cell of two parameters, red below 0 and green above. */
+  /**
+   * Median PnL per cell of two parameters, on a diverging scale centred at 0: shades of red below
+   * 0, of green from 0 up, in {@value #HEAT_STEPS} steps over ±(the largest |median|, rounded up to
+   * a round step), so that a cell's colour says its sign whatever the other cells hold.
+   */
   public static byte[] heatmap(Heatmap h) {
+    return png(heatmapChart(h));
+  }
+
+  /** The chart of {@link #heatmap}. */
+  static HeatMapChart heatmapChart(Heatmap h) {
     HeatMapChart chart =
         new HeatMapChartBuilder()
             .width(WIDTH)
@@ -129,30 +166,30 @@ public final class Charts {
     List<String> xs = h.xValues().stream().map(v -> v.display()).toList();
     List<String> ys = h.yValues().stream().map(v -> v.display()).toList();
     List<Number[]> cells = new ArrayList<>();
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
+    Range values = new Range();
     for (int i = 0; i < xs.size(); i++) {
       for (int j = 0; j < ys.size(); j++) {
         double m = h.medianAt(i, j);
         if (!Double.isNaN(m)) {
           // XChart's List<Number[]> rows are {x index, y index, value}.
           cells.add(new Number[] {i, j, m});
-          lo = Math.min(lo, m);
-          hi = Math.max(hi, m);
+          values.add(m);
         }
       }
     }
-    double span = Math.max(Math.abs(lo), Math.abs(hi));
-    if (!(span > 0)) {
-      span = 1;
-    }
+    Step step = Step.atLeast(values.magnitude() / (HEAT_STEPS / 2));
+    double span = step.value() * (HEAT_STEPS / 2);
     chart
         .getStyler()
-        .setRangeColors(new Color[] {RED, new Color(0xfe, 0xf9, 0xc3), GREEN})
-        .setMin(lo < 0 ? -span : Math.min(lo, hi - 1e-9))
-        .setMax(lo < 0 ? span : Math.max(hi, lo + 1e-9))
+        .setRangeColors(HEAT_COLOURS)
+        .setPiecewise(true)
+        .setSplitNumber(HEAT_STEPS)
+        .setPiecewiseRanged(true)
+        .setMin(-span)
+        .setMax(span)
+        .setHeatMapDecimalValueFormatter(v -> Fmt.number(v, step.decimals()))
         .setShowValue(cells.size() <= 120)
-        .setHeatMapValueDecimalPattern("#,##0")
+        .setHeatMapValueDecimalPattern(Fmt.pattern(Fmt.decimalsFor(values.width())))
         .setDrawBorder(true);
     chart.getStyler().setValueFontColor(INK);
     // Label every row and column (XChart thins category labels otherwise).
@@ -163,11 +200,16 @@ public final class Charts {
       chart.getStyler().setXAxisLabelRotation(45);
     }
     chart.addSeries("median PnL", xs, ys, cells);
-    return png(chart);
+    return chart;
   }
 
   /** Median and mean PnL for each value of one parameter. */
   public static byte[] parameter(ParameterInsight p) {
+    return png(parameterChart(p));
+  }
+
+  /** The chart of {@link #parameter}; its legend sits below the plot, where it hides no bar. */
+  static CategoryChart parameterChart(ParameterInsight p) {
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(WIDTH)
@@ -183,7 +225,8 @@ public final class Charts {
             .build();
     style(chart);
     chart.getStyler().setSeriesColors(new Color[] {BLUE, GREY});
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart.getStyler().setAvailableSpaceFill(0.8);
     if (p.values().size() > 10) {
       chart.getStyler().setXAxisLabelRotation(45);
@@ -191,14 +234,19 @@ public final class Charts {
     List<String> labels = new ArrayList<>();
     List<Double> medians = new ArrayList<>();
     List<Double> means = new ArrayList<>();
+    Range range = new Range();
+    range.add(0.0); // bars start at 0
     for (ValueStats v : p.values()) {
       labels.add(v.value().display());
       medians.add(v.median());
       means.add(v.mean());
+      range.add(v.median());
+      range.add(v.mean());
     }
+    chart.getStyler().setYAxisDecimalPattern(axisPattern(range.width()));
     chart.addSeries("median", labels, medians);
     chart.addSeries("mean", labels, means);
-    return png(chart);
+    return chart;
   }
 
   /** The PnL histogram. */
@@ -216,16 +264,75 @@ public final class Charts {
     chart.getStyler().setAvailableSpaceFill(0.96);
     chart.getStyler().setXAxisLabelRotation(45);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
-    double[] edges = d.edges();
-    long[] counts = d.counts();
-    List<String> labels = new ArrayList<>();
     List<Long> ys = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      labels.add(String.format(Locale.ROOT, "%,.0f", (edges[i] + edges[i + 1]) / 2));
-      ys.add(counts[i]);
+    for (long c : d.counts()) {
+      ys.add(c);
     }
-    chart.addSeries("jobs", labels, ys).setFillColor(BLUE);
+    chart.addSeries("jobs", histogramLabels(d), ys).setFillColor(BLUE);
     return png(chart);
+  }
+
+  /** The bins' centres, with decimals chosen from the spread of the PnLs. */
+  static List<String> histogramLabels(PnlDistribution d) {
+    double[] edges = d.edges();
+    int decimals = Fmt.decimalsFor(d.max() - d.min());
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i + 1 < edges.length; i++) {
+      labels.add(Fmt.number(edges[i] / 2 + edges[i + 1] / 2, decimals));
+    }
+    return labels;
+  }
+
+  /** An axis pattern with as many optional decimals as numbers spread over {@code width} need. */
+  static String axisPattern(double width) {
+    int decimals = Fmt.decimalsFor(width);
+    return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
+  }
+
+  /** The smallest and largest of some numbers (NaN ignored). */
+  static final class Range {
+    private double lo = Double.POSITIVE_INFINITY;
+    private double hi = Double.NEGATIVE_INFINITY;
+
+    void add(double v) {
+      if (!Double.isNaN(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+
+    /** Largest minus smallest; 0 when empty or one value. */
+    double width() {
+      return hi >= lo ? hi - lo : 0.0;
+    }
+
+    /** The largest magnitude; 0 when empty. */
+    double magnitude() {
+      return hi >= lo ? Math.max(Math.abs(lo), Math.abs(hi)) : 0.0;
+    }
+  }
+
+  /**
+   * A round step of a colour scale: 1, 2, 2.5 or 5 times a power of ten, and the decimals that
+   * print its multiples exactly.
+   */
+  record Step(double value, int decimals) {
+
+    /** The smallest round step of at least {@code x} (1 when {@code x} is 0 or not finite). */
+    static Step atLeast(double x) {
+      if (!(x > 0) || Double.isInfinite(x)) {
+        return new Step(1, 0);
+      }
+      int exponent = (int) Math.floor(Math.log10(x));
+      for (int e = exponent; ; e++) {
+        for (String m : new String[] {"1", "2", "2.5", "5"}) {
+          BigDecimal step = new BigDecimal(m).scaleByPowerOfTen(e);
+          if (step.doubleValue() >= x) {
+            return new Step(step.doubleValue(), Math.max(0, step.stripTrailingZeros().scale()));
+          }
+        }
+      }
+    }
   }
 
   private static void style(Chart<? extends Styler, ?> chart) {
@@ -243,7 +350,6 @@ public final class Charts {
       a.setAxisTickLabelsColor(INK);
       a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
       a.setAxisTickMarksColor(GREY);
-      a.setYAxisDecimalPattern("#,##0.##");
     }
   }
 

@@ -12,6 +12,7 @@ import dev.arbtune.insights.HeatmapCollector;
 import dev.arbtune.insights.InsightCollector;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.insights.Insights;
+import dev.arbtune.insights.InsightsText;
 import dev.arbtune.insights.ParamValue;
 import dev.arbtune.insights.ParameterInsight;
 import dev.arbtune.insights.Robustness;
@@ -22,8 +23,8 @@ import dev.arbtune.insights.ValueStats;
 import dev.arbtune.insights.Verdict;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.result.ErrorKind;
+import dev.arbtune.result.Versions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
@@ -32,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Properties;
 
 /**
  * The HTML report of a tuning session: one self-contained file (inline CSS, charts as PNG {@code
@@ -93,8 +93,10 @@ public final class HtmlReport {
 
   /**
    * Gathers what a report shows (two passes over the folder, see {@link #write(
-   * TuningResultsAggregator, ScanProgress, Path)}). Build the aggregator with {@code pareto(true)}
-   * for the front to be drawn.
+   * TuningResultsAggregator, ScanProgress, Path)}): {@link #firstPass} reporting to {@code
+   * progress}, then {@link #secondPass} reporting to a progress of its own, so that {@code
+   * progress} counts every job once. To show the second pass too, call the two passes yourself.
+   * Build the aggregator with {@code pareto(true)} for the front to be drawn.
    *
    * @throws java.nio.file.NoSuchFileException when the results directory does not exist
    * @throws IOException when scanning fails
@@ -102,18 +104,51 @@ public final class HtmlReport {
   public static Content collect(
       TuningResultsAggregator aggregator, ScanProgress progress, InsightOptions options)
       throws IOException {
+    return secondPass(aggregator, new ScanProgress(), firstPass(aggregator, progress, options));
+  }
+
+  /**
+   * The first pass: the summary and the insights; the content has no heatmap yet.
+   *
+   * @param progress counts the jobs of this pass
+   * @throws java.nio.file.NoSuchFileException when the results directory does not exist
+   * @throws IOException when scanning fails
+   */
+  public static Content firstPass(
+      TuningResultsAggregator aggregator, ScanProgress progress, InsightOptions options)
+      throws IOException {
     CollectedSummary<InsightCollector> run = aggregator.summarize(progress, InsightCollector::new);
     Insights insights = Insights.compute(run, options);
-    Heatmap heatmap = null;
-    List<ParameterInsight> top = insights.mostImportant(2);
-    if (top.size() == 2) {
-      heatmap =
-          aggregator
-              .summarize(progress, () -> new HeatmapCollector(top.get(0).name(), top.get(1).name()))
-              .collected()
-              .heatmap();
+    return new Content(aggregator.resultsDir(), run.summary(), insights, null);
+  }
+
+  /** Whether {@link #secondPass} has work: at least two parameters were analysed. */
+  public static boolean needsSecondPass(Content first) {
+    return first.insights().mostImportant(2).size() == 2;
+  }
+
+  /**
+   * The second pass: the heatmap of median PnL over the two most important parameters, which are
+   * only known after the first pass. Returns {@code first} unchanged when fewer than two parameters
+   * were analysed (nothing is read then).
+   *
+   * @param progress counts the jobs of this pass
+   * @param first what {@link #firstPass} returned
+   * @throws java.nio.file.NoSuchFileException when the results directory does not exist
+   * @throws IOException when scanning fails
+   */
+  public static Content secondPass(
+      TuningResultsAggregator aggregator, ScanProgress progress, Content first) throws IOException {
+    if (!needsSecondPass(first)) {
+      return first;
     }
-    return new Content(aggregator.resultsDir(), run.summary(), insights, heatmap);
+    List<ParameterInsight> top = first.insights().mostImportant(2);
+    Heatmap heatmap =
+        aggregator
+            .summarize(progress, () -> new HeatmapCollector(top.get(0).name(), top.get(1).name()))
+            .collected()
+            .heatmap();
+    return new Content(first.resultsDir(), first.summary(), first.insights(), heatmap);
   }
 
   /**
@@ -158,7 +193,7 @@ public final class HtmlReport {
       s.filters()
           .forEach((k, v) -> h.append("<code>").append(esc(k + ": " + v)).append("</code> "));
     }
-    h.append(" &middot; arbtune ").append(esc(version())).append("</p></header>\n");
+    h.append(" &middot; arbtune ").append(esc(Versions.version())).append("</p></header>\n");
 
     headline(h, s, in);
     findings(h, in);
@@ -171,8 +206,12 @@ public final class HtmlReport {
     pareto(h, s);
     sensitivity(h, in);
     h.append("<footer class=\"muted\">Formulas, the spike rule and the sampling are described in")
-        .append(" <code>docs/INSIGHTS.md</code> of arbtune. PnL is <code>realized_pnl_usd</code>;")
-        .append(" statistics cover the success jobs that passed the filters.</footer>\n");
+        .append(" <code>docs/INSIGHTS.md</code> of arbtune. PnL is <code>realized_pnl_usd</code>.")
+        .append(" Sensitivity, importance, the charts and the distribution cover the success jobs")
+        .append(" that passed the filters; grid neighbours and the deflated Sharpe ratio's trials")
+        .append(" cover every success job (")
+        .append(Fmt.count(in.successJobs()))
+        .append(").</footer>\n");
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -230,7 +269,8 @@ public final class HtmlReport {
                 .append(" grid neighbours have a median PnL of ")
                 .append(esc(Fmt.money(r.neighbourMedian())))
                 .append(".");
-        case NO_NEIGHBOURS -> h.append("has no grid neighbour among the jobs to compare with.");
+        case NO_NEIGHBOURS ->
+            h.append("has no grid neighbour among the success jobs to compare with.");
       }
       long spikes = in.robustness().stream().filter(x -> x.verdict() == Verdict.SPIKE).count();
       h.append(" ")
@@ -434,17 +474,21 @@ public final class HtmlReport {
           .append(esc(sp.reason()))
           .append(").</p>\n");
     }
+    if (in.untrackedKeys() > 0) {
+      h.append("<p class=\"muted\">").append(esc(InsightsText.untrackedKeys(in))).append(".</p>\n");
+    }
     h.append("</section>\n");
   }
 
   private static void robustness(StringBuilder h, Insights in) {
     h.append("<section><h2>Robustness of the top jobs</h2>\n<p class=\"muted\">Grid neighbours:")
-        .append(" the jobs that differ in exactly one numeric parameter by one step (the next")
-        .append(" value run). A job is a <span class=\"badge spike\">spike</span> when their")
-        .append(" median PnL is more than ")
+        .append(" the success jobs that differ in exactly one numeric parameter by one step (the")
+        .append(" next value run), whether they passed the filters or not. A job is a <span")
+        .append(" class=\"badge spike\">spike</span> when their median PnL is more than ")
         .append(Fmt.percent(in.options().spikeDropFraction()))
-        .append(" of its |PnL| (or of the interquartile range of all PnLs, if larger) below")
-        .append(" it.</p>\n");
+        .append(" of its |PnL| (or of the interquartile range of the PnL of every success job, ")
+        .append(esc(Fmt.number(in.spread(), 2)))
+        .append(", if larger) below it.</p>\n");
     h.append("<table><thead><tr><th class=\"num\">#</th><th>job_id</th>")
         .append("<th class=\"num\">PnL</th><th class=\"num\">neighbours</th>")
         .append("<th class=\"num\">neighbours' median</th><th class=\"num\">worst neighbour</th>")
@@ -576,7 +620,8 @@ public final class HtmlReport {
       }
       h.append("</tbody></table></details>\n");
     }
-    h.append("<p class=\"muted\">* median estimated with a t-digest (groups above 128 jobs).</p>")
+    h.append("<p class=\"muted\">* median estimated from logarithmic buckets, within 0.2% of its")
+        .append(" value (groups above 128 jobs).</p>")
         .append("</section>\n");
   }
 
@@ -616,19 +661,6 @@ public final class HtmlReport {
       }
     }
     return b.toString();
-  }
-
-  private static String version() {
-    try (InputStream in = HtmlReport.class.getResourceAsStream("/dev/arbtune/version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   private static final String CSS =

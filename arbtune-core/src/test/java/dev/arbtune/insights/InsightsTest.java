@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.arbtune.aggregate.CollectedSummary;
+import dev.arbtune.aggregate.FilterExpression;
+import dev.arbtune.aggregate.JobFilter;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.testing.GridDocs;
@@ -253,18 +255,168 @@ class InsightsTest {
     GridDocs.grid(dir, pnl);
     Insights one = insights(1, 10);
     Insights four = insights(4, 10);
-    assertThat(four.robustness()).isEqualTo(one.robustness());
-    assertThat(four.distribution()).isEqualTo(one.distribution());
     assertThat(four.sample()).isEqualTo(one.sample());
-    for (int i = 0; i < one.parameters().size(); i++) {
-      ParameterInsight p1 = one.parameters().get(i);
-      ParameterInsight p4 = four.parameters().get(i);
-      assertThat(p4.name()).isEqualTo(p1.name());
-      assertThat(p4.etaSquared()).isCloseTo(p1.etaSquared(), within(1e-9));
-      for (int v = 0; v < p1.values().size(); v++) {
-        assertThat(p4.values().get(v).median()).isEqualTo(p1.values().get(v).median());
-        assertThat(p4.values().get(v).mean()).isCloseTo(p1.values().get(v).mean(), within(1e-9));
-      }
+    assertThat(Sessions.json(four)).isEqualTo(Sessions.json(one));
+  }
+
+  @Test
+  void noisySessionGivesTheSameJsonBytesWithAnyNumberOfThreads() throws IOException {
+    Sessions.noisyGrid(dir, id -> id);
+    String one = Sessions.insightsJson(dir, 1);
+    assertThat(one).contains("\"median_exact\": false"); // the estimated medians too
+    assertThat(Sessions.insightsJson(dir, 2)).isEqualTo(one);
+    assertThat(Sessions.insightsJson(dir, 4)).isEqualTo(one);
+  }
+
+  @Test
+  void noisySessionGivesTheSameJsonBytesWhateverTheOrderOfTheFiles() throws IOException {
+    Path forward = dir.resolve("forward");
+    Path backward = dir.resolve("backward");
+    Sessions.noisyGrid(forward, id -> "f_" + id);
+    // the same documents, the files named in the reverse order
+    Sessions.noisyGrid(backward, id -> "f_" + new StringBuilder(id).reverse());
+    assertThat(Sessions.insightsJson(backward, 1)).isEqualTo(Sessions.insightsJson(forward, 1));
+  }
+
+  private Insights filtered(JobFilter filter) throws IOException {
+    CollectedSummary<InsightCollector> run =
+        TuningResultsAggregator.builder(dir)
+            .filter(filter)
+            .build()
+            .summarize(new ScanProgress(), InsightCollector::new);
+    return Insights.compute(run, InsightOptions.DEFAULTS);
+  }
+
+  /** The reviewer's case: pure-noise Sharpe ratios, N(0, 0.3), and a filter on the Sharpe ratio. */
+  @Test
+  void deflatedSharpeTakesVarianceAndTrialsFromEverySuccessJobNotOnlyTheFilteredOnes()
+      throws IOException {
+    List<Double> sharpe = Sessions.normal(5, 200, 0.3);
+    for (int i = 0; i < sharpe.size(); i++) {
+      write(
+          dir,
+          String.format("s%03d", i),
+          map("a", i % 20, "b", i / 20),
+          map(
+              "realized_pnl_usd",
+              1000 * sharpe.get(i),
+              "sharpe_per_trade",
+              sharpe.get(i),
+              "closed_trades",
+              250));
     }
+    double mean = sharpe.stream().mapToDouble(Double::doubleValue).sum() / sharpe.size();
+    double ss = sharpe.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+    SelectionBias all = insights().selectionBias();
+    SelectionBias b =
+        filtered(JobFilter.expression(FilterExpression.parse("sharpe_per_trade>0.6")))
+            .selectionBias();
+    assertThat(b.trials()).isEqualTo(200);
+    assertThat(b.sharpeJobs()).isEqualTo(200);
+    assertThat(b.sharpeVariance()).isCloseTo(ss / 199, within(1e-12));
+    assertThat(b.sharpeVariance()).isEqualTo(all.sharpeVariance());
+    assertThat(b.expectedMaxSharpe()).isEqualTo(all.expectedMaxSharpe());
+    SharpeCheck best = b.checks().get(0);
+    assertThat(best.job().jobId()).isEqualTo(all.checks().get(0).job().jobId());
+    assertThat(best.deflatedSharpe()).isEqualTo(all.checks().get(0).deflatedSharpe());
+    assertThat(best.deflatedSharpe())
+        .isCloseTo(
+            DeflatedSharpe.deflatedSharpe(best.sharpe(), 250, 0, 3, ss / 199, 200), within(1e-9));
+    assertThat(best.significant()).as("the best of 200 noise trials").isFalse();
+  }
+
+  @Test
+  void trialsAreEverySuccessJobAlsoThoseWithoutASharpeRatio() throws IOException {
+    double[] sharpe = {0.05, 0.10, 0.15, 0.30};
+    for (int i = 0; i < 10; i++) {
+      write(
+          dir,
+          "t" + i,
+          map("a", i),
+          i < sharpe.length
+              ? map(
+                  "realized_pnl_usd",
+                  100.0 + i,
+                  "sharpe_per_trade",
+                  sharpe[i],
+                  "closed_trades",
+                  200)
+              : map("realized_pnl_usd", 1.0 * i));
+    }
+    SelectionBias b = insights().selectionBias();
+    assertThat(b.sharpeJobs()).isEqualTo(4);
+    assertThat(b.trials()).isEqualTo(10);
+    assertThat(b.expectedMaxSharpe())
+        .isCloseTo(DeflatedSharpe.expectedMaxSharpe(0.035 / 3, 10), within(1e-12));
+    SharpeCheck best = b.checks().get(0);
+    assertThat(best.job().jobId()).isEqualTo("t3");
+    assertThat(best.deflatedSharpe())
+        .isCloseTo(DeflatedSharpe.deflatedSharpe(0.30, 200, 0, 3, 0.035 / 3, 10), within(1e-12));
+  }
+
+  /** The reviewer's case: a 5 x 5 grid at -5 with one +100 cell and its +60 neighbour. */
+  @Test
+  void spikeHiddenByAFilterIsStillASpike() throws IOException {
+    double[][] pnl = new double[5][5];
+    for (double[] row : pnl) {
+      java.util.Arrays.fill(row, -5.0);
+    }
+    pnl[2][2] = 100.0;
+    pnl[2][3] = 60.0;
+    GridDocs.grid(dir, pnl);
+    for (JobFilter filter : List.of(JobFilter.profitable(), JobFilter.minPnl(0))) {
+      Insights in = filtered(filter);
+      Robustness top = in.robustness().get(0);
+      assertThat(top.job().jobId()).isEqualTo("g_3_3");
+      assertThat(top.neighbours()).isEqualTo(4); // (2,3) (4,3) (3,2) at -5 and (3,4) at +60
+      assertThat(top.neighbourMedian()).isEqualTo(-5.0);
+      assertThat(top.verdict()).as(filter.name()).isEqualTo(Verdict.SPIKE);
+      // sensitivity stays on the jobs that passed: b has the two values 3 and 4, one job each
+      assertThat(in.jobs()).isEqualTo(2);
+      assertThat(in.successJobs()).isEqualTo(25);
+      assertThat(param(in, "b").values()).extracting(ValueStats::jobs).containsExactly(1L, 1L);
+    }
+    assertThat(insights().robustness().get(0).verdict()).isEqualTo(Verdict.SPIKE);
+  }
+
+  @Test
+  void neighbourStepsAreTheValuesOfEverySuccessJob() throws IOException {
+    // a = 1..5 on one line; the filter keeps a = 1, 3, 5: stepping between those values would
+    // make a = 1 and a = 5 (50 each) the neighbours of a = 3 (100): a plateau. The values run are
+    // 1..5, so the neighbours are a = 2 and a = 4 (-10 each): a spike.
+    double[] pnl = {50, -10, 100, -10, 50};
+    for (int a = 1; a <= 5; a++) {
+      write(dir, "a" + a, map("a", a, "fee", 5), map("realized_pnl_usd", pnl[a - 1]));
+    }
+    Robustness top = filtered(JobFilter.minPnl(0)).robustness().get(0);
+    assertThat(top.job().jobId()).isEqualTo("a3");
+    assertThat(top.neighbours()).isEqualTo(2);
+    assertThat(top.neighbourMedian()).isEqualTo(-10.0);
+    assertThat(top.verdict()).isEqualTo(Verdict.SPIKE);
+  }
+
+  @Test
+  void aSmallDropIsNoSpikeWhenPnlsVaryMuchMore() throws IOException {
+    // the best job makes 1.00 and its neighbours 0.00 (a drop of all of its PnL), but PnLs across
+    // the session span hundreds (IQR 325): 1 > 0.5 x max(1, 325) is false, so a plateau
+    double[][] pnl = {{0, 1, 0}, {-100, 0, -100}, {-200, -300, -200}, {-400, -500, -400}};
+    GridDocs.grid(dir, pnl);
+    Insights in = insights();
+    assertThat(in.spread()).isEqualTo(325.0);
+    Robustness top = in.robustness().get(0);
+    assertThat(top.job().jobId()).isEqualTo("g_1_2");
+    assertThat(top.neighbourMedian()).isEqualTo(0.0);
+    assertThat(top.verdict()).isEqualTo(Verdict.PLATEAU);
+  }
+
+  @Test
+  void neighbourMedianIsTheMiddleValueNotTheMean() throws IOException {
+    // the centre (100) has neighbours 90, 90, 90 and -1000: median 90 (a plateau), mean -182.5
+    GridDocs.grid(dir, new double[][] {{0, 90, 0}, {90, 100, 90}, {0, -1000, 0}});
+    Robustness top = insights().robustness().get(0);
+    assertThat(top.job().jobId()).isEqualTo("g_2_2");
+    assertThat(top.neighbourMedian()).isEqualTo(90.0);
+    assertThat(top.neighbourWorst()).isEqualTo(-1000.0);
+    assertThat(top.verdict()).isEqualTo(Verdict.PLATEAU);
   }
 }

@@ -2,8 +2,15 @@ package dev.arbtune.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 class MedianSketchTest {
@@ -67,7 +74,6 @@ class MedianSketchTest {
 
   @Test
   void mergedLargeSketchesStillEstimateTheMedian() {
-    // (the report over 1,000,000 jobs hit a buffer overflow in t-digest 3.3 add(List<TDigest>))
     Random random = new Random(3);
     for (int size : new int[] {1000, 20_000, 100_000}) {
       MedianSketch total = new MedianSketch();
@@ -81,5 +87,66 @@ class MedianSketchTest {
       }
       assertThat(total.median()).isBetween(-0.1, 0.1);
     }
+  }
+
+  @Test
+  void estimatedMedianIsWithinTwoTenthsOfAPercentOfTheTrueOne() {
+    Random random = new Random(8);
+    for (int n : new int[] {129, 1000, 10_001}) {
+      double[] values = new double[n];
+      MedianSketch s = new MedianSketch();
+      for (int i = 0; i < n; i++) {
+        values[i] = 250 + random.nextGaussian() * 1000;
+        s.add(values[i]);
+      }
+      Arrays.sort(values);
+      double low = values[(n - 1) / 2];
+      double high = values[n / 2];
+      double bound = Math.max(Math.abs(low), Math.abs(high)) * 0x1p-9;
+      assertThat(s.isExact()).isFalse();
+      assertThat(s.median()).isBetween(low / 2 + high / 2 - bound, low / 2 + high / 2 + bound);
+    }
+  }
+
+  @Test
+  void sameValuesGiveTheSameMedianWhateverTheOrderAndTheSplit() {
+    Random random = new Random(5);
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      values.add(random.nextGaussian() * 77.7 + (i % 10 == 0 ? 400 : 0));
+    }
+    MedianSketch whole = new MedianSketch();
+    values.forEach(whole::add);
+    for (int parts = 2; parts <= 40; parts *= 3) {
+      List<Double> shuffled = new ArrayList<>(values);
+      Collections.shuffle(shuffled, new Random(parts));
+      MedianSketch[] sketches = new MedianSketch[parts];
+      for (int p = 0; p < parts; p++) {
+        sketches[p] = new MedianSketch();
+      }
+      for (int i = 0; i < shuffled.size(); i++) {
+        sketches[(i * 31 + i / 7) % parts].add(shuffled.get(i));
+      }
+      for (int p = 1; p < parts; p++) {
+        sketches[0].merge(sketches[p]);
+      }
+      assertThat(Double.doubleToRawLongBits(sketches[0].median()))
+          .as(parts + " parts")
+          .isEqualTo(Double.doubleToRawLongBits(whole.median()));
+    }
+  }
+
+  @Property
+  void aBucketStandsForItsValuesWithinTwoTenthsOfAPercent(
+      @ForAll @DoubleRange(min = -1e12, max = 1e12) double x) {
+    Assume.that(x == 0 || Math.abs(x) >= Double.MIN_NORMAL);
+    double v = MedianSketch.value(MedianSketch.key(x));
+    assertThat(Math.abs(v - x)).isLessThanOrEqualTo(Math.abs(x) * 0x1p-9);
+  }
+
+  @Property
+  void bucketsAreOrderedAsTheirValues(@ForAll double a, @ForAll double b) {
+    Assume.that(Double.isFinite(a) && Double.isFinite(b) && a <= b);
+    assertThat(MedianSketch.key(a)).isLessThanOrEqualTo(MedianSketch.key(b));
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.insights.Heatmap;
 import dev.arbtune.insights.ParamValue;
+import dev.arbtune.insights.ParameterInsight;
+import dev.arbtune.insights.PnlDistribution;
 import dev.arbtune.insights.SamplePoint;
+import dev.arbtune.insights.ValueStats;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.HeatMapStyler;
 
 class ChartsTest {
 
@@ -94,6 +100,123 @@ class ChartsTest {
     int r = (rgb >> 16) & 0xff;
     int g = (rgb >> 8) & 0xff;
     return r > 180 && g < 90;
+  }
+
+  private static Heatmap heatmapOf(double[][] median) {
+    List<ParamValue> xs = new ArrayList<>();
+    List<ParamValue> ys = new ArrayList<>();
+    for (int i = 0; i < median.length; i++) {
+      xs.add(ParamValue.of(i + 1));
+    }
+    for (int j = 0; j < median[0].length; j++) {
+      ys.add(ParamValue.of(10 * (j + 1)));
+    }
+    long[][] jobs = new long[median.length][median[0].length];
+    for (long[] row : jobs) {
+      java.util.Arrays.fill(row, 1);
+    }
+    return new Heatmap("x", "y", xs, ys, median, jobs, true);
+  }
+
+  private static boolean isReddish(int rgb) {
+    int r = (rgb >> 16) & 0xff;
+    int g = (rgb >> 8) & 0xff;
+    int b = rgb & 0xff;
+    return r > g + 25 && r > b + 25;
+  }
+
+  @Test
+  void heatmapCellsAreNeverRedWhenEveryMedianIsPositive() throws IOException {
+    Heatmap h = heatmapOf(new double[][] {{10, 20, 30}, {40, 50, 60}, {70, 80, 90}});
+    BufferedImage img = decode(Charts.heatmap(h));
+    long reddish = 0;
+    long greenish = 0;
+    for (int x = 0; x < img.getWidth() * 3 / 4; x++) { // the colour legend is further right
+      for (int y = 0; y < img.getHeight(); y++) {
+        int rgb = img.getRGB(x, y);
+        reddish += isReddish(rgb) ? 1 : 0;
+        greenish += isGreen(rgb) ? 1 : 0;
+      }
+    }
+    assertThat(reddish).isZero();
+    assertThat(greenish).isGreaterThan(1000);
+  }
+
+  @Test
+  void heatmapScaleIsCentredAtZero() {
+    for (double[][] median :
+        new double[][][] {
+          {{10, 20}, {30, 90}}, {{-90, -20}, {-30, -10}}, {{-7, 20}, {30, 3}}, {{0, 0}, {0, 0}}
+        }) {
+      HeatMapStyler s = Charts.heatmapChart(heatmapOf(median)).getStyler();
+      double largest =
+          java.util.Arrays.stream(median)
+              .flatMapToDouble(java.util.Arrays::stream)
+              .map(Math::abs)
+              .max()
+              .orElseThrow();
+      assertThat(s.getMin()).isEqualTo(-s.getMax());
+      assertThat(s.getMax()).isGreaterThanOrEqualTo(largest).isGreaterThan(0);
+      // a round step (1, 2, 2.5 or 5 times a power of 10): at most twice what is needed
+      assertThat(s.getMax()).isLessThanOrEqualTo(Math.max(4, 2.0001 * largest));
+      assertThat(s.getSplitNumber() % 2).isZero(); // 0 is a step boundary
+    }
+  }
+
+  @Test
+  void heatmapPrintsSmallMediansWithDecimalsInCellsAndLegend() {
+    double v = 0.39894685455404166;
+    HeatMapStyler s =
+        Charts.heatmapChart(heatmapOf(new double[][] {{-v, v / 2}, {v, -v / 4}})).getStyler();
+    assertThat(s.getHeatMapValueDecimalPattern()).isEqualTo("#,##0.00"); // range 0.8
+    assertThat(s.getMax()).isEqualTo(0.4);
+    assertThat(s.getHeatMapDecimalValueFormatter().apply(-0.4)).isEqualTo("-0.4");
+    assertThat(s.getHeatMapDecimalValueFormatter().apply(0.1 * 3)).isEqualTo("0.3");
+    HeatMapStyler big =
+        Charts.heatmapChart(heatmapOf(new double[][] {{-1234, 20}, {5678, 0}})).getStyler();
+    assertThat(big.getHeatMapValueDecimalPattern()).isEqualTo("#,##0");
+    assertThat(big.getMax()).isEqualTo(8000.0); // 4 steps of 2,000 (5678 / 4 = 1419.5)
+    assertThat(big.getHeatMapDecimalValueFormatter().apply(-2000.0)).isEqualTo("-2,000");
+  }
+
+  @Test
+  void histogramLabelsShowSmallPnlsWithDecimals() throws IOException {
+    double[] edges = new double[9];
+    for (int i = 0; i <= 8; i++) {
+      edges[i] = -0.4 + 0.1 * i;
+    }
+    PnlDistribution d =
+        new PnlDistribution(
+            80, -0.4, 0, -0.2, 0.2, 0.4, edges, new long[] {10, 10, 10, 10, 10, 10, 10, 10});
+    List<String> labels = Charts.histogramLabels(d);
+    assertThat(labels)
+        .containsExactly("-0.35", "-0.25", "-0.15", "-0.05", "0.05", "0.15", "0.25", "0.35");
+    assertThat(decode(Charts.histogram(d)).getWidth()).isEqualTo(Charts.WIDTH);
+  }
+
+  @Test
+  void parameterChartAxisShowsSmallPnlsWithDecimals() {
+    ParameterInsight p =
+        new ParameterInsight(
+            "fee",
+            List.of(
+                new ValueStats(ParamValue.of(1), 3, -0.004, -0.003, true, 0.001, 0.0),
+                new ValueStats(ParamValue.of(2), 3, 0.002, 0.0035, true, 0.004, 1.0)),
+            0.5,
+            0.4,
+            false);
+    CategoryChart chart = Charts.parameterChart(p);
+    assertThat(chart.getStyler().getYAxisDecimalPattern()).isEqualTo("#,##0.####");
+    assertThat(chart.getStyler().getLegendPosition().name()).startsWith("Outside");
+  }
+
+  @Test
+  void scatterLegendSitsOutsideThePlotWhereItHidesNoPoint() {
+    List<SamplePoint> points = List.of(new SamplePoint(-5, 1), new SamplePoint(100, 9.5));
+    XYChart chart = Charts.scatterChart(points, 2, null);
+    assertThat(chart.getStyler().getLegendPosition().name()).startsWith("Outside");
+    assertThat(chart.getStyler().getYAxisDecimalPattern()).isEqualTo("#,##0");
+    assertThat(chart.getStyler().getXAxisDecimalPattern()).isEqualTo("#,##0.#");
   }
 
   private static int distinctColours(BufferedImage img) {

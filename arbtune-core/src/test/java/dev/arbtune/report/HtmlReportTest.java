@@ -13,6 +13,7 @@ import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightCollector;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.insights.Insights;
+import dev.arbtune.result.Versions;
 import dev.arbtune.testing.Chromium;
 import dev.arbtune.testing.Docs;
 import java.io.IOException;
@@ -153,5 +154,37 @@ class HtmlReportTest {
     }
     assertThat(blank).isEmpty();
     assertThat(Files.readString(file)).contains("</html>");
+  }
+
+  @Test
+  void collectCountsEveryJobOnceOnTheProgressItIsGiven() throws IOException {
+    ScanProgress progress = new ScanProgress();
+    HtmlReport.Content c =
+        HtmlReport.collect(
+            TuningResultsAggregator.builder(results).pareto(true).build(),
+            progress,
+            InsightOptions.DEFAULTS);
+    assertThat(c.heatmap()).isNotNull(); // both passes ran
+    assertThat(progress.jobs()).isEqualTo(62);
+  }
+
+  @Test
+  void eachPassCountsOnItsOwnProgress() throws IOException {
+    TuningResultsAggregator aggregator = TuningResultsAggregator.builder(results).build();
+    ScanProgress first = new ScanProgress();
+    ScanProgress second = new ScanProgress();
+    HtmlReport.Content c = HtmlReport.firstPass(aggregator, first, InsightOptions.DEFAULTS);
+    assertThat(c.heatmap()).isNull();
+    assertThat(HtmlReport.needsSecondPass(c)).isTrue();
+    c = HtmlReport.secondPass(aggregator, second, c);
+    assertThat(c.heatmap().x()).isEqualTo(c.insights().parameters().get(0).name());
+    assertThat(first.jobs()).isEqualTo(62);
+    assertThat(second.jobs()).isEqualTo(62);
+  }
+
+  @Test
+  void headerNamesTheVersionOfArbtune() throws IOException {
+    assertThat(HtmlReport.render(content()))
+        .contains(" &middot; arbtune " + Versions.version() + "</p></header>");
   }
 }
