@@ -16,7 +16,8 @@ import java.util.Optional;
  * plan line. Validated on construction, exactly as the runner validates it.
  *
  * @param dataFile CSV of two-venue quotes
- * @param minSpreadBps net spread (after costs) needed to open a trade, in basis points; ≥ 0
+ * @param minSpreadBps net spread needed to open a trade, after the entry costs {@link #costBps()}
+ *     (one pair of fills; a round trip costs about twice that), in basis points; ≥ 0
  * @param takerFeeABps taker fee on venue A, bps of notional; ≥ 0
  * @param takerFeeBBps taker fee on venue B, bps of notional; ≥ 0
  * @param slippageBps slippage for a pair of legs, half on each leg, bps; ≥ 0
@@ -195,7 +196,12 @@ public record BacktestConfig(
     return Collections.unmodifiableMap(m);
   }
 
-  /** Round-trip costs of a pair of legs in bps: both taker fees plus slippage. */
+  /**
+   * The costs {@code c} of one pair of fills (one buy, one sell: the entry of a trade), in bps:
+   * both taker fees plus the slippage (half on each fill). The opening rule compares the spread
+   * with {@code c + min_spread_bps}. Closing pays about as much again, so a round trip costs about
+   * {@code 2c}.
+   */
   public double costBps() {
     return takerFeeABps + takerFeeBBps + slippageBps;
   }

@@ -3,35 +3,93 @@ package dev.arbtune.backtest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Loads each quotes file once and shares the result: thread-safe, keyed by the file's real path (so
- * {@code data/x.csv} and {@code ./data/../data/x.csv} are one entry). When several threads ask for
- * a file that is not loaded yet, one loads it and the others wait for it; threads asking for other
- * files are not held up.
+ * Loads quotes files and shares them: thread-safe, keyed by the file's real path (so {@code
+ * data/x.csv}, {@code ./data/../data/x.csv} and a symbolic link to it are one entry, while {@code
+ * d/link/../q.csv}, which is {@code q.csv} in the folder {@code d/link} points to, is not {@code
+ * d/q.csv}). When several threads ask for a file that is not loaded yet, one loads it and the
+ * others wait for it; threads asking for other files are not held up.
  *
- * <p>A file whose content is malformed is remembered as such (it is not parsed again); a file that
- * could not be read is not remembered, so a later request tries again. Entries are kept for the
- * life of the cache: make one per session, or share one per process.
+ * <p>Memory is bounded: the cache holds at most {@link #budgetBytes()} of quote columns, dropping
+ * the least recently used files first and loading them again when asked for. A file that is alone
+ * larger than the budget is still loaded (the job needs it) and dropped when another file is
+ * loaded. Quotes already handed out stay valid after they are dropped: a job keeps what it holds.
+ *
+ * <p>A file whose content is malformed is remembered as such (it is not parsed again, until it is
+ * dropped like any other entry); a file that could not be read is not remembered, so a later
+ * request tries again.
  */
 public final class QuotesCache {
 
-  private final ConcurrentHashMap<Path, CompletableFuture<Quotes>> entries =
-      new ConcurrentHashMap<>();
+  /** What a remembered malformed file is counted as, so that such entries are dropped too. */
+  private static final long FAILED_ENTRY_BYTES = 1 << 10;
+
+  /** How many spellings of paths are remembered before they are forgotten all at once. */
+  private static final int MAX_ALIASES = 1 << 16;
+
+  private final long budgetBytes;
+
+  /** Guards {@link #entries} and {@link #bytesHeld}; never held while loading or waiting. */
+  private final Object lock = new Object();
+
+  /** Entries by real path, least recently used first. */
+  private final LinkedHashMap<Path, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+  private long bytesHeld;
 
   /**
-   * Entries by the absolute path as asked for, so that a job asking again for the same name skips
-   * resolving the real path (several system calls). Forgotten together with the entry.
+   * Real paths by the absolute path as asked for (not normalized: {@code ..} after a symbolic link
+   * leads elsewhere than the text suggests), so that a job asking again for the same name skips
+   * resolving the real path (several system calls).
    */
-  private final ConcurrentHashMap<Path, CompletableFuture<Quotes>> aliases =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, Path> realPaths = new ConcurrentHashMap<>();
+
+  /** One file: loading, loaded, or known malformed. */
+  private static final class Entry {
+    final CompletableFuture<Quotes> quotes = new CompletableFuture<>();
+
+    /** Bytes counted in {@link #bytesHeld}; -1 while loading. */
+    long bytes = -1;
+  }
+
+  /** A cache whose budget is {@link #defaultBudgetBytes()}. */
+  public QuotesCache() {
+    this(defaultBudgetBytes());
+  }
 
   /**
-   * The quotes of {@code file}, loading them on first use.
+   * A cache that holds at most {@code budgetBytes} of quote columns ({@link Quotes#columnBytes()}).
+   *
+   * @param budgetBytes the budget; 0 keeps only the file loaded last
+   * @throws IllegalArgumentException when negative
+   */
+  public QuotesCache(long budgetBytes) {
+    if (budgetBytes < 0) {
+      throw new IllegalArgumentException("budgetBytes must be >= 0, got " + budgetBytes);
+    }
+    this.budgetBytes = budgetBytes;
+  }
+
+  /** Half the heap the JVM may grow to: the default budget. */
+  public static long defaultBudgetBytes() {
+    return Runtime.getRuntime().maxMemory() / 2;
+  }
+
+  /** The most bytes of quote columns held at once (but for one file larger than that). */
+  public long budgetBytes() {
+    return budgetBytes;
+  }
+
+  /**
+   * The quotes of {@code file}, loading them when they are not held.
    *
    * @throws java.nio.file.NoSuchFileException when the file does not exist
    * @throws IOException when it cannot be read
@@ -40,27 +98,30 @@ public final class QuotesCache {
    */
   public Quotes get(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    Path alias = file.toAbsolutePath().normalize();
-    CompletableFuture<Quotes> entry = aliases.get(alias);
-    if (entry == null) {
-      Path key = file.toRealPath();
+    Path asked = file.toAbsolutePath();
+    Path key = realPaths.get(asked);
+    if (key == null) {
+      key = file.toRealPath();
+      if (realPaths.size() >= MAX_ALIASES) {
+        realPaths.clear();
+      }
+      realPaths.put(asked, key);
+    }
+    Entry entry;
+    boolean mine = false;
+    synchronized (lock) {
       entry = entries.get(key);
       if (entry == null) {
-        CompletableFuture<Quotes> mine = new CompletableFuture<>();
-        entry = entries.putIfAbsent(key, mine);
-        if (entry == null) {
-          entry = mine;
-          load(key, file, mine);
-        }
-      }
-      aliases.put(alias, entry);
-      if (entries.get(key) != entry) {
-        // The load failed meanwhile and was forgotten (load() removes the entry first).
-        aliases.remove(alias, entry);
+        entry = new Entry();
+        entries.put(key, entry);
+        mine = true;
       }
     }
+    if (mine) {
+      load(key, file, entry);
+    }
     try {
-      return entry.get();
+      return entry.quotes.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for " + file + " to load");
@@ -82,26 +143,65 @@ public final class QuotesCache {
     }
   }
 
-  private void load(Path key, Path asGiven, CompletableFuture<Quotes> target) {
+  private void load(Path key, Path asGiven, Entry entry) {
+    Quotes quotes;
     try {
-      target.complete(QuotesLoader.load(asGiven));
+      quotes = QuotesLoader.load(asGiven);
     } catch (QuotesFormatException e) {
-      target.completeExceptionally(e);
+      admit(key, entry, FAILED_ENTRY_BYTES);
+      entry.quotes.completeExceptionally(e);
+      return;
     } catch (IOException | RuntimeException | Error e) {
-      entries.remove(key, target);
-      aliases.values().removeIf(v -> v == target);
-      target.completeExceptionally(e);
+      synchronized (lock) {
+        entries.remove(key, entry);
+      }
+      realPaths.values().removeIf(key::equals);
+      entry.quotes.completeExceptionally(e);
+      return;
+    }
+    admit(key, entry, quotes.columnBytes());
+    entry.quotes.complete(quotes);
+  }
+
+  /** Counts a loaded entry and drops the least recently used others until the budget holds. */
+  private void admit(Path key, Entry entry, long bytes) {
+    synchronized (lock) {
+      if (entries.get(key) != entry) {
+        return; // cleared meanwhile
+      }
+      entry.bytes = bytes;
+      bytesHeld += bytes;
+      Iterator<Map.Entry<Path, Entry>> it = entries.entrySet().iterator();
+      while (bytesHeld > budgetBytes && it.hasNext()) {
+        Entry e = it.next().getValue();
+        if (e != entry && e.bytes >= 0) {
+          bytesHeld -= e.bytes;
+          it.remove();
+        }
+      }
     }
   }
 
-  /** Number of files held. */
+  /** Number of files held (loaded, loading, or known malformed). */
   public int size() {
-    return entries.size();
+    synchronized (lock) {
+      return entries.size();
+    }
+  }
+
+  /** Bytes of quote columns held now. */
+  public long bytesHeld() {
+    synchronized (lock) {
+      return bytesHeld;
+    }
   }
 
   /** Forgets every file (jobs already holding quotes keep them). */
   public void clear() {
-    aliases.clear();
-    entries.clear();
+    synchronized (lock) {
+      entries.clear();
+      bytesHeld = 0;
+    }
+    realPaths.clear();
   }
 }

@@ -30,8 +30,9 @@ import java.util.zip.GZIPInputStream;
  *       are ignored. Fields may be enclosed in double quotes.
  *   <li>{@code timestamp}: ISO-8601 ({@code 2014-05-01T05:00:02Z}, fractions of a second and an
  *       offset such as {@code +02:00} allowed; without an offset it is UTC) or epoch milliseconds
- *       (digits only). Stored at millisecond precision (finer fractions are truncated). Rows must
- *       be in non-decreasing time order.
+ *       (digits only, at least 10¹¹, i.e. from 1973-03-03 on: smaller values are almost surely
+ *       epoch seconds and are refused). Stored at millisecond precision (finer fractions are
+ *       truncated). Rows must be in non-decreasing time order.
  *   <li>Prices: decimal numbers ({@code 1.38727}, {@code 1e-3}); {@code NaN}, infinities and empty
  *       fields are errors. Zero, negative and crossed prices are loaded as they are: the backtest
  *       skips such rows and counts them.
@@ -49,6 +50,14 @@ public final class QuotesLoader {
   private static final int ROLE_TIMESTAMP = 0;
   private static final int BUFFER_SIZE = 1 << 20;
   private static final long MAX_ROWS = Integer.MAX_VALUE - 16;
+
+  /**
+   * Smallest epoch-millisecond timestamp accepted: 10¹¹ ms is 1973-03-03. Epoch seconds of any date
+   * since 1973 (and until 5138) are below it, so a file of seconds is refused instead of being read
+   * as dates in January 1970.
+   */
+  static final long MIN_EPOCH_MILLIS = 100_000_000_000L;
+
   private static final double[] POW10 = new double[23];
 
   static {
@@ -407,6 +416,16 @@ public final class QuotesLoader {
           v = v * 10 + (b - '0');
         }
         if (digitsOnly) {
+          if (v < MIN_EPOCH_MILLIS) {
+            throw new QuotesFormatException(
+                source,
+                lineNo,
+                "timestamp",
+                v
+                    + " looks like epoch seconds, not milliseconds (as milliseconds it is "
+                    + java.time.Instant.ofEpochMilli(v)
+                    + "); write epoch milliseconds (seconds times 1000) or ISO-8601 timestamps");
+          }
           return v;
         }
       }

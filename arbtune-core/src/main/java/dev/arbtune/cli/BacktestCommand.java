@@ -1,19 +1,18 @@
 package dev.arbtune.cli;
 
-import dev.arbtune.backtest.Backtest;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
-import dev.arbtune.backtest.Quotes;
-import dev.arbtune.backtest.QuotesFormatException;
-import dev.arbtune.backtest.QuotesLoader;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.result.ResultWriter;
+import dev.arbtune.run.JobDocument;
+import dev.arbtune.run.JobRunner;
+import dev.arbtune.run.QuotesSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,8 @@ import picocli.CommandLine.Spec;
           + " result document (JSON) on stdout, or write it to --output-json.",
       "",
       "The model and every metric are defined in docs/MODEL.md. A configuration or data error"
-          + " exits with 1 and, when --output-json is given, writes an error document there."
+          + " exits with 1 and, when --output-json is given, writes an error document there; a"
+          + " result that cannot be written exits with 2."
     })
 final class BacktestCommand implements Callable<Integer> {
 
@@ -56,7 +56,9 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--min-spread-bps",
       paramLabel = "BPS",
       description =
-          "Open a trade when the best spread minus costs is at least BPS (default: "
+          "Open a trade when the better direction's spread minus the entry costs c (both taker"
+              + " fees plus the slippage: one buy and one sell fill) is at least BPS. Closing"
+              + " costs about c again, so a round trip costs about 2c (default: "
               + BacktestConfig.DEFAULT_MIN_SPREAD_BPS
               + ").")
   Double minSpreadBps;
@@ -168,39 +170,30 @@ final class BacktestCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String id = jobId != null ? jobId : defaultJobId();
     Map<String, Object> given = givenConfig();
-    BacktestConfig config = null;
-    BacktestMetrics metrics;
-    List<Trade> trades = tradesCsv == null ? null : new ArrayList<>();
-    long start = System.nanoTime();
+    BacktestConfig config;
     try {
       config = BacktestConfig.fromMap(given);
-      Quotes quotes = QuotesLoader.load(Path.of(config.dataFile()));
-      metrics = Backtest.run(config, quotes, trades == null ? null : trades::add);
     } catch (ConfigException e) {
-      throw fail(id, config == null ? given : config.toMap(), "config." + e.getMessage());
-    } catch (QuotesFormatException e) {
-      throw fail(id, config.toMap(), "data_file " + e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw fail(id, config.toMap(), "data_file not found: " + config.dataFile());
-    } catch (IOException e) {
-      throw fail(
-          id, config.toMap(), "cannot read data_file " + config.dataFile() + ": " + e.getMessage());
+      throw fail(id, given, "config." + e.getMessage());
     }
-    double runtime = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> configMap = config.toMap();
-    Map<String, Object> metricsMap = metrics.toMap(runtime);
+    List<Trade> trades = tradesCsv == null ? null : new ArrayList<>();
+    QuotesSource quotes = QuotesSource.local(new QuotesCache(), Path.of(""));
+    JobDocument doc = JobDocument.run(0, id, config, quotes, trades == null ? null : trades::add);
+    if (!doc.isSuccess()) {
+      throw fail(id, doc.config(), doc.error());
+    }
     if (outputJson == null) {
       PrintWriter out = spec.commandLine().getOut();
-      ResultWriter.success(out, id, configMap, metricsMap);
+      doc.writeTo(out);
     } else {
       write(
           outputJson,
-          () -> new ResultWriter(true).writeSuccess(outputJson, id, configMap, metricsMap));
+          () -> new ResultWriter(true).writeSuccess(outputJson, id, doc.config(), doc.metrics()));
     }
     if (tradesCsv != null) {
       write(tradesCsv, () -> AtomicFiles.writeText(tradesCsv, w -> TradesCsv.write(trades, w)));
     }
-    err.println(summaryLine(metrics, runtime));
+    err.println(summaryLine(doc.backtestMetrics(), runtime(doc)));
     if (outputJson != null) {
       err.println("arbtune backtest: result written to " + outputJson);
     }
@@ -208,6 +201,10 @@ final class BacktestCommand implements Callable<Integer> {
       err.println("arbtune backtest: " + trades.size() + " trades written to " + tradesCsv);
     }
     return ExitCodes.OK;
+  }
+
+  private static double runtime(JobDocument doc) {
+    return doc.metrics().get("runtime_seconds") instanceof Number n ? n.doubleValue() : 0;
   }
 
   private Map<String, Object> givenConfig() {
@@ -241,7 +238,10 @@ final class BacktestCommand implements Callable<Integer> {
     return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
   }
 
-  /** Writes the error document (when there is a file to write it to) and ends with exit code 1. */
+  /**
+   * Writes the error document (when there is a file to write it to) and ends with exit code 1; when
+   * even the error document cannot be written, the message says why too.
+   */
   private UserInputException fail(String id, Map<String, ?> config, String message) {
     if (outputJson != null) {
       try {
@@ -251,7 +251,7 @@ final class BacktestCommand implements Callable<Integer> {
             .println("arbtune backtest: error document written to " + outputJson);
       } catch (IOException e) {
         return new UserInputException(
-            message + "; and cannot write " + outputJson + ": " + e.getMessage());
+            message + "; and cannot write " + outputJson + ": " + JobRunner.describe(e));
       }
     }
     return new UserInputException(message);
@@ -262,11 +262,15 @@ final class BacktestCommand implements Callable<Integer> {
     void run() throws IOException;
   }
 
-  private static void write(Path file, Write write) {
+  /**
+   * Runs a write; a failure is an I/O error (exit 2), with the reason: the job itself succeeded,
+   * the disk or the folder did not.
+   */
+  private static void write(Path file, Write write) throws IOException {
     try {
       write.run();
     } catch (IOException e) {
-      throw new UserInputException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new IOException("cannot write " + file + ": " + JobRunner.describe(e), e);
     }
   }
 

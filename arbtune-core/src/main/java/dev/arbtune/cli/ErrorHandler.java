@@ -1,5 +1,6 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.run.OutputRootBusyException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -45,6 +46,9 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     } else if (e instanceof NoSuchFileException nsf) {
       String reason = nsf.getReason() == null ? "not found" : nsf.getReason();
       err.println(prefix + "error: " + reason + ": " + nsf.getFile());
+      code = ExitCodes.INPUT;
+    } else if (e instanceof OutputRootBusyException busy) {
+      err.println(prefix + "error: " + busy.getMessage());
       code = ExitCodes.INPUT;
     } else if (e instanceof NotDirectoryException nd) {
       err.println(prefix + "error: not a directory: " + nd.getFile());

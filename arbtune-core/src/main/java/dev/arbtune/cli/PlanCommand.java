@@ -7,6 +7,7 @@ import dev.arbtune.plan.SessionConfig;
 import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
+import dev.arbtune.run.JobRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ final class PlanCommand implements Callable<Integer> {
     } catch (SessionConfigException e) {
       throw new UserInputException(config + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new IOException("cannot write " + output + ": " + e, e);
+      throw new IOException("cannot write " + output + ": " + JobRunner.describe(e), e);
     }
     spec.commandLine().getErr().println("arbtune plan: wrote " + written + " jobs to " + output);
     return ExitCodes.OK;

@@ -8,7 +8,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on the terminal's stderr: jobs done / total, rate, ETA, errors so far. */
+/**
+ * A progress bar on the terminal's stderr: jobs done / total, rate, ETA, errors so far; without a
+ * total (a plan read from a pipe) it shows jobs done and the rate.
+ */
 final class ProgressBarListener implements SessionListener, AutoCloseable {
 
   private final AtomicLong errors = new AtomicLong();
@@ -19,7 +22,7 @@ final class ProgressBarListener implements SessionListener, AutoCloseable {
     bar =
         new ProgressBarBuilder()
             .setTaskName("run")
-            .setInitialMax(totalJobs)
+            .setInitialMax(totalJobs < 0 ? -1 : totalJobs) // -1: a bar without a total
             .setStyle(ProgressBarStyle.ASCII)
             .setUnit(" jobs", 1)
             .showSpeed()

@@ -5,6 +5,7 @@ import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,6 +35,15 @@ import picocli.CommandLine.Spec;
           + " output_json: _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
           + " written atomically; after an interruption run the same command with --resume.",
       "",
+      "Two lines with the same output_json (after normalization) would overwrite each other:"
+          + " the later one is an error job (its document goes to _invalid_plan_lines/). A job_id"
+          + " used twice is a warning. The plan may be a pipe (--jobs /dev/stdin); it then runs"
+          + " without a known total.",
+      "",
+      "A session locks its output root (DIR/.arbtune.lock) while it runs: a second session on the"
+          + " same root exits with 1. Before the jobs start, temporary files that an interrupted"
+          + " session left (.arbtune-*.tmp) are removed.",
+      "",
       "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
           + " 1 otherwise."
     })
@@ -59,7 +69,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--resume",
-      description = "Skip jobs whose output_json already is a success document (others run again).")
+      description =
+          "Skip jobs whose output_json already is their success document: the same job_id and the"
+              + " same config as the plan line. Other jobs run again (without --resume every job"
+              + " runs and its document is replaced).")
   boolean resume;
 
   @Option(
@@ -85,6 +98,14 @@ final class RunCommand implements Callable<Integer> {
     if (maxJobs != null && maxJobs < 1) {
       throw new ParameterException(
           spec.commandLine(), "--max-jobs must be at least 1, got " + maxJobs);
+    }
+    if (Files.isDirectory(plan)) {
+      throw new UserInputException(
+          "--jobs " + plan + " is a folder; give the plan file (JSON Lines, one job per line)");
+    }
+    if (Files.exists(outputRoot) && !Files.isDirectory(outputRoot)) {
+      throw new UserInputException(
+          "--output-root " + outputRoot + " is a file; give a folder (it is created if missing)");
     }
     SessionOptions options =
         SessionOptions.builder(plan, outputRoot)

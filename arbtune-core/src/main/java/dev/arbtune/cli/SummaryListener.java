@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The {@code run} command's listener: prints one line per error job on stderr (the first few) and
- * drives the progress bar when there is one.
+ * The {@code run} command's listener: prints one line per error job and per warning on stderr (the
+ * first few of each) and drives the progress bar when there is one.
  */
 final class SummaryListener implements SessionListener, AutoCloseable {
 
@@ -15,9 +15,10 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final int maxErrorsShown;
   private final ProgressBarListener progress;
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong warnings = new AtomicLong();
 
   /**
-   * @param maxErrorsShown error lines printed at most (0 for none)
+   * @param maxErrorsShown error lines, and warning lines, printed at most (0 for none)
    * @param progress the progress bar, or {@code null}
    */
   SummaryListener(PrintWriter err, int maxErrorsShown, ProgressBarListener progress) {
@@ -30,6 +31,16 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   public void sessionStarted(long totalJobs) {
     if (progress != null) {
       progress.sessionStarted(totalJobs);
+    }
+  }
+
+  @Override
+  public void warning(String message) {
+    if (warnings.incrementAndGet() <= maxErrorsShown) {
+      synchronized (err) {
+        err.println("[run] warning: " + message);
+        err.flush();
+      }
     }
   }
 
@@ -58,10 +69,26 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     return Math.max(0, errors.get() - maxErrorsShown);
   }
 
+  /** Warnings that were not printed. */
+  long hiddenWarnings() {
+    return Math.max(0, warnings.get() - maxErrorsShown);
+  }
+
+  /** Ends the progress bar and says how many warnings were not printed. */
   @Override
   public void close() {
     if (progress != null) {
       progress.close();
+    }
+    long hidden = hiddenWarnings();
+    if (hidden > 0) {
+      synchronized (err) {
+        err.println(
+            maxErrorsShown == 0
+                ? "[run] " + hidden + (hidden == 1 ? " warning" : " warnings") + " not shown"
+                : "[run] ... and " + hidden + " more warnings");
+        err.flush();
+      }
     }
   }
 }

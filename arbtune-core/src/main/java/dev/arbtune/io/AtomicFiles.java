@@ -12,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes files atomically: the content goes to a hidden temporary file in the same directory, which
  * is then renamed over the target. A reader sees the old file or the whole new one, never a part; a
- * crash leaves at most a {@code .NAME.*.tmp} file behind, which no reader of {@code *.json} picks
- * up.
+ * crash leaves at most a {@code .arbtune-NAME.HEX.tmp} file behind, which no reader of {@code
+ * *.json} picks up. The {@code .arbtune-} prefix marks the file as arbtune's own, so that clean-ups
+ * ({@link #isTemporaryName}) never touch another program's temporary files.
  */
 public final class AtomicFiles {
 
@@ -28,15 +31,35 @@ public final class AtomicFiles {
     void writeTo(Writer out) throws IOException;
   }
 
-  /** Names of the temporary files {@link #writeText} creates: {@code .NAME.HEX.tmp}. */
-  private static final java.util.regex.Pattern TEMPORARY_NAME =
-      java.util.regex.Pattern.compile("^\\..+\\.[0-9a-f]{1,16}\\.tmp$");
+  /** What every temporary file name starts with. */
+  public static final String TEMPORARY_PREFIX = ".arbtune-";
+
+  /** Names of the temporary files {@link #temporaryName} makes: {@code .arbtune-NAME.HEX.tmp}. */
+  private static final Pattern TEMPORARY_NAME =
+      Pattern.compile("^" + Pattern.quote(TEMPORARY_PREFIX) + ".+\\.[0-9a-f]{1,16}\\.tmp$");
 
   private AtomicFiles() {}
 
   /**
-   * Whether {@code fileName} is the name of a temporary file that {@link #writeText} creates (and
-   * leaves behind only when the process dies while writing): {@code .NAME.HEX.tmp}.
+   * A fresh name for the temporary file that is renamed to {@code fileName} once written: {@code
+   * .arbtune-NAME.HEX.tmp} with 64 random bits in hex. Every writer of arbtune result files (this
+   * class, and the Spark module's writer on other file systems) names its temporary files so.
+   *
+   * @param fileName the target's file name (without folders)
+   */
+  public static String temporaryName(String fileName) {
+    Objects.requireNonNull(fileName, "fileName");
+    return TEMPORARY_PREFIX
+        + fileName
+        + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong())
+        + ".tmp";
+  }
+
+  /**
+   * Whether {@code fileName} is the name of a temporary file that {@link #temporaryName} makes (and
+   * that is left behind only when the process dies while writing): {@code .arbtune-NAME.HEX.tmp}.
+   * Other programs' temporary files ({@code .bash_history.cafe.tmp}) do not match.
    */
   public static boolean isTemporaryName(String fileName) {
     return TEMPORARY_NAME.matcher(fileName).matches();
@@ -65,8 +88,7 @@ public final class AtomicFiles {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
-    Path tmp = dir.resolve("." + absolute.getFileName() + "." + suffix);
+    Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString()));
     try {
       try (FileChannel channel =
               FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -83,7 +83,7 @@ final class YamlTree {
       if (first == null) {
         return new YamlNode(null, 1);
       }
-      YamlNode root = tree.value(p, 0, line(p));
+      YamlNode root = tree.value(p, 0, line(p), null);
       if (p.nextToken() != null) {
         throw tree.error(line(p), "a session file holds one YAML document; found another");
       }
@@ -96,7 +96,11 @@ final class YamlTree {
     }
   }
 
-  private YamlNode value(YAMLParser p, int depth, int line) throws IOException {
+  /**
+   * @param path where the value is, as error messages name fields ({@code grids[0].values[2]});
+   *     {@code null} for the root
+   */
+  private YamlNode value(YAMLParser p, int depth, int line, String path) throws IOException {
     JsonToken t = p.currentToken();
     int at = line(p);
     if (p.isCurrentAlias()) {
@@ -113,18 +117,19 @@ final class YamlTree {
     }
     switch (t) {
       case START_OBJECT:
-        return new YamlNode(mapping(p, depth), line);
+        return new YamlNode(mapping(p, depth, path), line);
       case START_ARRAY:
         List<YamlNode> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p, depth + 1, line(p)));
+          String item = (path == null ? "" : path) + "[" + list.size() + "]";
+          list.add(value(p, depth + 1, line(p), item));
         }
         return new YamlNode(List.copyOf(list), line);
       case VALUE_STRING:
         return new YamlNode(p.getText(), line);
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return new YamlNode(number(p, at), line);
+        return new YamlNode(number(p, at, path), line);
       case VALUE_TRUE:
       case VALUE_FALSE:
         return new YamlNode(t == JsonToken.VALUE_TRUE, line);
@@ -135,7 +140,7 @@ final class YamlTree {
     }
   }
 
-  private Map<String, YamlNode> mapping(YAMLParser p, int depth) throws IOException {
+  private Map<String, YamlNode> mapping(YAMLParser p, int depth, String path) throws IOException {
     Map<String, YamlNode> map = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
@@ -149,20 +154,16 @@ final class YamlTree {
             keyLine, "duplicate key " + key + " (first at line " + previous.line() + "); keep one");
       }
       p.nextToken();
-      map.put(key, value(p, depth + 1, keyLine));
+      map.put(key, value(p, depth + 1, keyLine, path == null ? key : path + "." + key));
     }
     return Collections.unmodifiableMap(map);
   }
 
-  private BigDecimal number(YAMLParser p, int line) throws IOException {
+  private BigDecimal number(YAMLParser p, int line, String path) throws IOException {
     String text = p.getText();
     String clean = text.replace("_", "");
     if (!DECIMAL.matcher(clean).matches()) {
-      throw error(
-          line,
-          text
-              + " is not a plain decimal number (YAML reads a leading 0 as octal and 0x as hex);"
-              + " write it in decimal");
+      throw error(line, path, text + " is not a plain decimal number" + why(clean));
     }
     BigDecimal value;
     if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
@@ -170,18 +171,49 @@ final class YamlTree {
     } else {
       double d = Double.parseDouble(clean);
       if (!Double.isFinite(d)) {
-        throw error(line, text + " is out of range for a number");
+        throw error(line, path, text + " is out of range for a number (beyond ±1.8e308)");
+      }
+      if (d == 0 && new BigDecimal(clean).signum() != 0) {
+        throw error(
+            line,
+            path,
+            text
+                + " underflows: it is too close to 0 for a number (below 4.9e-324) and would be 0");
       }
       value = BigDecimal.valueOf(d);
     }
     if (!Double.isFinite(value.doubleValue())) {
-      throw error(line, text + " is out of range for a number");
+      throw error(line, path, text + " is out of range for a number (beyond ±1.8e308)");
     }
     return value;
   }
 
+  /** Why a number YAML accepts is refused here. */
+  private static String why(String text) {
+    String t = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals(".inf") || lower.equals(".nan")) {
+      return " (infinity and NaN are not usable values); write a finite decimal number";
+    }
+    if (lower.startsWith("0x")) {
+      return " (YAML reads 0x as hexadecimal); write it in decimal";
+    }
+    if (lower.startsWith("0o") || (lower.length() > 1 && lower.charAt(0) == '0')) {
+      return " (YAML reads a leading 0 as octal: 017 is 15); write it in decimal, without the"
+          + " leading 0";
+    }
+    if (lower.contains(":")) {
+      return " (YAML 1.1 reads 1:30 as a base-60 number); write it in decimal";
+    }
+    return "; write it in decimal, such as 12.5 or 1e-3";
+  }
+
   private SessionConfigException error(int line, String problem) {
-    return new SessionConfigException(source, line, null, problem, null);
+    return error(line, null, problem);
+  }
+
+  private SessionConfigException error(int line, String field, String problem) {
+    return new SessionConfigException(source, line, field, problem, null);
   }
 
   private SessionConfigException parseError(JsonProcessingException e) {

@@ -5,19 +5,23 @@ import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.QuotesFormatException;
+import dev.arbtune.backtest.Trade;
+import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The result document of one plan line, decided but not yet written: a success document (config and
  * metrics) or an error document (the config where known, and the message). {@link JobRunner} writes
  * it into a local folder; other runners write the same bytes elsewhere.
  *
- * @param lineNumber the plan line
+ * @param lineNumber the plan line, or 0 for a job that does not come from a plan
  * @param jobId the job id, or {@code null} when the line had none
  * @param config the config to write, or {@code null} when it is not known
  * @param metrics the metrics of a success (with {@code runtime_seconds}); {@code null} for an error
@@ -57,41 +61,113 @@ public record JobDocument(
     String prefix = "plan line " + line.lineNumber() + ": ";
     if (problem != null) {
       Map<String, ?> config = line.config() != null ? line.config().toMap() : line.rawConfig();
-      return error(line, config, prefix + problem);
+      return error(line.lineNumber(), line.jobId(), config, prefix + problem);
     }
-    BacktestConfig config = line.config();
+    JobDocument doc = run(line.lineNumber(), line.jobId(), line.config(), quotes, null);
+    return doc.isSuccess()
+        ? doc
+        : error(line.lineNumber(), line.jobId(), doc.config(), prefix + doc.error());
+  }
+
+  /**
+   * Runs one backtest and decides its document: what {@link #of} does for a plan line, and {@code
+   * arbtune backtest} for its single job. Never throws for a job that fails: the failure becomes an
+   * error document whose message names the field or file at fault ({@code data_file not found:
+   * ...}, {@code config.start_time: ...}, {@code cannot read data_file ...: permission denied:
+   * ...}).
+   *
+   * @param lineNumber the plan line, or 0 when the job does not come from a plan
+   * @param jobId the job id to write, or {@code null}
+   * @param config the validated config
+   * @param quotes where the quotes come from
+   * @param tradeLog receives every trade (see {@link Backtest#run(BacktestConfig,
+   *     dev.arbtune.backtest.Quotes, Consumer)}), or {@code null}
+   */
+  public static JobDocument run(
+      long lineNumber,
+      String jobId,
+      BacktestConfig config,
+      QuotesSource quotes,
+      Consumer<? super Trade> tradeLog) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(quotes, "quotes");
     long start = System.nanoTime();
     BacktestMetrics metrics;
     try {
-      metrics = Backtest.run(config, quotes.load(config.dataFile()));
+      metrics = Backtest.run(config, quotes.load(config.dataFile()), tradeLog);
     } catch (NoSuchFileException e) {
       String where = quotes.lookedFor(config.dataFile());
       return error(
-          line,
+          lineNumber,
+          jobId,
           config.toMap(),
-          prefix
-              + "data_file not found: "
+          "data_file not found: "
               + config.dataFile()
               + (where == null ? "" : " (looked for " + where + ")"));
     } catch (QuotesFormatException e) {
-      return error(line, config.toMap(), prefix + "data_file " + e.getMessage());
+      return error(lineNumber, jobId, config.toMap(), "data_file " + e.getMessage());
     } catch (ConfigException e) {
-      return error(line, config.toMap(), prefix + "config." + e.getMessage());
+      return error(lineNumber, jobId, config.toMap(), "config." + e.getMessage());
     } catch (IOException e) {
       return error(
-          line,
+          lineNumber,
+          jobId,
           config.toMap(),
-          prefix + "cannot read data_file " + config.dataFile() + ": " + JobRunner.describe(e));
+          "cannot read data_file " + config.dataFile() + ": " + JobRunner.describe(e));
     } catch (RuntimeException e) {
-      return error(line, config.toMap(), prefix + "internal error: " + e);
+      return error(lineNumber, jobId, config.toMap(), "internal error: " + e);
     }
     double runtime = (System.nanoTime() - start) / 1e9;
     return new JobDocument(
-        line.lineNumber(), line.jobId(), config.toMap(), metrics.toMap(runtime), null, metrics);
+        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics);
   }
 
-  private static JobDocument error(PlanLine line, Map<String, ?> config, String message) {
-    return new JobDocument(line.lineNumber(), line.jobId(), config, null, message, null);
+  private static JobDocument error(
+      long lineNumber, String jobId, Map<String, ?> config, String message) {
+    return new JobDocument(lineNumber, jobId, config, null, message, null);
+  }
+
+  /**
+   * Whether {@code existing}, a document found at a plan line's {@code output_json}, is that line's
+   * finished job, which a resumed session may skip: a success document whose {@code
+   * config_summary.job_id} is the line's {@code job_id} and whose {@code config} is the line's
+   * config as {@link BacktestConfig#toMap()} writes it (the same keys, equal values; numbers
+   * compared by value, so {@code 30} equals {@code 30.0}). A document of another job, or of the
+   * same job with other parameters, is not: the job runs again.
+   *
+   * @param line the plan line
+   * @param existing the document read from its {@code output_json}
+   */
+  public static boolean isFinished(PlanLine line, ResultDocument existing) {
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(existing, "existing");
+    return line.isValid()
+        && existing.isSuccess()
+        && line.jobId().equals(existing.declaredJobId())
+        && sameConfig(existing.config(), line.config().toMap());
+  }
+
+  private static boolean sameConfig(Map<String, ?> written, Map<String, ?> expected) {
+    if (!written.keySet().equals(expected.keySet())) {
+      return false;
+    }
+    for (Map.Entry<String, ?> e : expected.entrySet()) {
+      if (!sameValue(written.get(e.getKey()), e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      try {
+        return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+      } catch (NumberFormatException e) { // NaN or an infinity: never in a valid config
+        return x.toString().equals(y.toString());
+      }
+    }
+    return Objects.equals(a, b);
   }
 
   /** Whether this is a success document. */

@@ -7,17 +7,20 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesFormatException;
-import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultReader;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs single jobs: loads the quotes (through a shared {@link QuotesCache}), runs the {@link
@@ -31,7 +34,15 @@ public final class JobRunner {
   private final Path dataRoot;
   private final ResultWriter writer;
   private final ResultReader reader = new ResultReader();
-  private final QuotesSource quotes = new LocalQuotes();
+  private final QuotesSource quotes;
+
+  /** The output root last seen and its real path: the same root serves a whole session. */
+  private volatile Path[] realRoot;
+
+  /** Folders already created and found inside their output root, so checked once. */
+  private final Set<Checked> insideRoot = ConcurrentHashMap.newKeySet();
+
+  private static final int MAX_CHECKED_FOLDERS = 1 << 12;
 
   /**
    * @param cache where quotes are loaded and shared
@@ -43,6 +54,12 @@ public final class JobRunner {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
     this.writer = Objects.requireNonNull(writer, "writer");
+    this.quotes = QuotesSource.local(cache, dataRoot);
+  }
+
+  /** The quotes of this runner's jobs: its data root, through its cache. */
+  public QuotesSource quotes() {
+    return quotes;
   }
 
   /** Where {@code config.dataFile()} is read from. */
@@ -67,24 +84,61 @@ public final class JobRunner {
    * Runs one plan line and writes its result document inside {@code outputRoot}: at its {@code
    * output_json}, or, when the line has no usable path, at {@link OutputPaths#forInvalidLine}.
    *
-   * @param resume when true, a job whose document already is a success document is skipped
+   * @param resume when true, a job whose document already is its finished success document ({@link
+   *     JobDocument#isFinished}) is skipped
    */
   public JobOutcome run(PlanLine line, Path outputRoot, boolean resume) {
+    return run(line, outputRoot, resume, null);
+  }
+
+  /**
+   * Runs one plan line as {@link #run(PlanLine, Path, boolean)} does, but for a line whose {@code
+   * output_json} the caller found unusable (another line of the plan claims it): such a line is an
+   * error job whose document goes to {@link OutputPaths#forInvalidLine}.
+   *
+   * @param outputProblem why the line's {@code output_json} must not be written, or {@code null}
+   */
+  public JobOutcome run(PlanLine line, Path outputRoot, boolean resume, String outputProblem) {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(outputRoot, "outputRoot");
     Path target = null;
-    String problem = line.problem();
-    if (line.outputJson() != null) {
+    String pathProblem = outputProblem;
+    if (line.outputJson() != null && pathProblem == null) {
       try {
         target = OutputPaths.resolve(outputRoot, line.outputJson());
+        String outside = outsideRoot(outputRoot, target);
+        if (outside != null) {
+          target = null;
+          pathProblem = "output_json " + line.outputJson() + " " + outside;
+        }
       } catch (IllegalArgumentException e) {
-        problem = problem == null ? e.getMessage() : problem;
+        pathProblem = e.getMessage();
       }
+    }
+    String problem = line.problem();
+    if (problem == null) {
+      problem = pathProblem;
+    } else if (outputProblem != null) {
+      problem = problem + "; and " + outputProblem;
     }
     if (target == null) {
       target = OutputPaths.forInvalidLine(outputRoot, line.lineNumber());
+      String outside = outsideRoot(outputRoot, target);
+      if (outside != null) {
+        String message =
+            "plan line "
+                + line.lineNumber()
+                + ": "
+                + (problem == null ? "" : problem + "; and ")
+                + "cannot write the error document: "
+                + OutputPaths.INVALID_LINES_DIR
+                + " "
+                + outside;
+        return new JobOutcome(
+            line.lineNumber(), line.jobId(), null, JobOutcome.Status.ERROR, message, null);
+      }
     }
-    if (resume && isSuccessDocument(target)) {
+    if (resume && problem == null && isFinished(line, target)) {
       return new JobOutcome(
           line.lineNumber(), line.jobId(), target, JobOutcome.Status.SKIPPED, null, null);
     }
@@ -116,6 +170,73 @@ public final class JobRunner {
   }
 
   /**
+   * Creates the folder of {@code target} and makes sure that it really is inside {@code root}: a
+   * symbolic link inside the root may lead elsewhere, which the path's text does not show.
+   *
+   * @return {@code null} when it is inside (or when the folder cannot be created: writing will then
+   *     fail with the reason), else what is wrong, e.g. {@code leads outside the output root
+   *     through a symbolic link (to /elsewhere/x)}
+   */
+  private String outsideRoot(Path root, Path target) {
+    Path folder = target.toAbsolutePath().getParent();
+    Checked checked = new Checked(root, folder);
+    if (insideRoot.contains(checked)) {
+      return null; // a session's jobs mostly write into the same few folders
+    }
+    Path realRoot = realRoot(root);
+    if (realRoot == null) {
+      return null;
+    }
+    try {
+      Path existing = folder;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      if (existing != null) {
+        Path real = existing.toRealPath();
+        if (!real.startsWith(realRoot)) {
+          return escapes(real);
+        }
+      }
+      Files.createDirectories(folder);
+      Path real = folder.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        return escapes(real);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    if (insideRoot.size() >= MAX_CHECKED_FOLDERS) {
+      insideRoot.clear();
+    }
+    insideRoot.add(checked);
+    return null;
+  }
+
+  /** A folder found (really) inside an output root. */
+  private record Checked(Path root, Path folder) {}
+
+  private static String escapes(Path real) {
+    return "leads outside the output root through a symbolic link (to " + real + ")";
+  }
+
+  /** The real path of the output root (created when missing), or {@code null} when unknown. */
+  private Path realRoot(Path root) {
+    Path[] known = realRoot;
+    if (known != null && known[0].equals(root)) {
+      return known[1];
+    }
+    try {
+      Files.createDirectories(root);
+      Path real = root.toRealPath();
+      realRoot = new Path[] {root, real};
+      return real;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
    * Writes an error document; when even that fails (a full disk, a read-only folder), the outcome
    * says so and names no document.
    */
@@ -134,13 +255,12 @@ public final class JobRunner {
     }
   }
 
-  private boolean isSuccessDocument(Path file) {
+  private boolean isFinished(PlanLine line, Path file) {
     if (!Files.isRegularFile(file)) {
       return false;
     }
     try {
-      ResultDocument doc = reader.read(file);
-      return doc.isSuccess();
+      return JobDocument.isFinished(line, reader.read(file));
     } catch (IOException | RuntimeException | dev.arbtune.result.ResultFormatException e) {
       return false;
     }
@@ -154,27 +274,18 @@ public final class JobRunner {
     if (e instanceof NoSuchFileException n) {
       return "no such file or folder: " + n.getFile();
     }
+    if (e instanceof FileAlreadyExistsException x && x.getReason() == null) {
+      return "a file is in the way (a folder is needed there, or the name is taken): "
+          + x.getFile();
+    }
+    if (e instanceof NotDirectoryException d && d.getReason() == null) {
+      return "not a folder: " + d.getFile();
+    }
     if (e instanceof FileSystemException f) {
       String reason = f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
       return f.getFile() == null ? reason : reason + ": " + f.getFile();
     }
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-  }
-
-  /** The local folder as a {@link QuotesSource}, through the shared cache. */
-  private final class LocalQuotes implements QuotesSource {
-    @Override
-    public Quotes load(String dataFile) throws IOException {
-      return cache.get(dataRoot.resolve(dataFile));
-    }
-
-    @Override
-    public String lookedFor(String dataFile) {
-      Path resolved = dataRoot.resolve(dataFile);
-      return resolved.toString().equals(dataFile)
-          ? null
-          : resolved.toAbsolutePath().normalize().toString();
-    }
   }
 }

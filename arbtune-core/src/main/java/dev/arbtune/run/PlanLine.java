@@ -1,6 +1,7 @@
 package dev.arbtune.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,11 +10,14 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.result.Json;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line of a JSONL plan, parsed: {@code {"job_id": ..., "config": {...}, "output_json":
- * "relative/path.json"}}. Other keys are ignored. A line that is not usable keeps what could be
- * read of it (for the error document) and says what is wrong in {@link #problem()}.
+ * "relative/path.json"}}. Other keys are ignored; a key given twice in one object (at any depth)
+ * makes the line invalid, as any other JSON error does. A line that is not usable keeps what could
+ * be read of it (for the error document) and says what is wrong in {@link #problem()}.
  *
  * @param lineNumber 1-based line in the plan file
  * @param jobId the {@code job_id}, or {@code null} when missing or not a string
@@ -31,10 +35,16 @@ public record PlanLine(
     BacktestConfig config,
     String problem) {
 
+  /** Refuses trailing content and duplicate keys (which would silently keep the last value). */
   private static final ObjectReader READER =
       new ObjectMapper(Json.factory())
           .readerFor(Object.class)
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
+  /** Jackson's message for a repeated key (STRICT_DUPLICATE_DETECTION), with the key. */
+  private static final Pattern DUPLICATE =
+      Pattern.compile("^Duplicate (?:field|Object property) '(.*)'", Pattern.DOTALL);
 
   public PlanLine {
     if (lineNumber < 1) {
@@ -70,10 +80,24 @@ public record PlanLine(
       map = (Map<String, Object>) value;
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
-      if (e.getLocation() != null && e.getLocation().getColumnNr() > 0) {
-        message += " (column " + e.getLocation().getColumnNr() + ")";
+      String column =
+          e.getLocation() != null && e.getLocation().getColumnNr() > 0
+              ? " (column " + e.getLocation().getColumnNr() + ")"
+              : "";
+      Matcher duplicate = DUPLICATE.matcher(message == null ? "" : message);
+      if (duplicate.find()) {
+        return invalid(
+            lineNumber,
+            null,
+            null,
+            null,
+            "the key "
+                + oneLine(duplicate.group(1))
+                + " appears twice in one object"
+                + column
+                + "; give it once (a repeated key would silently keep only its last value)");
       }
-      return invalid(lineNumber, null, null, null, "not valid JSON: " + oneLine(message));
+      return invalid(lineNumber, null, null, null, "not valid JSON: " + oneLine(message + column));
     } catch (java.io.IOException e) {
       return invalid(lineNumber, null, null, null, "not valid JSON: " + oneLine(e.getMessage()));
     }

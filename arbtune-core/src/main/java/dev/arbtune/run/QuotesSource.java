@@ -1,7 +1,9 @@
 package dev.arbtune.run;
 
 import dev.arbtune.backtest.Quotes;
+import dev.arbtune.backtest.QuotesCache;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Where the quotes of a job come from: the local folder of {@link JobRunner}, or any other store (a
@@ -25,4 +27,14 @@ public interface QuotesSource {
    * null} when that is {@code dataFile} itself.
    */
   String lookedFor(String dataFile);
+
+  /**
+   * The local folder {@code dataRoot}: a relative {@code data_file} is resolved against it (an
+   * absolute one is read as it is), through {@code cache}.
+   *
+   * @param dataRoot {@code Path.of("")} for the current working directory
+   */
+  static QuotesSource local(QuotesCache cache, Path dataRoot) {
+    return new LocalQuotes(cache, dataRoot);
+  }
 }

@@ -6,15 +6,27 @@ package dev.arbtune.run;
  */
 public interface SessionListener {
 
+  /** The total of {@link #sessionStarted} when the plan cannot be counted before it is run. */
+  long UNKNOWN_TOTAL = -1;
+
   /** A listener that ignores everything. */
   SessionListener NONE = new SessionListener() {};
 
   /**
    * Called once before the first job starts.
    *
-   * @param totalJobs jobs in the plan (non-blank lines, at most {@code --max-jobs})
+   * @param totalJobs jobs in the plan (non-blank lines, at most {@code --max-jobs}), or {@link
+   *     #UNKNOWN_TOTAL} when the plan is not a regular file (a pipe) and cannot be counted upfront
    */
   default void sessionStarted(long totalJobs) {}
+
+  /**
+   * Called for something about the plan or the output root that is not an error of a job, such as a
+   * {@code job_id} used by two lines; from the thread that reads the plan.
+   *
+   * @param message one line, naming the plan line where there is one
+   */
+  default void warning(String message) {}
 
   /** Called once per job when its document is written (or it is skipped). */
   default void jobFinished(JobOutcome outcome) {}

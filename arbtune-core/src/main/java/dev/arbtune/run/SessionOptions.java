@@ -1,5 +1,6 @@
 package dev.arbtune.run;
 
+import dev.arbtune.backtest.QuotesCache;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param stopOnError start no new job after the first error
  * @param maxJobs read at most this many jobs (non-blank lines) of the plan; ≥ 1
  * @param durable force each document to disk before renaming it into place
+ * @param quotesCacheBytes the most bytes of quotes held between jobs ({@link
+ *     dev.arbtune.backtest.QuotesCache}); ≥ 0
  */
 public record SessionOptions(
     Path plan,
@@ -24,7 +27,8 @@ public record SessionOptions(
     boolean resume,
     boolean stopOnError,
     long maxJobs,
-    boolean durable) {
+    boolean durable,
+    long quotesCacheBytes) {
 
   /** The default parallelism: the number of available processors. */
   public static int defaultParallelism() {
@@ -41,9 +45,15 @@ public record SessionOptions(
     if (maxJobs < 1) {
       throw new IllegalArgumentException("maxJobs must be at least 1, got " + maxJobs);
     }
+    if (quotesCacheBytes < 0) {
+      throw new IllegalArgumentException("quotesCacheBytes must be >= 0, got " + quotesCacheBytes);
+    }
   }
 
-  /** Options with the defaults: cwd data root, one job per processor, all jobs, durable writes. */
+  /**
+   * Options with the defaults: cwd data root, one job per processor, all jobs, durable writes, half
+   * the heap for quotes.
+   */
   public static Builder builder(Path plan, Path outputRoot) {
     return new Builder(plan, outputRoot);
   }
@@ -58,6 +68,7 @@ public record SessionOptions(
     private boolean stopOnError;
     private long maxJobs = Long.MAX_VALUE;
     private boolean durable = true;
+    private long quotesCacheBytes = QuotesCache.defaultBudgetBytes();
 
     private Builder(Path plan, Path outputRoot) {
       this.plan = plan;
@@ -104,11 +115,29 @@ public record SessionOptions(
     }
 
     /**
+     * The most bytes of quote columns kept loaded between jobs (default: half the maximum heap).
+     * The least recently used files are dropped beyond it and loaded again when a later job needs
+     * them; a walk-forward plan over many daily files then runs in bounded memory.
+     */
+    public Builder quotesCacheBytes(long quotesCacheBytes) {
+      this.quotesCacheBytes = quotesCacheBytes;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException when a value is out of range
      */
     public SessionOptions build() {
       return new SessionOptions(
-          plan, outputRoot, dataRoot, parallelism, resume, stopOnError, maxJobs, durable);
+          plan,
+          outputRoot,
+          dataRoot,
+          parallelism,
+          resume,
+          stopOnError,
+          maxJobs,
+          durable,
+          quotesCacheBytes);
     }
   }
 }

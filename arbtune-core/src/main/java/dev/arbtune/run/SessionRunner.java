@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -27,14 +29,26 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Runs a JSONL plan: every line is one job, run on a bounded pool of threads, each writing one
  * result document inside the output root. Lines are streamed (a few per thread are held at a time,
- * however long the plan); each quotes file is loaded once and shared by all jobs.
+ * however long the plan) and parsed in order by one reading thread; each quotes file is loaded once
+ * and shared by all jobs (within the quotes budget, see {@link SessionOptions#quotesCacheBytes()}).
  *
  * <p>One job's failure never stops the others (unless {@code stopOnError}): it writes an error
- * document and the session goes on. Documents are written atomically, so a session killed at any
- * moment leaves only whole documents, plus perhaps hidden temporary files, which the next session
- * on the same output root removes before it starts. Run again with {@code resume} to finish the
- * plan: the documents then equal those of an uninterrupted run (but for {@code runtime_seconds}).
- * Two sessions must not write into the same output root at once.
+ * document and the session goes on. So does a line whose {@code output_json} an earlier line
+ * already claimed (compared after normalization, such as {@code s/./a.json} and {@code s/a.json}):
+ * the later line is an error job whose document goes to {@code _invalid_plan_lines/}, so no result
+ * silently replaces another. A {@code job_id} used twice is a {@linkplain SessionListener#warning
+ * warning}.
+ *
+ * <p>A session holds an exclusive lock on its output root ({@code ROOT/.arbtune.lock}) for as long
+ * as it runs: a second session on the same root fails with {@link OutputRootBusyException}. While
+ * holding it, the session first removes the temporary files ({@code .arbtune-*.tmp}) that an
+ * interrupted session's atomic writes left behind, and only those. Documents are written
+ * atomically, so a session killed at any moment leaves only whole documents; run again with {@code
+ * resume} to finish the plan: the documents then equal those of an uninterrupted run (but for
+ * {@code runtime_seconds}).
+ *
+ * <p>A plan that is a regular file is counted before it runs (for the progress total); one that is
+ * not (a pipe, {@code /dev/stdin}) is read once and runs without a known total.
  *
  * <pre>{@code
  * SessionSummary summary =
@@ -46,12 +60,15 @@ public final class SessionRunner {
   private final SessionOptions options;
   private final JobRunner jobs;
 
-  /** A runner with its own quotes cache. */
+  /** A runner with its own quotes cache, of {@link SessionOptions#quotesCacheBytes()}. */
   public SessionRunner(SessionOptions options) {
-    this(options, new QuotesCache());
+    this(options, new QuotesCache(Objects.requireNonNull(options, "options").quotesCacheBytes()));
   }
 
-  /** A runner that loads quotes through {@code cache} (share one to load each file once). */
+  /**
+   * A runner that loads quotes through {@code cache} (share one to load each file once); {@link
+   * SessionOptions#quotesCacheBytes()} is then not used.
+   */
   public SessionRunner(SessionOptions options, QuotesCache cache) {
     this.options = Objects.requireNonNull(options, "options");
     this.jobs =
@@ -64,7 +81,7 @@ public final class SessionRunner {
   /**
    * Runs the session without a listener.
    *
-   * @throws IOException when the plan cannot be read
+   * @throws IOException when the plan cannot be read or the output root cannot be used
    */
   public SessionSummary run() throws IOException {
     return run(SessionListener.NONE);
@@ -74,14 +91,39 @@ public final class SessionRunner {
    * Runs the session, telling {@code listener} about each job.
    *
    * @throws java.nio.file.NoSuchFileException when the plan does not exist
-   * @throws IOException when the plan cannot be read (jobs already started still finish)
+   * @throws FileSystemException when the plan is a folder
+   * @throws java.nio.file.NotDirectoryException when the output root exists but is not a folder
+   * @throws OutputRootBusyException when another session is running on the output root
+   * @throws IOException when the plan cannot be read (jobs already started still finish) or the
+   *     output root cannot be created
    */
   public SessionSummary run(SessionListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
     long started = System.nanoTime();
-    long total = countJobs();
+    Path planFile = options.plan();
+    if (Files.isDirectory(planFile)) {
+      throw new FileSystemException(
+          planFile.toString(), null, "is a folder; the plan must be a JSON Lines file");
+    }
+    if (!Files.exists(planFile)) {
+      throw new NoSuchFileException(planFile.toString(), null, "plan not found");
+    }
+    try (OutputRootLock lock = OutputRootLock.acquire(options.outputRoot())) {
+      if (lock.held()) {
+        removeTemporaryFiles(options.outputRoot());
+      } else {
+        listener.warning(
+            lock.problem()
+                + "; temporary files of interrupted sessions are not removed, and another session"
+                + " on the same output root would not be noticed");
+      }
+      return runLocked(listener, started);
+    }
+  }
+
+  private SessionSummary runLocked(SessionListener listener, long started) throws IOException {
+    long total = Files.isRegularFile(options.plan()) ? countJobs() : SessionListener.UNKNOWN_TOTAL;
     listener.sessionStarted(total);
-    removeTemporaryFiles(options.outputRoot());
 
     LongAdder success = new LongAdder();
     LongAdder error = new LongAdder();
@@ -90,6 +132,8 @@ public final class SessionRunner {
     int parallelism = options.parallelism();
     Semaphore slots = new Semaphore(parallelism * 4);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, threadFactory());
+    PlanClaims outputs = new PlanClaims();
+    PlanClaims jobIds = new PlanClaims();
     long submitted = 0;
     try (BufferedReader plan = openPlan()) {
       long lineNumber = 0;
@@ -103,6 +147,9 @@ public final class SessionRunner {
           continue;
         }
         submitted++;
+        PlanLine line = PlanLine.parse(lineNumber, text);
+        String outputProblem = claimOutput(outputs, line);
+        warnOnRepeatedJobId(jobIds, line, listener);
         try {
           slots.acquire();
         } catch (InterruptedException e) {
@@ -110,8 +157,6 @@ public final class SessionRunner {
           stop.set(true);
           break;
         }
-        long n = lineNumber;
-        String line = text;
         pool.execute(
             () -> {
               try {
@@ -119,7 +164,7 @@ public final class SessionRunner {
                   return;
                 }
                 JobOutcome outcome =
-                    jobs.run(PlanLine.parse(n, line), options.outputRoot(), options.resume());
+                    jobs.run(line, options.outputRoot(), options.resume(), outputProblem);
                 switch (outcome.status()) {
                   case SUCCESS -> success.increment();
                   case SKIPPED -> skipped.increment();
@@ -152,6 +197,49 @@ public final class SessionRunner {
         stop.get() && options.stopOnError());
   }
 
+  /**
+   * Claims the line's {@code output_json} (normalized); returns why the line must not write it (an
+   * earlier line claimed it), or {@code null}.
+   */
+  private static String claimOutput(PlanClaims outputs, PlanLine line) {
+    if (line.outputJson() == null) {
+      return null;
+    }
+    Path normalized;
+    try {
+      normalized = OutputPaths.resolve(Path.of(""), line.outputJson());
+    } catch (IllegalArgumentException e) {
+      return null; // not usable anyway: the job runner says why
+    }
+    long earlier = outputs.claim(normalized.toString(), line.lineNumber());
+    if (earlier == 0) {
+      return null;
+    }
+    return "output_json "
+        + line.outputJson()
+        + " is already the output_json of "
+        + (earlier > 0 ? "plan line " + earlier : "an earlier plan line")
+        + " (each job needs a file of its own; this job's document is not written there)";
+  }
+
+  private static void warnOnRepeatedJobId(
+      PlanClaims jobIds, PlanLine line, SessionListener listener) {
+    if (line.jobId() == null) {
+      return;
+    }
+    long earlier = jobIds.claim(line.jobId(), line.lineNumber());
+    if (earlier != 0) {
+      listener.warning(
+          "plan line "
+              + line.lineNumber()
+              + ": job_id "
+              + line.jobId()
+              + " is also the job_id of "
+              + (earlier > 0 ? "plan line " + earlier : "an earlier plan line")
+              + " (the aggregator reports such jobs as duplicates)");
+    }
+  }
+
   private BufferedReader openPlan() throws IOException {
     InputStream in = Files.newInputStream(options.plan());
     return new BufferedReader(
@@ -182,8 +270,10 @@ public final class SessionRunner {
   }
 
   /**
-   * Deletes the temporary files that an interrupted session's atomic writes left behind. Problems
-   * are ignored: a folder that cannot be read here will fail its jobs with a clear message.
+   * Deletes the temporary files that an interrupted session's atomic writes left behind ({@link
+   * AtomicFiles#isTemporaryName}: {@code .arbtune-*.tmp}, no other file). Call it only while
+   * holding the root's lock: another session's temporary files are live. Problems are ignored: a
+   * folder that cannot be read here will fail its jobs with a clear message.
    */
   static void removeTemporaryFiles(Path root) {
     if (!Files.isDirectory(root)) {

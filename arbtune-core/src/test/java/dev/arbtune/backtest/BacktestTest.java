@@ -220,6 +220,56 @@ class BacktestTest {
     assertThat(Backtest.run(above, quotes).totalTrades()).isZero();
   }
 
+  /** A hand-made quotes file, one row per second from {@link TestQuotes#T0}, parsed as such. */
+  private static Quotes quotesFile(String... rows) throws IOException {
+    StringBuilder csv =
+        new StringBuilder("timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n");
+    for (int i = 0; i < rows.length; i++) {
+      csv.append(T0.plusSeconds(i)).append(',').append(rows[i]).append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return QuotesLoader.load(new java.io.ByteArrayInputStream(bytes), "hand.csv", bytes.length);
+  }
+
+  @Test
+  void aTradeStaysOpenWhileItsSpreadIsExactlyZeroAndClosesBelowIt() throws IOException {
+    Quotes quotes =
+        quotesFile(
+            "100,100,100.5,100.5", // s_ab = 50 bps: open buy A / sell B
+            "100,100,100,100", // s_ab = 0 exactly: not below zero, stays open
+            "100,100,99.9,100"); // s_ab = -10 bps: closes
+    List<Trade> trades = new ArrayList<>();
+
+    BacktestMetrics m = Backtest.run(config(10, 0, 0, 1, null), quotes, trades::add);
+
+    assertThat(m.closedTrades()).isEqualTo(1);
+    assertThat(trades)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.entryTime()).isEqualTo(T0);
+              assertThat(t.exitTime()).isEqualTo(T0.plusSeconds(2));
+            });
+    assertThat(m.avgHoldingSeconds()).isEqualTo(2.0);
+  }
+
+  @Test
+  void aTradeThatMadeExactlyNothingIsNotAWin() throws IOException {
+    Quotes quotes =
+        quotesFile(
+            "100,100,100,100", // both spreads 0 >= min_spread 0: open buy A / sell B, q = 10
+            "100,100.1,99.9,100"); // s_ab < 0: close, selling A at 100, buying B back at 100
+    List<Trade> trades = new ArrayList<>();
+
+    BacktestMetrics m = Backtest.run(config(0, 0, 0, 1, null), quotes, trades::add);
+
+    assertThat(m.closedTrades()).isEqualTo(1);
+    assertThat(trades.get(0).pnlUsd()).isZero();
+    assertThat(m.realizedPnlUsd()).isZero();
+    assertThat(m.winRate()).isZero();
+    assertThat(m.profitFactor()).isNull();
+  }
+
   @Test
   void timeWindowIsStartInclusiveEndExclusive() {
     Quotes quotes = case1Quotes();

@@ -29,7 +29,9 @@ class QuotesCacheTest {
   @Test
   void sharesOneInstanceAcrossSpellingsOfThePath() throws Exception {
     Path file =
-        write("d/q.csv", "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1,1,1,1,1\n");
+        write(
+            "d/q.csv",
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,1\n");
     QuotesCache cache = new QuotesCache();
 
     Quotes a = cache.get(file);
@@ -62,7 +64,9 @@ class QuotesCacheTest {
 
   @Test
   void malformedFileErrorNamesThePathAsRequested() throws Exception {
-    write("bad.csv", "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1,x,1,1,1\n");
+    write(
+        "bad.csv",
+        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,x,1,1,1\n");
     QuotesCache cache = new QuotesCache();
     Path asked = dir.resolve("./bad.csv");
 
@@ -79,7 +83,80 @@ class QuotesCacheTest {
     Path later = dir.resolve("later.csv");
 
     assertThatThrownBy(() -> cache.get(later)).isInstanceOf(NoSuchFileException.class);
-    write("later.csv", "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1,1,1,1,1\n");
+    write(
+        "later.csv",
+        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,1\n");
     assertThat(cache.get(later).size()).isEqualTo(1);
+  }
+
+  /** A quotes file of one row whose ask on B is {@code askB} (to tell files apart). */
+  private Path oneRow(String name, int askB) throws Exception {
+    return write(
+        name,
+        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,"
+            + askB
+            + "\n");
+  }
+
+  @Test
+  void aDotDotAfterASymbolicLinkLeadsWhereTheLinkPoints() throws Exception {
+    Path here = oneRow("d/q.csv", 1);
+    Path there = oneRow("other/q.csv", 2);
+    Files.createDirectories(dir.resolve("other/sub"));
+    Files.createSymbolicLink(dir.resolve("d/link"), dir.resolve("other/sub"));
+    QuotesCache cache = new QuotesCache();
+
+    Quotes first = cache.get(here);
+    Quotes viaLink = cache.get(dir.resolve("d/link/../q.csv"));
+
+    assertThat(first.askB(0)).isEqualTo(1);
+    assertThat(viaLink.askB(0)).as("d/link/.. is other/, not d/").isEqualTo(2);
+    assertThat(viaLink).isSameAs(cache.get(there));
+    assertThat(cache.size()).isEqualTo(2);
+  }
+
+  @Test
+  void dropsTheLeastRecentlyUsedFileBeyondTheBudget() throws Exception {
+    Path a = oneRow("a.csv", 1);
+    Path b = oneRow("b.csv", 2);
+    Path c = oneRow("c.csv", 3);
+    long oneFile = QuotesLoader.load(a).columnBytes();
+    QuotesCache cache = new QuotesCache(2 * oneFile);
+
+    Quotes firstA = cache.get(a);
+    Quotes firstB = cache.get(b);
+    assertThat(cache.get(a)).isSameAs(firstA); // a is now used more recently than b
+    cache.get(c);
+
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(cache.bytesHeld()).isEqualTo(2 * oneFile);
+    assertThat(cache.get(a)).as("kept").isSameAs(firstA);
+    Quotes againB = cache.get(b);
+    assertThat(againB).as("dropped, then loaded again").isNotSameAs(firstB).isEqualTo(firstB);
+    assertThat(cache.size()).isEqualTo(2);
+  }
+
+  @Test
+  void aFileLargerThanTheBudgetIsLoadedAndDroppedForTheNextOne() throws Exception {
+    Path a = oneRow("a.csv", 1);
+    Path b = oneRow("b.csv", 2);
+    QuotesCache cache = new QuotesCache(0);
+
+    Quotes firstA = cache.get(a);
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.get(a)).isSameAs(firstA);
+    cache.get(b);
+
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.bytesHeld()).isEqualTo(firstA.columnBytes());
+    assertThat(cache.get(a)).isNotSameAs(firstA).isEqualTo(firstA);
+  }
+
+  @Test
+  void theDefaultBudgetIsHalfTheHeapAndANegativeOneIsRefused() {
+    assertThat(new QuotesCache().budgetBytes())
+        .isEqualTo(QuotesCache.defaultBudgetBytes())
+        .isEqualTo(Runtime.getRuntime().maxMemory() / 2);
+    assertThatThrownBy(() -> new QuotesCache(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -84,7 +84,7 @@ class QuotesLoaderTest {
 
   @Test
   void keepsNonPositiveAndCrossedPricesForTheBacktestToSkip() throws IOException {
-    Quotes q = parse(HEADER + "1,0,-1,3,2\n");
+    Quotes q = parse(HEADER + "1700000000000,0,-1,3,2\n");
 
     assertThat(q.bidA(0)).isZero();
     assertThat(q.askA(0)).isEqualTo(-1);
@@ -93,7 +93,7 @@ class QuotesLoaderTest {
 
   @Test
   void malformedPriceNamesFileLineAndColumn() {
-    assertThatThrownBy(() -> parse(HEADER + "1,1,1,1,1\n2,1,abc,1,1\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,1,1,1\n1700000001000,1,abc,1,1\n"))
         .isInstanceOf(QuotesFormatException.class)
         .hasMessage("q.csv, line 3, column best_ask_a: expected a price, got \"abc\"")
         .satisfies(
@@ -106,14 +106,69 @@ class QuotesLoaderTest {
 
   @Test
   void refusesNanInfinityAndEmptyPrices() {
-    assertThatThrownBy(() -> parse(HEADER + "1,NaN,1,1,1\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,NaN,1,1,1\n"))
         .hasMessageContaining("line 2, column best_bid_a: expected a price, got \"NaN\"");
-    assertThatThrownBy(() -> parse(HEADER + "1,1,Infinity,1,1\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,Infinity,1,1\n"))
         .hasMessageContaining("column best_ask_a");
-    assertThatThrownBy(() -> parse(HEADER + "1,1,1,,1\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,1,,1\n"))
         .hasMessageContaining("line 2, column best_bid_b: empty, expected a price");
-    assertThatThrownBy(() -> parse(HEADER + "1,1,1,1,1e999\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,1,1,1e999\n"))
         .hasMessageContaining("column best_ask_b");
+  }
+
+  @Test
+  void epochSecondsAreRefusedNamingFileLineAndColumn() {
+    assertThatThrownBy(
+            () -> parse(HEADER + "1640995200000,1,1,1,1\n1640995200,1,1,1,1\n1640995201,1,1,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith(
+            "q.csv, line 3, column timestamp: 1640995200 looks like epoch seconds, not"
+                + " milliseconds");
+  }
+
+  @Test
+  void epochMillisecondsFrom1973OnAreAccepted() throws IOException {
+    assertThat(parse(HEADER + "100000000000,1,1,1,1\n").timestamp(0)).isEqualTo(100_000_000_000L);
+    assertThatThrownBy(() -> parse(HEADER + "99999999999,1,1,1,1\n"))
+        .hasMessageContaining("line 2, column timestamp: 99999999999 looks like epoch seconds");
+  }
+
+  @Test
+  void byteOrderMarkBeforeTheTimestampColumnIsIgnored() throws IOException {
+    Quotes q = parse("\uFEFF" + HEADER + "1700000000000,1,2,3,4\n");
+
+    assertThat(q.size()).isEqualTo(1);
+    assertThat(q.timestamp(0)).isEqualTo(1_700_000_000_000L);
+  }
+
+  @Test
+  void pricesOfSeventeenAndEighteenDigitsParseExactlyAsDoubleParseDouble() throws IOException {
+    // Beyond 2^53 the digits are no longer an exact double; dividing them would round twice.
+    List<String> prices =
+        new java.util.ArrayList<>(List.of("6349.8889721400388", "1.82693931383598227"));
+    java.util.Random random = new java.util.Random(17);
+    for (int i = 0; i < 500; i++) {
+      int digits = 17 + random.nextInt(2);
+      StringBuilder d = new StringBuilder().append((char) ('1' + random.nextInt(9)));
+      for (int k = 1; k < digits; k++) {
+        d.append((char) ('0' + random.nextInt(10)));
+      }
+      int fraction = random.nextInt(digits);
+      prices.add(
+          fraction == 0
+              ? d.toString()
+              : d.substring(0, digits - fraction) + "." + d.substring(digits - fraction));
+    }
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (String p : prices) {
+      csv.append("1700000000000,").append(p).append(",1,1,1\n");
+    }
+
+    Quotes q = parse(csv.toString());
+
+    for (int i = 0; i < prices.size(); i++) {
+      assertThat(q.bidA(i)).as(prices.get(i)).isEqualTo(Double.parseDouble(prices.get(i)));
+    }
   }
 
   @Test
@@ -127,7 +182,7 @@ class QuotesLoaderTest {
 
   @Test
   void shortRowNamesTheFieldCount() {
-    assertThatThrownBy(() -> parse(HEADER + "1,1,1,1,1\n2,1,1\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,1,1,1\n1700000001000,1,1\n"))
         .isInstanceOf(QuotesFormatException.class)
         .hasMessage("q.csv, line 3: expected at least 5 fields, found 3");
   }
@@ -143,7 +198,7 @@ class QuotesLoaderTest {
 
   @Test
   void rowsOutOfTimeOrderAreAnError() {
-    assertThatThrownBy(() -> parse(HEADER + "2000,1,1,1,1\n1000,1,1,1,1\n"))
+    assertThatThrownBy(() -> parse(HEADER + "1700000002000,1,1,1,1\n1700000001000,1,1,1,1\n"))
         .isInstanceOf(QuotesFormatException.class)
         .hasMessageContaining("line 3, column timestamp: rows must be in time order")
         .hasMessageContaining("line 2");
@@ -151,7 +206,8 @@ class QuotesLoaderTest {
 
   @Test
   void equalTimestampsAreAllowed() throws IOException {
-    assertThat(parse(HEADER + "1000,1,1,1,1\n1000,2,2,2,2\n").size()).isEqualTo(2);
+    assertThat(parse(HEADER + "1700000001000,1,1,1,1\n1700000001000,2,2,2,2\n").size())
+        .isEqualTo(2);
   }
 
   @Test
@@ -168,7 +224,7 @@ class QuotesLoaderTest {
 
   @Test
   void readsGzipByContentWhateverTheName() throws IOException {
-    String csv = HEADER + "1000,1,2,3,4\n2000,5,6,7,8\n";
+    String csv = HEADER + "1700000001000,1,2,3,4\n1700000002000,5,6,7,8\n";
     Path plain = dir.resolve("q.csv");
     Path gz = dir.resolve("q.data");
     Files.writeString(plain, csv);
@@ -185,7 +241,7 @@ class QuotesLoaderTest {
   void truncatedGzipIsAFormatError() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-      out.write((HEADER + "1000,1,2,3,4\n".repeat(1000)).getBytes(StandardCharsets.UTF_8));
+      out.write((HEADER + "1700000001000,1,2,3,4\n".repeat(1000)).getBytes(StandardCharsets.UTF_8));
     }
     byte[] all = bytes.toByteArray();
     Path gz = dir.resolve("cut.csv.gz");
@@ -209,9 +265,9 @@ class QuotesLoaderTest {
     Quotes q =
         parse(
             "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b,note\n"
-                + "1000,1,2,3,4,"
+                + "1700000001000,1,2,3,4,"
                 + wide
-                + "\n2000,1,2,3,4,y\n");
+                + "\n1700000002000,1,2,3,4,y\n");
 
     assertThat(q.size()).isEqualTo(2);
   }
@@ -253,7 +309,7 @@ class QuotesLoaderTest {
             .setScale(places, java.math.RoundingMode.DOWN)
             .toPlainString();
 
-    Quotes q = parse(HEADER + "1," + text + ",-" + text + ",1,1\n");
+    Quotes q = parse(HEADER + "1700000000000," + text + ",-" + text + ",1,1\n");
 
     assertThat(q.bidA(0)).isEqualTo(Double.parseDouble(text));
     assertThat(q.askA(0)).isEqualTo(-Double.parseDouble(text));
@@ -261,7 +317,8 @@ class QuotesLoaderTest {
 
   @Property(tries = 300)
   void parsesTimestampsExactlyAsInstantParse(
-      @ForAll @LongRange(min = 0, max = 9_000_000_000_000L) long millis) throws IOException {
+      @ForAll @LongRange(min = 100_000_000_000L, max = 9_000_000_000_000L) long millis)
+      throws IOException {
     Instant t = Instant.ofEpochMilli(millis);
     String iso = t.toString();
 

@@ -144,12 +144,55 @@ class BacktestCommandTest {
   @Test
   void malformedDataExitsOneNamingLineAndColumn() throws Exception {
     Path bad = tmp.resolve("bad.csv");
-    Files.writeString(bad, "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1,1,1,1,oops\n");
+    Files.writeString(
+        bad, "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,oops\n");
 
     CliRun r = CliRun.of("backtest", "--data-file", bad.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(bad + ", line 2, column best_ask_b: expected a price");
+  }
+
+  @Test
+  void aResultThatCannotBeWrittenExitsTwoWithTheReason() throws Exception {
+    Path blocker = Files.writeString(tmp.resolve("blocker"), "a file where a folder should be");
+    Path json = blocker.resolve("r.json");
+
+    CliRun r = CliRun.of("backtest", "--data-file", sample, "--output-json", json.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "arbtune backtest: I/O error: cannot write "
+                + json
+                + ": a file is in the way (a folder is needed there, or the name is taken): "
+                + blocker);
+  }
+
+  @Test
+  void anUnreadableDataFileSaysWhyAsTheRunnerDoes() throws Exception {
+    Path loop = tmp.resolve("loop.csv");
+    Files.createSymbolicLink(loop, loop.getFileName());
+    String expected;
+    try {
+      loop.toRealPath();
+      throw new AssertionError("a link to itself resolves");
+    } catch (java.nio.file.FileSystemException e) {
+      expected = "cannot read data_file " + loop + ": " + dev.arbtune.run.JobRunner.describe(e);
+    }
+
+    CliRun r = CliRun.of("backtest", "--data-file", loop.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("arbtune backtest: error: " + expected + "\n");
+    assertThat(expected).contains("symbolic link").endsWith(": " + loop);
+  }
+
+  @Test
+  void minSpreadHelpSaysTheCostsAreThoseOfOnePairOfFills() {
+    String help = CliRun.of("backtest", "--help").out().replaceAll("\\s+", " ");
+
+    assertThat(help).contains("a round trip costs about 2c").doesNotContain("round-trip");
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +141,103 @@ class RunCommandTest {
   }
 
   @Test
+  void aPlainRunRunsJobsAgainOverTheirSuccessDocuments() throws Exception {
+    Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
+    Path out = tmp.resolve("out");
+    String[] args = {
+      "run",
+      "--jobs",
+      plan.toString(),
+      "--output-root",
+      out.toString(),
+      "--data-root",
+      repoRoot().toString()
+    };
+    CliRun.of(args);
+    Path doc = out.resolve("t/t_1.json");
+    Files.writeString(doc, Files.readString(doc).replace("\"total_trades\"", "\"edited\""));
+
+    CliRun again = CliRun.of(args);
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("attempted: 1").contains("skipped:   0");
+    assertThat(Files.readString(doc)).contains("\"total_trades\"").doesNotContain("edited");
+  }
+
+  @Test
+  void aPlanThatIsAFolderExitsOneNamingIt() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("plans"));
+
+    CliRun r =
+        CliRun.of(
+            "run", "--jobs", folder.toString(), "--output-root", tmp.resolve("out").toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "arbtune run: error: --jobs "
+                + folder
+                + " is a folder; give the plan file (JSON Lines, one job per line)\n");
+  }
+
+  @Test
+  void anOutputRootThatIsAFileIsOneErrorNotOnePerJob() throws Exception {
+    Path plan = plan(job("t_1", "data/eurusd_sample.csv"), job("t_2", "data/eurusd_sample.csv"));
+    Path file = Files.writeString(tmp.resolve("out.txt"), "x");
+
+    CliRun r = CliRun.of("run", "--jobs", plan.toString(), "--output-root", file.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "arbtune run: error: --output-root "
+                + file
+                + " is a file; give a folder (it is created if missing)\n");
+  }
+
+  @Test
+  void aRootInUseByAnotherSessionExitsOneNamingIt() throws Exception {
+    Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    try (FileChannel channel =
+            FileChannel.open(
+                out.resolve(".arbtune.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+
+      CliRun r = CliRun.of("run", "--jobs", plan.toString(), "--output-root", out.toString());
+
+      assertThat(held.isValid()).isTrue();
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err())
+          .startsWith("arbtune run: error: another arbtune session")
+          .contains("is running on the output root " + out)
+          .doesNotContain("[run] error");
+    }
+  }
+
+  @Test
+  void aJobIdUsedTwiceIsAWarning() throws Exception {
+    Path plan =
+        plan(
+            job("t_1", "data/eurusd_sample.csv"),
+            job("t_1", "data/eurusd_sample.csv").replace("t/t_1.json", "t/again.json"));
+
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("out").toString(),
+            "--data-root",
+            repoRoot().toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("[run] warning: plan line 2: job_id t_1 is also the job_id of plan line 1");
+  }
+
+  @Test
   void badOptionValuesAreUsageErrors() throws Exception {
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
     String out = tmp.resolve("out").toString();
@@ -168,6 +268,9 @@ class RunCommandTest {
             "--data-root",
             "--no-fsync",
             "--quiet",
+            ".arbtune.lock",
+            "_invalid_plan_lines/",
+            "/dev/stdin",
             "Exit codes:");
   }
 }

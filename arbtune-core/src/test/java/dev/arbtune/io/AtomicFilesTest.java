@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +28,42 @@ class AtomicFilesTest {
 
   @Test
   void recognisesItsOwnTemporaryNamesOnly() {
-    assertThat(AtomicFiles.isTemporaryName(".x.json.1f3a9c.tmp")).isTrue();
-    assertThat(AtomicFiles.isTemporaryName(".sess_0001.json.ffffffffffffffff.tmp")).isTrue();
+    assertThat(AtomicFiles.isTemporaryName(".arbtune-x.json.1f3a9c.tmp")).isTrue();
+    assertThat(AtomicFiles.isTemporaryName(".arbtune-sess_0001.json.ffffffffffffffff.tmp"))
+        .isTrue();
     assertThat(AtomicFiles.isTemporaryName("x.json")).isFalse();
-    assertThat(AtomicFiles.isTemporaryName(".x.json")).isFalse();
-    assertThat(AtomicFiles.isTemporaryName("x.json.1f3a.tmp")).isFalse();
-    assertThat(AtomicFiles.isTemporaryName(".x.json.notHex.tmp")).isFalse();
+    assertThat(AtomicFiles.isTemporaryName(".arbtune-x.json")).isFalse();
+    assertThat(AtomicFiles.isTemporaryName("arbtune-x.json.1f3a.tmp")).isFalse();
+    assertThat(AtomicFiles.isTemporaryName(".arbtune-x.json.notHex.tmp")).isFalse();
+    // other programs' temporary files, even when shaped like ours used to be
+    assertThat(AtomicFiles.isTemporaryName(".bash_history.cafe.tmp")).isFalse();
+    assertThat(AtomicFiles.isTemporaryName(".x.json.1f3a9c.tmp")).isFalse();
+  }
+
+  @Test
+  void temporaryNamesAreFreshAndRecognised() {
+    String a = AtomicFiles.temporaryName("x.json");
+    String b = AtomicFiles.temporaryName("x.json");
+
+    assertThat(a).startsWith(".arbtune-x.json.").endsWith(".tmp").isNotEqualTo(b);
+    assertThat(AtomicFiles.isTemporaryName(a)).isTrue();
+  }
+
+  @Test
+  void theFileBeingWrittenHasATemporaryName() throws Exception {
+    Path target = dir.resolve("x.json");
+    List<String> whileWriting = new ArrayList<>();
+
+    AtomicFiles.writeText(
+        target,
+        w -> {
+          try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(f -> whileWriting.add(f.getFileName().toString()));
+          }
+          w.write("{}\n");
+        });
+
+    assertThat(whileWriting).singleElement().matches(AtomicFiles::isTemporaryName);
+    assertThat(whileWriting.get(0)).startsWith(".arbtune-x.json.");
   }
 }

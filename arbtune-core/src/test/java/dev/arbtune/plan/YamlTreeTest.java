@@ -94,15 +94,27 @@ class YamlTreeTest {
   }
 
   @Test
-  void refusesNumbersYamlWouldReadAsOctalOrHex() {
-    assertThat(error("a: 017\n").getMessage()).contains("s.yaml:1:", "017 is not a plain decimal");
-    assertThat(error("a: 0x1F\n").getMessage()).contains("0x1F is not a plain decimal");
+  void refusesNumbersYamlWouldReadAsOctalOrHexNamingTheField() {
+    assertThat(error("data_file: q.csv\nmin_spread_bps: 017\n").getMessage())
+        .startsWith("s.yaml:2: min_spread_bps: 017 is not a plain decimal number (YAML reads a")
+        .contains("octal");
+    assertThat(error("a: 0x1F\n").getMessage())
+        .startsWith("s.yaml:1: a: 0x1F is not a plain decimal number (YAML reads 0x as hex");
+    assertThat(error("grids:\n  - name: x\n    values: [1, 010]\n").getMessage())
+        .startsWith("s.yaml:3: grids[0].values[1]: 010 is not a plain decimal");
   }
 
   @Test
-  void refusesNumbersOutOfRange() {
-    assertThat(error("a: 1e999\n").getMessage()).contains("1e999 is out of range");
-    assertThat(error("a: .inf\n").getMessage()).contains("s.yaml:1:");
+  void refusesNumbersOutOfRangeAndSaysWhy() {
+    assertThat(error("a: 1e999\n").getMessage())
+        .startsWith("s.yaml:1: a: 1e999 is out of range for a number");
+    assertThat(error("a: .inf\n").getMessage())
+        .startsWith("s.yaml:1: a: .inf is not a plain decimal number (infinity and NaN")
+        .doesNotContain("octal");
+    assertThat(error("stop_on_drawdown_pct: 1e-999\n").getMessage())
+        .startsWith("s.yaml:1: stop_on_drawdown_pct: 1e-999 underflows")
+        .doesNotContain("got 0.0");
+    assertThat(YamlTree.read("a: 0.0\nb: 1e-300\n", "s").value()).isNotNull();
   }
 
   @Test

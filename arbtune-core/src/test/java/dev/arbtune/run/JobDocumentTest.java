@@ -2,14 +2,22 @@ package dev.arbtune.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.backtest.QuotesLoader;
+import dev.arbtune.backtest.Trade;
+import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobDocumentTest {
@@ -113,5 +121,80 @@ class JobDocumentTest {
 
     assertThat(JobDocument.of(line("q.csv", ""), null, failing).error())
         .isEqualTo("plan line 3: data_file not found: q.csv");
+  }
+
+  @Test
+  void anUnreadableFileSaysWhyWithoutAPlanLineOutsideAPlan() {
+    QuotesSource denied =
+        new QuotesSource() {
+          @Override
+          public Quotes load(String dataFile) throws IOException {
+            throw new java.nio.file.AccessDeniedException("/quotes/" + dataFile);
+          }
+
+          @Override
+          public String lookedFor(String dataFile) {
+            return null;
+          }
+        };
+    BacktestConfig config = line("q.csv", "").config();
+
+    JobDocument doc = JobDocument.run(0, "bt", config, denied, null);
+
+    assertThat(doc.error())
+        .isEqualTo("cannot read data_file q.csv: permission denied: /quotes/q.csv");
+    assertThat(doc.lineNumber()).isZero();
+    assertThat(JobDocument.of(line("q.csv", ""), null, denied).error())
+        .isEqualTo("plan line 3: cannot read data_file q.csv: permission denied: /quotes/q.csv");
+  }
+
+  @Test
+  void runReportsEveryTradeToTheLog() {
+    List<Trade> trades = new ArrayList<>();
+    BacktestConfig config =
+        line(
+                "data/eurusd_sample.csv",
+                "\"min_spread_bps\": 0, \"taker_fee_a_bps\": 0, \"taker_fee_b_bps\": 0,"
+                    + " \"slippage_bps\": 0")
+            .config();
+
+    JobDocument doc = JobDocument.run(0, "bt", config, DATA, trades::add);
+
+    assertThat(doc.isSuccess()).isTrue();
+    assertThat(trades).hasSize(doc.backtestMetrics().totalTrades()).isNotEmpty();
+  }
+
+  private static ResultDocument success(String jobId, Map<String, Object> config) {
+    return new ResultDocument("success", jobId, config, Map.of("total_trades", 1L), null);
+  }
+
+  @Test
+  void aDocumentIsTheLinesFinishedJobOnlyWithItsJobIdAndConfig() {
+    PlanLine p = line("d.csv", "\"min_spread_bps\": 12, \"max_open_trades\": 2");
+    Map<String, Object> written = new LinkedHashMap<>();
+    p.config()
+        .toMap()
+        .forEach(
+            (k, v) -> written.put(k, v instanceof Double d ? new BigDecimal(d.toString()) : v));
+    written.put("max_open_trades", 2L); // integers come back as Long
+
+    assertThat(JobDocument.isFinished(p, success("j3", written))).isTrue();
+    assertThat(JobDocument.isFinished(p, success("other", written))).isFalse();
+    assertThat(JobDocument.isFinished(p, success(null, written))).isFalse();
+    Map<String, Object> changed = new LinkedHashMap<>(written);
+    changed.put("min_spread_bps", new BigDecimal("12.5"));
+    assertThat(JobDocument.isFinished(p, success("j3", changed))).isFalse();
+    Map<String, Object> extra = new LinkedHashMap<>(written);
+    extra.put("note", "x");
+    assertThat(JobDocument.isFinished(p, success("j3", extra))).isFalse();
+    Map<String, Object> missing = new LinkedHashMap<>(written);
+    missing.remove("tag");
+    assertThat(JobDocument.isFinished(p, success("j3", missing))).isFalse();
+    assertThat(
+            JobDocument.isFinished(
+                p, new ResultDocument("error", "j3", written, Map.of(), "failed")))
+        .isFalse();
+    PlanLine invalid = line("d.csv", "\"min_sprd_bps\": 1");
+    assertThat(JobDocument.isFinished(invalid, success("j3", written))).isFalse();
   }
 }

@@ -70,7 +70,7 @@ class JobRunnerTest {
   void malformedDataIsAnErrorDocumentNamingFileLineAndColumn() throws Exception {
     Files.writeString(
         out.resolve("bad.csv"),
-        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1,1,1,1,1\n2,1,1,x,1\n");
+        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,1\n1700000001000,1,1,x,1\n");
     JobRunner local = new JobRunner(new QuotesCache(), out, new ResultWriter(false));
 
     JobOutcome o = local.run(PlanLine.parse(2, line("j", "bad.csv", "r/j.json", "")), out, false);
@@ -85,17 +85,116 @@ class JobRunnerTest {
 
   @Test
   void outputEscapingTheRootIsRefusedAndReportedInTheInvalidLinesFolder() throws Exception {
+    // Deep enough that an escape, should the guard ever fail, still lands inside the temp folder.
+    Path root = Files.createDirectories(out.resolve("a/b/c/root"));
+
     JobOutcome o =
         runner.run(
             PlanLine.parse(5, line("j5", "data/eurusd_sample.csv", "../../etc/j5.json", "")),
-            out,
+            root,
             false);
 
     assertThat(o.status()).isEqualTo(JobOutcome.Status.ERROR);
-    assertThat(o.output()).isEqualTo(out.resolve("_invalid_plan_lines/line_000005.json"));
+    assertThat(o.output()).isEqualTo(root.resolve("_invalid_plan_lines/line_000005.json"));
     assertThat(o.error()).contains("must stay inside the output root");
     assertThat(reader.read(o.output()).declaredJobId()).isEqualTo("j5");
-    assertThat(out.getParent().getParent().resolve("etc/j5.json")).doesNotExist();
+    assertThat(out.resolve("a/b/etc/j5.json")).doesNotExist();
+    assertThat(out.resolve("a/b/etc")).doesNotExist();
+  }
+
+  @Test
+  void outputThroughASymbolicLinkOutOfTheRootIsRefused() throws Exception {
+    Path root = Files.createDirectories(out.resolve("root"));
+    Path outside = Files.createDirectories(out.resolve("outside"));
+    Files.createSymbolicLink(root.resolve("link"), Path.of("../outside"));
+
+    JobOutcome direct =
+        runner.run(
+            PlanLine.parse(2, line("j2", "data/eurusd_sample.csv", "link/x.json", "")),
+            root,
+            false);
+    JobOutcome deeper =
+        runner.run(
+            PlanLine.parse(3, line("j3", "data/eurusd_sample.csv", "link/sub/y.json", "")),
+            root,
+            false);
+
+    assertThat(direct.status()).isEqualTo(JobOutcome.Status.ERROR);
+    assertThat(direct.error())
+        .isEqualTo(
+            "plan line 2: output_json link/x.json leads outside the output root through a symbolic"
+                + " link (to "
+                + outside.toRealPath()
+                + ")");
+    assertThat(direct.output()).isEqualTo(root.resolve("_invalid_plan_lines/line_000002.json"));
+    assertThat(reader.read(direct.output()).error()).isEqualTo(direct.error());
+    assertThat(deeper.status()).isEqualTo(JobOutcome.Status.ERROR);
+    assertThat(deeper.error()).contains("leads outside the output root");
+    try (var files = Files.list(outside)) {
+      assertThat(files).as("nothing written or created outside").isEmpty();
+    }
+  }
+
+  @Test
+  void aSymbolicLinkThatStaysInsideTheRootIsFine() throws Exception {
+    Path root = Files.createDirectories(out.resolve("root"));
+    Files.createDirectories(root.resolve("real"));
+    Files.createSymbolicLink(root.resolve("alias"), Path.of("real"));
+
+    JobOutcome o =
+        runner.run(
+            PlanLine.parse(1, line("j", "data/eurusd_sample.csv", "alias/j.json", "")),
+            root,
+            false);
+
+    assertThat(o.status()).as(o.error()).isEqualTo(JobOutcome.Status.SUCCESS);
+    assertThat(root.resolve("real/j.json")).exists();
+  }
+
+  @Test
+  void resumeRunsAgainWhenTheDocumentIsOfAnotherConfigOrJobId() throws Exception {
+    String data = "data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv";
+    PlanLine first = PlanLine.parse(1, line("g", data, "g.json", "\"min_spread_bps\": 30"));
+    PlanLine otherConfig = PlanLine.parse(1, line("g", data, "g.json", "\"min_spread_bps\": 7"));
+    PlanLine otherId = PlanLine.parse(1, line("h", data, "g.json", "\"min_spread_bps\": 7"));
+    runner.run(first, out, false);
+
+    assertThat(runner.run(first, out, true).status())
+        .as("30 in the plan, 30.0 in the document: the same config")
+        .isEqualTo(JobOutcome.Status.SKIPPED);
+    assertThat(runner.run(otherConfig, out, true).status()).isEqualTo(JobOutcome.Status.SUCCESS);
+    assertThat(reader.read(out.resolve("g.json")).config().get("min_spread_bps").toString())
+        .isEqualTo("7.0");
+    assertThat(runner.run(otherId, out, true).status()).isEqualTo(JobOutcome.Status.SUCCESS);
+    assertThat(reader.read(out.resolve("g.json")).declaredJobId()).isEqualTo("h");
+    assertThat(runner.run(otherId, out, true).status()).isEqualTo(JobOutcome.Status.SKIPPED);
+  }
+
+  @Test
+  void withoutResumeAJobRunsAgainOverItsSuccessDocument() throws Exception {
+    PlanLine good =
+        PlanLine.parse(
+            1, line("g", "data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv", "g.json", ""));
+    runner.run(good, out, false);
+    Path doc = out.resolve("g.json");
+    Files.writeString(doc, Files.readString(doc).replace("\"total_trades\"", "\"edited\""));
+
+    JobOutcome again = runner.run(good, out, false);
+
+    assertThat(again.status()).isEqualTo(JobOutcome.Status.SUCCESS);
+    assertThat(Files.readString(doc)).contains("\"total_trades\"").doesNotContain("edited");
+  }
+
+  @Test
+  void aLineWhoseOutputIsClaimedElsewhereGoesToTheInvalidLinesFolder() throws Exception {
+    PlanLine p = PlanLine.parse(9, line("j9", "data/eurusd_sample.csv", "x.json", ""));
+
+    JobOutcome o = runner.run(p, out, false, "output_json x.json is already taken");
+
+    assertThat(o.status()).isEqualTo(JobOutcome.Status.ERROR);
+    assertThat(o.error()).isEqualTo("plan line 9: output_json x.json is already taken");
+    assertThat(o.output()).isEqualTo(out.resolve("_invalid_plan_lines/line_000009.json"));
+    assertThat(out.resolve("x.json")).doesNotExist();
   }
 
   @Test

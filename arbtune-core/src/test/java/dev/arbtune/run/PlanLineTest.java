@@ -83,4 +83,24 @@ class PlanLineTest {
                 .problem())
         .startsWith("config.data_file: is required");
   }
+
+  @Test
+  void aKeyGivenTwiceIsAProblemNotTheLastValue() {
+    PlanLine inConfig =
+        PlanLine.parse(
+            4,
+            "{\"job_id\": \"a\", \"config\": {\"data_file\": \"d.csv\", \"min_spread_bps\": 0,"
+                + " \"min_spread_bps\": 7}, \"output_json\": \"a.json\"}");
+    PlanLine atTop =
+        PlanLine.parse(
+            5,
+            "{\"job_id\": \"a\", \"config\": {\"data_file\": \"d.csv\"}, \"output_json\": \"a.json\","
+                + " \"output_json\": \"b.json\"}");
+
+    assertThat(inConfig.isValid()).isFalse();
+    assertThat(inConfig.problem())
+        .startsWith("the key min_spread_bps appears twice in one object (column ");
+    assertThat(atTop.isValid()).isFalse();
+    assertThat(atTop.problem()).startsWith("the key output_json appears twice");
+  }
 }

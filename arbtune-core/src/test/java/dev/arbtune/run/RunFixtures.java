@@ -41,11 +41,19 @@ final class RunFixtures {
         + "\"}";
   }
 
-  /** Every file under {@code root} (hidden ones too) by relative path, with documents parsed. */
+  /**
+   * Every file under {@code root} (hidden ones too, but for the session lock file) by relative
+   * path, with documents parsed.
+   */
   static Map<String, JsonNode> documentsWithoutRuntime(Path root) {
     Map<String, JsonNode> docs = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+      for (Path f :
+          (Iterable<Path>)
+              files
+                      .filter(Files::isRegularFile)
+                      .filter(f -> !f.equals(root.resolve(OutputRootLock.FILE_NAME)))
+                  ::iterator) {
         JsonNode node = MAPPER.readTree(f.toFile());
         if (node.path("metrics") instanceof ObjectNode metrics) {
           metrics.remove("runtime_seconds");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The plan's middle job reads a named pipe that nobody writes, so the killed session cannot
  * finish before the kill, whatever the machine's speed; the other worker keeps writing documents
- * meanwhile, so the kill lands while documents are being written.
+ * meanwhile, so the kill lands while documents are being written. A session blocked so also holds
+ * its output root while a second one, in this process, tries to use it.
  */
 class SessionKillResumeTest {
 
@@ -112,6 +113,80 @@ class SessionKillResumeTest {
     var resumed = RunFixtures.documentsWithoutRuntime(killed);
     assertThat(resumed).hasSize(2 * JOBS_EACH_SIDE + 1);
     assertThat(resumed).isEqualTo(RunFixtures.documentsWithoutRuntime(reference));
+  }
+
+  @Test
+  void aSessionInAnotherProcessKeepsTheRootAndItsTemporaryFiles() throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    Path pipe = data.resolve("blocked.csv");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Path plan = tmp.resolve("plan.jsonl");
+    Files.write(plan, List.of(line("blocked", "blocked.csv", "s/blocked.json", "")));
+    Path root = tmp.resolve("shared");
+    Process first = startRun(plan, root, data, tmp.resolve("first.log"));
+    try {
+      Path lock = root.resolve(".arbtune.lock");
+      String holder = "process " + first.pid();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      // The job's folder is made after the session's clean-up, just before the job blocks.
+      while (!(Files.isRegularFile(lock)
+              && Files.readString(lock).startsWith(holder)
+              && Files.isDirectory(root.resolve("s")))
+          && first.isAlive()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(first.isAlive()).as("blocked on the pipe, holding the root").isTrue();
+      Path live = Files.writeString(root.resolve("s/.arbtune-blocked.json.beef.tmp"), "{\"sta");
+
+      // A plan of its own that does not read the pipe: should the lock fail, this run ends.
+      Files.writeString(
+          data.resolve("tiny.csv"),
+          "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,1\n");
+      Path second = tmp.resolve("second.jsonl");
+      Files.write(second, List.of(line("other", "tiny.csv", "s/other.json", "")));
+      StringWriter err = new StringWriter();
+      int code =
+          Main.run(
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err),
+              "run",
+              "--jobs",
+              second.toString(),
+              "--output-root",
+              root.toString(),
+              "--data-root",
+              data.toString());
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString())
+          .startsWith("arbtune run: error: another arbtune session (" + holder)
+          .contains("is running on the output root " + root);
+      assertThat(live).exists();
+      assertThat(root.resolve("s/other.json")).doesNotExist();
+    } finally {
+      first.destroyForcibly();
+      first.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Process startRun(Path plan, Path root, Path data, Path log) throws Exception {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            root.toString(),
+            "--data-root",
+            data.toString(),
+            "--quiet")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   private static List<String> planLines() {

@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.result.ResultDocument;
+import dev.arbtune.result.ResultReader;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SessionRunnerTest {
@@ -119,7 +128,7 @@ class SessionRunnerTest {
     Path out = tmp.resolve("out");
     new SessionRunner(options(plan, out).build()).run();
     Files.delete(out.resolve("s/s_0003.json"));
-    Path leftover = out.resolve("s/.s_0003.json.5f3e2a.tmp");
+    Path leftover = out.resolve("s/.arbtune-s_0003.json.5f3e2a.tmp");
     Files.writeString(leftover, "{\"status\": \"succ");
 
     SessionSummary s = new SessionRunner(options(plan, out).resume(true).build()).run();
@@ -130,6 +139,171 @@ class SessionRunnerTest {
     assertThat(s.allSucceeded()).isTrue();
     assertThat(leftover).doesNotExist();
     assertThat(out.resolve("s/s_0003.json")).exists();
+  }
+
+  @Test
+  void otherProgramsTemporaryFilesAreLeftAlone() throws Exception {
+    Path plan = plan(1);
+    Path out = Files.createDirectories(tmp.resolve("out/s"));
+    Path shell = Files.writeString(out.resolve(".bash_history.cafe.tmp"), "ls\n");
+    Path lookalike = Files.writeString(out.resolve(".s_0001.json.5f3e2a.tmp"), "x");
+    Path ours = Files.writeString(out.resolve(".arbtune-s_0001.json.5f3e2a.tmp"), "x");
+
+    new SessionRunner(options(plan, tmp.resolve("out")).build()).run();
+
+    assertThat(shell).hasContent("ls");
+    assertThat(lookalike).exists();
+    assertThat(ours).doesNotExist();
+  }
+
+  @Test
+  void aSecondSessionOnTheSameRootIsRefusedAndTouchesNothing() throws Exception {
+    Path plan = plan(3);
+    Path out = tmp.resolve("out");
+    CountDownLatch firstJobDone = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SessionListener holding =
+        new SessionListener() {
+          @Override
+          public void jobFinished(JobOutcome outcome) {
+            firstJobDone.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      Future<SessionSummary> first =
+          background.submit(
+              () -> new SessionRunner(options(plan, out).parallelism(1).build()).run(holding));
+      firstJobDone.await();
+      Path live = Files.writeString(out.resolve("s/.arbtune-s_0002.json.abc123.tmp"), "{\"st");
+
+      assertThatThrownBy(() -> new SessionRunner(options(plan, out).build()).run())
+          .isInstanceOf(OutputRootBusyException.class)
+          .hasMessageContaining("output root " + out)
+          .hasMessageContaining(".arbtune.lock");
+      assertThat(live).as("the running session's temporary file").exists();
+
+      release.countDown();
+      assertThat(first.get().success()).isEqualTo(3);
+    } finally {
+      release.countDown();
+      background.shutdownNow();
+    }
+    assertThat(new SessionRunner(options(plan, out).resume(true).build()).run().skipped())
+        .as("the lock is released when a session ends")
+        .isEqualTo(3);
+  }
+
+  @Test
+  void linesClaimingAnOutputAlreadyClaimedAreErrorJobsInLineOrder() throws Exception {
+    Path plan = tmp.resolve("dup.jsonl");
+    Files.write(
+        plan,
+        List.of(
+            line("a", "data/eurusd_sample.csv", "same.json", "\"min_spread_bps\": 0"),
+            line("b", "data/eurusd_sample.csv", "same.json", "\"min_spread_bps\": 3"),
+            line("c", "data/eurusd_sample.csv", "s/../same.json", "\"min_spread_bps\": 5"),
+            line("a", "data/eurusd_sample.csv", "other.json", "\"min_spread_bps\": 1")));
+    Path out = tmp.resolve("out");
+    List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    SessionSummary s =
+        new SessionRunner(options(plan, out).parallelism(4).build())
+            .run(
+                new SessionListener() {
+                  @Override
+                  public void warning(String message) {
+                    warnings.add(message);
+                  }
+                });
+
+    assertThat(s.success()).isEqualTo(2);
+    assertThat(s.error()).isEqualTo(2);
+    ResultReader reader = new ResultReader();
+    assertThat(reader.read(out.resolve("same.json")).declaredJobId()).isEqualTo("a");
+    ResultDocument second = reader.read(out.resolve("_invalid_plan_lines/line_000002.json"));
+    assertThat(second.declaredJobId()).isEqualTo("b");
+    assertThat(second.error())
+        .isEqualTo(
+            "plan line 2: output_json same.json is already the output_json of plan line 1 (each"
+                + " job needs a file of its own; this job's document is not written there)");
+    assertThat(reader.read(out.resolve("_invalid_plan_lines/line_000003.json")).error())
+        .contains("output_json s/../same.json is already the output_json of plan line 1");
+    assertThat(warnings)
+        .containsExactly(
+            "plan line 4: job_id a is also the job_id of plan line 1 (the aggregator reports"
+                + " such jobs as duplicates)");
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aPlanOnAPipeIsReadOnceAndRunsWithoutATotal() throws Exception {
+    Path fifo = tmp.resolve("plan.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    List<String> lines = Files.readAllLines(plan(4));
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.write(fifo, lines);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+    long[] total = {0};
+
+    SessionSummary s =
+        new SessionRunner(options(fifo, tmp.resolve("out")).build())
+            .run(
+                new SessionListener() {
+                  @Override
+                  public void sessionStarted(long totalJobs) {
+                    total[0] = totalJobs;
+                  }
+                });
+
+    assertThat(total[0]).isEqualTo(SessionListener.UNKNOWN_TOTAL);
+    assertThat(s.total()).isEqualTo(4);
+    assertThat(s.success()).isEqualTo(4);
+  }
+
+  @Test
+  void anOutputRootThatIsAFileIsOneErrorBeforeAnyJob() throws Exception {
+    Path plan = plan(3);
+    Path file = Files.writeString(tmp.resolve("root.txt"), "not a folder");
+    List<JobOutcome> seen = Collections.synchronizedList(new ArrayList<>());
+
+    assertThatThrownBy(
+            () ->
+                new SessionRunner(options(plan, file).build())
+                    .run(
+                        new SessionListener() {
+                          @Override
+                          public void jobFinished(JobOutcome outcome) {
+                            seen.add(outcome);
+                          }
+                        }))
+        .isInstanceOf(NotDirectoryException.class)
+        .hasMessageContaining("root.txt");
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void aPlanThatIsAFolderIsRefusedByName() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("plans"));
+
+    assertThatThrownBy(() -> new SessionRunner(options(folder, tmp.resolve("out")).build()).run())
+        .isInstanceOf(FileSystemException.class)
+        .hasMessageContaining(folder.toString())
+        .hasMessageContaining("is a folder");
+    assertThat(tmp.resolve("out")).doesNotExist();
   }
 
   @Test
@@ -172,6 +346,23 @@ class SessionRunnerTest {
     assertThat(s.total()).isEqualTo(2);
     assertThat(s.success()).isEqualTo(2);
     assertThat(out.resolve("c.json")).doesNotExist();
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheFirstLineIsIgnored() throws Exception {
+    Path plan = tmp.resolve("bom.jsonl");
+    Files.writeString(
+        plan,
+        "\uFEFF"
+            + line("a", "data/eurusd_sample.csv", "a.json", "")
+            + "\n"
+            + line("b", "data/eurusd_sample.csv", "b.json", "")
+            + "\n");
+
+    SessionSummary s = new SessionRunner(options(plan, tmp.resolve("out")).build()).run();
+
+    assertThat(s.total()).isEqualTo(2);
+    assertThat(s.success()).isEqualTo(2);
   }
 
   @Test

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -46,17 +45,16 @@ final class HadoopFiles {
 
   /**
    * Writes {@code bytes} to {@code target} atomically where the file system renames atomically
-   * (local, HDFS): into a hidden temporary file beside it, named as {@link AtomicFiles} names its
-   * own (so that {@code arbtune run} cleans up after an interrupted Spark sweep too), then renamed
-   * over the target.
+   * (local, HDFS): into a hidden temporary file beside it, named by {@link
+   * AtomicFiles#temporaryName} as the local writer names its own (so that {@code arbtune run}
+   * cleans up after an interrupted Spark sweep too), then renamed over the target.
    *
    * @throws IOException when the file cannot be written; the target is then unchanged
    */
   static void writeAtomically(FileSystem fs, Path target, byte[] bytes) throws IOException {
     Path dir = target.getParent();
     fs.mkdirs(dir);
-    String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
-    Path tmp = new Path(dir, new Path(null, null, "." + target.getName() + "." + suffix));
+    Path tmp = new Path(dir, new Path(null, null, AtomicFiles.temporaryName(target.getName())));
     boolean moved = false;
     try {
       try (FSDataOutputStream out = fs.create(tmp, false)) {

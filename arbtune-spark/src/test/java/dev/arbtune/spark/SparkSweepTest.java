@@ -79,7 +79,7 @@ class SparkSweepTest {
     Files.delete(out.resolve("s/s_0002.json"));
     Files.writeString(
         out.resolve("s/eur/s_0005.json"), "{\"status\": \"error\", \"error\": \"x\"}");
-    Path leftover = out.resolve("s/.s_0003.json.1f2e3d.tmp");
+    Path leftover = out.resolve("s/.arbtune-s_0003.json.1f2e3d.tmp");
     Files.writeString(leftover, "half a document");
 
     SweepSummary again = SparkSweep.run(spark, resume);

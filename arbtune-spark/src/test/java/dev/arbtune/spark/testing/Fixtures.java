@@ -91,11 +91,19 @@ public final class Fixtures {
     return plan;
   }
 
-  /** Every regular file below {@code root} (hidden ones too) by relative path, as text. */
+  /**
+   * Every regular file below {@code root} (hidden ones too) by relative path, as text; but for the
+   * lock file {@code .arbtune.lock} that the local runner holds while a session runs (not a
+   * document, and it names the process).
+   */
   public static Map<String, String> files(Path root) throws IOException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+      for (Path f :
+          (Iterable<Path>)
+              walk.filter(Files::isRegularFile)
+                      .filter(f -> !f.equals(root.resolve(".arbtune.lock")))
+                  ::iterator) {
         out.put(
             root.relativize(f).toString(),
             new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
