@@ -33,8 +33,9 @@ import scala.Tuple2;
  * {@link OutputPaths}, {@link JobDocument}), writing the same result document at the same place:
  * {@code OUTPUT_ROOT/<output_json>}, or {@code _invalid_plan_lines/line_N.json} for a line without
  * a usable path. Documents are written atomically (temporary file, then rename). With {@code
- * resume}, a job whose document already is a success document is skipped, so a re-run finishes an
- * interrupted sweep; the output root can be continued by either runner.
+ * resume}, a job whose document already is a success document of the same job id and config is
+ * skipped (as {@code arbtune run --resume} decides it), so a re-run finishes an interrupted sweep;
+ * the output root can be continued by either runner.
  *
  * <p>Quotes are read from any Hadoop path every executor can reach, once per executor JVM.
  *
@@ -178,7 +179,7 @@ public final class SparkSweep {
         relative = OutputPaths.forInvalidLine(HERE, line.lineNumber());
       }
       Path target = HadoopFiles.child(root, slashes(relative));
-      if (resume && isSuccessDocument(fs, target, reader)) {
+      if (resume && isFinished(fs, target, line, reader)) {
         tally.skipped++;
         return;
       }
@@ -219,14 +220,19 @@ public final class SparkSweep {
       tally.error(line.lineNumber(), message);
     }
 
-    private static boolean isSuccessDocument(FileSystem fs, Path file, ResultReader reader) {
+    /**
+     * Whether {@code file} already holds this line's result, as the local runner decides it ({@link
+     * JobDocument#isFinished}: a success document of the same job id and config).
+     */
+    private static boolean isFinished(
+        FileSystem fs, Path file, PlanLine line, ResultReader reader) {
       try {
         if (!fs.getFileStatus(file).isFile()) {
           return false;
         }
         try (InputStream in = fs.open(file)) {
           ResultDocument doc = reader.read(in);
-          return doc.isSuccess();
+          return JobDocument.isFinished(line, doc);
         }
       } catch (IOException | RuntimeException | dev.arbtune.result.ResultFormatException e) {
         return false;

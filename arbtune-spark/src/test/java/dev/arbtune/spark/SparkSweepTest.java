@@ -81,11 +81,17 @@ class SparkSweepTest {
         out.resolve("s/eur/s_0005.json"), "{\"status\": \"error\", \"error\": \"x\"}");
     Path leftover = out.resolve("s/.arbtune-s_0003.json.1f2e3d.tmp");
     Files.writeString(leftover, "half a document");
+    // A success document of the same job but another config is not this line's result.
+    Path stale = out.resolve("s/s_0003.json");
+    String fresh = Files.readString(stale);
+    Files.writeString(
+        stale, fresh.replaceFirst("\"taker_fee_a_bps\": [0-9.]+", "\"taker_fee_a_bps\": 99.0"));
 
     SweepSummary again = SparkSweep.run(spark, resume);
 
-    assertThat(again.skipped()).isEqualTo(5);
-    assertThat(again.success()).isEqualTo(2);
+    assertThat(again.skipped()).isEqualTo(4);
+    assertThat(again.success()).isEqualTo(3);
+    assertThat(Files.readString(stale)).doesNotContain("99.0").contains("\"status\": \"success\"");
     assertThat(again.error()).isEqualTo(7);
     assertThat(again.allSucceeded()).isFalse();
     assertThat(Files.readString(out.resolve("s/s_0001.json"))).isEqualTo(kept);
