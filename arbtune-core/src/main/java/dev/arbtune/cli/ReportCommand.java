@@ -73,12 +73,14 @@ final class ReportCommand implements Callable<Integer> {
     // Each pass has its own counter and progress line, so that no job is counted twice.
     HtmlReport.Content content;
     ScanProgress first = new ScanProgress();
-    try (ScanProgressDisplay display = display("Reporting, pass 1 of 2", first)) {
+    try (ScanProgressDisplay display =
+        ScanProgressDisplay.open("Reporting, pass 1 of 2", first, quiet)) {
       content = HtmlReport.firstPass(aggregator, first, InsightOptions.DEFAULTS);
     }
     if (HtmlReport.needsSecondPass(content)) {
       ScanProgress second = new ScanProgress();
-      try (ScanProgressDisplay display = display("Reporting, pass 2 of 2 (heatmap)", second)) {
+      try (ScanProgressDisplay display =
+          ScanProgressDisplay.open("Reporting, pass 2 of 2 (heatmap)", second, quiet)) {
         content = HtmlReport.secondPass(aggregator, second, content);
       }
     }
@@ -94,11 +96,5 @@ final class ReportCommand implements Callable<Integer> {
     err.println("[D39_AGG] Report written to: " + output);
     err.flush();
     return strict && content.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
-  }
-
-  private ScanProgressDisplay display(String task, ScanProgress progress) {
-    return !quiet && ScanProgressDisplay.interactive()
-        ? ScanProgressDisplay.start(task, progress)
-        : ScanProgressDisplay.none();
   }
 }

@@ -35,6 +35,14 @@ final class ScanProgressDisplay implements AutoCloseable {
     return Terminal.stderrIsTerminal();
   }
 
+  /**
+   * Shows {@code progress} on stderr when stderr is an interactive terminal and the command is not
+   * {@code quiet}; otherwise a display that shows nothing.
+   */
+  static ScanProgressDisplay open(String task, ScanProgress progress, boolean quiet) {
+    return !quiet && interactive() ? start(task, progress) : none();
+  }
+
   /** Starts showing {@code progress} on stderr. */
   static ScanProgressDisplay start(String task, ScanProgress progress) {
     ProgressBar bar =

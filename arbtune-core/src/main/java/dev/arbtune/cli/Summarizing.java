@@ -38,10 +38,7 @@ final class Summarizing {
       TuningResultsAggregator aggregator, boolean withInsights, boolean quiet, String task)
       throws IOException {
     ScanProgress progress = new ScanProgress();
-    try (ScanProgressDisplay display =
-        !quiet && ScanProgressDisplay.interactive()
-            ? ScanProgressDisplay.start(task, progress)
-            : ScanProgressDisplay.none()) {
+    try (ScanProgressDisplay display = ScanProgressDisplay.open(task, progress, quiet)) {
       if (!withInsights) {
         return new Outcome(aggregator.summarize(progress), null);
       }
