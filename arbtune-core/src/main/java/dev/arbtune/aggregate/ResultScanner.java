@@ -183,7 +183,7 @@ final class ResultScanner {
       Path dir = dirs.pop();
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         for (Path entry : entries) {
-          String name = entry.getFileName().toString();
+          String name = entry.toString(); // the whole path: it ends as the name does, and is kept
           if (name.endsWith(JSON)) {
             batch.add(entry);
             if (batch.size() == FILE_BATCH) {
@@ -236,8 +236,14 @@ final class ResultScanner {
   }
 
   private static Kind kindOf(Path path) throws IOException {
-    BasicFileAttributes a =
-        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    return kindOf(path, lstat(path));
+  }
+
+  private static BasicFileAttributes lstat(Path path) throws IOException {
+    return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static Kind kindOf(Path path, BasicFileAttributes a) {
     if (a.isRegularFile()) {
       return Kind.FILE;
     }
@@ -245,7 +251,7 @@ final class ResultScanner {
       return Kind.DIRECTORY;
     }
     if (a.isSymbolicLink()) {
-      if (Files.isRegularFile(path)) {
+      if (Files.isRegularFile(path)) { // follows the link
         return Kind.FILE;
       }
       return Files.exists(path) ? Kind.OTHER : Kind.DANGLING;
@@ -372,7 +378,8 @@ final class ResultScanner {
       String source = source(root, file);
       AggregatedJobResult job;
       try {
-        switch (kindOf(file)) {
+        BasicFileAttributes attributes = lstat(file);
+        switch (kindOf(file, attributes)) {
           case DIRECTORY -> {
             // A folder that happens to be named *.json: scan it right here.
             walk(root, file, this::process, warnings, false);
@@ -386,7 +393,7 @@ final class ResultScanner {
             // read below
           }
         }
-        long n = readFully(file);
+        long n = readFully(file, attributes.isRegularFile() ? attributes.size() : -1);
         if (n > ResultReader.MAX_DOCUMENT_BYTES) {
           job = ResultClassifier.tooLarge(source, 0, n);
         } else {
@@ -444,8 +451,11 @@ final class ResultScanner {
     /**
      * Reads the whole file into {@link #buffer}, growing it as needed, and returns its length; for
      * a file over {@link ResultReader#MAX_DOCUMENT_BYTES}, stops there and returns its size.
+     *
+     * @param expected the size {@code lstat} gave, or -1: a read that comes up short exactly there
+     *     has met the end of the file, and the read that would return nothing is saved
      */
-    private long readFully(Path file) throws IOException {
+    private long readFully(Path file, long expected) throws IOException {
       try (FileChannel ch = FileChannel.open(file)) {
         int n = 0;
         while (true) {
@@ -458,11 +468,15 @@ final class ResultScanner {
                     buffer,
                     (int) Math.min(buffer.length * 2L, ResultReader.MAX_DOCUMENT_BYTES + 1L));
           }
-          int r = ch.read(ByteBuffer.wrap(buffer, n, buffer.length - n));
+          int want = buffer.length - n;
+          int r = ch.read(ByteBuffer.wrap(buffer, n, want));
           if (r < 0) {
             return n;
           }
           n += r;
+          if (r < want && n == expected) {
+            return n;
+          }
         }
       }
     }
@@ -474,6 +488,17 @@ final class ResultScanner {
   }
 
   static String source(Path root, Path file) {
+    // Every path the walk makes is root.resolve(...): cut the root's text off when possible.
+    String rootText = root.toString();
+    String fileText = file.toString();
+    int cut = rootText.length();
+    if (fileText.length() > cut + 1
+        && fileText.startsWith(rootText)
+        && fileText.charAt(cut) == '/'
+        && !rootText.endsWith("/")
+        && root.getFileSystem().getSeparator().equals("/")) {
+      return fileText.substring(cut + 1);
+    }
     Path relative = root.relativize(file);
     String s = relative.toString();
     String sep = relative.getFileSystem().getSeparator();

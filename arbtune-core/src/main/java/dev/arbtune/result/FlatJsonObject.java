@@ -1,0 +1,203 @@
+package dev.arbtune.result;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A JSON object read by {@link PlainDocumentParser}: the document's bytes and where each member is,
+ * with every value built only when it is asked for. A scan that ranks 100,000 documents reads three
+ * or four values of each and prints the whole of ten, so most values are never built.
+ *
+ * <p>Unmodifiable; keys unique, ASCII and in the document's order; values exactly as {@link
+ * ResultReader} builds them (see {@link ResultDocument}); a value is built again on every access,
+ * so instances are thread-safe. Serialised as an ordinary unmodifiable {@link LinkedHashMap}.
+ */
+final class FlatJsonObject extends AbstractMap<String, Object> implements Serializable {
+
+  @Serial private static final long serialVersionUID = 1L;
+
+  /** Kinds of member values. */
+  static final byte STRING = 0;
+
+  static final byte INT = 1;
+  static final byte DECIMAL = 2;
+  static final byte TRUE = 3;
+  static final byte FALSE = 4;
+  static final byte NULL = 5;
+
+  /** An object or an array, built by Jackson when asked for. */
+  static final byte NESTED = 6;
+
+  /** Never serialised itself: {@link #writeReplace} stands in. */
+  private final transient byte[] doc;
+
+  /** Ints per member in {@link #spans}. */
+  static final int STRIDE = 5;
+
+  /**
+   * Per member, {@link #STRIDE} ints: key start, key length, key hash ({@link #hash}), value start,
+   * value end (exclusive); offsets in {@link #doc}.
+   */
+  private final transient int[] spans;
+
+  private final transient byte[] kinds;
+  private final transient int size;
+
+  FlatJsonObject(byte[] doc, int[] spans, byte[] kinds, int size) {
+    this.doc = doc;
+    this.spans = spans;
+    this.kinds = kinds;
+    this.size = size;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return size == 0;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return indexOf(key) >= 0;
+  }
+
+  @Override
+  public Object get(Object key) {
+    int i = indexOf(key);
+    return i < 0 ? null : value(i);
+  }
+
+  /**
+   * The hash of an ASCII key: {@link String#hashCode()} of the same characters, which a string
+   * computes once and keeps, so lookups compare characters only on a match.
+   */
+  static int hash(byte[] bytes, int start, int length) {
+    int h = 0;
+    for (int k = start; k < start + length; k++) {
+      h = 31 * h + bytes[k];
+    }
+    return h;
+  }
+
+  private int indexOf(Object key) {
+    if (!(key instanceof String s)) {
+      return -1;
+    }
+    int h = s.hashCode();
+    int len = s.length();
+    for (int i = 0; i < size; i++) {
+      int at = STRIDE * i;
+      if (spans[at + 2] == h && spans[at + 1] == len && keyEquals(spans[at], s, len)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean keyEquals(int start, String s, int len) {
+    for (int j = 0; j < len; j++) {
+      if (doc[start + j] != s.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String key(int i) {
+    return new String(doc, spans[STRIDE * i], spans[STRIDE * i + 1], StandardCharsets.ISO_8859_1);
+  }
+
+  private Object value(int i) {
+    int start = spans[STRIDE * i + 3];
+    int end = spans[STRIDE * i + 4];
+    return switch (kinds[i]) {
+      // The parser let through only ASCII strings without escapes: bytes are characters.
+      case STRING -> new String(doc, start + 1, end - start - 2, StandardCharsets.ISO_8859_1);
+      case INT -> parseLong(start, end);
+      case DECIMAL -> decimal(start, end);
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case NULL -> null;
+      default -> nested(start, end);
+    };
+  }
+
+  /** At most 18 digits and an optional sign, checked by the parser: no overflow. */
+  private Long parseLong(int start, int end) {
+    boolean negative = doc[start] == '-';
+    long v = 0;
+    for (int j = negative ? start + 1 : start; j < end; j++) {
+      v = v * 10 + (doc[j] - '0');
+    }
+    return negative ? -v : v;
+  }
+
+  private Object decimal(int start, int end) {
+    BigDecimal d = new BigDecimal(new String(doc, start, end - start, StandardCharsets.ISO_8859_1));
+    // As ResultReader: BigDecimal has no negative zero, so -0.0 stays a double.
+    return d.signum() == 0 && doc[start] == '-' ? (Object) (-0.0) : d;
+  }
+
+  private Object nested(int start, int end) {
+    try (JsonParser p = Json.factory().createParser(doc, start, end - start)) {
+      p.nextToken();
+      return ResultReader.readValue(p);
+    } catch (IOException e) {
+      // The parser checked these bytes already; Jackson cannot disagree.
+      throw new UncheckedIOException("re-reading a checked JSON value failed", e);
+    }
+  }
+
+  @Override
+  public Set<Entry<String, Object>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public Iterator<Entry<String, Object>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Entry<String, Object> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            int i = next++;
+            return new SimpleImmutableEntry<>(key(i), value(i));
+          }
+        };
+      }
+    };
+  }
+
+  @Serial
+  private Object writeReplace() throws ObjectStreamException {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(this));
+  }
+}

@@ -1,0 +1,553 @@
+package dev.arbtune.result;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The fast path of {@link ResultReader}: reads a <em>plain</em> result document in one pass over
+ * its bytes, or declines, and then Jackson reads it. Plain is what arbtune and the seed write, and
+ * nearly every document a scan meets: strict JSON (RFC 8259), strings of printable ASCII without
+ * escapes, integers of at most 18 digits, a string {@code status}, objects for {@code config} and
+ * {@code metrics} without repeated keys, each known top-level field at most once, and none of the
+ * fields that mark an aggregator summary. Anything else (an escape, a non-ASCII byte, {@code NaN},
+ * a syntax error, a field of the wrong type) is declined, so every error message still comes from
+ * Jackson, and a document it accepts reads exactly as Jackson would read it (a property test holds
+ * it to that).
+ *
+ * <p>Why: Jackson's tokenizer is general and, in a short scan, mostly runs as quickly compiled
+ * code; this loop does a third of its work, and the values of {@code config} and {@code metrics}
+ * are built only when asked for ({@link FlatJsonObject}).
+ */
+final class PlainDocumentParser {
+
+  /** Deepest nesting read here; deeper documents go to Jackson (which allows 256). */
+  private static final int MAX_DEPTH = 32;
+
+  /** Longest number literal read here; longer ones go to Jackson. */
+  private static final int MAX_NUMBER = 64;
+
+  /** Longest integer read here, in digits: always fits a long. */
+  private static final int MAX_INT_DIGITS = 18;
+
+  /** Longest key read here; Jackson's own limit is 50,000. */
+  private static final int MAX_KEY = 256;
+
+  /** Top-level fields read, each allowed once. */
+  private static final int STATUS = 1;
+
+  private static final int CONFIG = 2;
+  private static final int METRICS = 4;
+  private static final int CONFIG_SUMMARY = 8;
+  private static final int ERROR = 16;
+
+  private final byte[] b;
+  private final int end;
+  private int i;
+
+  /** Members of the object being read by {@link #flatObject}, see {@link FlatJsonObject}. */
+  private int[] spans = new int[16 * FlatJsonObject.STRIDE];
+
+  private byte[] kinds = new byte[16];
+
+  private PlainDocumentParser(byte[] b, int offset, int length) {
+    this.b = b;
+    this.i = offset;
+    this.end = offset + length;
+  }
+
+  /** Thrown to decline; carries no stack trace and is shared. */
+  private static final class Decline extends Exception {
+    private static final Decline INSTANCE = new Decline();
+
+    private Decline() {
+      super("not a plain document", null, false, false);
+    }
+  }
+
+  /**
+   * The document in {@code length} bytes of {@code bytes} from {@code offset}, or {@code null} when
+   * it is not plain (then Jackson must read it).
+   */
+  static ResultDocument parse(byte[] bytes, int offset, int length) {
+    try {
+      return new PlainDocumentParser(bytes, offset, length).document(offset, length);
+    } catch (Decline d) {
+      return null;
+    }
+  }
+
+  private ResultDocument document(int offset, int length) throws Decline {
+    skipWs();
+    expect('{');
+    int seen = 0;
+    String status = null;
+    String error = null;
+    String jobId = null;
+    // Spans of config and metrics, turned into maps once the bytes are copied.
+    int[] configSpans = null;
+    byte[] configKinds = null;
+    int configSize = 0;
+    int[] metricsSpans = null;
+    byte[] metricsKinds = null;
+    int metricsSize = 0;
+    skipWs();
+    if (peek() == '}') {
+      i++;
+    } else {
+      while (true) {
+        int keyStart = i + 1;
+        int keyLength = string();
+        skipWs();
+        expect(':');
+        skipWs();
+        int field = field(keyStart, keyLength);
+        if ((seen & field) != 0) {
+          throw Decline.INSTANCE; // a repeated known field: Jackson's last-one-wins rules apply
+        }
+        seen |= field;
+        switch (field) {
+          case STATUS -> {
+            if (peek() != '"') {
+              throw Decline.INSTANCE;
+            }
+            int start = i + 1;
+            status = ascii(start, string());
+          }
+          case ERROR -> {
+            if (peek() == '"') {
+              int start = i + 1;
+              error = ascii(start, string());
+            } else {
+              value(0);
+            }
+          }
+          case CONFIG -> {
+            configSize = flatObject();
+            configSpans = Arrays.copyOf(spans, FlatJsonObject.STRIDE * configSize);
+            configKinds = Arrays.copyOf(kinds, configSize);
+          }
+          case METRICS -> {
+            metricsSize = flatObject();
+            metricsSpans = Arrays.copyOf(spans, FlatJsonObject.STRIDE * metricsSize);
+            metricsKinds = Arrays.copyOf(kinds, metricsSize);
+          }
+          case CONFIG_SUMMARY -> jobId = configSummary();
+          default -> value(0);
+        }
+        skipWs();
+        byte c = next();
+        if (c == '}') {
+          break;
+        }
+        if (c != ',') {
+          throw Decline.INSTANCE;
+        }
+        skipWs();
+      }
+    }
+    skipWs();
+    if (i != end) {
+      throw Decline.INSTANCE; // something after the document
+    }
+    Map<String, Object> config = Map.of();
+    Map<String, Object> metrics = Map.of();
+    if (configSize > 0 || metricsSize > 0) {
+      // The maps outlive the caller's buffer: they keep a copy of the document.
+      byte[] doc = Arrays.copyOfRange(b, offset, offset + length);
+      if (configSize > 0) {
+        config = new FlatJsonObject(doc, rebase(configSpans, offset), configKinds, configSize);
+      }
+      if (metricsSize > 0) {
+        metrics = new FlatJsonObject(doc, rebase(metricsSpans, offset), metricsKinds, metricsSize);
+      }
+    }
+    return new ResultDocument(status, jobId, config, metrics, error, false);
+  }
+
+  /** Makes the offsets in {@code spans} relative to the document's first byte. */
+  private static int[] rebase(int[] spans, int offset) {
+    if (offset != 0) {
+      for (int k = 0; k < spans.length; k += FlatJsonObject.STRIDE) {
+        spans[k] -= offset;
+        spans[k + 3] -= offset;
+        spans[k + 4] -= offset;
+      }
+    }
+    return spans;
+  }
+
+  private static final byte[] STATUS_NAME = bytes("status");
+  private static final byte[] CONFIG_NAME = bytes("config");
+  private static final byte[] METRICS_NAME = bytes("metrics");
+  private static final byte[] CONFIG_SUMMARY_NAME = bytes("config_summary");
+  private static final byte[] ERROR_NAME = bytes("error");
+  private static final byte[] JOB_ID_NAME = bytes("job_id");
+
+  /** Top-level fields of aggregator output: such documents are left to Jackson. */
+  private static final byte[][] SUMMARY_NAMES = {
+    bytes("top"), bytes("rank"), JOB_ID_NAME, bytes("total_jobs"), bytes("top_by_pnl")
+  };
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Which known top-level field the key is; 0 for others; declines on summary markers. */
+  private int field(int start, int length) throws Decline {
+    for (byte[] name : SUMMARY_NAMES) {
+      if (is(start, length, name)) {
+        throw Decline.INSTANCE;
+      }
+    }
+    if (is(start, length, STATUS_NAME)) {
+      return STATUS;
+    }
+    if (is(start, length, CONFIG_NAME)) {
+      return CONFIG;
+    }
+    if (is(start, length, METRICS_NAME)) {
+      return METRICS;
+    }
+    if (is(start, length, CONFIG_SUMMARY_NAME)) {
+      return CONFIG_SUMMARY;
+    }
+    return is(start, length, ERROR_NAME) ? ERROR : 0;
+  }
+
+  private boolean is(int start, int length, byte[] name) {
+    if (length != name.length) {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (b[start + k] != name[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads an object into {@link #spans} and {@link #kinds}; declines when it is not an object or
+   * repeats a key. Returns the number of members.
+   */
+  private int flatObject() throws Decline {
+    expect('{');
+    skipWs();
+    if (peek() == '}') {
+      i++;
+      return 0;
+    }
+    final int w = FlatJsonObject.STRIDE;
+    int n = 0;
+    while (true) {
+      int keyStart = i + 1;
+      int keyLength = string();
+      if (keyLength > MAX_KEY) {
+        throw Decline.INSTANCE;
+      }
+      int hash = FlatJsonObject.hash(b, keyStart, keyLength);
+      for (int k = 0; k < n; k++) {
+        if (spans[w * k + 2] == hash
+            && spans[w * k + 1] == keyLength
+            && sameBytes(spans[w * k], keyStart, keyLength)) {
+          throw Decline.INSTANCE; // Jackson's rule for repeated keys applies
+        }
+      }
+      skipWs();
+      expect(':');
+      skipWs();
+      int valueStart = i;
+      byte kind = value(1);
+      if (w * n + w > spans.length) {
+        spans = Arrays.copyOf(spans, spans.length * 2);
+        kinds = Arrays.copyOf(kinds, kinds.length * 2);
+      }
+      spans[w * n] = keyStart;
+      spans[w * n + 1] = keyLength;
+      spans[w * n + 2] = hash;
+      spans[w * n + 3] = valueStart;
+      spans[w * n + 4] = i;
+      kinds[n] = kind;
+      n++;
+      skipWs();
+      byte c = next();
+      if (c == '}') {
+        return n;
+      }
+      if (c != ',') {
+        throw Decline.INSTANCE;
+      }
+      skipWs();
+    }
+  }
+
+  private boolean sameBytes(int a, int c, int length) {
+    for (int k = 0; k < length; k++) {
+      if (b[a + k] != b[c + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code config_summary}: its last {@code job_id}, when that is a non-empty string. */
+  private String configSummary() throws Decline {
+    expect('{');
+    skipWs();
+    String id = null;
+    if (peek() == '}') {
+      i++;
+      return null;
+    }
+    while (true) {
+      int keyStart = i + 1;
+      int keyLength = string();
+      skipWs();
+      expect(':');
+      skipWs();
+      if (is(keyStart, keyLength, JOB_ID_NAME)) {
+        if (peek() == '"') {
+          int start = i + 1;
+          int length = string();
+          id = length == 0 ? null : ascii(start, length);
+        } else {
+          value(1);
+          id = null;
+        }
+      } else {
+        value(1);
+      }
+      skipWs();
+      byte c = next();
+      if (c == '}') {
+        return id;
+      }
+      if (c != ',') {
+        throw Decline.INSTANCE;
+      }
+      skipWs();
+    }
+  }
+
+  /** Checks one value of any kind at {@link #i} and moves past it; returns its kind. */
+  private byte value(int depth) throws Decline {
+    byte c = peek();
+    switch (c) {
+      case '"' -> {
+        string();
+        return FlatJsonObject.STRING;
+      }
+      case '{' -> {
+        nestedObject(depth + 1);
+        return FlatJsonObject.NESTED;
+      }
+      case '[' -> {
+        nestedArray(depth + 1);
+        return FlatJsonObject.NESTED;
+      }
+      case 't' -> {
+        literal(TRUE_WORD);
+        return FlatJsonObject.TRUE;
+      }
+      case 'f' -> {
+        literal(FALSE_WORD);
+        return FlatJsonObject.FALSE;
+      }
+      case 'n' -> {
+        literal(NULL_WORD);
+        return FlatJsonObject.NULL;
+      }
+      default -> {
+        return number();
+      }
+    }
+  }
+
+  private void nestedObject(int depth) throws Decline {
+    if (depth > MAX_DEPTH) {
+      throw Decline.INSTANCE;
+    }
+    expect('{');
+    skipWs();
+    if (peek() == '}') {
+      i++;
+      return;
+    }
+    while (true) {
+      string();
+      skipWs();
+      expect(':');
+      skipWs();
+      value(depth);
+      skipWs();
+      byte c = next();
+      if (c == '}') {
+        return;
+      }
+      if (c != ',') {
+        throw Decline.INSTANCE;
+      }
+      skipWs();
+    }
+  }
+
+  private void nestedArray(int depth) throws Decline {
+    if (depth > MAX_DEPTH) {
+      throw Decline.INSTANCE;
+    }
+    expect('[');
+    skipWs();
+    if (peek() == ']') {
+      i++;
+      return;
+    }
+    while (true) {
+      value(depth);
+      skipWs();
+      byte c = next();
+      if (c == ']') {
+        return;
+      }
+      if (c != ',') {
+        throw Decline.INSTANCE;
+      }
+      skipWs();
+    }
+  }
+
+  private static final byte[] TRUE_WORD = bytes("true");
+  private static final byte[] FALSE_WORD = bytes("false");
+  private static final byte[] NULL_WORD = bytes("null");
+
+  private void literal(byte[] word) throws Decline {
+    int n = word.length;
+    if (end - i < n) {
+      throw Decline.INSTANCE;
+    }
+    for (int k = 0; k < n; k++) {
+      if (b[i + k] != word[k]) {
+        throw Decline.INSTANCE;
+      }
+    }
+    i += n;
+    // What follows must end the value: whitespace, ',', '}' or ']' (checked by the caller), so
+    // "truex" is declined there.
+  }
+
+  /**
+   * A number in RFC 8259's grammar: {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}.
+   */
+  private byte number() throws Decline {
+    int start = i;
+    if (i < end && b[i] == '-') {
+      i++;
+    }
+    int intStart = i;
+    if (i >= end) {
+      throw Decline.INSTANCE;
+    }
+    if (b[i] == '0') {
+      i++;
+    } else if (b[i] >= '1' && b[i] <= '9') {
+      i++;
+      while (i < end && b[i] >= '0' && b[i] <= '9') {
+        i++;
+      }
+    } else {
+      throw Decline.INSTANCE; // not a value that starts a plain document's number
+    }
+    int intDigits = i - intStart;
+    boolean decimal = false;
+    if (i < end && b[i] == '.') {
+      decimal = true;
+      i++;
+      digits();
+    }
+    if (i < end && (b[i] == 'e' || b[i] == 'E')) {
+      decimal = true;
+      i++;
+      if (i < end && (b[i] == '+' || b[i] == '-')) {
+        i++;
+      }
+      digits();
+    }
+    if (i - start > MAX_NUMBER || (!decimal && intDigits > MAX_INT_DIGITS)) {
+      throw Decline.INSTANCE;
+    }
+    if (i < end && b[i] >= '0' && b[i] <= '9') {
+      throw Decline.INSTANCE; // "01": a leading zero
+    }
+    return decimal ? FlatJsonObject.DECIMAL : FlatJsonObject.INT;
+  }
+
+  /** One or more digits. */
+  private void digits() throws Decline {
+    int start = i;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      i++;
+    }
+    if (i == start) {
+      throw Decline.INSTANCE;
+    }
+  }
+
+  /**
+   * A string of printable ASCII without escapes, starting at {@link #i} (which must be a quote);
+   * moves past the closing quote and returns the length of the contents.
+   */
+  private int string() throws Decline {
+    if (i >= end || b[i] != '"') {
+      throw Decline.INSTANCE;
+    }
+    int start = ++i;
+    while (i < end) {
+      byte c = b[i];
+      if (c == '"') {
+        i++;
+        return i - 1 - start;
+      }
+      // Bytes are signed: non-ASCII bytes are negative, control characters below 0x20.
+      if (c < 0x20 || c == '\\') {
+        throw Decline.INSTANCE;
+      }
+      i++;
+    }
+    throw Decline.INSTANCE;
+  }
+
+  /** Characters of a checked string: printable ASCII, so each byte is one character. */
+  private String ascii(int start, int length) {
+    return new String(b, start, length, StandardCharsets.ISO_8859_1);
+  }
+
+  private void skipWs() {
+    while (i < end) {
+      byte c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return;
+      }
+      i++;
+    }
+  }
+
+  private byte peek() throws Decline {
+    if (i >= end) {
+      throw Decline.INSTANCE;
+    }
+    return b[i];
+  }
+
+  private byte next() throws Decline {
+    if (i >= end) {
+      throw Decline.INSTANCE;
+    }
+    return b[i++];
+  }
+
+  private void expect(char c) throws Decline {
+    if (next() != c) {
+      throw Decline.INSTANCE;
+    }
+  }
+}
