@@ -93,9 +93,15 @@ public final class ResultReader {
     }
     rejectNonUtf8Encodings(bytes, offset, length);
     ResultDocument plain = PlainDocumentParser.parse(bytes, offset, length);
-    if (plain != null) {
-      return plain;
-    }
+    return plain != null ? plain : readWithJackson(bytes, offset, length);
+  }
+
+  /**
+   * Reads a document with Jackson only, without the fast path: every document the fast path
+   * declines, and the reference it is tested against.
+   */
+  static ResultDocument readWithJackson(byte[] bytes, int offset, int length)
+      throws ResultFormatException {
     try (JsonParser p = Json.factory().createParser(bytes, offset, length)) {
       return parseDocument(p);
     } catch (JsonProcessingException e) {
