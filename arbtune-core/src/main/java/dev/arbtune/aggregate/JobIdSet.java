@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -27,11 +28,14 @@ final class JobIdSet {
     return stripes[(int) (h >>> 58)].add(h);
   }
 
-  /** A 64-bit FNV-1a hash of the UTF-16 code units, finished with a murmur3 mix. */
+  /**
+   * A 64-bit FNV-1a hash of the UTF-8 bytes (one-to-one with the string, and for the ASCII ids of
+   * real documents a plain copy), finished with a murmur3 mix.
+   */
   static long hash(String s) {
     long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
     h ^= h >>> 33;

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JSON object read by {@link PlainDocumentParser}: the document's bytes and where each member is,
@@ -102,22 +103,56 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
     }
     int h = s.hashCode();
     int len = s.length();
+    byte[] ascii = null;
     for (int i = 0; i < size; i++) {
       int at = STRIDE * i;
-      if (spans[at + 2] == h && spans[at + 1] == len && keyEquals(spans[at], s, len)) {
-        return i;
+      if (spans[at + 2] == h && spans[at + 1] == len) {
+        if (ascii == null) {
+          ascii = asciiKey(s);
+          if (ascii == null) {
+            return -1; // not ASCII: no key here can be equal
+          }
+        }
+        if (keyEquals(spans[at], ascii)) {
+          return i;
+        }
       }
     }
     return -1;
   }
 
-  private boolean keyEquals(int start, String s, int len) {
-    for (int j = 0; j < len; j++) {
-      if (doc[start + j] != s.charAt(j)) {
+  private boolean keyEquals(int start, byte[] key) {
+    for (int j = 0; j < key.length; j++) {
+      if (doc[start + j] != key[j]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Keys looked up, as ASCII bytes; the same few are asked for again and again. */
+  private static final ConcurrentHashMap<String, byte[]> ASCII_KEYS = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_KEYS = 1024;
+
+  /** {@code key} as ASCII bytes, or {@code null} when it is not ASCII (so it matches no key). */
+  private static byte[] asciiKey(String key) {
+    byte[] cached = ASCII_KEYS.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    byte[] ascii = new byte[key.length()];
+    for (int j = 0; j < ascii.length; j++) {
+      char c = key.charAt(j);
+      if (c > 0x7F) {
+        return null;
+      }
+      ascii[j] = (byte) c;
+    }
+    if (ASCII_KEYS.size() < MAX_CACHED_KEYS) {
+      ASCII_KEYS.putIfAbsent(key, ascii);
+    }
+    return ascii;
   }
 
   private String key(int i) {

@@ -45,10 +45,13 @@ final class PlainDocumentParser {
   private final int end;
   private int i;
 
-  /** Members of the object being read by {@link #flatObject}, see {@link FlatJsonObject}. */
-  private int[] spans = new int[16 * FlatJsonObject.STRIDE];
+  /**
+   * Members of the object last read by {@link #flatObject}, see {@link FlatJsonObject}: new arrays
+   * for each object, handed over as they are.
+   */
+  private int[] spans;
 
-  private byte[] kinds = new byte[16];
+  private byte[] kinds;
 
   private PlainDocumentParser(byte[] b, int offset, int length) {
     this.b = b;
@@ -124,13 +127,13 @@ final class PlainDocumentParser {
           }
           case CONFIG -> {
             configSize = flatObject();
-            configSpans = Arrays.copyOf(spans, FlatJsonObject.STRIDE * configSize);
-            configKinds = Arrays.copyOf(kinds, configSize);
+            configSpans = spans;
+            configKinds = kinds;
           }
           case METRICS -> {
             metricsSize = flatObject();
-            metricsSpans = Arrays.copyOf(spans, FlatJsonObject.STRIDE * metricsSize);
-            metricsKinds = Arrays.copyOf(kinds, metricsSize);
+            metricsSpans = spans;
+            metricsKinds = kinds;
           }
           case CONFIG_SUMMARY -> jobId = configSummary();
           default -> value(0);
@@ -156,19 +159,23 @@ final class PlainDocumentParser {
       // The maps outlive the caller's buffer: they keep a copy of the document.
       byte[] doc = Arrays.copyOfRange(b, offset, offset + length);
       if (configSize > 0) {
-        config = new FlatJsonObject(doc, rebase(configSpans, offset), configKinds, configSize);
+        config =
+            new FlatJsonObject(
+                doc, rebase(configSpans, configSize, offset), configKinds, configSize);
       }
       if (metricsSize > 0) {
-        metrics = new FlatJsonObject(doc, rebase(metricsSpans, offset), metricsKinds, metricsSize);
+        metrics =
+            new FlatJsonObject(
+                doc, rebase(metricsSpans, metricsSize, offset), metricsKinds, metricsSize);
       }
     }
     return new ResultDocument(status, jobId, config, metrics, error, false);
   }
 
-  /** Makes the offsets in {@code spans} relative to the document's first byte. */
-  private static int[] rebase(int[] spans, int offset) {
+  /** Makes the offsets of the first {@code n} members relative to the document's first byte. */
+  private static int[] rebase(int[] spans, int n, int offset) {
     if (offset != 0) {
-      for (int k = 0; k < spans.length; k += FlatJsonObject.STRIDE) {
+      for (int k = 0; k < n * FlatJsonObject.STRIDE; k += FlatJsonObject.STRIDE) {
         spans[k] -= offset;
         spans[k + 3] -= offset;
         spans[k + 4] -= offset;
@@ -239,6 +246,8 @@ final class PlainDocumentParser {
       return 0;
     }
     final int w = FlatJsonObject.STRIDE;
+    spans = new int[16 * w];
+    kinds = new byte[16];
     int n = 0;
     while (true) {
       int keyStart = i + 1;
