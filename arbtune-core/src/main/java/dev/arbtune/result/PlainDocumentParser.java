@@ -30,7 +30,7 @@ final class PlainDocumentParser {
   /** Longest integer read here, in digits: always fits a long. */
   private static final int MAX_INT_DIGITS = 18;
 
-  /** Longest key read here; Jackson's own limit is 50,000. */
+  /** Longest key read here; longer ones go to Jackson, whose own limit is 50,000. */
   private static final int MAX_KEY = 256;
 
   /** Top-level fields read, each allowed once. */
@@ -100,7 +100,7 @@ final class PlainDocumentParser {
     } else {
       while (true) {
         int keyStart = i + 1;
-        int keyLength = string();
+        int keyLength = key();
         skipWs();
         expect(':');
         skipWs();
@@ -251,10 +251,7 @@ final class PlainDocumentParser {
     int n = 0;
     while (true) {
       int keyStart = i + 1;
-      int keyLength = string();
-      if (keyLength > MAX_KEY) {
-        throw Decline.INSTANCE;
-      }
+      int keyLength = key();
       int hash = FlatJsonObject.hash(b, keyStart, keyLength);
       for (int k = 0; k < n; k++) {
         if (spans[w * k + 2] == hash
@@ -311,7 +308,7 @@ final class PlainDocumentParser {
     }
     while (true) {
       int keyStart = i + 1;
-      int keyLength = string();
+      int keyLength = key();
       skipWs();
       expect(':');
       skipWs();
@@ -384,7 +381,7 @@ final class PlainDocumentParser {
       return;
     }
     while (true) {
-      string();
+      key();
       skipWs();
       expect(':');
       skipWs();
@@ -499,6 +496,15 @@ final class PlainDocumentParser {
     if (i == start) {
       throw Decline.INSTANCE;
     }
+  }
+
+  /** A key: a {@link #string} of at most {@link #MAX_KEY} characters. */
+  private int key() throws Decline {
+    int length = string();
+    if (length > MAX_KEY) {
+      throw Decline.INSTANCE; // Jackson has a limit of its own
+    }
+    return length;
   }
 
   /**
