@@ -5,22 +5,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code arbtune} command; it only dispatches to subcommands. */
+/**
+ * The top-level {@code arbtune} command; it only dispatches to subcommands, which {@link Main}
+ * adds.
+ */
 @Command(
     name = "arbtune",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Plan, run and rank parameter sweeps of a two-venue arbitrage backtest.",
-    subcommands = {
-      QuickstartCommand.class,
-      SweepCommand.class,
-      PlanCommand.class,
-      RunCommand.class,
-      BacktestCommand.class,
-      AggregateCommand.class,
-      ReportCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     footer = {"", "Run 'arbtune help COMMAND' for the options of a command."})
 final class ArbtuneCommand implements Callable<Integer> {
 

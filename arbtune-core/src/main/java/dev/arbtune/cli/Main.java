@@ -5,6 +5,9 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** The {@code arbtune} entry point. */
@@ -28,7 +31,7 @@ public final class Main {
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     try {
-      return commandLine(out, err).execute(args);
+      return commandLine(out, err, args).execute(args);
     } catch (OutOfMemoryError e) {
       // picocli hands only Exceptions to the ErrorHandler; Errors end up here.
       err.println(
@@ -50,9 +53,41 @@ public final class Main {
     }
   }
 
-  /** The configured command tree, writing to {@code out} and {@code err}. */
+  /**
+   * The subcommands, in the order {@code arbtune --help} lists them. picocli builds each one's
+   * model by reflection when it is added, which costs tens of milliseconds at every start; so a
+   * command line that names a subcommand gets only that one.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("quickstart", QuickstartCommand::new);
+    SUBCOMMANDS.put("sweep", SweepCommand::new);
+    SUBCOMMANDS.put("plan", PlanCommand::new);
+    SUBCOMMANDS.put("run", RunCommand::new);
+    SUBCOMMANDS.put("backtest", BacktestCommand::new);
+    SUBCOMMANDS.put("aggregate", AggregateCommand::new);
+    SUBCOMMANDS.put("report", ReportCommand::new);
+    SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
+  /** The whole configured command tree, writing to {@code out} and {@code err}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, new String[0]);
+  }
+
+  /**
+   * The command tree for {@code args}: with only the subcommand that {@code args[0]} names (not
+   * {@code help}, which needs every other), else whole.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
     CommandLine cmd = new CommandLine(new ArbtuneCommand());
+    String first = args.length > 0 ? args[0] : null;
+    if (first != null && !first.equals("help") && SUBCOMMANDS.containsKey(first)) {
+      cmd.addSubcommand(first, SUBCOMMANDS.get(first).get());
+    } else {
+      SUBCOMMANDS.forEach((name, command) -> cmd.addSubcommand(name, command.get()));
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
