@@ -1,0 +1,60 @@
+package dev.arbtune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+  private static final String[] COMMANDS = {
+    "quickstart", "sweep", "plan", "run", "backtest", "aggregate", "report", "help"
+  };
+
+  @Test
+  void topLevelHelpListsEveryCommandInOrder() {
+    CliRun run = CliRun.of("--help");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.OK);
+    assertThat(run.out()).contains("Commands:");
+    int at = 0;
+    for (String command : COMMANDS) {
+      int found = run.out().indexOf("\n  " + command + " ", at);
+      assertThat(found).as(command).isGreaterThan(at);
+      at = found;
+    }
+  }
+
+  @Test
+  void aCommandLineNamingASubcommandBuildsOnlyThatOne() {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+
+    CommandLine partial = Main.commandLine(sink, sink, new String[] {"aggregate", "--help"});
+    CommandLine whole = Main.commandLine(sink, sink, new String[] {"--help"});
+
+    assertThat(partial.getSubcommands().keySet()).containsExactly("aggregate");
+    assertThat(whole.getSubcommands().keySet()).containsExactly(COMMANDS);
+    assertThat(Main.commandLine(sink, sink, new String[] {"help", "run"}).getSubcommands())
+        .hasSize(COMMANDS.length);
+  }
+
+  @Test
+  void subcommandHelpIsTheSameAsThroughTheWholeTree() {
+    CliRun direct = CliRun.of("aggregate", "--help");
+    CliRun viaHelp = CliRun.of("help", "aggregate");
+
+    assertThat(direct.code()).isEqualTo(ExitCodes.OK);
+    assertThat(direct.out()).startsWith("Usage: arbtune aggregate ").contains("Exit codes:");
+    assertThat(viaHelp.out()).isEqualTo(direct.out());
+  }
+
+  @Test
+  void aMistypedCommandIsAUsageErrorWithSuggestions() {
+    CliRun run = CliRun.of("aggregat");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(run.err()).contains("Did you mean: arbtune aggregate");
+  }
+}
