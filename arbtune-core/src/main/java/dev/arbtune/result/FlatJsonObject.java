@@ -185,7 +185,11 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   }
 
   private Object decimal(int start, int end) {
-    BigDecimal d = new BigDecimal(new String(doc, start, end - start, StandardCharsets.ISO_8859_1));
+    char[] digits = new char[end - start];
+    for (int k = 0; k < digits.length; k++) {
+      digits[k] = (char) doc[start + k];
+    }
+    BigDecimal d = new BigDecimal(digits);
     // As ResultReader: BigDecimal has no negative zero, so -0.0 stays a double.
     return d.signum() == 0 && doc[start] == '-' ? (Object) (-0.0) : d;
   }

@@ -115,7 +115,9 @@ final class PlainDocumentParser {
               throw Decline.INSTANCE;
             }
             int start = i + 1;
-            status = ascii(start, string());
+            int n = string();
+            // Nearly every status is "success": no new string for it.
+            status = is(start, n, SUCCESS) ? ResultDocument.SUCCESS : ascii(start, n);
           }
           case ERROR -> {
             if (peek() == '"') {
@@ -190,6 +192,7 @@ final class PlainDocumentParser {
   private static final byte[] CONFIG_SUMMARY_NAME = bytes("config_summary");
   private static final byte[] ERROR_NAME = bytes("error");
   private static final byte[] JOB_ID_NAME = bytes("job_id");
+  private static final byte[] SUCCESS = bytes(ResultDocument.SUCCESS);
 
   /** Top-level fields of aggregator output: such documents are left to Jackson. */
   private static final byte[][] SUMMARY_NAMES = {
