@@ -10,12 +10,16 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A JSON object read by {@link PlainDocumentParser}: the document's bytes and where each member is,
@@ -205,7 +209,93 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   }
 
   @Override
+  public Set<String> keySet() {
+    return Collections.unmodifiableSet(super.keySet());
+  }
+
+  @Override
+  public Collection<Object> values() {
+    return Collections.unmodifiableCollection(super.values());
+  }
+
+  @Override
   public Set<Entry<String, Object>> entrySet() {
+    return Collections.unmodifiableSet(entries());
+  }
+
+  // Every mutator throws, even one that would change nothing, as Collections.unmodifiableMap's do
+  // (AbstractMap's throw only when something would change).
+
+  @Override
+  public Object put(String key, Object value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object remove(Object key) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public void putAll(Map<? extends String, ?> m) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public void clear() {
+    throw unmodifiable();
+  }
+
+  @Override
+  public boolean remove(Object key, Object value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object putIfAbsent(String key, Object value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object replace(String key, Object value) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public boolean replace(String key, Object oldValue, Object newValue) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public void replaceAll(BiFunction<? super String, ? super Object, ?> function) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object computeIfAbsent(String key, Function<? super String, ?> f) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object computeIfPresent(String key, BiFunction<? super String, ? super Object, ?> f) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object compute(String key, BiFunction<? super String, ? super Object, ?> f) {
+    throw unmodifiable();
+  }
+
+  @Override
+  public Object merge(String key, Object value, BiFunction<? super Object, ? super Object, ?> f) {
+    throw unmodifiable();
+  }
+
+  private static UnsupportedOperationException unmodifiable() {
+    return new UnsupportedOperationException("a result document's object is read-only");
+  }
+
+  private Set<Entry<String, Object>> entries() {
     return new AbstractSet<>() {
       @Override
       public int size() {

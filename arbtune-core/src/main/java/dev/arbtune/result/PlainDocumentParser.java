@@ -27,6 +27,12 @@ final class PlainDocumentParser {
   /** Longest number literal read here; longer ones go to Jackson. */
   private static final int MAX_NUMBER = 64;
 
+  /**
+   * Most exponent digits read here: with at most {@link #MAX_NUMBER} characters, the scale always
+   * fits BigDecimal's int.
+   */
+  private static final int MAX_EXPONENT_DIGITS = 9;
+
   /** Longest integer read here, in digits: always fits a long. */
   private static final int MAX_INT_DIGITS = 18;
 
@@ -479,7 +485,11 @@ final class PlainDocumentParser {
       if (i < end && (b[i] == '+' || b[i] == '-')) {
         i++;
       }
+      int exponentStart = i;
       digits();
+      if (i - exponentStart > MAX_EXPONENT_DIGITS) {
+        throw Decline.INSTANCE; // BigDecimal may not hold it; Jackson reports that
+      }
     }
     if (i - start > MAX_NUMBER || (!decimal && intDigits > MAX_INT_DIGITS)) {
       throw Decline.INSTANCE;

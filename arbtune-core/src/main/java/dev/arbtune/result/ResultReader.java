@@ -1,6 +1,7 @@
 package dev.arbtune.result;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -310,7 +311,13 @@ public final class ResultReader {
         if (p.isNaN()) {
           yield p.getDoubleValue();
         }
-        BigDecimal d = p.getDecimalValue();
+        BigDecimal d;
+        try {
+          d = p.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // 1e9999999999 is JSON, but no BigDecimal: say so where it is.
+          throw new JsonParseException(p, "number out of range: " + p.getText());
+        }
         // BigDecimal has no negative zero: keep -0.0 as a double so that it is written back as is.
         yield d.signum() == 0 && p.getTextCharacters()[p.getTextOffset()] == '-'
             ? (Object) (-0.0)
