@@ -8,16 +8,17 @@ import java.util.Map;
  * The fast path of {@link ResultReader}: reads a <em>plain</em> result document in one pass over
  * its bytes, or declines, and then Jackson reads it. Plain is what arbtune and the seed write, and
  * nearly every document a scan meets: strict JSON (RFC 8259), strings of printable ASCII without
- * escapes, integers of at most 18 digits, a string {@code status}, objects for {@code config} and
- * {@code metrics} without repeated keys, each known top-level field at most once, and none of the
- * fields that mark an aggregator summary. Anything else (an escape, a non-ASCII byte, {@code NaN},
- * a syntax error, a field of the wrong type) is declined, so every error message still comes from
- * Jackson, and a document it accepts reads exactly as Jackson would read it (a property test holds
- * it to that).
+ * escapes, keys of at most 256 characters, integers of at most 18 digits, exponents of at most 9, a
+ * string {@code status}, objects for {@code config} and {@code metrics} without repeated keys, each
+ * known top-level field at most once, and none of the fields that mark an aggregator summary.
+ * Anything else (an escape, a non-ASCII byte, {@code NaN}, a syntax error, a field of the wrong
+ * type) is declined, so every error message still comes from Jackson, and a document it accepts
+ * reads exactly as Jackson would read it (a property test holds it to that).
  *
- * <p>Why: Jackson's tokenizer is general and, in a short scan, mostly runs as quickly compiled
- * code; this loop does a third of its work, and the values of {@code config} and {@code metrics}
- * are built only when asked for ({@link FlatJsonObject}).
+ * <p>Why: Jackson's tokenizer is general, and the launcher runs scans with the C1 compiler only;
+ * there this loop reads a document in a third of Jackson's time (JMH, docs/BENCHMARKS.md), and the
+ * values of {@code config} and {@code metrics} are built only when asked for ({@link
+ * FlatJsonObject}).
  */
 final class PlainDocumentParser {
 

@@ -4,7 +4,8 @@
  *
  * <p>{@link dev.arbtune.result.ResultReader} turns bytes into a {@link
  * dev.arbtune.result.ResultDocument} or a {@link dev.arbtune.result.ResultFormatException} that
- * says what is wrong and where. {@link dev.arbtune.result.Json} holds the one configured JSON
- * factory and writer every part of arbtune shares.
+ * says what is wrong and where: plain documents in one pass of its own, everything else with
+ * Jackson's streaming parser. {@link dev.arbtune.result.Json} holds the one configured JSON factory
+ * and writer every part of arbtune shares.
  */
 package dev.arbtune.result;
