@@ -46,8 +46,12 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   /** An object or an array, built by Jackson when asked for. */
   static final byte NESTED = 6;
 
-  /** Never serialised itself: {@link #writeReplace} stands in. */
-  private final transient byte[] doc;
+  /**
+   * The document's bytes. Java serialization writes a {@link LinkedHashMap} instead ({@link
+   * #writeReplace}); the fields are not transient so that field-by-field serializers (Kryo, which a
+   * Spark job may be configured with) still carry a working map.
+   */
+  private final byte[] doc;
 
   /** Ints per member in {@link #spans}. */
   static final int STRIDE = 5;
@@ -56,10 +60,10 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
    * Per member, {@link #STRIDE} ints: key start, key length, key hash ({@link #hash}), value start,
    * value end (exclusive); offsets in {@link #doc}.
    */
-  private final transient int[] spans;
+  private final int[] spans;
 
-  private final transient byte[] kinds;
-  private final transient int size;
+  private final byte[] kinds;
+  private final int size;
 
   FlatJsonObject(byte[] doc, int[] spans, byte[] kinds, int size) {
     this.doc = doc;
