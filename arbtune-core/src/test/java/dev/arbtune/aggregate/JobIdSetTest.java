@@ -22,6 +22,16 @@ class JobIdSetTest {
   }
 
   @Test
+  void tellsApartIdsThatDifferOnlyInLoneSurrogatesOrNonAsciiCharacters() {
+    // A JSON escape can put a lone surrogate into a job id; encoded as UTF-8 these all read "a?".
+    JobIdSet set = new JobIdSet();
+    for (String id : new String[] {"a?", "a\ud800", "a\udbff", "a\udc00", "a\u00e9", "a\u0435"}) {
+      assertThat(set.add(id)).as(id).isTrue();
+    }
+    assertThat(set.add("a\ud800")).isFalse();
+  }
+
+  @Test
   void isSafeToShareBetweenThreads() throws InterruptedException {
     JobIdSet set = new JobIdSet();
     AtomicInteger fresh = new AtomicInteger();
