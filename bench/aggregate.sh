@@ -42,7 +42,8 @@ Environment:
   JAVA                the java command (default: java)
   JAVA_OPTS           JVM options for every program (default: none, the JVM's defaults)
   AGGREGATE_JAVA_OPTS JVM options for aggregate only (default: the ones the ./arbtune launcher
-                      gives aggregate, "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"; set it to " "
+                      gives aggregate, "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC", plus its
+                      class-data-sharing archive when the jar is the repository's; set it to " "
                       for the JVM's defaults); the memory mode adds -Xmx128m after them
 EOF
 }
@@ -178,9 +179,28 @@ fi
 # Commands as arrays: /usr/bin/time runs programs, not shell functions.
 # shellcheck disable=SC2206 # word splitting of the user's JVM options is intended
 java_opts=(${JAVA_OPTS:-})
+# Keep the default in step with the ./arbtune launcher, which is how people run aggregate: its
+# JVM options and, for the repository's own jar, its class-data-sharing archive, made here as the
+# launcher makes it when missing or older than the jar (the launcher itself might rebuild the jar).
+default_agg_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+cds="$repo/arbtune-core/target/arbtune.jsa"
+if [ -z "${AGGREGATE_JAVA_OPTS:-}" ] && [ "$core_jar" = "$repo/arbtune-core/target/arbtune.jar" ]; then
+  if [ ! -f "$cds" ] || [ "$core_jar" -nt "$cds" ]; then
+    log "making the class-data-sharing archive $cds (as ./arbtune does) ..."
+    rm -f "$cds"
+    training="$(mktemp -d)"
+    "$java" -XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off,cds+dynamic=off -jar "$core_jar" \
+      quickstart --output-root "$training/quickstart" --quiet >/dev/null 2>&1 || rm -f "$cds"
+    rm -rf "$training"
+  fi
+  if [ -f "$cds" ]; then
+    default_agg_opts+=" -XX:SharedArchiveFile=$cds -Xshare:auto -Xlog:cds=off,cds+dynamic=off"
+  else
+    log "no class-data-sharing archive for $core_jar: aggregate runs without it"
+  fi
+fi
 # shellcheck disable=SC2206
-# Keep the default in step with the ./arbtune launcher, which is how people run aggregate.
-agg_java_opts=(${JAVA_OPTS:-} ${AGGREGATE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC})
+agg_java_opts=(${JAVA_OPTS:-} ${AGGREGATE_JAVA_OPTS:-$default_agg_opts})
 FLOOR=("$java" "${java_opts[@]}" -cp "$bench_jar" dev.arbtune.bench.baseline.RawReadFloor)
 REFERENCE=("$java" "${java_opts[@]}" -cp "$bench_jar" dev.arbtune.bench.baseline.SeedReferenceAggregator)
 AGGREGATE=("$java" "${agg_java_opts[@]}" -jar "$core_jar" aggregate)
