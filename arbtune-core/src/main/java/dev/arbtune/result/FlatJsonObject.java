@@ -22,9 +22,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A JSON object read by {@link PlainDocumentParser}: the document's bytes and where each member is,
- * with every value built only when it is asked for. A scan that ranks 100,000 documents reads three
- * or four values of each and prints the whole of ten, so most values are never built.
+ * A JSON object read by {@link PlainDocumentParser}: a copy of the object's bytes (not of the whole
+ * document, which may carry large fields nobody asks for) and where each member is, with every
+ * value built only when it is asked for. A scan that ranks 100,000 documents reads three or four
+ * values of each and prints the whole of ten, so most values are never built.
  *
  * <p>Unmodifiable; keys unique, ASCII and in the document's order; values exactly as {@link
  * ResultReader} builds them (see {@link ResultDocument}); a value is built again on every access,
@@ -47,9 +48,10 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   static final byte NESTED = 6;
 
   /**
-   * The document's bytes. Java serialization writes a {@link LinkedHashMap} instead ({@link
-   * #writeReplace}); the fields are not transient so that field-by-field serializers (Kryo, which a
-   * Spark job may be configured with) still carry a working map.
+   * The object's bytes, from its opening to its closing brace. Java serialization writes a {@link
+   * LinkedHashMap} instead ({@link #writeReplace}); the fields are not transient so that
+   * field-by-field serializers (Kryo, which a Spark job may be configured with) still carry a
+   * working map.
    */
   private final byte[] doc;
 
@@ -70,6 +72,11 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
     this.spans = spans;
     this.kinds = kinds;
     this.size = size;
+  }
+
+  /** How many bytes of the document this map keeps: its own object's, no more. */
+  int retainedBytes() {
+    return doc.length;
   }
 
   @Override

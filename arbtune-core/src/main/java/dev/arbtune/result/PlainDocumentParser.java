@@ -52,14 +52,6 @@ final class PlainDocumentParser {
   private final int end;
   private int i;
 
-  /**
-   * Members of the object last read by {@link #flatObject}, see {@link FlatJsonObject}: new arrays
-   * for each object, handed over as they are.
-   */
-  private int[] spans;
-
-  private byte[] kinds;
-
   private PlainDocumentParser(byte[] b, int offset, int length) {
     this.b = b;
     this.i = offset;
@@ -81,26 +73,21 @@ final class PlainDocumentParser {
    */
   static ResultDocument parse(byte[] bytes, int offset, int length) {
     try {
-      return new PlainDocumentParser(bytes, offset, length).document(offset, length);
+      return new PlainDocumentParser(bytes, offset, length).document();
     } catch (Decline d) {
       return null;
     }
   }
 
-  private ResultDocument document(int offset, int length) throws Decline {
+  private ResultDocument document() throws Decline {
     skipWs();
     expect('{');
     int seen = 0;
     String status = null;
     String error = null;
     String jobId = null;
-    // Spans of config and metrics, turned into maps once the bytes are copied.
-    int[] configSpans = null;
-    byte[] configKinds = null;
-    int configSize = 0;
-    int[] metricsSpans = null;
-    byte[] metricsKinds = null;
-    int metricsSize = 0;
+    Map<String, Object> config = Map.of();
+    Map<String, Object> metrics = Map.of();
     skipWs();
     if (peek() == '}') {
       i++;
@@ -134,16 +121,8 @@ final class PlainDocumentParser {
               value(0);
             }
           }
-          case CONFIG -> {
-            configSize = flatObject();
-            configSpans = spans;
-            configKinds = kinds;
-          }
-          case METRICS -> {
-            metricsSize = flatObject();
-            metricsSpans = spans;
-            metricsKinds = kinds;
-          }
+          case CONFIG -> config = flatObject();
+          case METRICS -> metrics = flatObject();
           case CONFIG_SUMMARY -> jobId = configSummary();
           default -> value(0);
         }
@@ -162,35 +141,7 @@ final class PlainDocumentParser {
     if (i != end) {
       throw Decline.INSTANCE; // something after the document
     }
-    Map<String, Object> config = Map.of();
-    Map<String, Object> metrics = Map.of();
-    if (configSize > 0 || metricsSize > 0) {
-      // The maps outlive the caller's buffer: they keep a copy of the document.
-      byte[] doc = Arrays.copyOfRange(b, offset, offset + length);
-      if (configSize > 0) {
-        config =
-            new FlatJsonObject(
-                doc, rebase(configSpans, configSize, offset), configKinds, configSize);
-      }
-      if (metricsSize > 0) {
-        metrics =
-            new FlatJsonObject(
-                doc, rebase(metricsSpans, metricsSize, offset), metricsKinds, metricsSize);
-      }
-    }
     return new ResultDocument(status, jobId, config, metrics, error, false);
-  }
-
-  /** Makes the offsets of the first {@code n} members relative to the document's first byte. */
-  private static int[] rebase(int[] spans, int n, int offset) {
-    if (offset != 0) {
-      for (int k = 0; k < n * FlatJsonObject.STRIDE; k += FlatJsonObject.STRIDE) {
-        spans[k] -= offset;
-        spans[k + 3] -= offset;
-        spans[k + 4] -= offset;
-      }
-    }
-    return spans;
   }
 
   private static final byte[] STATUS_NAME = bytes("status");
@@ -245,19 +196,21 @@ final class PlainDocumentParser {
   }
 
   /**
-   * Reads an object into {@link #spans} and {@link #kinds}; declines when it is not an object or
-   * repeats a key. Returns the number of members.
+   * Reads an object whose values are kept: declines when it is not an object or repeats a key. The
+   * map keeps a copy of the object's own bytes (not of the document's, which may carry large fields
+   * that nobody needs), since it outlives the caller's buffer.
    */
-  private int flatObject() throws Decline {
+  private Map<String, Object> flatObject() throws Decline {
+    int objectStart = i;
     expect('{');
     skipWs();
     if (peek() == '}') {
       i++;
-      return 0;
+      return Map.of();
     }
     final int w = FlatJsonObject.STRIDE;
-    spans = new int[16 * w];
-    kinds = new byte[16];
+    int[] spans = new int[16 * w];
+    byte[] kinds = new byte[16];
     int n = 0;
     while (true) {
       int keyStart = i + 1;
@@ -266,7 +219,7 @@ final class PlainDocumentParser {
       for (int k = 0; k < n; k++) {
         if (spans[w * k + 2] == hash
             && spans[w * k + 1] == keyLength
-            && sameBytes(spans[w * k], keyStart, keyLength)) {
+            && sameBytes(objectStart + spans[w * k], keyStart, keyLength)) {
           throw Decline.INSTANCE; // Jackson's rule for repeated keys applies
         }
       }
@@ -279,17 +232,18 @@ final class PlainDocumentParser {
         spans = Arrays.copyOf(spans, spans.length * 2);
         kinds = Arrays.copyOf(kinds, kinds.length * 2);
       }
-      spans[w * n] = keyStart;
+      // Offsets relative to the object's first byte: the map keeps only the object.
+      spans[w * n] = keyStart - objectStart;
       spans[w * n + 1] = keyLength;
       spans[w * n + 2] = hash;
-      spans[w * n + 3] = valueStart;
-      spans[w * n + 4] = i;
+      spans[w * n + 3] = valueStart - objectStart;
+      spans[w * n + 4] = i - objectStart;
       kinds[n] = kind;
       n++;
       skipWs();
       byte c = next();
       if (c == '}') {
-        return n;
+        return new FlatJsonObject(Arrays.copyOfRange(b, objectStart, i), spans, kinds, n);
       }
       if (c != ',') {
         throw Decline.INSTANCE;

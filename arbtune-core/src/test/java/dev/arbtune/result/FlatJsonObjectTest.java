@@ -48,6 +48,31 @@ class FlatJsonObjectTest {
     return doc.config();
   }
 
+  @Test
+  void keepsOnlyItsOwnObjectNotTheLargeFieldsAroundIt() throws ResultFormatException {
+    // A document with a big trade log between config and metrics: kept jobs must not hold it.
+    String config = "{\"tag\": \"t\", \"min_spread_bps\": 20.0}";
+    String metrics = "{\"realized_pnl_usd\": 1.5}";
+    String trades = "[" + "{\"pnl\": 1.25, \"side\": \"buy\"},".repeat(20_000) + "null]";
+    byte[] b =
+        utf8(
+            "{\"status\": \"success\", \"config\": "
+                + config
+                + ", \"trades\": "
+                + trades
+                + ", \"metrics\": "
+                + metrics
+                + "}");
+
+    ResultDocument doc = PlainDocumentParser.parse(b, 0, b.length);
+
+    assertThat(doc).isNotNull();
+    assertThat(((FlatJsonObject) doc.config()).retainedBytes()).isEqualTo(config.length());
+    assertThat(((FlatJsonObject) doc.metrics()).retainedBytes()).isEqualTo(metrics.length());
+    assertSameMap(jackson(config), doc.config(), "config");
+    assertThat(doc.metrics()).containsEntry("realized_pnl_usd", new BigDecimal("1.5"));
+  }
+
   /** The config object {@code json} as Jackson reads it. */
   private static Map<String, Object> jackson(String json) throws ResultFormatException {
     byte[] b = utf8("{\"config\":" + json + "}");
