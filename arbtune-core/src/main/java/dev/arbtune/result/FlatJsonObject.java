@@ -29,7 +29,8 @@ import java.util.function.Function;
  *
  * <p>Unmodifiable; keys unique, ASCII and in the document's order; values exactly as {@link
  * ResultReader} builds them (see {@link ResultDocument}); a value is built again on every access,
- * so instances are thread-safe. Serialised as an ordinary unmodifiable {@link LinkedHashMap}.
+ * so instances are thread-safe. Java serialization writes an ordinary unmodifiable {@link
+ * LinkedHashMap} instead ({@link #writeReplace}).
  */
 final class FlatJsonObject extends AbstractMap<String, Object> implements Serializable {
 
@@ -47,13 +48,8 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   /** An object or an array, built by Jackson when asked for. */
   static final byte NESTED = 6;
 
-  /**
-   * The object's bytes, from its opening to its closing brace. Java serialization writes a {@link
-   * LinkedHashMap} instead ({@link #writeReplace}); the fields are not transient so that
-   * field-by-field serializers (Kryo, which a Spark job may be configured with) still carry a
-   * working map.
-   */
-  private final byte[] doc;
+  /** The object's bytes, from its opening to its closing brace. */
+  private final transient byte[] doc;
 
   /** Ints per member in {@link #spans}. */
   static final int STRIDE = 5;
@@ -62,10 +58,10 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
    * Per member, {@link #STRIDE} ints: key start, key length, key hash ({@link #hash}), value start,
    * value end (exclusive); offsets in {@link #doc}.
    */
-  private final int[] spans;
+  private final transient int[] spans;
 
-  private final byte[] kinds;
-  private final int size;
+  private final transient byte[] kinds;
+  private final transient int size;
 
   FlatJsonObject(byte[] doc, int[] spans, byte[] kinds, int size) {
     this.doc = doc;

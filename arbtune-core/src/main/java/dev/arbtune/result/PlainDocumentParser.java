@@ -37,6 +37,13 @@ final class PlainDocumentParser {
   /** Longest integer read here, in digits: always fits a long. */
   private static final int MAX_INT_DIGITS = 18;
 
+  /**
+   * Most members of a {@code config} or {@code metrics} object read here (real ones have a dozen):
+   * the check for repeated keys compares each key with those before it, so a hostile object with
+   * 100,000 keys goes to Jackson, which reads it in linear time.
+   */
+  private static final int MAX_MEMBERS = 256;
+
   /** Longest key read here; longer ones go to Jackson, whose own limit is 50,000. */
   private static final int MAX_KEY = 256;
 
@@ -229,6 +236,9 @@ final class PlainDocumentParser {
       int valueStart = i;
       byte kind = value(1);
       if (w * n + w > spans.length) {
+        if (n >= MAX_MEMBERS) {
+          throw Decline.INSTANCE;
+        }
         spans = Arrays.copyOf(spans, spans.length * 2);
         kinds = Arrays.copyOf(kinds, kinds.length * 2);
       }

@@ -66,6 +66,19 @@ class TuningResultsAggregatorTest {
   }
 
   @Test
+  void jobIdsThatDifferOnlyInEscapedLoneSurrogatesAreNotDuplicates() throws IOException {
+    // Three different ids: Jackson reads "\\ud800" and "\\udc00" as lone surrogates.
+    write(dir, "a.json", success("job\\ud800", 3.0, 5.0, 10));
+    write(dir, "b.json", success("job\\udc00", 2.0, 5.0, 10));
+    write(dir, "c.json", success("job?", 1.0, 5.0, 10));
+
+    AggregatedSummary s = summarize();
+
+    assertThat(ids(s)).containsExactly("job\uD800", "job\uDC00", "job?");
+    assertThat(s.warnings()).extracting(Warning::kind).doesNotContain(Warning.DUPLICATE_JOB_ID);
+  }
+
+  @Test
   void manyFilesAreRankedByPnlDescending() throws IOException {
     double[] pnls = {150.0, -20.0, 1250.0, 950.0, 0.0, 1050.0};
     for (int i = 0; i < pnls.length; i++) {

@@ -568,6 +568,25 @@ class PlainDocumentParserTest {
    * its map throws UncheckedIOException when the value is read).
    */
   @Test
+  void readsObjectsOfUpTo256KeysAndLeavesLargerOnesToJackson() {
+    // Larger ones would cost the repeated-key check quadratic time; Jackson reads them linearly.
+    for (int n : new int[] {15, 16, 17, 255, 256}) {
+      ResultDocument doc = accepted("{\"metrics\": " + objectOfKeys(n) + "}");
+      assertThat(doc.metrics()).hasSize(n).containsEntry("k" + (n - 1), (long) (n - 1));
+    }
+    declined("{\"metrics\": " + objectOfKeys(257) + "}");
+    declined("{\"config\": " + objectOfKeys(100_000) + "}");
+  }
+
+  private static String objectOfKeys(int n) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int k = 0; k < n; k++) {
+      sb.append(k == 0 ? "" : ", ").append("\"k").append(k).append("\": ").append(k);
+    }
+    return sb.append('}').toString();
+  }
+
+  @Test
   void declinesKeysLongerThanJacksonAllows() {
     String key = "k".repeat(50_001);
     declined("{\"" + key + "\":1}");
