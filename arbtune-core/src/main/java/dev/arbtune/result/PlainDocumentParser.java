@@ -88,23 +88,16 @@ final class PlainDocumentParser {
 
   private ResultDocument document() throws Decline {
     skipWs();
-    expect('{');
     int seen = 0;
     String status = null;
     String error = null;
     String jobId = null;
     Map<String, Object> config = Map.of();
     Map<String, Object> metrics = Map.of();
-    skipWs();
-    if (peek() == '}') {
-      i++;
-    } else {
-      while (true) {
+    if (!emptyAfter('{', '}')) {
+      do {
         int keyStart = i + 1;
-        int keyLength = key();
-        skipWs();
-        expect(':');
-        skipWs();
+        int keyLength = member();
         int field = field(keyStart, keyLength);
         if ((seen & field) != 0) {
           throw Decline.INSTANCE; // a repeated known field: Jackson's last-one-wins rules apply
@@ -133,16 +126,7 @@ final class PlainDocumentParser {
           case CONFIG_SUMMARY -> jobId = configSummary();
           default -> value(0);
         }
-        skipWs();
-        byte c = next();
-        if (c == '}') {
-          break;
-        }
-        if (c != ',') {
-          throw Decline.INSTANCE;
-        }
-        skipWs();
-      }
+      } while (more('}'));
     }
     skipWs();
     if (i != end) {
@@ -209,19 +193,16 @@ final class PlainDocumentParser {
    */
   private Map<String, Object> flatObject() throws Decline {
     int objectStart = i;
-    expect('{');
-    skipWs();
-    if (peek() == '}') {
-      i++;
+    if (emptyAfter('{', '}')) {
       return Map.of();
     }
     final int w = FlatJsonObject.STRIDE;
     int[] spans = new int[16 * w];
     byte[] kinds = new byte[16];
     int n = 0;
-    while (true) {
+    do {
       int keyStart = i + 1;
-      int keyLength = key();
+      int keyLength = member();
       int hash = FlatJsonObject.hash(b, keyStart, keyLength);
       for (int k = 0; k < n; k++) {
         if (spans[w * k + 2] == hash
@@ -230,9 +211,6 @@ final class PlainDocumentParser {
           throw Decline.INSTANCE; // Jackson's rule for repeated keys applies
         }
       }
-      skipWs();
-      expect(':');
-      skipWs();
       int valueStart = i;
       byte kind = value(1);
       if (w * n + w > spans.length) {
@@ -250,16 +228,8 @@ final class PlainDocumentParser {
       spans[w * n + 4] = i - objectStart;
       kinds[n] = kind;
       n++;
-      skipWs();
-      byte c = next();
-      if (c == '}') {
-        return new FlatJsonObject(Arrays.copyOfRange(b, objectStart, i), spans, kinds, n);
-      }
-      if (c != ',') {
-        throw Decline.INSTANCE;
-      }
-      skipWs();
-    }
+    } while (more('}'));
+    return new FlatJsonObject(Arrays.copyOfRange(b, objectStart, i), spans, kinds, n);
   }
 
   private boolean sameBytes(int a, int c, int length) {
@@ -273,19 +243,13 @@ final class PlainDocumentParser {
 
   /** {@code config_summary}: its last {@code job_id}, when that is a non-empty string. */
   private String configSummary() throws Decline {
-    expect('{');
-    skipWs();
-    String id = null;
-    if (peek() == '}') {
-      i++;
+    if (emptyAfter('{', '}')) {
       return null;
     }
-    while (true) {
+    String id = null;
+    do {
       int keyStart = i + 1;
-      int keyLength = key();
-      skipWs();
-      expect(':');
-      skipWs();
+      int keyLength = member();
       if (is(keyStart, keyLength, JOB_ID_NAME)) {
         if (peek() == '"') {
           int start = i + 1;
@@ -298,16 +262,8 @@ final class PlainDocumentParser {
       } else {
         value(1);
       }
-      skipWs();
-      byte c = next();
-      if (c == '}') {
-        return id;
-      }
-      if (c != ',') {
-        throw Decline.INSTANCE;
-      }
-      skipWs();
-    }
+    } while (more('}'));
+    return id;
   }
 
   /** Checks one value of any kind at {@link #i} and moves past it; returns its kind. */
@@ -348,52 +304,25 @@ final class PlainDocumentParser {
     if (depth > MAX_DEPTH) {
       throw Decline.INSTANCE;
     }
-    expect('{');
-    skipWs();
-    if (peek() == '}') {
-      i++;
+    if (emptyAfter('{', '}')) {
       return;
     }
-    while (true) {
-      key();
-      skipWs();
-      expect(':');
-      skipWs();
+    do {
+      member();
       value(depth);
-      skipWs();
-      byte c = next();
-      if (c == '}') {
-        return;
-      }
-      if (c != ',') {
-        throw Decline.INSTANCE;
-      }
-      skipWs();
-    }
+    } while (more('}'));
   }
 
   private void nestedArray(int depth) throws Decline {
     if (depth > MAX_DEPTH) {
       throw Decline.INSTANCE;
     }
-    expect('[');
-    skipWs();
-    if (peek() == ']') {
-      i++;
+    if (emptyAfter('[', ']')) {
       return;
     }
-    while (true) {
+    do {
       value(depth);
-      skipWs();
-      byte c = next();
-      if (c == ']') {
-        return;
-      }
-      if (c != ',') {
-        throw Decline.INSTANCE;
-      }
-      skipWs();
-    }
+    } while (more(']'));
   }
 
   private static final byte[] TRUE_WORD = bytes("true");
@@ -474,6 +403,49 @@ final class PlainDocumentParser {
     if (i == start) {
       throw Decline.INSTANCE;
     }
+  }
+
+  /**
+   * Reads {@code open} and the whitespace after it; true when {@code close} follows at once (then
+   * read too): an empty object or array.
+   */
+  private boolean emptyAfter(char open, char close) throws Decline {
+    expect(open);
+    skipWs();
+    if (peek() == close) {
+      i++;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * After a member or an element: true when a comma follows (read, with the whitespace after it),
+   * false when {@code close} does (read).
+   */
+  private boolean more(char close) throws Decline {
+    skipWs();
+    byte c = next();
+    if (c == close) {
+      return false;
+    }
+    if (c != ',') {
+      throw Decline.INSTANCE;
+    }
+    skipWs();
+    return true;
+  }
+
+  /**
+   * A member's key, the colon and the whitespace around it; returns the key's length (the key
+   * starts one byte after where {@link #i} was).
+   */
+  private int member() throws Decline {
+    int length = key();
+    skipWs();
+    expect(':');
+    skipWs();
+    return length;
   }
 
   /** A key: a {@link #string} of at most {@link #MAX_KEY} characters. */
