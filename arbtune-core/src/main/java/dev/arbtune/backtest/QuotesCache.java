@@ -26,6 +26,9 @@ import java.util.concurrent.ExecutionException;
  * <p>A file whose content is malformed is remembered as such (it is not parsed again, until it is
  * dropped like any other entry); a file that could not be read is not remembered, so a later
  * request tries again.
+ *
+ * <p>Quotes from elsewhere than the local file system (a Spark executor's Hadoop paths) share the
+ * same rules through {@link #get(Object, String, Loader)}, with keys and a loader of their own.
  */
 public final class QuotesCache {
 
@@ -40,8 +43,8 @@ public final class QuotesCache {
   /** Guards {@link #entries} and {@link #bytesHeld}; never held while loading or waiting. */
   private final Object lock = new Object();
 
-  /** Entries by real path, least recently used first. */
-  private final LinkedHashMap<Path, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+  /** Entries by real path (or a caller's own key), least recently used first. */
+  private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
   private long bytesHeld;
 
@@ -51,6 +54,16 @@ public final class QuotesCache {
    * resolving the real path (several system calls).
    */
   private final ConcurrentHashMap<Path, Path> realPaths = new ConcurrentHashMap<>();
+
+  /** Loads one file's quotes, for {@link #get(Object, String, Loader)}. */
+  @FunctionalInterface
+  public interface Loader {
+    /**
+     * @throws IOException when the file cannot be read
+     * @throws QuotesFormatException when its content is not a usable quotes table
+     */
+    Quotes load() throws IOException;
+  }
 
   /** One file: loading, loaded, or known malformed. */
   private static final class Entry {
@@ -107,6 +120,33 @@ public final class QuotesCache {
       }
       realPaths.put(asked, key);
     }
+    Path realPath = key;
+    try {
+      return get(realPath, file.toString(), () -> QuotesLoader.load(file));
+    } catch (IOException | RuntimeException e) {
+      if (!(e instanceof QuotesFormatException)) {
+        realPaths.values().removeIf(realPath::equals); // it may have moved: resolve it again
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The quotes under {@code key}, loaded by {@code loader} when they are not held: the same
+   * sharing, budget and rules as {@link #get(Path)}, for files that are not on the local file
+   * system.
+   *
+   * @param key what identifies the file, compared with {@code equals} (for example a qualified
+   *     Hadoop path as a string); local files are held under their real {@link Path}
+   * @param name the file as messages name it
+   * @throws IOException when the loader cannot read the file
+   * @throws QuotesFormatException when its content is not a usable quotes table; the message names
+   *     {@code name}
+   */
+  public Quotes get(Object key, String name, Loader loader) throws IOException {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(loader, "loader");
     Entry entry;
     boolean mine = false;
     synchronized (lock) {
@@ -118,17 +158,17 @@ public final class QuotesCache {
       }
     }
     if (mine) {
-      load(key, file, entry);
+      load(key, loader, entry);
     }
     try {
       return entry.quotes.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + file + " to load");
+      throw new InterruptedIOException("interrupted while waiting for " + name + " to load");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof QuotesFormatException q) {
-        throw q.withFile(file.toString());
+        throw q.withFile(name);
       }
       if (cause instanceof IOException io) {
         throw io;
@@ -143,10 +183,10 @@ public final class QuotesCache {
     }
   }
 
-  private void load(Path key, Path asGiven, Entry entry) {
+  private void load(Object key, Loader loader, Entry entry) {
     Quotes quotes;
     try {
-      quotes = QuotesLoader.load(asGiven);
+      quotes = loader.load();
     } catch (QuotesFormatException e) {
       admit(key, entry, FAILED_ENTRY_BYTES);
       entry.quotes.completeExceptionally(e);
@@ -155,7 +195,6 @@ public final class QuotesCache {
       synchronized (lock) {
         entries.remove(key, entry);
       }
-      realPaths.values().removeIf(key::equals);
       entry.quotes.completeExceptionally(e);
       return;
     }
@@ -164,14 +203,14 @@ public final class QuotesCache {
   }
 
   /** Counts a loaded entry and drops the least recently used others until the budget holds. */
-  private void admit(Path key, Entry entry, long bytes) {
+  private void admit(Object key, Entry entry, long bytes) {
     synchronized (lock) {
       if (entries.get(key) != entry) {
         return; // cleared meanwhile
       }
       entry.bytes = bytes;
       bytesHeld += bytes;
-      Iterator<Map.Entry<Path, Entry>> it = entries.entrySet().iterator();
+      Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
       while (bytesHeld > budgetBytes && it.hasNext()) {
         Entry e = it.next().getValue();
         if (e != entry && e.bytes >= 0) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +151,61 @@ class QuotesCacheTest {
     assertThat(cache.size()).isEqualTo(1);
     assertThat(cache.bytesHeld()).isEqualTo(firstA.columnBytes());
     assertThat(cache.get(a)).isNotSameAs(firstA).isEqualTo(firstA);
+  }
+
+  @Test
+  void filesFromElsewhereShareTheRulesUnderKeysOfTheirOwn() throws Exception {
+    // As a Spark executor uses it: qualified Hadoop paths as keys, a loader that reads them.
+    Quotes one = QuotesLoader.load(oneRow("a.csv", 1));
+    long oneFile = one.columnBytes();
+    QuotesCache cache = new QuotesCache(oneFile);
+    AtomicInteger loads = new AtomicInteger();
+    QuotesCache.Loader loader =
+        () -> {
+          loads.incrementAndGet();
+          return one;
+        };
+
+    assertThat(cache.get("hdfs://nn/data/a.csv", "data/a.csv", loader)).isSameAs(one);
+    assertThat(cache.get("hdfs://nn/data/a.csv", "data/a.csv", loader)).isSameAs(one);
+    assertThat(loads).as("loaded once").hasValue(1);
+
+    cache.get("hdfs://nn/data/b.csv", "data/b.csv", loader); // over the budget: a is dropped
+    assertThat(cache.size()).isEqualTo(1);
+    cache.get("hdfs://nn/data/a.csv", "data/a.csv", loader);
+    assertThat(loads).as("a loaded again").hasValue(3);
+  }
+
+  @Test
+  void aMalformedFileFromElsewhereIsRememberedAnUnreadableOneIsNot() throws Exception {
+    QuotesCache cache = new QuotesCache();
+    AtomicInteger loads = new AtomicInteger();
+    Path bad =
+        write(
+            "bad.csv",
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,x,1,1,1\n");
+    QuotesCache.Loader malformed =
+        () -> {
+          loads.incrementAndGet();
+          return QuotesLoader.load(bad);
+        };
+    QuotesCache.Loader unreadable =
+        () -> {
+          loads.incrementAndGet();
+          throw new java.io.IOException("connection reset");
+        };
+
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> cache.get("hdfs://nn/bad.csv", "in/bad.csv", malformed))
+          .isInstanceOf(QuotesFormatException.class)
+          .hasMessageStartingWith("in/bad.csv, line 2, column best_bid_a");
+    }
+    assertThat(loads).as("malformed: parsed once").hasValue(1);
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> cache.get("hdfs://nn/gone.csv", "in/gone.csv", unreadable))
+          .hasMessage("connection reset");
+    }
+    assertThat(loads).as("unreadable: tried again").hasValue(3);
   }
 
   @Test

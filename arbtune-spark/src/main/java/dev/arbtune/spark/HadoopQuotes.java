@@ -1,32 +1,28 @@
 package dev.arbtune.spark;
 
 import dev.arbtune.backtest.Quotes;
-import dev.arbtune.backtest.QuotesFormatException;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesLoader;
 import dev.arbtune.run.QuotesSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Quotes files on any Hadoop path, each loaded once per JVM (per executor) and kept for the life of
- * the JVM, as {@link dev.arbtune.backtest.QuotesCache} does locally: concurrent tasks asking for
- * the same file wait for one load; a malformed file is remembered as such, a file that could not be
- * read is tried again next time.
+ * Quotes files on any Hadoop path, shared by every task of a JVM (an executor) through one {@link
+ * QuotesCache}, as the local runner shares them: concurrent tasks asking for the same file wait for
+ * one load; at most half the executor's heap of quotes is held, the least recently used files
+ * dropped first; a malformed file is remembered as such, a file that could not be read is tried
+ * again next time.
  */
 final class HadoopQuotes implements QuotesSource {
 
   /** Loaded files by qualified path, shared by every task of this JVM. */
-  private static final ConcurrentHashMap<String, CompletableFuture<Quotes>> CACHE =
-      new ConcurrentHashMap<>();
+  private static final QuotesCache CACHE = new QuotesCache();
 
   private final Path root;
   private final String givenRoot;
@@ -47,56 +43,20 @@ final class HadoopQuotes implements QuotesSource {
   @Override
   public Quotes load(String dataFile) throws IOException {
     Path path = HadoopFiles.child(root, dataFile);
-    String key = path.toString();
-    CompletableFuture<Quotes> entry = CACHE.get(key);
-    if (entry == null) {
-      CompletableFuture<Quotes> mine = new CompletableFuture<>();
-      entry = CACHE.putIfAbsent(key, mine);
-      if (entry == null) {
-        entry = mine;
-        load(key, path, asGiven(dataFile), mine);
-      }
-    }
-    try {
-      return entry.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + key + " to load");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof QuotesFormatException q) {
-        throw q.withFile(asGiven(dataFile));
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
+    String name = asGiven(dataFile);
+    return CACHE.get(path.toString(), name, () -> read(path, name));
   }
 
-  private void load(String key, Path path, String name, CompletableFuture<Quotes> target) {
+  private Quotes read(Path path, String name) throws IOException {
+    FileSystem fs = HadoopFiles.fileSystem(path, conf);
+    FileStatus status;
     try {
-      FileSystem fs = HadoopFiles.fileSystem(path, conf);
-      FileStatus status;
-      try {
-        status = fs.getFileStatus(path);
-      } catch (IOException e) {
-        throw HadoopFiles.asNio(e, path);
-      }
-      try (InputStream in = fs.open(path)) {
-        target.complete(QuotesLoader.load(in, name, status.getLen()));
-      }
-    } catch (QuotesFormatException e) {
-      target.completeExceptionally(e);
-    } catch (IOException | RuntimeException | Error e) {
-      CACHE.remove(key, target);
-      target.completeExceptionally(e);
+      status = fs.getFileStatus(path);
+    } catch (IOException e) {
+      throw HadoopFiles.asNio(e, path);
+    }
+    try (InputStream in = fs.open(path)) {
+      return QuotesLoader.load(in, name, status.getLen());
     }
   }
 
@@ -119,5 +79,10 @@ final class HadoopQuotes implements QuotesSource {
   /** Forgets every file (for tests). */
   static void clear() {
     CACHE.clear();
+  }
+
+  /** Files held now (for tests). */
+  static int size() {
+    return CACHE.size();
   }
 }
