@@ -111,24 +111,29 @@ public final class QuotesCache {
    */
   public Quotes get(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    Path asked = file.toAbsolutePath();
-    Path key = realPaths.get(asked);
-    if (key == null) {
-      key = file.toRealPath();
-      if (realPaths.size() >= MAX_ALIASES) {
-        realPaths.clear();
-      }
-      realPaths.put(asked, key);
-    }
-    Path realPath = key;
+    Path key = realPath(file);
     try {
-      return get(realPath, file.toString(), () -> QuotesLoader.load(file));
+      return get(key, file.toString(), () -> QuotesLoader.load(file));
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof QuotesFormatException)) {
-        realPaths.values().removeIf(realPath::equals); // it may have moved: resolve it again
+        realPaths.values().removeIf(key::equals); // it may have moved: resolve it again
       }
       throw e;
     }
+  }
+
+  /** The real path of {@code file}, remembered by the name it was asked for. */
+  private Path realPath(Path file) throws IOException {
+    Path asked = file.toAbsolutePath();
+    Path real = realPaths.get(asked);
+    if (real == null) {
+      real = file.toRealPath();
+      if (realPaths.size() >= MAX_ALIASES) {
+        realPaths.clear();
+      }
+      realPaths.put(asked, real);
+    }
+    return real;
   }
 
   /**

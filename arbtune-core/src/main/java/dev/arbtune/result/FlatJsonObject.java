@@ -49,22 +49,22 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   static final byte NESTED = 6;
 
   /** The object's bytes, from its opening to its closing brace. */
-  private final transient byte[] doc;
+  private final transient byte[] bytes;
 
   /** Ints per member in {@link #spans}. */
   static final int STRIDE = 5;
 
   /**
    * Per member, {@link #STRIDE} ints: key start, key length, key hash ({@link #hash}), value start,
-   * value end (exclusive); offsets in {@link #doc}.
+   * value end (exclusive); offsets in {@link #bytes}.
    */
   private final transient int[] spans;
 
   private final transient byte[] kinds;
   private final transient int size;
 
-  FlatJsonObject(byte[] doc, int[] spans, byte[] kinds, int size) {
-    this.doc = doc;
+  FlatJsonObject(byte[] bytes, int[] spans, byte[] kinds, int size) {
+    this.bytes = bytes;
     this.spans = spans;
     this.kinds = kinds;
     this.size = size;
@@ -72,7 +72,7 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
 
   /** How many bytes of the document this map keeps: its own object's, no more. */
   int retainedBytes() {
-    return doc.length;
+    return bytes.length;
   }
 
   @Override
@@ -134,7 +134,7 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
 
   private boolean keyEquals(int start, byte[] key) {
     for (int j = 0; j < key.length; j++) {
-      if (doc[start + j] != key[j]) {
+      if (bytes[start + j] != key[j]) {
         return false;
       }
     }
@@ -167,7 +167,7 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   }
 
   private String key(int i) {
-    return new String(doc, spans[STRIDE * i], spans[STRIDE * i + 1], StandardCharsets.ISO_8859_1);
+    return new String(bytes, spans[STRIDE * i], spans[STRIDE * i + 1], StandardCharsets.ISO_8859_1);
   }
 
   private Object value(int i) {
@@ -175,7 +175,7 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
     int end = spans[STRIDE * i + 4];
     return switch (kinds[i]) {
       // The parser let through only ASCII strings without escapes: bytes are characters.
-      case STRING -> new String(doc, start + 1, end - start - 2, StandardCharsets.ISO_8859_1);
+      case STRING -> new String(bytes, start + 1, end - start - 2, StandardCharsets.ISO_8859_1);
       case INT -> parseLong(start, end);
       case DECIMAL -> decimal(start, end);
       case TRUE -> Boolean.TRUE;
@@ -187,10 +187,10 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
 
   /** At most 18 digits and an optional sign, checked by the parser: no overflow. */
   private Long parseLong(int start, int end) {
-    boolean negative = doc[start] == '-';
+    boolean negative = bytes[start] == '-';
     long v = 0;
     for (int j = negative ? start + 1 : start; j < end; j++) {
-      v = v * 10 + (doc[j] - '0');
+      v = v * 10 + (bytes[j] - '0');
     }
     return negative ? -v : v;
   }
@@ -198,15 +198,15 @@ final class FlatJsonObject extends AbstractMap<String, Object> implements Serial
   private Object decimal(int start, int end) {
     char[] digits = new char[end - start];
     for (int k = 0; k < digits.length; k++) {
-      digits[k] = (char) doc[start + k];
+      digits[k] = (char) bytes[start + k];
     }
     BigDecimal d = new BigDecimal(digits);
     // As ResultReader: BigDecimal has no negative zero, so -0.0 stays a double.
-    return d.signum() == 0 && doc[start] == '-' ? (Object) (-0.0) : d;
+    return d.signum() == 0 && bytes[start] == '-' ? (Object) (-0.0) : d;
   }
 
   private Object nested(int start, int end) {
-    try (JsonParser p = Json.factory().createParser(doc, start, end - start)) {
+    try (JsonParser p = Json.factory().createParser(bytes, start, end - start)) {
       p.nextToken();
       return ResultReader.readValue(p);
     } catch (IOException e) {
