@@ -151,8 +151,8 @@ public final class Chromium {
         throw new AssertionError(
             "cannot start chromium ("
                 + e.getMessage()
-                + "): install it, e.g. apt-get install -y"
-                + " chromium; .ci/run does",
+                + "): run the tests with ./verify, which installs it when missing"
+                + " (Debian's chromium package)",
             e);
       }
       if (!p.waitFor(90, TimeUnit.SECONDS)) {
