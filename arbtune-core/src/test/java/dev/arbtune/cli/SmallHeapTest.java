@@ -9,12 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.result.ResultReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,10 +36,14 @@ class SmallHeapTest {
 
   /** Runs {@code arbtune ARGS} in a JVM with {@code -Xmx<heap>}, as the launcher runs scans. */
   private Child arbtune(String heap, String... args) throws Exception {
+    return java(List.of("-Xmx" + heap, "-XX:+UseSerialGC"), args);
+  }
+
+  /** Runs {@code arbtune ARGS} in a JVM with the options {@code jvm}. */
+  private Child java(List<String> jvm, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    command.add("-XX:+UseSerialGC");
+    command.addAll(jvm);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
@@ -124,5 +133,92 @@ class SmallHeapTest {
     assertThat(root.get("error_jobs").asInt()).isEqualTo(1);
     assertThat(root.get("error_kinds").toString()).isEqualTo("{\"too-many-keys\":1}");
     assertThat(root.has("insights")).isTrue();
+  }
+
+  private static final String HEADER = "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n";
+
+  /** {@code rows} quote rows of about 42 characters, one second apart. */
+  private static void writeRows(Writer w, int rows) throws IOException {
+    w.write(HEADER);
+    for (int i = 0; i < rows; i++) {
+      w.write((1_700_000_000_000L + 1000L * i) + ",100.00,100.05,100.01,100.06\n");
+    }
+  }
+
+  @Test
+  void runWithA48MegabyteHeapMakesEveryJobThatCannotGetMemoryAnErrorJob() throws Exception {
+    Path data = Files.createDirectories(tmp.resolve("data"));
+    // 29 MB: loading needs about twice that, more than the heap, so it is refused unread.
+    try (Writer w = Files.newBufferedWriter(data.resolve("plain.csv"))) {
+      writeRows(w, 700_000);
+    }
+    // 55 MB of text in 3 MB of gzip, with an empty second member, so that the trailer does not
+    // tell the size: the estimate (four times the file) fits, loading runs out of memory.
+    try (OutputStream out = Files.newOutputStream(data.resolve("packed.csv.gz"))) {
+      GZIPOutputStream first = new GZIPOutputStream(out, 1 << 16);
+      Writer w = new BufferedWriter(new OutputStreamWriter(first, StandardCharsets.US_ASCII));
+      writeRows(w, 1_300_000);
+      w.flush();
+      first.finish();
+      new GZIPOutputStream(out).finish();
+    }
+    List<String> plan = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String file = i % 2 == 0 ? "plain.csv" : "packed.csv.gz";
+      plan.add(
+          String.format(
+              "{\"job_id\": \"j%02d\", \"config\": {\"data_file\": \"%s\", \"min_spread_bps\": %d,"
+                  + " \"tag\": \"t\"}, \"output_json\": \"s/j%02d.json\"}",
+              i, file, i + 1, i));
+    }
+    Path planFile = Files.write(tmp.resolve("plan.jsonl"), plan);
+    Path root = tmp.resolve("out");
+
+    Child c =
+        java(
+            List.of("-Xmx48m"),
+            "run",
+            "--jobs",
+            planFile.toString(),
+            "--output-root",
+            root.toString(),
+            "--data-root",
+            data.toString(),
+            "--parallelism",
+            "2");
+
+    assertThat(c.code()).as(c.err()).isEqualTo(ExitCodes.INPUT);
+    assertNoStackTrace(c.err());
+    assertThat(c.err())
+        .contains("  total:     24\n")
+        .contains("  attempted: 24\n")
+        .contains("  success:   0\n")
+        .contains("  error:     24\n")
+        .doesNotContain("not run");
+    assertThat(c.err().lines().filter(l -> l.startsWith("[run] error: job ")))
+        .hasSize(20)
+        .allSatisfy(l -> assertThat(l).contains("ARBTUNE_JAVA_OPTS=-Xmx"));
+    List<Path> documents;
+    try (Stream<Path> files = Files.list(root.resolve("s"))) {
+      documents = files.sorted().toList();
+    }
+    assertThat(documents).hasSize(24);
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < 24; i++) {
+      JsonNode doc = json.readTree(root.resolve(String.format("s/j%02d.json", i)).toFile());
+      assertThat(doc.get("status").asText()).isEqualTo("error");
+      String error = doc.get("error").asText();
+      assertThat(error)
+          .startsWith("plan line " + (i + 1) + ": ")
+          .contains("give Java a larger heap, e.g. ARBTUNE_JAVA_OPTS=-Xmx");
+      if (i % 2 == 0) {
+        assertThat(error)
+            .containsPattern("data_file \\S*plain\\.csv needs about \\d+ MB of memory to load")
+            .contains("more than the");
+      } else {
+        assertThat(error)
+            .contains("ran out of memory loading data_file packed.csv.gz (the Java heap");
+      }
+    }
   }
 }
