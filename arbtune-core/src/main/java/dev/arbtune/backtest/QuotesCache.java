@@ -2,7 +2,13 @@ package dev.arbtune.backtest;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +29,14 @@ import java.util.concurrent.ExecutionException;
  * larger than the budget is still loaded (the job needs it) and dropped when another file is
  * loaded. Quotes already handed out stay valid after they are dropped: a job keeps what it holds.
  *
+ * <p>Loading needs more than the result: about twice the file's size ({@link #loadBytesEstimate}),
+ * while the columns grow and are trimmed. Before a file is read, that estimate is counted in the
+ * budget in its place (older files are dropped to make room for it), and loads that together would
+ * exceed the budget run one after the other. A file whose estimate exceeds the most heap the
+ * process may use ({@link #heapBytes()}) is not read at all: {@link QuotesTooLargeException}. The
+ * estimate is known for regular files only; other files (a pipe) and those of {@link #get(Object,
+ * String, Loader)} load as before, unaccounted until loaded.
+ *
  * <p>A file whose content is malformed is remembered as such (it is not parsed again, until it is
  * dropped like any other entry); a file that could not be read is not remembered, so a later
  * request tries again.
@@ -38,15 +52,36 @@ public final class QuotesCache {
   /** How many spellings of paths are remembered before they are forgotten all at once. */
   private static final int MAX_ALIASES = 1 << 16;
 
-  private final long budgetBytes;
+  /**
+   * Heap needed to load a file, per byte of its (uncompressed) text: the columns take about 0.8 of
+   * the text (40 bytes per row of about 50 characters), and while they grow and are trimmed old and
+   * new arrays are held together.
+   */
+  private static final long LOAD_BYTES_PER_TEXT_BYTE = 2;
 
-  /** Guards {@link #entries} and {@link #bytesHeld}; never held while loading or waiting. */
+  /**
+   * Uncompressed bytes per byte of a gzip file whose trailer does not tell its size (the loader's
+   * own guess).
+   */
+  private static final long GZIP_RATIO = 4;
+
+  private final long budgetBytes;
+  private final long heapBytes;
+
+  /**
+   * Guards {@link #entries}, {@link #bytesHeld} and {@link #bytesLoading}; waited on for a load's
+   * turn; never held while loading.
+   */
   private final Object lock = new Object();
 
   /** Entries by real path (or a caller's own key), least recently used first. */
   private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
+  /** Columns of loaded entries plus the estimates of loads in progress. */
   private long bytesHeld;
+
+  /** The estimates of loads in progress (also in {@link #bytesHeld}). */
+  private long bytesLoading;
 
   /**
    * Real paths by the absolute path as asked for (not normalized: {@code ..} after a symbolic link
@@ -65,12 +100,25 @@ public final class QuotesCache {
     Quotes load() throws IOException;
   }
 
+  /**
+   * Estimates the heap that loading one file needs, for {@link #get(Object, String, Sizer,
+   * Loader)}.
+   */
+  @FunctionalInterface
+  private interface Sizer {
+    /** The estimate in bytes, or -1 when it is not known. */
+    long loadBytes() throws IOException;
+  }
+
   /** One file: loading, loaded, or known malformed. */
   private static final class Entry {
     final CompletableFuture<Quotes> quotes = new CompletableFuture<>();
 
-    /** Bytes counted in {@link #bytesHeld}; -1 while loading. */
-    long bytes = -1;
+    /** Bytes counted in {@link #bytesHeld}: the estimate while loading, then the columns. */
+    long bytes;
+
+    /** Whether loading ended (so the entry may be dropped). */
+    boolean loaded;
   }
 
   /** A cache whose budget is {@link #defaultBudgetBytes()}. */
@@ -85,10 +133,26 @@ public final class QuotesCache {
    * @throws IllegalArgumentException when negative
    */
   public QuotesCache(long budgetBytes) {
+    this(budgetBytes, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * A cache that holds at most {@code budgetBytes} of quote columns and refuses to read a file
+   * whose loading would need more than {@code heapBytes}.
+   *
+   * @param budgetBytes the budget; 0 keeps only the file loaded last
+   * @param heapBytes the most heap a load may need: the process's maximum heap by default
+   * @throws IllegalArgumentException when either is negative
+   */
+  public QuotesCache(long budgetBytes, long heapBytes) {
     if (budgetBytes < 0) {
       throw new IllegalArgumentException("budgetBytes must be >= 0, got " + budgetBytes);
     }
+    if (heapBytes < 0) {
+      throw new IllegalArgumentException("heapBytes must be >= 0, got " + heapBytes);
+    }
     this.budgetBytes = budgetBytes;
+    this.heapBytes = heapBytes;
   }
 
   /** Half the heap the JVM may grow to: the default budget. */
@@ -99,6 +163,46 @@ public final class QuotesCache {
   /** The most bytes of quote columns held at once (but for one file larger than that). */
   public long budgetBytes() {
     return budgetBytes;
+  }
+
+  /** The most heap a file's loading may need; a file estimated to need more is not read. */
+  public long heapBytes() {
+    return heapBytes;
+  }
+
+  /**
+   * The heap that loading {@code file} needs, estimated from its size before reading it: twice the
+   * size of its text. For a gzip file the text's size is the one its trailer records when that is
+   * at least the file's size (a single member under 4 GiB), else four times the file's size.
+   *
+   * @return the estimate in bytes, or -1 when the file is not a regular file (a pipe)
+   * @throws IOException when the file's attributes or its gzip trailer cannot be read
+   */
+  public static long loadBytesEstimate(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      return -1;
+    }
+    long size = attributes.size();
+    long text = size;
+    if (size >= 18) { // the smallest gzip file: a 10-byte header and an 8-byte trailer
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        ByteBuffer head = ByteBuffer.allocate(2);
+        channel.read(head, 0);
+        if (head.get(0) == (byte) 0x1f && head.get(1) == (byte) 0x8b) {
+          ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+          channel.read(trailer, size - 4);
+          long recorded = Integer.toUnsignedLong(trailer.getInt(0));
+          text = recorded >= size ? recorded : saturatedMultiply(size, GZIP_RATIO);
+        }
+      }
+    }
+    return saturatedMultiply(text, LOAD_BYTES_PER_TEXT_BYTE);
+  }
+
+  private static long saturatedMultiply(long a, long b) {
+    long high = Math.multiplyHigh(a, b);
+    return high == 0 && a * b >= 0 ? a * b : Long.MAX_VALUE;
   }
 
   /**
@@ -113,9 +217,10 @@ public final class QuotesCache {
     Objects.requireNonNull(file, "file");
     Path key = realPath(file);
     try {
-      return get(key, file.toString(), () -> QuotesLoader.load(file));
+      return get(
+          key, file.toString(), () -> loadBytesEstimate(file), () -> QuotesLoader.load(file));
     } catch (IOException | RuntimeException e) {
-      if (!(e instanceof QuotesFormatException)) {
+      if (!(e instanceof QuotesFormatException) && !(e instanceof QuotesTooLargeException)) {
         realPaths.values().removeIf(key::equals); // it may have moved: resolve it again
       }
       throw e;
@@ -149,6 +254,23 @@ public final class QuotesCache {
    *     {@code name}
    */
   public Quotes get(Object key, String name, Loader loader) throws IOException {
+    return get(key, name, () -> -1, loader);
+  }
+
+  /**
+   * The quotes under {@code key} as {@link #get(Object, String, Loader)} gives them, for a file
+   * whose loading is estimated to need {@code loadBytes} of heap (see {@link #loadBytesEstimate}):
+   * counted as {@link #get(Path)} counts a local file's.
+   *
+   * @param loadBytes the estimate, or -1 when it is not known
+   * @throws QuotesTooLargeException when {@code loadBytes} exceeds {@link #heapBytes()}; the file
+   *     is not read
+   */
+  public Quotes get(Object key, String name, long loadBytes, Loader loader) throws IOException {
+    return get(key, name, () -> loadBytes, loader);
+  }
+
+  private Quotes get(Object key, String name, Sizer sizer, Loader loader) throws IOException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(loader, "loader");
@@ -163,7 +285,7 @@ public final class QuotesCache {
       }
     }
     if (mine) {
-      load(key, loader, entry);
+      load(key, name, sizer, loader, entry);
     }
     try {
       return entry.quotes.get();
@@ -174,6 +296,9 @@ public final class QuotesCache {
       Throwable cause = e.getCause();
       if (cause instanceof QuotesFormatException q) {
         throw q.withFile(name);
+      }
+      if (cause instanceof QuotesTooLargeException t) {
+        throw t.withFile(name);
       }
       if (cause instanceof IOException io) {
         throw io;
@@ -188,40 +313,107 @@ public final class QuotesCache {
     }
   }
 
-  private void load(Object key, Loader loader, Entry entry) {
+  private void load(Object key, String name, Sizer sizer, Loader loader, Entry entry) {
+    long estimate;
+    try {
+      estimate = Math.max(0, sizer.loadBytes());
+      if (estimate > heapBytes) {
+        throw new QuotesTooLargeException(name, estimate, heapBytes);
+      }
+      reserve(entry, estimate);
+    } catch (IOException | RuntimeException | Error e) {
+      forget(key, entry, 0);
+      entry.quotes.completeExceptionally(e);
+      return;
+    }
     Quotes quotes;
     try {
       quotes = loader.load();
     } catch (QuotesFormatException e) {
-      admit(key, entry, FAILED_ENTRY_BYTES);
+      admit(key, entry, estimate, FAILED_ENTRY_BYTES);
       entry.quotes.completeExceptionally(e);
       return;
     } catch (IOException | RuntimeException | Error e) {
-      synchronized (lock) {
-        entries.remove(key, entry);
-      }
+      forget(key, entry, estimate);
       entry.quotes.completeExceptionally(e);
       return;
     }
-    admit(key, entry, quotes.columnBytes());
+    admit(key, entry, estimate, quotes.columnBytes());
     entry.quotes.complete(quotes);
   }
 
-  /** Counts a loaded entry and drops the least recently used others until the budget holds. */
-  private void admit(Object key, Entry entry, long bytes) {
+  /**
+   * Counts a load's estimate in the budget before it starts: waits while other loads are running
+   * and would together exceed the budget, then drops the least recently used loaded files until the
+   * estimate fits (or none is left).
+   */
+  private void reserve(Entry entry, long estimate) throws InterruptedIOException {
+    if (estimate == 0) {
+      return;
+    }
     synchronized (lock) {
-      if (entries.get(key) != entry) {
-        return; // cleared meanwhile
-      }
-      entry.bytes = bytes;
-      bytesHeld += bytes;
-      Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
-      while (bytesHeld > budgetBytes && it.hasNext()) {
-        Entry e = it.next().getValue();
-        if (e != entry && e.bytes >= 0) {
-          bytesHeld -= e.bytes;
-          it.remove();
+      while (bytesLoading > 0 && bytesLoading + estimate > budgetBytes) {
+        try {
+          lock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting to load a quotes file");
         }
+      }
+      entry.bytes = estimate;
+      bytesHeld += estimate;
+      bytesLoading += estimate;
+      dropLeastRecentlyUsed(entry);
+    }
+  }
+
+  /** Ends a load that left nothing to remember, releasing its estimate. */
+  private void forget(Object key, Entry entry, long estimate) {
+    synchronized (lock) {
+      release(estimate);
+      if (entries.get(key) == entry) {
+        entries.remove(key);
+      }
+      bytesHeld -= entry.bytes; // counted even when cleared meanwhile: see clear()
+      entry.bytes = 0;
+    }
+  }
+
+  /**
+   * Ends a load: its estimate is released, and the entry is counted at {@code bytes}, dropping the
+   * least recently used others until the budget holds.
+   */
+  private void admit(Object key, Entry entry, long estimate, long bytes) {
+    synchronized (lock) {
+      release(estimate);
+      if (entries.get(key) != entry) { // cleared meanwhile: only its estimate is still counted
+        bytesHeld -= entry.bytes;
+        entry.bytes = 0;
+        return;
+      }
+      bytesHeld += bytes - entry.bytes;
+      entry.bytes = bytes;
+      entry.loaded = true;
+      dropLeastRecentlyUsed(entry);
+    }
+  }
+
+  /** Releases a load's estimate from {@link #bytesLoading} and lets waiting loads go on. */
+  private void release(long estimate) {
+    if (estimate > 0) {
+      bytesLoading -= estimate;
+      lock.notifyAll();
+    }
+  }
+
+  /** Drops loaded entries other than {@code keep}, least recently used first, to fit the budget. */
+  private void dropLeastRecentlyUsed(Entry keep) {
+    Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
+    while (bytesHeld > budgetBytes && it.hasNext()) {
+      Entry e = it.next().getValue();
+      if (e != keep && e.loaded) {
+        bytesHeld -= e.bytes;
+        it.remove();
       }
     }
   }
@@ -233,7 +425,7 @@ public final class QuotesCache {
     }
   }
 
-  /** Bytes of quote columns held now. */
+  /** Bytes of quote columns held now, plus the estimates of the loads in progress. */
   public long bytesHeld() {
     synchronized (lock) {
       return bytesHeld;
@@ -244,7 +436,7 @@ public final class QuotesCache {
   public void clear() {
     synchronized (lock) {
       entries.clear();
-      bytesHeld = 0;
+      bytesHeld = bytesLoading; // released when those loads end
     }
     realPaths.clear();
   }

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
       "",
       "Every *.json file is one job and every non-blank line of a *.jsonl file is one job,"
           + " found recursively. A file or line that cannot be read or parsed counts as an error"
-          + " job with its reason; aggregation always goes on. Summary files written by"
+          + " job with its reason (too-large: over 8 MiB; too-many-keys: a config or metrics"
+          + " object of more than 10,000 values, keys and array elements, nested ones counted);"
+          + " aggregation always goes on. Summary files written by"
           + " --output-json are skipped. Nothing is written into the results folder.",
       "",
       "Output: the summary in --format (default: the seed's text layout) on stdout; errors,"

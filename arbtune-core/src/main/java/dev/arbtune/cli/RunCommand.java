@@ -35,6 +35,9 @@ import picocli.CommandLine.Spec;
           + " output_json: _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
           + " written atomically; after an interruption run the same command with --resume.",
       "",
+      "A job that cannot get memory (a quotes file needs about twice its size while it loads)"
+          + " is an error job too, saying how to raise the heap: ARBTUNE_JAVA_OPTS=-Xmx8g.",
+      "",
       "Two lines with the same output_json (after normalization) would overwrite each other:"
           + " the later one is an error job (its document goes to _invalid_plan_lines/). A job_id"
           + " used twice is a warning. The plan may be a pipe (--jobs /dev/stdin); it then runs"

@@ -24,7 +24,13 @@ public enum ErrorKind {
    * The file, or the JSON Lines line, is larger than a result document may be ({@link
    * ResultReader#MAX_DOCUMENT_BYTES}); it is not read.
    */
-  TOO_LARGE;
+  TOO_LARGE,
+  /**
+   * {@code config} or {@code metrics} holds more values than a result document may have ({@link
+   * ResultReader#MAX_OBJECT_VALUES}, keys and array elements, nested ones counted); the rest is not
+   * read.
+   */
+  TOO_MANY_KEYS;
 
   /** The label used in output, e.g. {@code malformed-json}. */
   public String label() {

@@ -9,7 +9,8 @@ import java.util.Map;
  * its bytes, or declines, and then Jackson reads it. Plain is what arbtune and the seed write, and
  * nearly every document a scan meets: strict JSON (RFC 8259), strings of printable ASCII without
  * escapes, keys of at most 256 characters, integers of at most 18 digits, exponents of at most 9, a
- * string {@code status}, objects for {@code config} and {@code metrics} without repeated keys, each
+ * string {@code status}, objects for {@code config} and {@code metrics} without repeated keys (at
+ * most 256 members and {@link ResultReader#MAX_OBJECT_VALUES} values, nested ones counted), each
  * known top-level field at most once, and none of the fields that mark an aggregator summary.
  * Anything else (an escape, a non-ASCII byte, {@code NaN}, a syntax error, a field of the wrong
  * type) is declined, so every error message still comes from Jackson, and a document it accepts
@@ -58,6 +59,13 @@ final class PlainDocumentParser {
   private final byte[] b;
   private final int end;
   private int i;
+
+  /**
+   * Values that the {@code config} or {@code metrics} object being read may still hold ({@link
+   * ResultReader#MAX_OBJECT_VALUES}, nested ones counted); an object with more goes to Jackson,
+   * which refuses it. Unlimited outside those objects.
+   */
+  private int valuesLeft = Integer.MAX_VALUE;
 
   private PlainDocumentParser(byte[] b, int offset, int length) {
     this.b = b;
@@ -196,6 +204,7 @@ final class PlainDocumentParser {
     if (emptyAfter('{', '}')) {
       return Map.of();
     }
+    valuesLeft = ResultReader.MAX_OBJECT_VALUES;
     final int w = FlatJsonObject.STRIDE;
     int[] spans = new int[16 * w];
     byte[] kinds = new byte[16];
@@ -229,6 +238,7 @@ final class PlainDocumentParser {
       kinds[n] = kind;
       n++;
     } while (more('}'));
+    valuesLeft = Integer.MAX_VALUE;
     return new FlatJsonObject(Arrays.copyOfRange(b, objectStart, i), spans, kinds, n);
   }
 
@@ -268,6 +278,9 @@ final class PlainDocumentParser {
 
   /** Checks one value of any kind at {@link #i} and moves past it; returns its kind. */
   private byte value(int depth) throws Decline {
+    if (--valuesLeft < 0) {
+      throw Decline.INSTANCE; // Jackson refuses it as too-many-keys
+    }
     byte c = peek();
     switch (c) {
       case '"' -> {

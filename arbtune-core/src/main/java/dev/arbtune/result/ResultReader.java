@@ -39,6 +39,15 @@ public final class ResultReader {
    */
   public static final int MAX_DOCUMENT_BYTES = 8 << 20;
 
+  /**
+   * The most values that {@code config} and {@code metrics} may each hold: 10,000, counting every
+   * key's value and every array element, nested ones too (a real one holds a dozen). A document
+   * with more is refused ({@link ErrorKind#TOO_MANY_KEYS}) as soon as the parser reaches the next
+   * value, before the rest is built, so that reading one document needs a bounded heap: each value
+   * read costs several times its bytes.
+   */
+  public static final int MAX_OBJECT_VALUES = 10_000;
+
   private static final Pattern SOURCE_REFERENCE =
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
@@ -105,6 +114,8 @@ public final class ResultReader {
       throws ResultFormatException {
     try (JsonParser p = Json.factory().createParser(bytes, offset, length)) {
       return parseDocument(p);
+    } catch (TooManyValues e) {
+      throw e.failure();
     } catch (JsonProcessingException e) {
       throw malformed(e);
     } catch (CharConversionException e) {
@@ -195,7 +206,7 @@ public final class ResultReader {
         }
         case "config" -> {
           if (t == JsonToken.START_OBJECT) {
-            config = readObject(p);
+            config = readObject(p, new ValueBudget(name));
             configProblem = null;
           } else {
             configProblem = "\"config\" is " + describe(t) + ", expected an object";
@@ -204,7 +215,7 @@ public final class ResultReader {
         }
         case "metrics" -> {
           if (t == JsonToken.START_OBJECT) {
-            metrics = readObject(p);
+            metrics = readObject(p, new ValueBudget(name));
             metricsProblem = null;
           } else {
             metricsProblem = "\"metrics\" is " + describe(t) + ", expected an object";
@@ -280,25 +291,78 @@ public final class ResultReader {
     return id;
   }
 
+  /**
+   * Counts the values read from one {@code config} or {@code metrics} object and refuses the one
+   * beyond {@link #MAX_OBJECT_VALUES}; {@link #UNLIMITED} counts nothing.
+   */
+  private static final class ValueBudget {
+    static final ValueBudget UNLIMITED = new ValueBudget(null);
+
+    private final String field;
+    private int left = MAX_OBJECT_VALUES;
+
+    /** A budget for the object {@code field}; {@code null} for none. */
+    ValueBudget(String field) {
+      this.field = field;
+    }
+
+    /** Counts the value at the parser's current token. */
+    void spend(JsonParser p) throws TooManyValues {
+      if (field != null && --left < 0) {
+        JsonLocation at = p.currentTokenLocation();
+        throw new TooManyValues(
+            new ResultFormatException(
+                ErrorKind.TOO_MANY_KEYS,
+                String.format(
+                    java.util.Locale.ROOT,
+                    "\"%s\" has more than %,d values (keys and array elements, nested ones"
+                        + " counted); not read",
+                    field,
+                    MAX_OBJECT_VALUES),
+                at.getLineNr(),
+                at.getColumnNr()));
+      }
+    }
+  }
+
+  /** Carries a {@link ResultFormatException} out of the reading methods, which throw I/O ones. */
+  private static final class TooManyValues extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyValues(ResultFormatException cause) {
+      super(cause.getMessage(), cause);
+    }
+
+    ResultFormatException failure() {
+      return (ResultFormatException) getCause();
+    }
+  }
+
   /** Reads the object whose START_OBJECT is the current token, keeping key order. */
-  private static Map<String, Object> readObject(JsonParser p) throws IOException {
+  private static Map<String, Object> readObject(JsonParser p, ValueBudget budget)
+      throws IOException {
     Map<String, Object> map = new LinkedHashMap<>();
     for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
       p.nextToken();
-      map.put(name, readValue(p));
+      map.put(name, readValue(p, budget));
     }
     return Collections.unmodifiableMap(map);
   }
 
   /** Reads the value whose first token is the current token. */
   static Object readValue(JsonParser p) throws IOException {
+    return readValue(p, ValueBudget.UNLIMITED);
+  }
+
+  private static Object readValue(JsonParser p, ValueBudget budget) throws IOException {
+    budget.spend(p);
     JsonToken t = p.currentToken();
     return switch (t) {
-      case START_OBJECT -> readObject(p);
+      case START_OBJECT -> readObject(p, budget);
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readValue(p));
+          list.add(readValue(p, budget));
         }
         yield Collections.unmodifiableList(list);
       }

@@ -4,7 +4,9 @@ import dev.arbtune.backtest.Backtest;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
+import dev.arbtune.backtest.QuotesTooLargeException;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
@@ -74,7 +76,9 @@ public record JobDocument(
    * arbtune backtest} for its single job. Never throws for a job that fails: the failure becomes an
    * error document whose message names the field or file at fault ({@code data_file not found:
    * ...}, {@code config.start_time: ...}, {@code cannot read data_file ...: permission denied:
-   * ...}).
+   * ...}). A job that runs out of memory (an {@link OutOfMemoryError} while loading or running), or
+   * whose data file would need more than the heap to load ({@link QuotesTooLargeException}), is an
+   * error document too, saying how to give Java a larger heap.
    *
    * @param lineNumber the plan line, or 0 when the job does not come from a plan
    * @param jobId the job id to write, or {@code null}
@@ -93,8 +97,26 @@ public record JobDocument(
     Objects.requireNonNull(quotes, "quotes");
     long start = System.nanoTime();
     BacktestMetrics metrics;
+    boolean loaded = false;
     try {
-      metrics = Backtest.run(config, quotes.load(config.dataFile()), tradeLog);
+      Quotes q = quotes.load(config.dataFile());
+      loaded = true;
+      metrics = Backtest.run(config, q, tradeLog);
+    } catch (OutOfMemoryError e) {
+      // What the job held is unreachable now: the error document needs little.
+      return error(
+          lineNumber,
+          jobId,
+          config.toMap(),
+          JobMemory.ranOut(
+              (loaded ? "running the backtest on data_file " : "loading data_file ")
+                  + config.dataFile()));
+    } catch (QuotesTooLargeException e) {
+      return error(
+          lineNumber,
+          jobId,
+          config.toMap(),
+          "data_file " + e.getMessage() + "; " + JobMemory.advice(2 * e.neededBytes()));
     } catch (NoSuchFileException e) {
       String where = quotes.lookedFor(config.dataFile());
       return error(

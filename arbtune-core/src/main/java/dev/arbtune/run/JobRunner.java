@@ -99,6 +99,14 @@ public final class JobRunner {
    * @param outputProblem why the line's {@code output_json} must not be written, or {@code null}
    */
   public JobOutcome run(PlanLine line, Path outputRoot, boolean resume, String outputProblem) {
+    try {
+      return runJob(line, outputRoot, resume, outputProblem);
+    } catch (OutOfMemoryError e) { // past the backtest (which writes its own error document)
+      return JobMemory.outcome(line);
+    }
+  }
+
+  private JobOutcome runJob(PlanLine line, Path outputRoot, boolean resume, String outputProblem) {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(outputRoot, "outputRoot");
     Path target = null;

@@ -327,6 +327,7 @@ public final class SessionRunner {
     return r -> {
       Thread t = new Thread(r, "arbtune-job-" + count.incrementAndGet());
       t.setDaemon(true);
+      t.setUncaughtExceptionHandler(JobMemory::uncaught); // one line, never a stack trace
       return t;
     };
   }

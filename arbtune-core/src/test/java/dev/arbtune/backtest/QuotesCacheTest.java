@@ -122,7 +122,8 @@ class QuotesCacheTest {
     Path b = oneRow("b.csv", 2);
     Path c = oneRow("c.csv", 3);
     long oneFile = QuotesLoader.load(a).columnBytes();
-    QuotesCache cache = new QuotesCache(2 * oneFile);
+    // Room for two files, or for one and the load of another.
+    QuotesCache cache = new QuotesCache(oneFile + QuotesCache.loadBytesEstimate(c));
 
     Quotes firstA = cache.get(a);
     Quotes firstB = cache.get(b);
@@ -209,10 +210,148 @@ class QuotesCacheTest {
   }
 
   @Test
+  void loadingCountsTwiceTheFileInTheBudgetBeforeTheFileIsRead() throws Exception {
+    Path a = oneRow("a.csv", 1);
+    Path b = oneRow("b.csv", 2);
+    long oneFile = QuotesLoader.load(a).columnBytes();
+    assertThat(QuotesCache.loadBytesEstimate(b))
+        .isEqualTo(2 * Files.size(b))
+        .isGreaterThan(oneFile);
+    // Both files fit once loaded, but a and the load of b do not: a is dropped first.
+    QuotesCache cache = new QuotesCache(2 * oneFile);
+
+    Quotes firstA = cache.get(a);
+    cache.get(b);
+
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.bytesHeld()).isEqualTo(oneFile);
+    assertThat(cache.get(a)).isNotSameAs(firstA).isEqualTo(firstA);
+  }
+
+  @Test
+  void aFileThatNeedsMoreThanTheHeapToLoadIsRefusedUnread() throws Exception {
+    // Malformed, and never parsed: the refusal comes first.
+    Path big =
+        write(
+            "big.csv",
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,x,1,1,1\n");
+    long need = 2 * Files.size(big);
+    QuotesCache cache = new QuotesCache(1 << 20, need - 1);
+    Path asked = dir.resolve("./big.csv");
+
+    for (Path name : java.util.List.of(asked, big)) {
+      assertThatThrownBy(() -> cache.get(name))
+          .isInstanceOfSatisfying(
+              QuotesTooLargeException.class,
+              e -> {
+                assertThat(e.file()).isEqualTo(name.toString());
+                assertThat(e.neededBytes()).isEqualTo(need);
+                assertThat(e.heapBytes()).isEqualTo(need - 1);
+              })
+          .hasMessage(
+              name
+                  + " needs about 1 MB of memory to load (about twice its size), more than the 1 MB"
+                  + " this Java process may use");
+    }
+    assertThat(cache.size()).isZero();
+    assertThat(cache.bytesHeld()).isZero();
+    assertThatThrownBy(() -> new QuotesCache(1 << 20, need).get(big))
+        .as("an estimate that fits: the file is read")
+        .isInstanceOf(QuotesFormatException.class);
+  }
+
+  @Test
+  void theEstimateOfAGzipFileIsItsRecordedSizeOrFourTimesTheFile() throws Exception {
+    byte[] text = new byte[100_000];
+    java.util.Arrays.fill(text, (byte) '1');
+    Path single = dir.resolve("single.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(single))) {
+      out.write(text);
+    }
+    assertThat(QuotesCache.loadBytesEstimate(single)).isEqualTo(2 * 100_000);
+
+    // Two members: the trailer records only the last one's size (here 0).
+    Path two = dir.resolve("two.csv.gz");
+    try (var out = Files.newOutputStream(two)) {
+      var first = new java.util.zip.GZIPOutputStream(out);
+      first.write(text);
+      first.finish();
+      new java.util.zip.GZIPOutputStream(out).finish();
+    }
+    assertThat(QuotesCache.loadBytesEstimate(two)).isEqualTo(2 * 4 * Files.size(two));
+  }
+
+  @Test
+  void theEstimateOfAPipeIsUnknownAndItIsNotOpened() throws Exception {
+    Path pipe = dir.resolve("pipe.csv");
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    assertThat(QuotesCache.loadBytesEstimate(pipe)).isEqualTo(-1);
+  }
+
+  @Test
+  void loadsThatTogetherExceedTheBudgetRunOneAfterTheOther() throws Exception {
+    Quotes one = QuotesLoader.load(oneRow("a.csv", 1));
+    QuotesCache cache = new QuotesCache(1000);
+    java.util.concurrent.CountDownLatch aStarted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch aMayEnd = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger bLoads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<Quotes> a =
+          pool.submit(
+              () ->
+                  cache.get(
+                      "a",
+                      "a.csv",
+                      600,
+                      () -> {
+                        aStarted.countDown();
+                        try {
+                          aMayEnd.await();
+                        } catch (InterruptedException e) {
+                          throw new java.io.InterruptedIOException();
+                        }
+                        return one;
+                      }));
+      aStarted.await();
+      Thread[] bThread = new Thread[1];
+      Future<Quotes> b =
+          pool.submit(
+              () -> {
+                bThread[0] = Thread.currentThread();
+                return cache.get(
+                    "b",
+                    "b.csv",
+                    600,
+                    () -> {
+                      bLoads.incrementAndGet();
+                      return one;
+                    });
+              });
+      while (bThread[0] == null || bThread[0].getState() != Thread.State.WAITING) {
+        Thread.onSpinWait(); // b waits for its turn: a's 600 and b's 600 exceed 1000
+      }
+      assertThat(bLoads).as("b not started while a loads").hasValue(0);
+      assertThat(cache.bytesHeld()).isEqualTo(600);
+
+      aMayEnd.countDown();
+
+      assertThat(a.get()).isSameAs(one);
+      assertThat(b.get()).isSameAs(one);
+      assertThat(bLoads).hasValue(1);
+      assertThat(cache.bytesHeld()).isEqualTo(2 * one.columnBytes());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void theDefaultBudgetIsHalfTheHeapAndANegativeOneIsRefused() {
     assertThat(new QuotesCache().budgetBytes())
         .isEqualTo(QuotesCache.defaultBudgetBytes())
         .isEqualTo(Runtime.getRuntime().maxMemory() / 2);
     assertThatThrownBy(() -> new QuotesCache(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new QuotesCache(0).heapBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
+    assertThatThrownBy(() -> new QuotesCache(0, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 }

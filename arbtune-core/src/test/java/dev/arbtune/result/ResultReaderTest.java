@@ -254,6 +254,70 @@ class ResultReaderTest {
     assertThat(reader.read(fits).isSuccess()).isFalse();
   }
 
+  /** A document whose {@code field} object has {@code members} members {@code "kN": N}. */
+  private static byte[] withMembers(String field, int members) {
+    StringBuilder json = new StringBuilder("{\"status\": \"success\", \"" + field + "\": {");
+    for (int k = 0; k < members; k++) {
+      json.append(k == 0 ? "" : ", ").append("\"k").append(k).append("\": ").append(k);
+    }
+    return json.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A document whose {@code field} object has one member, an array of {@code elements} zeros. */
+  private static byte[] withArray(String field, int elements) {
+    StringBuilder json = new StringBuilder("{\"" + field + "\": {\"grid\": [");
+    for (int k = 0; k < elements; k++) {
+      json.append(k == 0 ? "0" : ",0");
+    }
+    return json.append("]}, \"status\": \"success\"}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void configAndMetricsOverTheValueLimitAreTooManyKeysErrors() throws Exception {
+    int limit = ResultReader.MAX_OBJECT_VALUES;
+    assertThat(limit).isEqualTo(10_000);
+    for (String field : List.of("config", "metrics")) {
+      ResultDocument fits = reader.read(withMembers(field, limit));
+      assertThat(fits.isSuccess()).isTrue();
+      assertThat(field.equals("config") ? fits.config() : fits.metrics()).hasSize(limit);
+
+      ResultFormatException e = failure(withMembers(field, limit + 1));
+      assertThat(e.kind()).isEqualTo(ErrorKind.TOO_MANY_KEYS);
+      assertThat(e.kind().label()).isEqualTo("too-many-keys");
+      assertThat(e.getMessage())
+          .isEqualTo(
+              "\""
+                  + field
+                  + "\" has more than 10,000 values (keys and array elements, nested ones"
+                  + " counted); not read");
+      assertThat(e.line()).isEqualTo(1);
+      assertThat(e.column()).as("where the 10,001st value starts").isGreaterThan(100_000);
+    }
+  }
+
+  @Test
+  void nestedValuesCountTowardsTheLimitOnTheFastPathAsWithJackson() throws Exception {
+    int limit = ResultReader.MAX_OBJECT_VALUES;
+    // One member and limit - 1 elements: limit values, read by the fast path.
+    byte[] fits = withArray("config", limit - 1);
+    assertThat(PlainDocumentParserTest.assertReadsLikeJackson(fits)).isTrue();
+    assertThat((List<?>) reader.read(fits).config().get("grid")).hasSize(limit - 1);
+    // One more element: the fast path declines, and Jackson refuses the document.
+    for (String field : List.of("config", "metrics")) {
+      byte[] over = withArray(field, limit);
+      assertThat(PlainDocumentParserTest.assertReadsLikeJackson(over)).isFalse();
+      assertThat(failure(over).kind()).isEqualTo(ErrorKind.TOO_MANY_KEYS);
+    }
+  }
+
+  @Test
+  void otherFieldsMayHoldAnyNumberOfKeys() throws Exception {
+    byte[] many = withMembers("extra", 3 * ResultReader.MAX_OBJECT_VALUES);
+    assertThat(reader.read(many).isSuccess()).isTrue();
+    byte[] array = withArray("config_summary", 3 * ResultReader.MAX_OBJECT_VALUES);
+    assertThat(reader.read(array).isSuccess()).isTrue();
+  }
+
   @Test
   void negativeZeroKeepsItsSign() throws Exception {
     ResultDocument doc = read("{\"metrics\": {\"a\": -0.0, \"b\": 0.0, \"c\": -0}}");

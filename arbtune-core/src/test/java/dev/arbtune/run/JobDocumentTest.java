@@ -164,6 +164,74 @@ class JobDocumentTest {
     assertThat(trades).hasSize(doc.backtestMetrics().totalTrades()).isNotEmpty();
   }
 
+  /** A source whose every load throws {@code failure}. */
+  private static QuotesSource failingWith(Throwable failure) {
+    return new QuotesSource() {
+      @Override
+      public Quotes load(String dataFile) throws IOException {
+        if (failure instanceof IOException io) {
+          throw io;
+        }
+        throw (Error) failure;
+      }
+
+      @Override
+      public String lookedFor(String dataFile) {
+        return null;
+      }
+    };
+  }
+
+  private static final String HEAP =
+      "(the Java heap is at most " + String.format("%,d", Runtime.getRuntime().maxMemory() >> 20);
+
+  @Test
+  void aJobThatRunsOutOfMemoryIsAnErrorSayingHowToRaiseTheHeap() {
+    QuotesSource exhausted = failingWith(new OutOfMemoryError("Java heap space"));
+
+    JobDocument loading = JobDocument.of(line("q.csv", ""), null, exhausted);
+
+    assertThat(loading.isSuccess()).isFalse();
+    assertThat(loading.config().get("data_file")).isEqualTo("q.csv");
+    assertThat(loading.error())
+        .startsWith("plan line 3: ran out of memory loading data_file q.csv " + HEAP + " MB); ")
+        .contains("give Java a larger heap, e.g. ARBTUNE_JAVA_OPTS=-Xmx")
+        .contains(" with ./arbtune (java -Xmx");
+
+    BacktestConfig config =
+        line(
+                "data/eurusd_sample.csv",
+                "\"min_spread_bps\": 0, \"taker_fee_a_bps\": 0, \"taker_fee_b_bps\": 0,"
+                    + " \"slippage_bps\": 0")
+            .config();
+    JobDocument running =
+        JobDocument.run(
+            0,
+            "bt",
+            config,
+            DATA,
+            t -> {
+              throw new OutOfMemoryError("Java heap space");
+            });
+    assertThat(running.error())
+        .startsWith("ran out of memory running the backtest on data_file data/eurusd_sample.csv");
+  }
+
+  @Test
+  void aQuotesFileTooLargeForTheHeapIsAnErrorNamingItsNeedAndTheHeap() {
+    QuotesSource tooLarge =
+        failingWith(
+            new dev.arbtune.backtest.QuotesTooLargeException(
+                "data/q.csv", 3_000L << 20, 1_000L << 20));
+
+    assertThat(JobDocument.of(line("data/q.csv", ""), null, tooLarge).error())
+        .isEqualTo(
+            "plan line 3: data_file data/q.csv needs about 3,000 MB of memory to load (about"
+                + " twice its size), more than the 1,000 MB this Java process may use; give Java a"
+                + " larger heap, e.g. ARBTUNE_JAVA_OPTS=-Xmx8g with ./arbtune (java -Xmx8g -jar"
+                + " ... otherwise)");
+  }
+
   private static ResultDocument success(String jobId, Map<String, Object> config) {
     return new ResultDocument("success", jobId, config, Map.of("total_trades", 1L), null);
   }
