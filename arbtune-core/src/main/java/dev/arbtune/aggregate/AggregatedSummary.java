@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * What a results folder adds up to.
  *
- * @param totalJobs jobs found: result files, plus lines of JSON Lines files; skipped summary
- *     documents are not jobs
+ * @param totalJobs jobs found: result files, plus lines of JSON Lines files; skipped documents are
+ *     not jobs
  * @param successJobs documents whose {@code status} is {@code "success"} and that passed validation
  * @param errorJobs everything else: {@code totalJobs == successJobs + errorJobs}
  * @param topByPnl the best success jobs that pass the filters, best first under {@code ranking}, at
@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param filters the filters in force, by their summary names
  * @param ranking what {@code topByPnl} is ranked by
  * @param matchedJobs success jobs that passed every filter
- * @param skippedFiles aggregator summary documents found among the results and not counted
+ * @param skippedFiles documents of arbtune's own found among the results and not counted as jobs:
+ *     aggregator summaries and ranked lists, plan lines, a sweep's {@code inputs.json}
  * @param errorKinds error jobs by kind, every kind with a count above 0, in {@link ErrorKind} order
  * @param errors the first error jobs by location (at most the aggregator's {@code maxErrors})
  * @param errorsTruncated error jobs not listed in {@code errors}

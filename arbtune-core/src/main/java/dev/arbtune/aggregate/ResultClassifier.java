@@ -22,7 +22,10 @@ public final class ResultClassifier {
     /** A job, success or error. */
     void job(AggregatedJobResult job);
 
-    /** An aggregator summary document found among the results, at {@code location}. */
+    /**
+     * One of arbtune's own documents that is not a job (an aggregator summary or ranked list, a
+     * plan line, a sweep's inputs record) found among the results, at {@code location}.
+     */
     void skipped(String location);
   }
 
@@ -35,7 +38,9 @@ public final class ResultClassifier {
    * @param line the 1-based line of a JSON Lines file, or 0 for a whole {@code .json} file
    * @param data the bytes; {@code length} of them from {@code offset} are the document (for a JSON
    *     Lines line: without the line break)
-   * @return the job, or {@code null} when the document is an aggregator summary, which is skipped
+   * @return the job, or {@code null} when the document is one of arbtune's own that is not a job
+   *     (an aggregator summary or ranked list, a plan line, a sweep's {@code inputs.json}), which
+   *     is skipped
    */
   public static AggregatedJobResult classify(
       String source, int line, byte[] data, int offset, int length) {
@@ -50,7 +55,8 @@ public final class ResultClassifier {
               : "column " + e.column() + ": " + e.getMessage();
       return Jobs.error(source, line, null, new JobError(e.kind(), message));
     }
-    if (doc.summaryDocument()) {
+    if (doc.summaryDocument()
+        || (doc.status() == null && OwnDocuments.isOwn(source, line, data, offset, length))) {
       return null;
     }
     return Jobs.classify(source, line, doc);
@@ -80,7 +86,8 @@ public final class ResultClassifier {
   /**
    * Classifies every line of a block of whole JSON Lines lines, as the aggregator does: lines end
    * in {@code \n}, a {@code \r} before it is dropped, blank lines (spaces, tabs) are no jobs but
-   * are counted, and a summary document is reported to {@link Sink#skipped} as {@code source:line}.
+   * are counted, and a document of arbtune's own that is not a job (a summary, a plan line) is
+   * reported to {@link Sink#skipped} as {@code source:line}.
    *
    * @param source the file's path relative to the results directory, with {@code /} separators
    * @param firstLine the 1-based number of the block's first line

@@ -170,7 +170,8 @@ public final class SummaryText {
     if (summary.skippedFiles() > 0) {
       sb.append("Skipped ")
           .append(summary.skippedFiles())
-          .append(" aggregator summary document(s) found among the results.\n");
+          .append(" document(s) of arbtune's own found among the results (summaries, ranked")
+          .append(" lists, plan lines, sweep inputs): not jobs.\n");
     }
     return sb.toString();
   }

@@ -60,7 +60,9 @@ final class AggregateCommand implements Callable<Integer> {
       names = "--results-dir",
       required = true,
       paramLabel = "DIR",
-      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
+      description =
+          "Folder of result documents (*.json, *.jsonl), scanned recursively; for a sweep's output"
+              + " root (jobs.jsonl beside results/), its results/ folder.")
   Path resultsDir;
 
   @Mixin AggregationOptions selection;
@@ -163,7 +165,8 @@ final class AggregateCommand implements Callable<Integer> {
     if (maxErrors < 0) {
       throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
     }
-    return selection.builder(resultsDir).pareto(pareto || insights).maxErrors(maxErrors).build();
+    Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
+    return selection.builder(dir).pareto(pareto || insights).maxErrors(maxErrors).build();
   }
 
   static void write(Path file, AtomicFiles.WriterBody body) throws IOException {

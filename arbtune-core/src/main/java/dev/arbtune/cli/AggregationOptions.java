@@ -4,7 +4,9 @@ import dev.arbtune.aggregate.FilterExpression;
 import dev.arbtune.aggregate.JobFilter;
 import dev.arbtune.aggregate.Order;
 import dev.arbtune.aggregate.RankingSpec;
+import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +105,26 @@ public final class AggregationOptions {
           "Threads that read and parse, 1 to 256 (default: the number of processors); the output"
               + " never depends on it.")
   Integer threads;
+
+  /**
+   * The folder to read for {@code --results-dir DIR}: {@code DIR/results} when DIR is a sweep's
+   * output root ({@link SweepRoots#resultsOf}), said in one line on {@code err}; DIR otherwise.
+   */
+  public static Path resultsFolder(Path dir, PrintWriter err) {
+    return SweepRoots.resultsOf(dir)
+        .map(
+            results -> {
+              err.println(
+                  "[D39_AGG] Reading "
+                      + results
+                      + ": "
+                      + dir
+                      + " is a sweep's output root (its plan and own files are not jobs)");
+              err.flush();
+              return results;
+            })
+        .orElse(dir);
+  }
 
   /**
    * An aggregator of {@code resultsDir} configured from these options.

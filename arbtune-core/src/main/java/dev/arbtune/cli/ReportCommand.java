@@ -44,7 +44,9 @@ final class ReportCommand implements Callable<Integer> {
       names = "--results-dir",
       required = true,
       paramLabel = "DIR",
-      description = "Folder of result documents (*.json, *.jsonl), scanned recursively.")
+      description =
+          "Folder of result documents (*.json, *.jsonl), scanned recursively; for a sweep's output"
+              + " root (jobs.jsonl beside results/), its results/ folder.")
   Path resultsDir;
 
   @Mixin AggregationOptions selection;
@@ -69,7 +71,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var aggregator = selection.builder(resultsDir).pareto(true).build();
+    Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
+    var aggregator = selection.builder(dir).pareto(true).build();
     // Each pass has its own counter and progress line, so that no job is counted twice.
     HtmlReport.Content content;
     ScanProgress first = new ScanProgress();

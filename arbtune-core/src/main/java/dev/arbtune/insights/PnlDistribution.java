@@ -70,12 +70,16 @@ public record PnlDistribution(
     int bins = min == max ? 1 : Math.max(5, Math.min(40, (int) Math.ceil(2 * Math.cbrt(n))));
     double[] edges = new double[bins + 1];
     double width = (max - min) / bins;
+    // max - min overflows for PnLs near ±Double.MAX_VALUE: then work with halves.
+    boolean halves = Double.isInfinite(width);
+    double half = max / 2 / bins - min / 2 / bins;
     for (int i = 0; i <= bins; i++) {
-      edges[i] = i == bins ? max : min + i * width;
+      edges[i] = i == bins ? max : halves ? (min / 2 + i * half) * 2 : min + i * width;
     }
     long[] counts = new long[bins];
     for (double x : sorted) {
-      int b = width == 0 ? 0 : (int) ((x - min) / width);
+      double offset = halves ? (x / 2 - min / 2) / half : (x - min) / width;
+      int b = width == 0 ? 0 : (int) offset;
       counts[Math.min(bins - 1, Math.max(0, b))]++;
     }
     return new PnlDistribution(

@@ -92,19 +92,6 @@ public final class Charts {
                 + Fmt.count(sampledFrom)
                 + " jobs, fixed seed)"
             : "PnL vs max drawdown (" + Fmt.count(sampledFrom) + " jobs)";
-    XYChart chart =
-        new XYChartBuilder()
-            .width(WIDTH)
-            .height(HEIGHT)
-            .title(title)
-            .xAxisTitle("max drawdown (%)")
-            .yAxisTitle("realized PnL (USD)")
-            .build();
-    style(chart);
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    chart.getStyler().setMarkerSize(5);
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     double[] x = new double[sample.size()];
     double[] y = new double[sample.size()];
     Range xs = new Range();
@@ -115,27 +102,58 @@ public final class Charts {
       xs.add(x[i]);
       ys.add(y[i]);
     }
-    XYSeries jobs = chart.addSeries("jobs", x, y);
+    boolean hasFront = front != null && !front.isEmpty();
+    double[] fx = new double[hasFront ? front.size() : 0];
+    double[] fy = new double[fx.length];
+    for (int i = 0; i < fx.length; i++) {
+      fx[i] = front.get(i).metric("max_drawdown_pct").orElse(Double.NaN);
+      fy[i] = front.get(i).metric("realized_pnl_usd").orElse(0.0);
+      xs.add(fx[i]);
+      ys.add(fy[i]);
+    }
+    AxisScale xScale = xs.scale("max drawdown");
+    AxisScale yScale = ys.scale("realized PnL");
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("max drawdown (" + xScale.unit("%") + ")")
+            .yAxisTitle("realized PnL (" + yScale.unit("USD") + ")")
+            .build();
+    style(chart);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(5);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    XYSeries jobs = chart.addSeries("jobs", apply(xScale, x), apply(yScale, y));
     jobs.setMarker(SeriesMarkers.CIRCLE);
     jobs.setMarkerColor(new Color(0x25, 0x63, 0xeb, 110));
-    if (front != null && !front.isEmpty()) {
-      List<Double> fx = new ArrayList<>();
-      List<Double> fy = new ArrayList<>();
-      for (AggregatedJobResult j : front) {
-        fx.add(j.metric("max_drawdown_pct").orElse(Double.NaN));
-        fy.add(j.metric("realized_pnl_usd").orElse(0.0));
-        xs.add(fx.get(fx.size() - 1));
-        ys.add(fy.get(fy.size() - 1));
-      }
-      XYSeries f = chart.addSeries("Pareto front", fx, fy);
+    if (hasFront) {
+      XYSeries f = chart.addSeries("Pareto front", apply(xScale, fx), apply(yScale, fy));
       f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       f.setMarker(SeriesMarkers.DIAMOND);
       f.setMarkerColor(ORANGE);
       f.setLineColor(ORANGE);
     }
-    chart.getStyler().setXAxisDecimalPattern(axisPattern(xs.width()));
-    chart.getStyler().setYAxisDecimalPattern(axisPattern(ys.width()));
+    chart.getStyler().setXAxisDecimalPattern(axisPattern(xScale.width()));
+    chart.getStyler().setYAxisDecimalPattern(axisPattern(yScale.width()));
+    if (xScale.fixedBounds()) {
+      chart.getStyler().setXAxisMin(xScale.min()).setXAxisMax(xScale.max());
+    }
+    if (yScale.fixedBounds()) {
+      chart.getStyler().setYAxisMin(yScale.min()).setYAxisMax(yScale.max());
+    }
     return chart;
+  }
+
+  /** {@code values} in the units of {@code scale}. */
+  private static double[] apply(AxisScale scale, double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = scale.apply(values[i]);
+    }
+    return out;
   }
 
   /**
@@ -149,12 +167,39 @@ public final class Charts {
 
   /** The chart of {@link #heatmap}. */
   static HeatMapChart heatmapChart(Heatmap h) {
+    List<String> xs = h.xValues().stream().map(v -> v.display()).toList();
+    List<String> ys = h.yValues().stream().map(v -> v.display()).toList();
+    Range raw = new Range();
+    for (int i = 0; i < xs.size(); i++) {
+      for (int j = 0; j < ys.size(); j++) {
+        raw.add(h.medianAt(i, j));
+      }
+    }
+    // The colour scale runs over ±(the largest |median|): its labels need that to be drawable.
+    Range symmetric = new Range();
+    symmetric.add(-raw.magnitude());
+    symmetric.add(raw.magnitude());
+    AxisScale scale = symmetric.scale("median PnL");
+    List<Number[]> cells = new ArrayList<>();
+    Range values = new Range();
+    for (int i = 0; i < xs.size(); i++) {
+      for (int j = 0; j < ys.size(); j++) {
+        double m = h.medianAt(i, j);
+        if (!Double.isNaN(m)) {
+          // XChart's List<Number[]> rows are {x index, y index, value}.
+          cells.add(new Number[] {i, j, scale.apply(m)});
+          values.add(scale.apply(m));
+        }
+      }
+    }
     HeatMapChart chart =
         new HeatMapChartBuilder()
             .width(WIDTH)
             .height(HEIGHT + 60)
             .title(
-                "Median PnL by "
+                "Median PnL"
+                    + (scale.exponent() == 0 ? "" : " (" + scale.unit("USD") + ")")
+                    + " by "
                     + h.x()
                     + " and "
                     + h.y()
@@ -163,20 +208,6 @@ public final class Charts {
             .yAxisTitle(h.y())
             .build();
     style(chart);
-    List<String> xs = h.xValues().stream().map(v -> v.display()).toList();
-    List<String> ys = h.yValues().stream().map(v -> v.display()).toList();
-    List<Number[]> cells = new ArrayList<>();
-    Range values = new Range();
-    for (int i = 0; i < xs.size(); i++) {
-      for (int j = 0; j < ys.size(); j++) {
-        double m = h.medianAt(i, j);
-        if (!Double.isNaN(m)) {
-          // XChart's List<Number[]> rows are {x index, y index, value}.
-          cells.add(new Number[] {i, j, m});
-          values.add(m);
-        }
-      }
-    }
     Step step = Step.atLeast(values.magnitude() / (HEAT_STEPS / 2));
     double span = step.value() * (HEAT_STEPS / 2);
     chart
@@ -210,6 +241,13 @@ public final class Charts {
 
   /** The chart of {@link #parameter}; its legend sits below the plot, where it hides no bar. */
   static CategoryChart parameterChart(ParameterInsight p) {
+    Range range = new Range();
+    range.add(0.0); // bars start at 0
+    for (ValueStats v : p.values()) {
+      range.add(v.median());
+      range.add(v.mean());
+    }
+    AxisScale scale = range.scale("PnL by " + p.name());
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(WIDTH)
@@ -221,7 +259,7 @@ public final class Charts {
                     + Fmt.percent(p.etaSquared())
                     + " of the variance)")
             .xAxisTitle(p.name())
-            .yAxisTitle("realized PnL (USD)")
+            .yAxisTitle("realized PnL (" + scale.unit("USD") + ")")
             .build();
     style(chart);
     chart.getStyler().setSeriesColors(new Color[] {BLUE, GREY});
@@ -234,16 +272,15 @@ public final class Charts {
     List<String> labels = new ArrayList<>();
     List<Double> medians = new ArrayList<>();
     List<Double> means = new ArrayList<>();
-    Range range = new Range();
-    range.add(0.0); // bars start at 0
     for (ValueStats v : p.values()) {
       labels.add(v.value().display());
-      medians.add(v.median());
-      means.add(v.mean());
-      range.add(v.median());
-      range.add(v.mean());
+      medians.add(scale.apply(v.median()));
+      means.add(scale.apply(v.mean()));
     }
-    chart.getStyler().setYAxisDecimalPattern(axisPattern(range.width()));
+    chart.getStyler().setYAxisDecimalPattern(axisPattern(scale.width()));
+    if (scale.fixedBounds()) {
+      chart.getStyler().setYAxisMin(scale.min()).setYAxisMax(scale.max());
+    }
     chart.addSeries("median", labels, medians);
     chart.addSeries("mean", labels, means);
     return chart;
@@ -251,12 +288,16 @@ public final class Charts {
 
   /** The PnL histogram. */
   public static byte[] histogram(PnlDistribution d) {
+    Range range = new Range();
+    range.add(d.min());
+    range.add(d.max());
+    AxisScale scale = range.scale("the PnL distribution");
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(WIDTH)
             .height(HEIGHT - 60)
             .title("Distribution of realized PnL (" + Fmt.count(d.jobs()) + " jobs)")
-            .xAxisTitle("realized PnL (USD), bin centre")
+            .xAxisTitle("realized PnL (" + scale.unit("USD") + "), bin centre")
             .yAxisTitle("jobs")
             .build();
     style(chart);
@@ -268,17 +309,35 @@ public final class Charts {
     for (long c : d.counts()) {
       ys.add(c);
     }
-    chart.addSeries("jobs", histogramLabels(d), ys).setFillColor(BLUE);
+    chart.addSeries("jobs", histogramLabels(d, scale), ys).setFillColor(BLUE);
     return png(chart);
   }
 
-  /** The bins' centres, with decimals chosen from the spread of the PnLs. */
+  /**
+   * The bins' centres, with decimals chosen from the spread of the PnLs; in the units of {@code
+   * scale} (computed from its bounds when it divides the values, so that no centre overflows).
+   */
   static List<String> histogramLabels(PnlDistribution d) {
+    Range range = new Range();
+    range.add(d.min());
+    range.add(d.max());
+    return histogramLabels(d, range.scale("the PnL distribution"));
+  }
+
+  /** {@link #histogramLabels(PnlDistribution)} in the units of {@code scale}. */
+  static List<String> histogramLabels(PnlDistribution d, AxisScale scale) {
     double[] edges = d.edges();
-    int decimals = Fmt.decimalsFor(d.max() - d.min());
+    int bins = edges.length - 1;
+    double lo = scale.apply(d.min());
+    double hi = scale.apply(d.max());
+    int decimals = Fmt.decimalsFor(hi - lo);
     List<String> labels = new ArrayList<>();
-    for (int i = 0; i + 1 < edges.length; i++) {
-      labels.add(Fmt.number(edges[i] / 2 + edges[i + 1] / 2, decimals));
+    for (int i = 0; i < bins; i++) {
+      double centre =
+          scale.exponent() == 0 && !scale.fixedBounds()
+              ? edges[i] / 2 + edges[i + 1] / 2
+              : lo + (hi - lo) * (i + 0.5) / bins;
+      labels.add(Fmt.number(centre, decimals));
     }
     return labels;
   }
@@ -309,6 +368,35 @@ public final class Charts {
     /** The largest magnitude; 0 when empty. */
     double magnitude() {
       return hi >= lo ? Math.max(Math.abs(lo), Math.abs(hi)) : 0.0;
+    }
+
+    /**
+     * How to draw these numbers on an axis ({@link AxisScale#of}); 0 to 0 when empty.
+     *
+     * @param what names the chart in the message when a number is infinite
+     * @throws NotDrawableException when a number is infinite
+     */
+    AxisScale scale(String what) {
+      if (hi < lo) {
+        return AxisScale.identity(0, 0);
+      }
+      if (Double.isInfinite(lo) || Double.isInfinite(hi)) {
+        throw new NotDrawableException(
+            "the chart of " + what + " has a value too large to compute with");
+      }
+      return AxisScale.of(lo, hi);
+    }
+  }
+
+  /**
+   * A chart cannot be drawn (a value or a statistic of values is infinite); the message says which
+   * chart and why, as a sentence for the reader of the report.
+   */
+  public static final class NotDrawableException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    NotDrawableException(String message) {
+      super(message);
     }
   }
 

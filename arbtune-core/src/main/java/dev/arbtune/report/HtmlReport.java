@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * The HTML report of a tuning session: one self-contained file (inline CSS, charts as PNG {@code
@@ -389,7 +390,7 @@ public final class HtmlReport {
     if (!in.sample().isEmpty()) {
       figure(
           h,
-          Charts.scatter(in.sample(), in.sampledFrom(), c.summary().paretoFront()),
+          () -> Charts.scatter(in.sample(), in.sampledFrom(), c.summary().paretoFront()),
           "Realized PnL against max drawdown of each job; the orange line joins the Pareto front"
               + " (no job is better on both)."
               + (in.sample().size() < in.sampledFrom()
@@ -404,20 +405,20 @@ public final class HtmlReport {
     if (c.heatmap() != null) {
       figure(
           h,
-          Charts.heatmap(c.heatmap()),
+          () -> Charts.heatmap(c.heatmap()),
           "Median realized PnL of the jobs in each cell of the two most important parameters;"
               + " empty cells were not run or did not pass the filters.");
     }
     if (in.distribution().jobs() > 0) {
       figure(
           h,
-          Charts.histogram(in.distribution()),
+          () -> Charts.histogram(in.distribution()),
           "How many jobs reached each PnL (equal-width bins from the lowest to the highest).");
     }
     for (ParameterInsight p : in.parameters()) {
       figure(
           h,
-          Charts.parameter(p),
+          () -> Charts.parameter(p),
           "Median (blue) and mean (grey) realized PnL of the jobs with each value of "
               + p.name()
               + ".");
@@ -425,7 +426,22 @@ public final class HtmlReport {
     h.append("</div></section>\n");
   }
 
-  private static void figure(StringBuilder h, byte[] png, String caption) {
+  /**
+   * One chart and its caption; a chart that cannot be drawn ({@link Charts.NotDrawableException})
+   * is left out with a note that says why, in its place.
+   */
+  static void figure(StringBuilder h, Supplier<byte[]> chart, String caption) {
+    byte[] png;
+    try {
+      png = chart.get();
+    } catch (Charts.NotDrawableException e) {
+      h.append("<figure class=\"omitted\"><p>Chart left out: ")
+          .append(esc(e.getMessage()))
+          .append(".</p><figcaption>")
+          .append(esc(caption))
+          .append("</figcaption></figure>\n");
+      return;
+    }
     h.append("<figure><img alt=\"")
         .append(esc(caption))
         .append("\" src=\"data:image/png;base64,")
@@ -708,6 +724,7 @@ public final class HtmlReport {
                background:#fff; }
       figure img { display:block; width:100%; height:auto; }
       figcaption { color:var(--muted); font-size:13px; padding:6px 4px 0; }
+      figure.omitted p { color:var(--muted); margin:40px 12px; text-align:center; }
       details { margin:8px 0; } summary { cursor:pointer; }
       ul.errors { font-size:13px; }
       footer { margin-top:24px; font-size:13px; }

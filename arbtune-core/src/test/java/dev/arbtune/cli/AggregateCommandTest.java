@@ -515,7 +515,8 @@ class AggregateCommandTest {
     Cli.Result again = Cli.run("aggregate", "--results-dir", r.toString(), "--strict");
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).contains("Total Jobs:           5\n");
-    assertThat(again.err()).contains("Skipped 1 aggregator summary document(s)");
+    assertThat(again.err())
+        .contains("Skipped 1 document(s) of arbtune's own found among the results");
   }
 
   @Test
@@ -579,7 +580,8 @@ class AggregateCommandTest {
     Cli.Result again = Cli.run("aggregate", "--results-dir", r.toString(), "--strict");
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).contains("Total Jobs:           5\n");
-    assertThat(again.err()).contains("Skipped 5 aggregator summary document(s)");
+    assertThat(again.err())
+        .contains("Skipped 5 document(s) of arbtune's own found among the results");
   }
 
   @Test

@@ -39,4 +39,15 @@ class PnlDistributionTest {
     assertThat(d.counts()).containsExactly(3);
     assertThat(d.interquartileRange()).isZero();
   }
+
+  @Test
+  void pnlsAtBothEndsOfTheDoublesGetFiniteEdgesAndBinsAtTheEnds() {
+    double max = Double.MAX_VALUE;
+    PnlDistribution d = PnlDistribution.of(new double[] {-max, 0, 0, 0, max});
+    assertThat(Arrays.stream(d.edges()).allMatch(Double::isFinite)).isTrue();
+    long[] counts = d.counts();
+    assertThat(counts[0]).isEqualTo(1);
+    assertThat(counts[counts.length - 1]).isEqualTo(1);
+    assertThat(Arrays.stream(counts).sum()).isEqualTo(5);
+  }
 }

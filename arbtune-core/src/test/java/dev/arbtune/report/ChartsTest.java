@@ -1,6 +1,8 @@
 package dev.arbtune.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.arbtune.insights.Heatmap;
 import dev.arbtune.insights.ParamValue;
@@ -11,6 +13,7 @@ import dev.arbtune.insights.ValueStats;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -227,5 +230,97 @@ class ChartsTest {
       }
     }
     return seen.size();
+  }
+
+  /** Values that made XChart's tick search loop forever or fail, alone and among ordinary ones. */
+  static final double[][] EXTREME_PNLS = {
+    {1e15},
+    {1e15, 10, -5},
+    {1e300},
+    {-1e300, 10, -5},
+    {1e-300},
+    {1e-300, 2e-300, 0},
+    {Double.MAX_VALUE, -Double.MAX_VALUE, 3},
+    {Double.MIN_VALUE, 0},
+    {1e15, 1e15 + 0.125, 1e15 + 0.25},
+    {7, 7, 7}
+  };
+
+  /**
+   * Every chart over extreme PnLs and drawdowns is drawn (a PNG of the declared width) and names
+   * its unit. The time limit only guards against a hang; before the fix these looped forever in
+   * XChart's tick search or threw from it.
+   */
+  @Test
+  void chartsOfExtremeValuesAreDrawn() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (double[] pnls : EXTREME_PNLS) {
+            List<SamplePoint> points = new ArrayList<>();
+            List<ValueStats> values = new ArrayList<>();
+            double[][] median = new double[pnls.length][2];
+            for (int i = 0; i < pnls.length; i++) {
+              double dd = i % 2 == 0 ? 1e20 : 2.5;
+              points.add(new SamplePoint(pnls[i], dd));
+              values.add(new ValueStats(ParamValue.of(i), 1, pnls[i], pnls[i], true, pnls[i], 1.0));
+              median[i][0] = pnls[i];
+              median[i][1] = -pnls[i] / 2;
+            }
+            String what = java.util.Arrays.toString(pnls);
+            assertThat(decode(Charts.scatter(points, points.size(), null)).getWidth())
+                .as(what)
+                .isEqualTo(Charts.WIDTH);
+            assertThat(decode(Charts.heatmap(heatmapOf(median))).getWidth()).as(what).isPositive();
+            ParameterInsight p = new ParameterInsight("x", values, 0.5, 0.4, false);
+            assertThat(decode(Charts.parameter(p)).getWidth()).as(what).isEqualTo(Charts.WIDTH);
+            double[] sorted = pnls.clone();
+            java.util.Arrays.sort(sorted);
+            double lo = sorted[0];
+            double hi = sorted[sorted.length - 1];
+            int bins = lo == hi ? 1 : 5;
+            double[] edges = new double[bins + 1];
+            long[] counts = new long[bins];
+            for (int i = 0; i <= bins; i++) {
+              edges[i] = i == bins ? hi : lo + i * (hi / bins - lo / bins);
+            }
+            counts[0] = sorted.length;
+            PnlDistribution d =
+                new PnlDistribution(sorted.length, lo, lo, lo, hi, hi, edges, counts);
+            assertThat(decode(Charts.histogram(d)).getWidth()).as(what).isEqualTo(Charts.WIDTH);
+          }
+        });
+  }
+
+  @Test
+  void largeValuesAreDrawnInAPowerOfTenNamedInTheAxisTitle() {
+    List<SamplePoint> points = List.of(new SamplePoint(1e15, 1e20), new SamplePoint(-5, 2));
+    XYChart chart = Charts.scatterChart(points, 2, null);
+    assertThat(chart.getYAxisTitle()).isEqualTo("realized PnL (USD \u00d7 10^15)");
+    assertThat(chart.getXAxisTitle()).isEqualTo("max drawdown (% \u00d7 10^18)");
+    assertThat(chart.getSeries("jobs").getYData()).containsExactly(1.0, -5e-15);
+    // ordinary values keep their units
+    XYChart plain = Charts.scatterChart(List.of(new SamplePoint(12, 3)), 1, null);
+    assertThat(plain.getYAxisTitle()).isEqualTo("realized PnL (USD)");
+  }
+
+  @Test
+  void aRangeTooNarrowForItsMagnitudeIsDrawnBetweenFixedBounds() {
+    List<SamplePoint> points =
+        List.of(new SamplePoint(1e15, 5), new SamplePoint(1e15 + 0.125, 5 + 1e-12));
+    XYChart chart = Charts.scatterChart(points, 2, null);
+    assertThat(chart.getStyler().getYAxisMin()).isLessThan(1.0);
+    assertThat(chart.getStyler().getYAxisMax()).isGreaterThan(1.0);
+    assertThat(chart.getStyler().getXAxisMin()).isLessThan(5.0);
+    assertThat(chart.getStyler().getXAxisMax()).isGreaterThan(5.0);
+  }
+
+  @Test
+  void anInfiniteStatisticLeavesItsChartOutWithAReason() {
+    ValueStats inf = new ValueStats(ParamValue.of(1), 2, Double.POSITIVE_INFINITY, 1, true, 1, 1.0);
+    ParameterInsight p = new ParameterInsight("x", List.of(inf), 0.5, 0.4, false);
+    assertThatThrownBy(() -> Charts.parameter(p))
+        .isInstanceOf(Charts.NotDrawableException.class)
+        .hasMessage("the chart of PnL by x has a value too large to compute with");
   }
 }

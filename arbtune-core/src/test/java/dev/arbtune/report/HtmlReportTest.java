@@ -3,6 +3,7 @@ package dev.arbtune.report;
 import static dev.arbtune.testing.GridDocs.map;
 import static dev.arbtune.testing.GridDocs.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
@@ -19,6 +20,7 @@ import dev.arbtune.testing.Docs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,5 +188,79 @@ class HtmlReportTest {
   void headerNamesTheVersionOfArbtune() throws IOException {
     assertThat(HtmlReport.render(content()))
         .contains(" &middot; arbtune " + Versions.version() + "</p></header>");
+  }
+
+  /**
+   * A report over jobs with extreme PnLs and drawdowns (values a sweep with {@code
+   * max_position_usd: 1e20} can produce) finishes with every chart and table. Before the fix these
+   * hung in XChart's tick search (PnL 1e15, drawdown 1e20) or failed in it (PnL 1e-300, 1e300). The
+   * time limit only guards against a hang.
+   */
+  @Test
+  void reportOverExtremeValuesFinishesWithEveryChartAndTable() {
+    double[][] cases = {
+      {1e15},
+      {1e15, 10, -5},
+      {1e300},
+      {-1e300, 10, -5},
+      {1e-300},
+      {1e-300, 2e-300, 0},
+      {Double.MAX_VALUE, -Double.MAX_VALUE},
+      {5}
+    };
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (int c = 0; c < cases.length; c++) {
+            Path dir = tmp.resolve("extreme" + c);
+            int n = 0;
+            for (int spread = 10; spread <= 30; spread += 10) {
+              for (int slip = 1; slip <= 3; slip++) {
+                double pnl = cases[c][n % cases[c].length];
+                write(
+                    dir,
+                    String.format("x_%03d", ++n),
+                    map("min_spread_bps", spread * 1.0, "slippage_bps", slip * 1.0, "tag", "x"),
+                    map(
+                        "total_trades",
+                        10,
+                        "realized_pnl_usd",
+                        pnl,
+                        "max_drawdown_pct",
+                        n % 2 == 0 ? 1e20 : 2.0));
+              }
+            }
+            String html =
+                HtmlReport.render(
+                    HtmlReport.collect(
+                        TuningResultsAggregator.builder(dir).pareto(true).build(),
+                        new ScanProgress(),
+                        InsightOptions.DEFAULTS));
+            String what = java.util.Arrays.toString(cases[c]);
+            assertThat(html)
+                .as(what)
+                .contains("Total jobs</div><div class=\"value\">9")
+                .contains("Leaderboard", "Pareto front", "Parameter importance")
+                .doesNotContain("Chart left out");
+            // scatter, heatmap, histogram, and one per varied parameter (2)
+            assertThat(html.split("data:image/png;base64,", -1)).as(what).hasSize(6);
+          }
+        });
+  }
+
+  @Test
+  void aChartThatCannotBeDrawnIsLeftOutWithANoteAndTheRestStays() {
+    StringBuilder h = new StringBuilder();
+    HtmlReport.figure(
+        h,
+        () -> {
+          throw new Charts.NotDrawableException(
+              "the chart of PnL by x has a value too large to compute with");
+        },
+        "Median PnL by x.");
+    assertThat(h.toString())
+        .contains("<figure class=\"omitted\"><p>Chart left out: the chart of PnL by x")
+        .contains("<figcaption>Median PnL by x.</figcaption>")
+        .doesNotContain("<img");
   }
 }
