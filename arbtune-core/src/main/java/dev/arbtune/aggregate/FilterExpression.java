@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.io.Excerpt;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -174,6 +175,10 @@ public record FilterExpression(Scope scope, String field, Op op, double number)
   }
 
   private static IllegalArgumentException error(String text, int pos, String what) {
+    if (text.length() > Excerpt.MAX_CHARS) {
+      return new IllegalArgumentException(
+          "invalid filter " + Excerpt.quoted(text) + ": " + what + " at position " + (pos + 1));
+    }
     return new IllegalArgumentException(
         "invalid filter '"
             + text

@@ -1,11 +1,16 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.io.Excerpt;
+import dev.arbtune.io.IoMessages;
 import dev.arbtune.result.ErrorKind;
 import dev.arbtune.result.ResultDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +35,9 @@ final class Jobs {
       String why =
           doc.error() != null
               ? firstLine(doc.error())
-              : doc.status() == null ? "no \"status\" field" : "status is \"" + doc.status() + "\"";
+              : doc.status() == null
+                  ? "no \"status\" field"
+                  : "status is " + Excerpt.quoted(doc.status());
       return error(source, line, doc, new JobError(ErrorKind.STATUS_ERROR, why));
     }
     for (String name : CHECKED_METRICS) {
@@ -71,16 +78,32 @@ final class Jobs {
   static JobError unreadable(Exception e) {
     Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
     String message;
-    if (cause instanceof NoSuchFileException) {
-      message = "no such file (a dangling symbolic link, or deleted while scanning)";
+    if (cause instanceof NoSuchFileException nsf) {
+      message = missing(nsf.getFile());
     } else if (cause instanceof AccessDeniedException) {
       message = "permission denied";
-    } else if (cause instanceof IOException && cause.getMessage() != null) {
-      message = cause.getMessage();
+    } else if (cause instanceof IOException io) {
+      message = IoMessages.describe(io);
     } else {
       message = cause.toString();
     }
     return new JobError(ErrorKind.UNREADABLE, message);
+  }
+
+  /** Why a file the scan listed is not there: a looping or dangling link, or deleted. */
+  private static String missing(String file) {
+    Path path;
+    try {
+      path = file == null ? null : Path.of(file);
+    } catch (InvalidPathException e) {
+      path = null;
+    }
+    if (path != null && Files.isSymbolicLink(path)) {
+      return IoMessages.isLoop(path)
+          ? "the symbolic links loop (a link leads back to itself)"
+          : "a dangling symbolic link (its target does not exist)";
+    }
+    return "no such file (deleted while scanning)";
   }
 
   /** Longest error message kept from a document; tracebacks are cut to their first line. */

@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.io.Excerpt;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record Warning(String kind, String subject, String message) implements Se
     return new Warning(
         DUPLICATE_JOB_ID,
         jobId,
-        "job_id \"" + jobId + "\" is claimed by " + documents + " documents");
+        "job_id " + Excerpt.quoted(jobId) + " is claimed by " + documents + " documents");
   }
 
   public Warning {

@@ -1,5 +1,6 @@
 package dev.arbtune.backtest;
 
+import dev.arbtune.io.Excerpt;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -353,7 +354,7 @@ public record BacktestConfig(
       return "null";
     }
     if (v instanceof String s) {
-      return "the string \"" + s + "\"";
+      return "the string " + Excerpt.quoted(s);
     }
     if (v instanceof Boolean b) {
       return b.toString();

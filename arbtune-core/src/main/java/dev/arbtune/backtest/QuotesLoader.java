@@ -1,5 +1,6 @@
 package dev.arbtune.backtest;
 
+import dev.arbtune.io.Excerpt;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -397,7 +398,9 @@ public final class QuotesLoader {
           source,
           lineNo,
           COLUMNS.get(role),
-          text.isEmpty() ? "empty, expected a price" : "expected a price, got \"" + text + "\"");
+          text.isEmpty()
+              ? "empty, expected a price"
+              : "expected a price, got " + Excerpt.quoted(text));
     }
 
     private long parseTimestamp(int s, int e) {
@@ -438,9 +441,8 @@ public final class QuotesLoader {
             lineNo,
             "timestamp",
             "expected an ISO-8601 timestamp such as 2014-05-01T05:00:02Z or epoch milliseconds,"
-                + " got \""
-                + text
-                + "\"");
+                + " got "
+                + Excerpt.quoted(text));
       }
     }
 

@@ -8,9 +8,13 @@ import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightsText;
 import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.io.IoMessages;
+import dev.arbtune.io.OutputTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,14 +103,18 @@ final class AggregateCommand implements Callable<Integer> {
       names = "--output-json",
       paramLabel = "FILE",
       description =
-          "Also write the summary as JSON to FILE (parent folders are created; the file is"
-              + " replaced atomically).")
+          "Also write the summary as JSON to FILE (parent folders are created; a file, or the"
+              + " target of a symbolic link, is replaced atomically; a pipe or device is written in"
+              + " place). - writes it to stdout instead of the --format summary. Refused when FILE"
+              + " is a result document of --results-dir (see 'Output paths' in the README).")
   Path outputJson;
 
   @Option(
       names = "--output-csv",
       paramLabel = "FILE",
-      description = "Also write the ranked jobs as CSV to FILE (same columns as --format csv).")
+      description =
+          "Also write the ranked jobs as CSV to FILE (same columns as --format csv), by the rules"
+              + " of --output-json.")
   Path outputCsv;
 
   @Option(
@@ -129,33 +137,40 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputTarget jsonTarget = Outputs.resolve("--output-json", outputJson);
+    OutputTarget csvTarget = Outputs.resolve("--output-csv", outputCsv);
+    List<OutputTarget> outputs = Arrays.asList(jsonTarget, csvTarget);
+    Outputs.refuseFormatWithStdout(spec, outputs);
+    Outputs.refuseOverlaps(outputs, resultsDir);
     Summarizing.Outcome outcome = Summarizing.run(configure(), insights, quiet, "Aggregating");
     AggregatedSummary summary = outcome.summary();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    switch (format) {
-      case TEXT -> {
-        out.print(SummaryText.format(summary));
-        if (outcome.insights() != null) {
-          out.print(InsightsText.format(outcome.insights()));
+    if (!Outputs.anyOnStdout(outputs)) {
+      switch (format) {
+        case TEXT -> {
+          out.print(SummaryText.format(summary));
+          if (outcome.insights() != null) {
+            out.print(InsightsText.format(outcome.insights()));
+          }
         }
+        case JSON -> Summarizing.writeJson(outcome, out);
+        case CSV -> SummaryCsv.write(summary, out);
+        case JSONL -> SummaryJson.writeJsonLines(summary, out);
+        case MARKDOWN -> out.print(SummaryMarkdown.format(summary, 20));
       }
-      case JSON -> Summarizing.writeJson(outcome, out);
-      case CSV -> SummaryCsv.write(summary, out);
-      case JSONL -> SummaryJson.writeJsonLines(summary, out);
-      case MARKDOWN -> out.print(SummaryMarkdown.format(summary, 20));
+      out.flush();
     }
-    out.flush();
     if (!quiet) {
       err.print(SummaryText.diagnostics(summary, DIAGNOSTIC_LINES));
     }
-    if (outputJson != null) {
-      write(outputJson, w -> Summarizing.writeJson(outcome, w));
-      err.println("[D39_AGG] Summary written to: " + outputJson);
+    if (jsonTarget != null) {
+      jsonTarget.write(out, w -> Summarizing.writeJson(outcome, w), true);
+      err.println("[D39_AGG] Summary written to: " + jsonTarget);
     }
-    if (outputCsv != null) {
-      write(outputCsv, w -> SummaryCsv.write(summary, w));
-      err.println("[D39_AGG] CSV written to: " + outputCsv);
+    if (csvTarget != null) {
+      csvTarget.write(out, w -> SummaryCsv.write(summary, w), true);
+      err.println("[D39_AGG] CSV written to: " + csvTarget);
     }
     err.flush();
     return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
@@ -169,11 +184,15 @@ final class AggregateCommand implements Callable<Integer> {
     return selection.builder(dir).pareto(pareto || insights).maxErrors(maxErrors).build();
   }
 
+  /**
+   * Writes a file of arbtune's own choosing (a sweep's summary) atomically; a failure names the
+   * file and the cause.
+   */
   static void write(Path file, AtomicFiles.WriterBody body) throws IOException {
     try {
       AtomicFiles.writeText(file, body);
     } catch (IOException e) {
-      throw new IOException("cannot write " + file + ": " + e, e);
+      throw new IOException("cannot write " + file + ": " + IoMessages.describe(e), e);
     }
   }
 }

@@ -6,13 +6,15 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.backtest.TradesCsv;
-import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.io.IoMessages;
+import dev.arbtune.io.OutputPathException;
+import dev.arbtune.io.OutputTarget;
 import dev.arbtune.result.ResultWriter;
 import dev.arbtune.run.JobDocument;
-import dev.arbtune.run.JobRunner;
 import dev.arbtune.run.QuotesSource;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,8 +155,9 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--output-json",
       paramLabel = "FILE",
       description =
-          "Write the result document to FILE (atomically; parent folders are created) instead of"
-              + " stdout.")
+          "Write the result document to FILE instead of stdout (parent folders are created; a"
+              + " file, or the target of a symbolic link, is replaced atomically; a pipe or device"
+              + " is written in place; - is stdout; see 'Output paths' in the README).")
   Path outputJson;
 
   @Option(
@@ -162,12 +165,18 @@ final class BacktestCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Also write the trade log to FILE: one row per trade, open trades last (columns in"
-              + " docs/MODEL.md).")
+              + " docs/MODEL.md); written like --output-json, - is stdout (then give --output-json"
+              + " FILE).")
   Path tradesCsv;
+
+  private OutputTarget documentTarget;
+
+  private OutputTarget tradesTarget;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    resolveOutputs();
     String id = jobId != null ? jobId : defaultJobId();
     Map<String, Object> given = givenConfig();
     BacktestConfig config;
@@ -176,31 +185,54 @@ final class BacktestCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       throw fail(id, given, "config." + e.getMessage());
     }
-    List<Trade> trades = tradesCsv == null ? null : new ArrayList<>();
+    List<Trade> trades = tradesTarget == null ? null : new ArrayList<>();
     QuotesSource quotes = QuotesSource.local(new QuotesCache(), Path.of(""));
     JobDocument doc = JobDocument.run(0, id, config, quotes, trades == null ? null : trades::add);
     if (!doc.isSuccess()) {
       throw fail(id, doc.config(), doc.error());
     }
-    if (outputJson == null) {
-      PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = spec.commandLine().getOut();
+    if (documentTarget == null) {
       doc.writeTo(out);
     } else {
-      write(
-          outputJson,
-          () -> new ResultWriter(true).writeSuccess(outputJson, id, doc.config(), doc.metrics()));
+      documentTarget.write(
+          out, w -> ResultWriter.success(w, id, doc.config(), doc.metrics()), true);
     }
-    if (tradesCsv != null) {
-      write(tradesCsv, () -> AtomicFiles.writeText(tradesCsv, w -> TradesCsv.write(trades, w)));
+    if (tradesTarget != null) {
+      tradesTarget.write(out, w -> TradesCsv.write(trades, w), true);
     }
     err.println(summaryLine(doc.backtestMetrics(), runtime(doc)));
-    if (outputJson != null) {
-      err.println("arbtune backtest: result written to " + outputJson);
+    if (documentTarget != null) {
+      err.println("arbtune backtest: result written to " + documentTarget);
     }
-    if (tradesCsv != null) {
-      err.println("arbtune backtest: " + trades.size() + " trades written to " + tradesCsv);
+    if (tradesTarget != null) {
+      err.println("arbtune backtest: " + trades.size() + " trades written to " + tradesTarget);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Decides where the document and the trade log go, before anything runs: neither may be the data
+   * file, nor each other, nor may both go to stdout.
+   */
+  private void resolveOutputs() throws IOException {
+    documentTarget = outputJson == null ? null : OutputTarget.of("--output-json", outputJson);
+    tradesTarget = tradesCsv == null ? null : OutputTarget.of("--trades-csv", tradesCsv);
+    if (documentTarget == null && tradesTarget != null && tradesTarget.isStdout()) {
+      throw new OutputPathException(
+          "--trades-csv - and the result document (on stdout without --output-json) would both"
+              + " go to stdout; give --output-json FILE");
+    }
+    List<OutputTarget.Input> inputs = new ArrayList<>();
+    try {
+      inputs.add(new OutputTarget.Input("--data-file", Path.of(dataFile)));
+    } catch (InvalidPathException e) {
+      // not a path: the job reports it
+    }
+    List<OutputTarget> outputs = new ArrayList<>();
+    outputs.add(documentTarget);
+    outputs.add(tradesTarget);
+    OutputTarget.refuseOverlaps(outputs, inputs);
   }
 
   private static double runtime(JobDocument doc) {
@@ -231,7 +263,9 @@ final class BacktestCommand implements Callable<Integer> {
   }
 
   private String defaultJobId() {
-    if (outputJson == null || outputJson.getFileName() == null) {
+    if (outputJson == null
+        || OutputTarget.isStdout(outputJson)
+        || outputJson.getFileName() == null) {
       return "backtest";
     }
     String name = outputJson.getFileName().toString();
@@ -243,35 +277,18 @@ final class BacktestCommand implements Callable<Integer> {
    * even the error document cannot be written, the message says why too.
    */
   private UserInputException fail(String id, Map<String, ?> config, String message) {
-    if (outputJson != null) {
+    if (documentTarget != null) {
       try {
-        new ResultWriter(true).writeError(outputJson, id, config, message);
+        documentTarget.write(
+            spec.commandLine().getOut(), w -> ResultWriter.error(w, id, config, message), true);
         spec.commandLine()
             .getErr()
-            .println("arbtune backtest: error document written to " + outputJson);
+            .println("arbtune backtest: error document written to " + documentTarget);
       } catch (IOException e) {
-        return new UserInputException(
-            message + "; and cannot write " + outputJson + ": " + JobRunner.describe(e));
+        return new UserInputException(message + "; and " + IoMessages.describe(e));
       }
     }
     return new UserInputException(message);
-  }
-
-  @FunctionalInterface
-  private interface Write {
-    void run() throws IOException;
-  }
-
-  /**
-   * Runs a write; a failure is an I/O error (exit 2), with the reason: the job itself succeeded,
-   * the disk or the folder did not.
-   */
-  private static void write(Path file, Write write) throws IOException {
-    try {
-      write.run();
-    } catch (IOException e) {
-      throw new IOException("cannot write " + file + ": " + JobRunner.describe(e), e);
-    }
   }
 
   private static String summaryLine(BacktestMetrics m, double runtime) {

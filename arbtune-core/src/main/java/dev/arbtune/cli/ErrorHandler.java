@@ -1,10 +1,15 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.io.Excerpt;
+import dev.arbtune.io.IoMessages;
+import dev.arbtune.io.OutputPathException;
 import dev.arbtune.run.OutputRootBusyException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Objects;
@@ -14,8 +19,11 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where exceptions become exit codes: problems with the user's input exit with {@link
- * ExitCodes#INPUT} and one line on stderr; anything else is an unexpected failure, {@link
- * ExitCodes#USAGE_OR_FAILURE}, with the stack trace only when {@code ARBTUNE_DEBUG} is set.
+ * ExitCodes#INPUT} and one line on stderr; an output path that must not be written (a folder, an
+ * input) is refused with {@link ExitCodes#USAGE_OR_FAILURE}; anything else is an unexpected
+ * failure, {@link ExitCodes#USAGE_OR_FAILURE}, with the stack trace only when {@code ARBTUNE_DEBUG}
+ * is set. Every message is one sentence naming the path and the cause ({@link IoMessages}), with at
+ * most a bounded excerpt of any input it quotes ({@link Excerpt}).
  */
 public final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -41,26 +49,28 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     String prefix = program + " " + cmd.getCommandName() + ": ";
     int code;
     if (e instanceof UserInputException) {
-      err.println(prefix + "error: " + e.getMessage());
+      err.println(prefix + "error: " + Excerpt.bound(e.getMessage()));
       code = ExitCodes.INPUT;
-    } else if (e instanceof NoSuchFileException nsf) {
-      String reason = nsf.getReason() == null ? "not found" : nsf.getReason();
-      err.println(prefix + "error: " + reason + ": " + nsf.getFile());
+    } else if (e instanceof OutputPathException) {
+      err.println(prefix + "error: " + Excerpt.bound(e.getMessage()));
+      code = ExitCodes.USAGE_OR_FAILURE;
+    } else if (e instanceof NoSuchFileException nsf && nsf.getReason() != null) {
+      err.println(prefix + "error: " + nsf.getReason() + ": " + Excerpt.of(nsf.getFile()));
       code = ExitCodes.INPUT;
     } else if (e instanceof OutputRootBusyException busy) {
-      err.println(prefix + "error: " + busy.getMessage());
+      err.println(prefix + "error: " + Excerpt.bound(busy.getMessage()));
       code = ExitCodes.INPUT;
-    } else if (e instanceof NotDirectoryException nd) {
-      err.println(prefix + "error: not a directory: " + nd.getFile());
+    } else if (isInputProblem(e)) {
+      err.println(prefix + "error: " + IoMessages.describe((IOException) e));
       code = ExitCodes.INPUT;
-    } else if (e instanceof AccessDeniedException ad) {
-      err.println(prefix + "error: permission denied: " + ad.getFile());
-      code = ExitCodes.INPUT;
-    } else if (e instanceof IOException || e instanceof UncheckedIOException) {
-      err.println(prefix + "I/O error: " + e.getMessage());
+    } else if (e instanceof IOException io) {
+      err.println(prefix + "I/O error: " + Excerpt.bound(IoMessages.describe(io)));
+      code = ExitCodes.USAGE_OR_FAILURE;
+    } else if (e instanceof UncheckedIOException io) {
+      err.println(prefix + "I/O error: " + Excerpt.bound(IoMessages.describe(io)));
       code = ExitCodes.USAGE_OR_FAILURE;
     } else {
-      err.println(prefix + "internal error: " + e);
+      err.println(prefix + "internal error: " + Excerpt.bound(String.valueOf(e)));
       err.println("Please report this; set ARBTUNE_DEBUG=1 to see the stack trace.");
       code = ExitCodes.USAGE_OR_FAILURE;
     }
@@ -69,5 +79,24 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether {@code e} says that a file the user named cannot be found or opened: missing, not
+   * allowed, looping links, a file where a folder should be (exit 1, like any input not found).
+   */
+  private static boolean isInputProblem(Exception e) {
+    if (e instanceof NoSuchFileException
+        || e instanceof AccessDeniedException
+        || e instanceof NotDirectoryException
+        || e instanceof FileSystemLoopException) {
+      return true;
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      String reason = f.getReason();
+      return reason.startsWith("Too many levels of symbolic links")
+          || reason.equals("Not a directory");
+    }
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.io.OutputTarget;
 import dev.arbtune.plan.ParamGrid;
 import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.Sampler;
@@ -7,10 +8,10 @@ import dev.arbtune.plan.SessionConfig;
 import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
-import dev.arbtune.run.JobRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,15 +44,17 @@ final class PlanCommand implements Callable<Integer> {
       names = "--config",
       required = true,
       paramLabel = "FILE",
-      description = "Session file (YAML) to plan.")
+      description = "Session file (YAML) to plan; - reads it from stdin.")
   Path config;
 
   @Option(
       names = "--output",
       paramLabel = "FILE",
       description =
-          "Plan file to write (JSON Lines; parent folders are created; an existing file is"
-              + " replaced atomically). Required unless --dry-run is given.")
+          "Plan file to write (JSON Lines; parent folders are created; a file, or the target of a"
+              + " symbolic link, is replaced atomically; a pipe or device is written in place;"
+              + " - is stdout; see 'Output paths' in the README). Required unless --dry-run is"
+              + " given.")
   Path output;
 
   @Option(
@@ -65,9 +68,15 @@ final class PlanCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Missing required option: '--output=FILE' (or give --dry-run)");
     }
+    OutputTarget target = null;
+    if (!dryRun) {
+      target = OutputTarget.of("--output", output);
+      OutputTarget.refuseOverlaps(
+          List.of(target), List.of(new OutputTarget.Input("--config", config)));
+    }
     SessionPlanner planner;
     try {
-      planner = new SessionPlanner(SessionFile.load(config));
+      planner = new SessionPlanner(loadSession());
     } catch (SessionConfigException e) {
       throw new UserInputException(e.getMessage(), e);
     }
@@ -77,23 +86,36 @@ final class PlanCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    long written;
+    long[] written = new long[1];
     try {
-      written = PlanFile.write(output, planner.streamJobs());
+      target.write(
+          spec.commandLine().getOut(),
+          w -> written[0] = PlanFile.write(w, planner.streamJobs()),
+          true);
     } catch (SessionConfigException e) {
-      throw new UserInputException(config + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new IOException("cannot write " + output + ": " + JobRunner.describe(e), e);
+      throw new UserInputException(sessionName() + ": " + e.getMessage(), e);
     }
-    spec.commandLine().getErr().println("arbtune plan: wrote " + written + " jobs to " + output);
+    spec.commandLine().getErr().println("arbtune plan: wrote " + written[0] + " jobs to " + target);
     return ExitCodes.OK;
+  }
+
+  /** The session file, or stdin for {@code --config -}. */
+  private SessionConfig loadSession() throws IOException {
+    if (OutputTarget.isStdout(config)) {
+      return SessionFile.read(System.in, sessionName());
+    }
+    return SessionFile.load(config);
+  }
+
+  private String sessionName() {
+    return OutputTarget.isStdout(config) ? "stdin" : config.toString();
   }
 
   private String describe(SessionPlanner planner) {
     SessionConfig session = planner.config();
     long jobs = planner.jobCount();
     StringBuilder sb = new StringBuilder();
-    sb.append("session: ").append(config).append('\n');
+    sb.append("session: ").append(sessionName()).append('\n');
     sb.append("jobs: ").append(jobs).append('\n');
     sb.append("combinations: ").append(session.combinations());
     if (session.grids().size() > 1) {

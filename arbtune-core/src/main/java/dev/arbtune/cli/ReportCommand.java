@@ -3,10 +3,12 @@ package dev.arbtune.cli;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.io.OutputTarget;
 import dev.arbtune.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +58,9 @@ final class ReportCommand implements Callable<Integer> {
       required = true,
       paramLabel = "FILE",
       description =
-          "The HTML file to write (parent folders are created; the file is replaced atomically).")
+          "The HTML file to write (parent folders are created; a file, or the target of a"
+              + " symbolic link, is replaced atomically; a pipe or device is written in place; - is"
+              + " stdout; see 'Output paths' in the README).")
   Path output;
 
   @Option(
@@ -72,6 +76,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
+    OutputTarget target = OutputTarget.of("--output", output);
+    Outputs.refuseOverlaps(List.of(target), dir);
     var aggregator = selection.builder(dir).pareto(true).build();
     // Each pass has its own counter and progress line, so that no job is counted twice.
     HtmlReport.Content content;
@@ -87,16 +93,13 @@ final class ReportCommand implements Callable<Integer> {
         content = HtmlReport.secondPass(aggregator, second, content);
       }
     }
-    try {
-      HtmlReport.write(content, output);
-    } catch (IOException e) {
-      throw new IOException("cannot write " + output + ": " + e, e);
-    }
+    String html = HtmlReport.render(content);
+    target.write(spec.commandLine().getOut(), w -> w.write(html), true);
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
       err.print(SummaryText.diagnostics(content.summary(), AggregateCommand.DIAGNOSTIC_LINES));
     }
-    err.println("[D39_AGG] Report written to: " + output);
+    err.println("[D39_AGG] Report written to: " + target);
     err.flush();
     return strict && content.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
   }

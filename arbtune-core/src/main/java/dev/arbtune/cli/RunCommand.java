@@ -1,5 +1,6 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.io.OutputTarget;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
@@ -54,13 +55,17 @@ final class RunCommand implements Callable<Integer> {
 
   private static final int MAX_ERRORS_SHOWN = 20;
 
+  private static final Path STDIN = Path.of("/dev/stdin");
+
   @Spec CommandSpec spec;
 
   @Option(
       names = "--jobs",
       required = true,
       paramLabel = "PLAN",
-      description = "The plan: JSON Lines, one job per line (blank lines are ignored).")
+      description =
+          "The plan: JSON Lines, one job per line (blank lines are ignored); - reads it from"
+              + " stdin.")
   Path plan;
 
   @Option(
@@ -102,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-jobs must be at least 1, got " + maxJobs);
     }
+    if (OutputTarget.isStdout(plan)) {
+      plan = STDIN; // --jobs - reads the plan from stdin, like any pipe
+    }
     if (Files.isDirectory(plan)) {
       throw new UserInputException(
           "--jobs " + plan + " is a folder; give the plan file (JSON Lines, one job per line)");
@@ -130,15 +138,15 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       listener.close();
     }
-    printSummary(err, plan, outputRoot, summary, quiet ? 0 : listener.hiddenErrors());
+    printSummary(err, plan, outputRoot, summary, quiet ? null : listener);
     return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
   }
 
   /** The session summary block on stderr, as {@code run} and {@code sweep} print it. */
   static void printSummary(
-      PrintWriter err, Path plan, Path outputRoot, SessionSummary s, long hiddenErrors) {
-    if (hiddenErrors > 0) {
-      err.println("[run] ... and " + hiddenErrors + " more error jobs (see their documents)");
+      PrintWriter err, Path plan, Path outputRoot, SessionSummary s, SummaryListener shown) {
+    if (shown != null && shown.hiddenErrors() > 0) {
+      err.println(shown.hiddenErrorsLine());
     }
     err.println("[run] Session summary: " + plan + " -> " + outputRoot);
     err.printf(Locale.ROOT, "  total:     %d%n", s.total());

@@ -1,9 +1,11 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.run.JobOutcome;
 import dev.arbtune.run.SessionListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The {@code run} command's listener: prints one line per error job and per warning on stderr (the
@@ -16,6 +18,8 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final ProgressBarListener progress;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong warnings = new AtomicLong();
+  private final AtomicLong hiddenWithoutDocument = new AtomicLong();
+  private final AtomicReference<String> firstHiddenWithoutDocument = new AtomicReference<>();
 
   /**
    * @param maxErrorsShown error lines, and warning lines, printed at most (0 for none)
@@ -38,7 +42,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   public void warning(String message) {
     if (warnings.incrementAndGet() <= maxErrorsShown) {
       synchronized (err) {
-        err.println("[run] warning: " + message);
+        err.println("[run] warning: " + Excerpt.bound(message));
         err.flush();
       }
     }
@@ -48,15 +52,19 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   public void jobFinished(JobOutcome outcome) {
     if (outcome.status() == JobOutcome.Status.ERROR) {
       long n = errors.incrementAndGet();
+      String line =
+          "job "
+              + (outcome.jobId() == null ? "(no job_id)" : Excerpt.of(outcome.jobId()))
+              + ": "
+              + Excerpt.bound(outcome.error());
       if (n <= maxErrorsShown) {
         synchronized (err) {
-          err.println(
-              "[run] error: job "
-                  + (outcome.jobId() == null ? "(no job_id)" : outcome.jobId())
-                  + ": "
-                  + outcome.error());
+          err.println("[run] error: " + line);
           err.flush();
         }
+      } else if (outcome.output() == null) {
+        hiddenWithoutDocument.incrementAndGet();
+        firstHiddenWithoutDocument.compareAndSet(null, line);
       }
     }
     if (progress != null) {
@@ -67,6 +75,31 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   /** Error jobs that were not printed. */
   long hiddenErrors() {
     return Math.max(0, errors.get() - maxErrorsShown);
+  }
+
+  /**
+   * The line of {@code [run] ... and N more error jobs}: where their reasons are, or, when some of
+   * them have no document (it could not be written), how many and the first one's reason.
+   */
+  String hiddenErrorsLine() {
+    long hidden = hiddenErrors();
+    long missing = hiddenWithoutDocument.get();
+    if (missing == 0) {
+      return "[run] ... and " + hidden + " more error jobs (see their documents)";
+    }
+    if (missing == hidden) {
+      return "[run] ... and "
+          + hidden
+          + " more error jobs without a document (it could not be written), e.g. "
+          + firstHiddenWithoutDocument.get();
+    }
+    return "[run] ... and "
+        + hidden
+        + " more error jobs (see their documents; "
+        + missing
+        + " of them have none, as it could not be written, e.g. "
+        + firstHiddenWithoutDocument.get()
+        + ")";
   }
 
   /** Warnings that were not printed. */

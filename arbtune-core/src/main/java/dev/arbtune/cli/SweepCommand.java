@@ -4,6 +4,7 @@ import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightOptions;
+import dev.arbtune.io.IoMessages;
 import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.report.HtmlReport;
 import dev.arbtune.sweep.Sweep;
@@ -130,7 +131,8 @@ final class SweepCommand implements Callable<Integer> {
       try {
         HtmlReport.write(content, result.layout().report());
       } catch (IOException e) {
-        throw new IOException("cannot write " + result.layout().report() + ": " + e, e);
+        throw new IOException(
+            "cannot write " + result.layout().report() + ": " + IoMessages.describe(e), e);
       }
       spec.commandLine()
           .getErr()
@@ -169,7 +171,7 @@ final class SweepCommand implements Callable<Integer> {
         result.layout().plan(),
         result.layout().results(),
         result.run(),
-        quiet ? 0 : listener.hiddenErrors());
+        quiet ? null : listener);
     return result;
   }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -85,6 +87,19 @@ public final class AtomicFiles {
    *     target is then unchanged
    */
   public static void writeText(Path target, WriterBody body, boolean durable) throws IOException {
+    writeText(target, body, durable, null);
+  }
+
+  /**
+   * Writes {@code target} as {@link #writeText(Path, WriterBody, boolean)} does, giving the new
+   * file {@code permissions} (those of the file it replaces, typically) where the file system
+   * supports them.
+   *
+   * @param permissions the new file's permissions, or {@code null} for the default ones
+   */
+  public static void writeText(
+      Path target, WriterBody body, boolean durable, Set<PosixFilePermission> permissions)
+      throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
@@ -94,6 +109,9 @@ public final class AtomicFiles {
               FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream os = Channels.newOutputStream(channel);
           Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+        if (permissions != null) {
+          setPermissions(tmp, permissions);
+        }
         body.writeTo(w);
         w.flush();
         if (durable) {
@@ -103,6 +121,14 @@ public final class AtomicFiles {
       move(tmp, absolute);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void setPermissions(Path file, Set<PosixFilePermission> permissions) {
+    try {
+      Files.setPosixFilePermissions(file, permissions);
+    } catch (IOException | UnsupportedOperationException e) {
+      // best effort: the content matters, the mode is a courtesy
     }
   }
 

@@ -2,6 +2,7 @@ package dev.arbtune.plan;
 
 import dev.arbtune.io.AtomicFiles;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
@@ -28,16 +29,27 @@ public final class PlanFile {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(jobs, "jobs");
     long[] count = new long[1];
-    AtomicFiles.writeText(
-        target,
-        w -> {
-          Iterator<JobPlan> it = jobs.iterator();
-          while (it.hasNext()) {
-            w.write(it.next().toJsonLine());
-            w.write('\n');
-            count[0]++;
-          }
-        });
+    AtomicFiles.writeText(target, w -> count[0] = write(w, jobs));
     return count[0];
+  }
+
+  /**
+   * Writes {@code jobs} to {@code out} (not closed), one line each.
+   *
+   * @return how many lines were written
+   * @throws IOException when writing fails
+   * @throws SessionConfigException when the stream throws it
+   */
+  public static long write(Writer out, Stream<JobPlan> jobs) throws IOException {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(jobs, "jobs");
+    long count = 0;
+    Iterator<JobPlan> it = jobs.iterator();
+    while (it.hasNext()) {
+      out.write(it.next().toJsonLine());
+      out.write('\n');
+      count++;
+    }
+    return count;
   }
 }

@@ -1,6 +1,7 @@
 package dev.arbtune.plan;
 
 import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.io.Excerpt;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
@@ -129,9 +130,8 @@ public record SessionConfig(
           "must be 1 to "
               + MAX_TAG_PREFIX_LENGTH
               + " letters, digits, '.', '_' or '-', starting with a letter or digit (it names"
-              + " the results folder), got \""
-              + tag
-              + "\"");
+              + " the results folder), got "
+              + Excerpt.quoted(tag));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.arbtune.plan;
 
+import dev.arbtune.io.Excerpt;
+
 /**
  * A session that cannot be planned. Names the field at fault (a path in the session file such as
  * {@code grids[1].values[2]}) and, when known, the file and line, so that the message reads {@code
@@ -84,7 +86,7 @@ public final class SessionConfigException extends IllegalArgumentException {
       sb.append(": ");
     }
     if (field != null) {
-      sb.append(field).append(": ");
+      sb.append(Excerpt.of(field)).append(": ");
     }
     return sb.append(problem).toString();
   }

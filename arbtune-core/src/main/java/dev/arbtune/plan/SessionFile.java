@@ -75,10 +75,23 @@ public final class SessionFile {
       throw new SessionConfigException(
           source, 0, null, "is a directory; expected a session file (YAML)", null);
     }
-    byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
+      return read(in, source);
     }
+  }
+
+  /**
+   * Reads and validates a session file from {@code in} (e.g. stdin), which is not closed; reads at
+   * most {@link #MAX_BYTES} and one byte more.
+   *
+   * @param source how errors name the input, e.g. {@code stdin}
+   * @throws IOException when it cannot be read
+   * @throws SessionConfigException as {@link #load}
+   */
+  public static SessionConfig read(InputStream in, String source) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(source, "source");
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
       throw new SessionConfigException(
           source, 0, null, "is larger than " + MAX_BYTES + " bytes; a session file is small", null);

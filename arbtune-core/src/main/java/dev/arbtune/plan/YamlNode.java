@@ -1,5 +1,6 @@
 package dev.arbtune.plan;
 
+import dev.arbtune.io.Excerpt;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ record YamlNode(Object value, int line) {
       return "nothing (null)";
     }
     if (value instanceof String s) {
-      return s.isEmpty() ? "an empty value" : "the string \"" + s + "\"";
+      return s.isEmpty() ? "an empty value" : "the string " + Excerpt.quoted(s);
     }
     if (value instanceof BigDecimal d) {
       return ParamGrid.plain(d);

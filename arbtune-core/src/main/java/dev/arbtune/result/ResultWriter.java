@@ -2,6 +2,7 @@ package dev.arbtune.result;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.io.Excerpt;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -86,7 +87,8 @@ public final class ResultWriter {
   }
 
   /**
-   * Writes an error document to {@code out}.
+   * Writes an error document to {@code out}; an {@code error} message over {@link
+   * Excerpt#MAX_MESSAGE_CHARS} characters is shortened in the middle (see {@link Excerpt#bound}).
    *
    * @throws IOException when writing fails
    */
@@ -100,7 +102,7 @@ public final class ResultWriter {
         g.writeFieldName("config");
         g.writeObject(config);
       }
-      g.writeStringField("error", error);
+      g.writeStringField("error", Excerpt.bound(error));
       configSummary(g, jobId);
       g.writeEndObject();
     }

@@ -10,12 +10,8 @@ import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.result.ResultReader;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -276,24 +272,6 @@ public final class JobRunner {
 
   /** A one-line reason for an I/O failure, naming the file where the exception knows it. */
   public static String describe(IOException e) {
-    if (e instanceof AccessDeniedException a) {
-      return "permission denied: " + a.getFile();
-    }
-    if (e instanceof NoSuchFileException n) {
-      return "no such file or folder: " + n.getFile();
-    }
-    if (e instanceof FileAlreadyExistsException x && x.getReason() == null) {
-      return "a file is in the way (a folder is needed there, or the name is taken): "
-          + x.getFile();
-    }
-    if (e instanceof NotDirectoryException d && d.getReason() == null) {
-      return "not a folder: " + d.getFile();
-    }
-    if (e instanceof FileSystemException f) {
-      String reason = f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
-      return f.getFile() == null ? reason : reason + ": " + f.getFile();
-    }
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    return dev.arbtune.io.IoMessages.describe(e);
   }
 }

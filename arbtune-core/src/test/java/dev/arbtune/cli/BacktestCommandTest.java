@@ -162,11 +162,12 @@ class BacktestCommandTest {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
-        .contains(
-            "arbtune backtest: I/O error: cannot write "
+        .isEqualTo(
+            "arbtune backtest: error: --output-json "
                 + json
-                + ": a file is in the way (a folder is needed there, or the name is taken): "
-                + blocker);
+                + ": "
+                + blocker
+                + " is a file, not a folder\n");
   }
 
   @Test

@@ -154,7 +154,7 @@ class PlanCommandTest {
     Path missing = dir.resolve("nope.yaml");
     Result r = run("plan", "--config", missing.toString(), "--dry-run");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("arbtune plan: error: not found: " + missing + "\n");
+    assertThat(r.err()).isEqualTo("arbtune plan: error: no such file or folder: " + missing + "\n");
   }
 
   @Test

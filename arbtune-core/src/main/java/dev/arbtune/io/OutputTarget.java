@@ -1,0 +1,368 @@
+package dev.arbtune.io;
+
+import java.io.FileOutputStream;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where one output option of a command writes, decided once by the same rules for every option:
+ *
+ * <ul>
+ *   <li>{@code -} is the command's stdout;
+ *   <li>a regular file, a name that does not exist yet, or a symbolic link (or chain of links) to
+ *       either is written atomically <em>at the link's target</em>: a temporary file in the
+ *       target's folder is renamed over the target, so the links stay links;
+ *   <li>anything else that exists (a pipe, {@code >(cmd)}, a character device such as {@code
+ *       /dev/null}, {@code /dev/stdout}, {@code /dev/fd/N}) is written in place: opened for
+ *       appending, never renamed over, no temporary file;
+ *   <li>a folder is refused ({@link OutputPathException}).
+ * </ul>
+ *
+ * <p>A path reached through {@code /proc} ({@code /dev/stdout}, {@code /dev/fd/N}) is a descriptor
+ * of this process and is written in place even when it leads to a regular file, so that {@code
+ * --output-json /dev/stdout > out.txt} appends to {@code out.txt} instead of replacing it.
+ */
+public final class OutputTarget {
+
+  /** The value that means stdout for every output option. */
+  public static final String STDOUT = "-";
+
+  /** How an output is written. */
+  public enum Mode {
+    /** To the command's stdout. */
+    STDOUT,
+    /** Atomically at {@link #target()}: a temporary file renamed over it. */
+    REPLACE,
+    /** Opened for appending as it is (a pipe, a device, a descriptor). */
+    IN_PLACE
+  }
+
+  /** The longest chain of symbolic links followed (Linux stops at 40 too). */
+  private static final int MAX_LINKS = 40;
+
+  private static final Path PROC = Path.of("/proc");
+
+  private final String option;
+  private final Path given;
+  private final Mode mode;
+  private final Path target;
+
+  private OutputTarget(String option, Path given, Mode mode, Path target) {
+    this.option = Objects.requireNonNull(option, "option");
+    this.given = given;
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.target = target;
+  }
+
+  /**
+   * Decides where {@code option}'s value {@code given} writes; see the class comment.
+   *
+   * @param option the option's name as the user types it, e.g. {@code --output-json}
+   * @param given the option's value; {@code -} for stdout
+   * @throws OutputPathException when {@code given} is a folder
+   * @throws IOException when the path cannot be examined (e.g. its symbolic links loop)
+   */
+  public static OutputTarget of(String option, Path given) throws IOException {
+    Objects.requireNonNull(option, "option");
+    Objects.requireNonNull(given, "given");
+    if (isStdout(given)) {
+      return new OutputTarget(option, null, Mode.STDOUT, null);
+    }
+    Path p = given.toAbsolutePath();
+    for (int links = 0; links <= MAX_LINKS; links++) {
+      Path parent = p.getParent();
+      Path name = p.getFileName();
+      if (parent == null || name == null) {
+        throw isAFolder(option, given);
+      }
+      Path realParent = existingRealFolder(option, given, parent);
+      if (realParent == null) {
+        // the folder does not exist yet: it is created, and the file is new
+        return new OutputTarget(option, given, Mode.REPLACE, p);
+      }
+      if (realParent.startsWith(PROC)) {
+        return new OutputTarget(option, given, Mode.IN_PLACE, given);
+      }
+      Path here = realParent.resolve(name);
+      BasicFileAttributes attrs;
+      try {
+        attrs = Files.readAttributes(here, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        return new OutputTarget(option, given, Mode.REPLACE, here);
+      }
+      if (attrs.isSymbolicLink()) {
+        p = realParent.resolve(Files.readSymbolicLink(here));
+      } else if (attrs.isDirectory()) {
+        throw isAFolder(option, given);
+      } else if (attrs.isRegularFile()) {
+        return new OutputTarget(option, given, Mode.REPLACE, here);
+      } else {
+        return new OutputTarget(option, given, Mode.IN_PLACE, given);
+      }
+    }
+    throw new FileSystemLoopException(given.toString());
+  }
+
+  /** Whether {@code given} is the value {@code -}, stdout. */
+  public static boolean isStdout(Path given) {
+    return given != null && given.toString().equals(STDOUT);
+  }
+
+  /**
+   * The real path of {@code folder}, or {@code null} when it does not exist (it is then created
+   * when writing).
+   */
+  private static Path existingRealFolder(String option, Path given, Path folder)
+      throws IOException {
+    Path existing = folder;
+    while (existing != null && !Files.exists(existing)) {
+      if (Files.isSymbolicLink(existing)) {
+        if (IoMessages.isLoop(existing)) {
+          throw new FileSystemLoopException(existing.toString());
+        }
+        throw new NoSuchFileException(existing.toString());
+      }
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return null;
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new OutputPathException(
+          option
+              + " "
+              + Excerpt.of(given.toString())
+              + ": "
+              + Excerpt.of(existing.toString())
+              + " is a file, not a folder");
+    }
+    return existing.equals(folder) ? folder.toRealPath() : null;
+  }
+
+  private static OutputPathException isAFolder(String option, Path given) {
+    return new OutputPathException(
+        option
+            + " "
+            + Excerpt.of(given.toString())
+            + " is a folder; give a file name (or - for stdout)");
+  }
+
+  /** The option this output belongs to, e.g. {@code --output-json}. */
+  public String option() {
+    return option;
+  }
+
+  /** The path as the user gave it, or {@code null} for stdout. */
+  public Path given() {
+    return given;
+  }
+
+  /** How the output is written. */
+  public Mode mode() {
+    return mode;
+  }
+
+  /** Whether the output goes to stdout. */
+  public boolean isStdout() {
+    return mode == Mode.STDOUT;
+  }
+
+  /**
+   * The file that is written: the end of the chain of symbolic links for {@link Mode#REPLACE}, the
+   * given path for {@link Mode#IN_PLACE}, {@code null} for stdout.
+   */
+  public Path target() {
+    return target;
+  }
+
+  /** How messages name the output: the path as given, or {@code stdout}. */
+  @Override
+  public String toString() {
+    return isStdout() ? "stdout" : given.toString();
+  }
+
+  /**
+   * Writes the output: to {@code stdout} (flushed, not closed), in place, or atomically at the
+   * target, keeping the permissions of the file it replaces.
+   *
+   * @param stdout the command's stdout
+   * @param durable whether a replaced file is forced to disk before the rename
+   * @throws IOException when it cannot be written, with a message naming the path and the cause; a
+   *     replaced file is then unchanged
+   */
+  public void write(Writer stdout, AtomicFiles.WriterBody body, boolean durable)
+      throws IOException {
+    Objects.requireNonNull(body, "body");
+    try {
+      switch (mode) {
+        case STDOUT -> {
+          Objects.requireNonNull(stdout, "stdout");
+          body.writeTo(new NonClosing(stdout));
+          stdout.flush();
+        }
+        case IN_PLACE -> {
+          try (OutputStream os = new FileOutputStream(given.toFile(), true);
+              Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+            body.writeTo(w);
+          }
+        }
+        case REPLACE -> {
+          Set<PosixFilePermission> permissions = permissionsOf(target);
+          AtomicFiles.writeText(target, body, durable, permissions);
+        }
+      }
+    } catch (OutputPathException e) {
+      throw e;
+    } catch (java.io.FileNotFoundException e) {
+      // FileOutputStream's only way to say why: "PATH (reason)"
+      throw new IOException(cannotWrite() + ": " + Excerpt.of(e.getMessage()), e);
+    } catch (IOException e) {
+      throw new IOException(cannotWrite() + ": " + IoMessages.describe(e), e);
+    }
+  }
+
+  private String cannotWrite() {
+    String where =
+        mode == Mode.REPLACE && !target.equals(given.toAbsolutePath())
+            ? " (the target of its symbolic link: " + target + ")"
+            : "";
+    return "cannot write " + option + " " + Excerpt.of(toString()) + where;
+  }
+
+  private static Set<PosixFilePermission> permissionsOf(Path file) {
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    if (view == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    try {
+      return view.readAttributes().permissions();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Refuses outputs that would destroy an input or each other: an output that is the same file as
+   * an input (through symbolic and hard links), or two outputs that are the same file (two of them
+   * on stdout included). Character devices ({@code /dev/null}, a terminal) may be both.
+   *
+   * @param outputs the command's outputs; {@code null} entries (options not given) are ignored
+   * @param inputs the command's input files; {@code null} entries and {@code -} are ignored
+   * @throws OutputPathException naming both options and the path
+   */
+  public static void refuseOverlaps(List<OutputTarget> outputs, List<Input> inputs)
+      throws OutputPathException {
+    for (int i = 0; i < outputs.size(); i++) {
+      OutputTarget out = outputs.get(i);
+      if (out == null) {
+        continue;
+      }
+      for (Input in : inputs) {
+        if (in != null && !isStdout(in.path()) && out.sameFileAs(in.path())) {
+          throw new OutputPathException(
+              out.option()
+                  + " "
+                  + Excerpt.of(out.toString())
+                  + " is the same file as "
+                  + in.option()
+                  + " "
+                  + Excerpt.of(in.path().toString())
+                  + "; writing it would destroy the input, so give another output path");
+        }
+      }
+      for (int j = 0; j < i; j++) {
+        OutputTarget other = outputs.get(j);
+        if (other != null && out.sameOutputAs(other)) {
+          throw new OutputPathException(
+              other.option()
+                  + " and "
+                  + out.option()
+                  + " both write "
+                  + Excerpt.of(out.toString())
+                  + "; give each output its own path");
+        }
+      }
+    }
+  }
+
+  /** Whether this output writes the existing file {@code file} (not counting character devices). */
+  public boolean sameFileAs(Path file) {
+    if (isStdout() || !Files.exists(file) || !Files.exists(target)) {
+      return false;
+    }
+    try {
+      return Files.isSameFile(target, file) && !isCharacterDevice(file);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private boolean sameOutputAs(OutputTarget other) {
+    if (isStdout() || other.isStdout()) {
+      return isStdout() && other.isStdout();
+    }
+    if (target.equals(other.target)) {
+      return !isCharacterDevice(target);
+    }
+    return Files.exists(other.target) && sameFileAs(other.target);
+  }
+
+  private static boolean isCharacterDevice(Path file) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return a.isOther() && !isFifo(file);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static boolean isFifo(Path file) {
+    try {
+      Object mode = Files.getAttribute(file, "unix:mode");
+      return mode instanceof Integer m && (m & 0170000) == 0010000;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An input file of a command, for {@link #refuseOverlaps}.
+   *
+   * @param option the option's name, e.g. {@code --config}
+   * @param path the file as given
+   */
+  public record Input(String option, Path path) {
+    public Input {
+      Objects.requireNonNull(option, "option");
+      Objects.requireNonNull(path, "path");
+    }
+  }
+
+  /** Passes everything on to the command's stdout but never closes it. */
+  private static final class NonClosing extends FilterWriter {
+    NonClosing(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.arbtune.cli;
+
+import static dev.arbtune.testing.Docs.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.run.JobOutcome;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 11, item 14: one sentence with the path and the cause; a bounded echo of input. */
+class MessagesTest {
+
+  @TempDir Path dir;
+
+  private static final String HUGE = "x".repeat(300_000);
+
+  private static void assertOneShortSentence(CliRun r) {
+    assertThat(r.err().length()).isLessThan(1200);
+    assertThat(r.err())
+        .doesNotContain("Exception")
+        .doesNotContain("java.")
+        .doesNotContain("null")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aHugeFieldIsEchoedAsAnExcerpt() throws Exception {
+    Path csv =
+        Files.writeString(
+            dir.resolve("q.csv"),
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n"
+                + "2020-01-01T00:00:00Z,1,2,3,"
+                + HUGE
+                + "\n");
+    Path tag = Files.writeString(dir.resolve("t.yaml"), "data_file: q.csv\ntag_prefix: " + HUGE);
+    Path number =
+        Files.writeString(dir.resolve("n.yaml"), "data_file: q.csv\nmin_spread_bps: " + HUGE);
+
+    CliRun quotes = CliRun.of("backtest", "--data-file", csv.toString());
+    CliRun plan = CliRun.of("plan", "--config", tag.toString(), "--dry-run");
+    CliRun plan2 = CliRun.of("plan", "--config", number.toString(), "--dry-run");
+    CliRun filter =
+        CliRun.of("aggregate", "--results-dir", dir.toString(), "--filter", "win_rate>" + HUGE);
+
+    for (CliRun r : new CliRun[] {quotes, plan, plan2}) {
+      assertThat(r.code()).isEqualTo(1);
+      assertOneShortSentence(r);
+      assertThat(r.err()).contains("…(300000 characters)");
+    }
+    assertThat(quotes.err()).contains("line 2, column best_ask_b: expected a price, got \"xxx");
+    assertThat(filter.code()).isEqualTo(2);
+    String sentence = filter.err().lines().findFirst().orElseThrow(); // the usage text follows
+    assertThat(sentence.length()).isLessThan(400);
+    assertThat(sentence).contains("…(300009 characters)");
+  }
+
+  @Test
+  void aHugePlanLineGivesABoundedErrorDocumentAndLine() throws Exception {
+    Path plan =
+        Files.writeString(
+            dir.resolve("plan.jsonl"),
+            "{\"job_id\":\"a\",\"config\":{\"data_file\":\"q.csv\",\"min_spread_bps\":\""
+                + HUGE
+                + "\"},\"output_json\":\"a.json\"}\n");
+
+    CliRun r =
+        CliRun.of("run", "--jobs", plan.toString(), "--output-root", dir.resolve("o").toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().length()).isLessThan(2000);
+    String error =
+        new ObjectMapper().readTree(dir.resolve("o/a.json").toFile()).get("error").asText();
+    assertThat(error.length()).isLessThan(1100); // the config is kept verbatim, the error is not
+    assertThat(error).startsWith("plan line 1: config.min_spread_bps: expected a number");
+  }
+
+  @Test
+  void aTruncatedGzipFileSaysItEndsTooEarly() throws Exception {
+    Path gz = Files.write(dir.resolve("q.csv.gz"), new byte[] {0x1f, (byte) 0x8b});
+
+    CliRun r = CliRun.of("backtest", "--data-file", gz.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "arbtune backtest: error: cannot read data_file "
+                + gz
+                + ": the data ends too early (the file is truncated or still being written)\n");
+  }
+
+  @Test
+  void loopingLinksAreSaidToLoopNotToDangle() throws Exception {
+    Path a = dir.resolve("a.json");
+    Path b = dir.resolve("b.json");
+    Files.createSymbolicLink(a, b);
+    Files.createSymbolicLink(b, a);
+
+    CliRun plan = CliRun.of("plan", "--config", a.toString(), "--dry-run");
+    CliRun agg = CliRun.of("aggregate", "--results-dir", dir.toString(), "--format", "json");
+
+    assertThat(plan.code()).isEqualTo(1);
+    assertThat(plan.err())
+        .isEqualTo(
+            "arbtune plan: error: the symbolic links loop (a link leads back to itself): "
+                + a
+                + "\n");
+    assertThat(agg.out())
+        .contains("the symbolic links loop (a link leads back to itself)")
+        .doesNotContain("dangling");
+  }
+
+  @Test
+  void aFileWhereAFolderShouldBeIsNamed() throws Exception {
+    Path file = write(dir, "afile", "");
+
+    CliRun r = CliRun.of("plan", "--config", file.resolve("s.yaml").toString(), "--dry-run");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "arbtune plan: error: a part of the path is a file, not a folder: "
+                + file.resolve("s.yaml")
+                + "\n");
+  }
+
+  @Test
+  void errorJobsWithoutADocumentAreNotSentToTheirDocuments() {
+    StringWriter text = new StringWriter();
+    SummaryListener listener = new SummaryListener(new PrintWriter(text), 1, null);
+    for (int i = 1; i <= 3; i++) {
+      listener.jobFinished(
+          new JobOutcome(
+              i,
+              "j" + i,
+              null,
+              JobOutcome.Status.ERROR,
+              "boom; and cannot write the error document o/j"
+                  + i
+                  + ".json: the disk is full (no space left on device)",
+              null));
+    }
+
+    assertThat(listener.hiddenErrorsLine())
+        .isEqualTo(
+            "[run] ... and 2 more error jobs without a document (it could not be written), e.g."
+                + " job j2: boom; and cannot write the error document o/j2.json: the disk is full"
+                + " (no space left on device)")
+        .doesNotContain("see their documents");
+  }
+
+  @Test
+  void ioFailuresWithoutAMessageDoNotSayNull() {
+    StringWriter err = new StringWriter();
+    var cmd = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        new ErrorHandler()
+            .handleExecutionException(
+                new java.io.IOException(), cmd.getSubcommands().get("plan"), null);
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("arbtune plan: I/O error: an input/output error without details\n");
+  }
+}
