@@ -51,6 +51,9 @@ public final class QuotesLoader {
   private static final int BUFFER_SIZE = 1 << 20;
   private static final long MAX_ROWS = Integer.MAX_VALUE - 16;
 
+  /** Most bytes of offending input that a message repeats. */
+  private static final int MAX_ECHO = 200;
+
   /**
    * Smallest epoch-millisecond timestamp accepted: 10¹¹ ms is 1973-03-03. Epoch seconds of any date
    * since 1973 (and until 5138) are below it, so a file of seconds is refused instead of being read
@@ -251,7 +254,11 @@ public final class QuotesLoader {
       }
     }
 
-    /** Parses one data row into the columns; returns its timestamp. */
+    /**
+     * Parses one data row into the columns; returns its timestamp. The row must have as many fields
+     * as the header: a comma inside an unquoted value (a thousands separator or a decimal comma)
+     * would otherwise shift the columns silently.
+     */
     private long readRow(int start, int end) {
       if (n == ts.length) {
         grow();
@@ -259,25 +266,68 @@ public final class QuotesLoader {
       long t = 0;
       int p = start;
       int field = 0;
-      for (; field < fieldsNeeded; field++) {
-        if (p > end) {
-          throw new QuotesFormatException(
-              source,
-              lineNo,
-              null,
-              "expected at least " + fieldsNeeded + " fields, found " + field);
+      try {
+        for (; field < fieldsNeeded; field++) {
+          if (p > end) {
+            throw fieldCount(field, start, end);
+          }
+          p = nextField(p, end, field);
+          int role = roles[field];
+          if (role == ROLE_TIMESTAMP) {
+            t = parseTimestamp(valueStart, valueEnd);
+          } else if (role != ROLE_NONE) {
+            prices[role - 1][n] = parsePrice(valueStart, valueEnd, role);
+          }
         }
+      } catch (QuotesFormatException e) {
+        // A value that does not parse is often the first symptom of shifted columns: say so.
+        int fields = countFields(start, end);
+        if (fields >= 0 && fields != roles.length) {
+          throw fieldCount(fields, start, end);
+        }
+        throw e;
+      }
+      // The fields beyond the last one used (the usual header has none): only counted.
+      for (; p <= end; field++) {
         p = nextField(p, end, field);
-        int role = roles[field];
-        if (role == ROLE_TIMESTAMP) {
-          t = parseTimestamp(valueStart, valueEnd);
-        } else if (role != ROLE_NONE) {
-          prices[role - 1][n] = parsePrice(valueStart, valueEnd, role);
-        }
+      }
+      if (field != roles.length) {
+        throw fieldCount(field, start, end);
       }
       ts[n] = t;
       n++;
       return t;
+    }
+
+    /** The number of fields of the row, or -1 when it cannot be split (an unterminated quote). */
+    private int countFields(int start, int end) {
+      int fields = 0;
+      try {
+        for (int p = start; p <= end; fields++) {
+          p = nextField(p, end, fields);
+        }
+      } catch (QuotesFormatException e) {
+        return -1;
+      }
+      return fields;
+    }
+
+    private QuotesFormatException fieldCount(int fields, int start, int end) {
+      String problem = "the row has " + fields + " fields, but the header has " + roles.length;
+      if (fields > roles.length) {
+        problem +=
+            "; a comma inside a value (a thousands separator or a decimal comma, as in 17,207.5)"
+                + " must be removed or the value quoted: "
+                + excerpt(start, end);
+      }
+      return new QuotesFormatException(source, lineNo, null, problem);
+    }
+
+    /** The row as text in double quotes, cut to {@link #MAX_ECHO} characters. */
+    private String excerpt(int start, int end) {
+      int len = Math.min(end - start, MAX_ECHO);
+      String text = new String(buf, start, len, StandardCharsets.UTF_8);
+      return "\"" + text + (len < end - start ? "…" : "") + "\"";
     }
 
     /**

@@ -184,7 +184,49 @@ class QuotesLoaderTest {
   void shortRowNamesTheFieldCount() {
     assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,1,1,1\n1700000001000,1,1\n"))
         .isInstanceOf(QuotesFormatException.class)
-        .hasMessage("q.csv, line 3: expected at least 5 fields, found 3");
+        .hasMessage("q.csv, line 3: the row has 3 fields, but the header has 5");
+  }
+
+  @Test
+  void rowWithAnUnquotedThousandsSeparatorIsAnErrorNamingTheLineAndTheCounts() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    HEADER
+                        + "2022-12-13T00:01:00Z,17207.5,17207.6,17210,17210.5\n"
+                        + "2022-12-13T00:02:00Z,17,207.5,17207.6,17210,17210.5\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith("q.csv, line 3: the row has 6 fields, but the header has 5")
+        .hasMessageContaining("17,207.5")
+        .satisfies(e -> assertThat(((QuotesFormatException) e).line()).isEqualTo(3));
+  }
+
+  @Test
+  void rowWithDecimalCommasIsAnError() {
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,38727,1,38729,1,38724,1,38736\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith("q.csv, line 2: the row has 9 fields, but the header has 5");
+  }
+
+  @Test
+  void rowMissingAnExtraColumnOfTheHeaderIsAnError() {
+    String header = "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b,note\n";
+    assertThatThrownBy(() -> parse(header + "1700000000000,1,2,3,4,x\n1700000001000,1,2,3,4\n"))
+        .hasMessage("q.csv, line 3: the row has 5 fields, but the header has 6");
+    assertThatThrownBy(() -> parse(header + "1700000000000,1,2,3,4,x,\n"))
+        .hasMessageStartingWith("q.csv, line 2: the row has 7 fields, but the header has 6");
+  }
+
+  @Test
+  void quotedCommasCountAsOneFieldAndExtraHeaderColumnsStayFine() throws IOException {
+    Quotes q =
+        parse(
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b,note,venue\n"
+                + "1700000000000,1,2,3,4,\"a, b, \"\"c\"\"\",x\n"
+                + "1700000001000,\"5\",6,7,8,,\"y,z\"\n");
+
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(q.askB(1)).isEqualTo(8);
   }
 
   @Test
