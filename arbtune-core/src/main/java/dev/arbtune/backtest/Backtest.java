@@ -335,6 +335,15 @@ public final class Backtest {
       double std = closed >= 2 ? Math.sqrt(m2Pnl / (closed - 1)) : 0;
       Double sharpe = closed >= 2 && std > 0 ? meanPnl / std : null;
       Double profitFactor = grossLoss > 0 ? grossProfit / grossLoss : null;
+      requireFinite(BacktestMetrics.FEES_PAID_USD, fees);
+      requireFinite(BacktestMetrics.REALIZED_PNL_USD, realized);
+      requireFinite(BacktestMetrics.FINAL_BALANCE_USD, initialBalance + realized);
+      requireFinite(BacktestMetrics.UNREALIZED_PNL_USD, unrealized);
+      requireFinite(BacktestMetrics.MAX_DRAWDOWN_PCT, maxDrawdown);
+      requireFinite(BacktestMetrics.PNL_STD_PER_TRADE_USD, std);
+      requireFinite(BacktestMetrics.AVG_PNL_PER_TRADE_USD, closed == 0 ? 0 : realized / closed);
+      requireFinite(BacktestMetrics.SHARPE_PER_TRADE, sharpe == null ? 0 : sharpe);
+      requireFinite(BacktestMetrics.PROFIT_FACTOR, profitFactor == null ? 0 : profitFactor);
       return new BacktestMetrics(
           opened,
           closed,
@@ -353,6 +362,23 @@ public final class Backtest {
           processed,
           skipped,
           stopped);
+    }
+
+    /**
+     * Fails the run when {@code value}, computed from finite inputs, is infinite or NaN: the
+     * numbers overflowed, and a document must not present the result as a success.
+     */
+    private void requireFinite(String metric, double value) {
+      if (!Double.isFinite(value)) {
+        throw new BacktestOverflowException(
+            "the backtest's numbers overflow: "
+                + metric
+                + " is not a finite number; the prices of data_file and max_position_usd ("
+                + positionUsd
+                + ") or initial_balance_usd ("
+                + initialBalance
+                + ") are too far apart in magnitude for a double");
+      }
     }
   }
 }

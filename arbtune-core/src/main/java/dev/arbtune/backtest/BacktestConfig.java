@@ -17,13 +17,14 @@ import java.util.Optional;
  *
  * @param dataFile CSV of two-venue quotes
  * @param minSpreadBps net spread needed to open a trade, after the entry costs {@link #costBps()}
- *     (one pair of fills; a round trip costs about twice that), in basis points; ≥ 0
- * @param takerFeeABps taker fee on venue A, bps of notional; ≥ 0
- * @param takerFeeBBps taker fee on venue B, bps of notional; ≥ 0
- * @param slippageBps slippage for a pair of legs, half on each leg, bps; ≥ 0
- * @param maxPositionUsd notional of one trade, USD; &gt; 0
+ *     (one pair of fills; a round trip costs about twice that), in basis points; 0 to {@link
+ *     #MAX_BPS}
+ * @param takerFeeABps taker fee on venue A, bps of notional; 0 to {@link #MAX_BPS}
+ * @param takerFeeBBps taker fee on venue B, bps of notional; 0 to {@link #MAX_BPS}
+ * @param slippageBps slippage for a pair of legs, half on each leg, bps; 0 to {@link #MAX_BPS}
+ * @param maxPositionUsd notional of one trade, USD; &gt; 0 and at most {@link #MAX_USD}
  * @param maxOpenTrades trades open at once; ≥ 1
- * @param initialBalanceUsd starting equity, USD; &gt; 0
+ * @param initialBalanceUsd starting equity, USD; &gt; 0 and at most {@link #MAX_USD}
  * @param stopOnDrawdownPct stop the run at this drawdown, percent; &gt; 0, or {@code null} for
  *     never
  * @param tag free label, usually the session; may be {@code null}
@@ -95,21 +96,34 @@ public record BacktestConfig(
   public static final double DEFAULT_INITIAL_BALANCE_USD = 10000.0;
 
   /**
+   * Largest {@code max_position_usd} and {@code initial_balance_usd}: 10¹² USD (a trillion), far
+   * beyond any real account, and far enough below a double's range that PnL, fees and drawdown stay
+   * finite for prices of ordinary magnitude.
+   */
+  public static final double MAX_USD = 1e12;
+
+  /**
+   * Largest {@code min_spread_bps}, {@code taker_fee_a_bps}, {@code taker_fee_b_bps} and {@code
+   * slippage_bps}: 10,000 bps, that is 100% of the notional.
+   */
+  public static final double MAX_BPS = 10_000;
+
+  /**
    * @throws ConfigException naming the first field that the runner would refuse
    */
   public BacktestConfig {
     if (dataFile == null || dataFile.isBlank()) {
       throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
     }
-    requireAtLeastZero(MIN_SPREAD_BPS, minSpreadBps);
-    requireAtLeastZero(TAKER_FEE_A_BPS, takerFeeABps);
-    requireAtLeastZero(TAKER_FEE_B_BPS, takerFeeBBps);
-    requireAtLeastZero(SLIPPAGE_BPS, slippageBps);
-    requirePositive(MAX_POSITION_USD, maxPositionUsd);
+    requireBps(MIN_SPREAD_BPS, minSpreadBps);
+    requireBps(TAKER_FEE_A_BPS, takerFeeABps);
+    requireBps(TAKER_FEE_B_BPS, takerFeeBBps);
+    requireBps(SLIPPAGE_BPS, slippageBps);
+    requireUsd(MAX_POSITION_USD, maxPositionUsd);
     if (maxOpenTrades < 1) {
       throw new ConfigException(MAX_OPEN_TRADES, "must be at least 1, got " + maxOpenTrades);
     }
-    requirePositive(INITIAL_BALANCE_USD, initialBalanceUsd);
+    requireUsd(INITIAL_BALANCE_USD, initialBalanceUsd);
     if (stopOnDrawdownPct != null) {
       requirePositive(STOP_ON_DRAWDOWN_PCT, stopOnDrawdownPct);
     }
@@ -339,6 +353,20 @@ public record BacktestConfig(
   private static void requireAtLeastZero(String key, double value) {
     if (!(value >= 0) || !Double.isFinite(value)) {
       throw new ConfigException(key, "must be a finite number >= 0, got " + value);
+    }
+  }
+
+  private static void requireBps(String key, double value) {
+    requireAtLeastZero(key, value);
+    if (value > MAX_BPS) {
+      throw new ConfigException(key, "must be at most 10000 (100%), got " + value);
+    }
+  }
+
+  private static void requireUsd(String key, double value) {
+    requirePositive(key, value);
+    if (value > MAX_USD) {
+      throw new ConfigException(key, "must be at most 1e12 (1,000,000,000,000 USD), got " + value);
     }
   }
 

@@ -108,6 +108,32 @@ class BacktestConfigTest {
   }
 
   @Test
+  void moneyAndBasisPointsHaveDocumentedUpperLimits() {
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("max_position_usd", 1e300)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("max_position_usd: must be at most 1e12 (1,000,000,000,000 USD), got 1.0E300");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("initial_balance_usd", 2e12)))
+        .hasMessageStartingWith("initial_balance_usd: must be at most 1e12");
+    for (String bps : List.of("min_spread_bps", "taker_fee_a_bps", "taker_fee_b_bps")) {
+      assertThatThrownBy(() -> BacktestConfig.fromMap(withData(bps, 10_001)))
+          .hasMessage(bps + ": must be at most 10000 (100%), got 10001.0");
+    }
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("slippage_bps", 1e9)))
+        .hasMessageStartingWith("slippage_bps: must be at most 10000 (100%)");
+    BacktestConfig atTheLimits =
+        BacktestConfig.fromMap(
+            withData(
+                "max_position_usd", 1e12,
+                "initial_balance_usd", 1e12,
+                "min_spread_bps", 10_000,
+                "taker_fee_a_bps", 10_000,
+                "taker_fee_b_bps", 10_000,
+                "slippage_bps", 10_000));
+    assertThat(atTheLimits.maxPositionUsd()).isEqualTo(BacktestConfig.MAX_USD);
+    assertThat(atTheLimits.slippageBps()).isEqualTo(BacktestConfig.MAX_BPS);
+  }
+
+  @Test
   void acceptsWholeDecimalsForIntegersAndAnyNumberType() {
     BacktestConfig c =
         BacktestConfig.fromMap(

@@ -374,4 +374,17 @@ class BacktestTest {
 
     assertThat(Backtest.run(c, quotes)).isEqualTo(Backtest.run(c, quotes));
   }
+
+  @Test
+  void numbersBeyondWhatADoubleHoldsFailTheRunInsteadOfGivingInfinity() {
+    // 1000 USD at a price of 1e-306 is 1e309 units: beyond a double, though every input is finite.
+    Quotes quotes =
+        TestQuotes.of(row(1e-306, 1e-306, 3e-306, 3e-306), row(3e-306, 3e-306, 1e-306, 1e-306));
+
+    assertThatThrownBy(() -> Backtest.run(BacktestConfig.defaults("tiny.csv"), quotes))
+        .isInstanceOf(BacktestOverflowException.class)
+        .hasMessageStartingWith("the backtest's numbers overflow:")
+        .hasMessageContaining("fees_paid_usd")
+        .hasMessageNotContaining("Exception");
+  }
 }

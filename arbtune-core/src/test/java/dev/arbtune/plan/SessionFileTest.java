@@ -119,6 +119,17 @@ class SessionFileTest {
   }
 
   @Test
+  void moneyBeyondTheLimitIsRefusedBeforeAnyPlanIsWritten() {
+    assertError(
+        "data_file: q.csv\nmax_position_usd: 1e300\n", 2, "max_position_usd", "at most 1e12");
+    assertError(
+        "data_file: q.csv\ngrids:\n  - name: initial_balance_usd\n    values: [1000, 1e13]\n",
+        4,
+        "grids[0].values[1]",
+        "initial_balance_usd must be at most 1e12");
+  }
+
+  @Test
   void tagIsNotAKeyBecauseItComesFromTagPrefix() {
     assertError("data_file: q.csv\ntag: x\n", 2, "tag", "tag_prefix");
   }

@@ -197,4 +197,37 @@ class JobDocumentTest {
     PlanLine invalid = line("d.csv", "\"min_sprd_bps\": 1");
     assertThat(JobDocument.isFinished(invalid, success("j3", written))).isFalse();
   }
+
+  @Test
+  void aJobWhoseNumbersOverflowIsAnErrorJobSayingSo() {
+    double tiny = 1e-306; // 1000 USD buys 1e309 units: not a finite double
+    Quotes quotes =
+        new Quotes(
+            "tiny.csv",
+            new long[] {1_700_000_000_000_000L, 1_700_000_001_000_000L},
+            new double[] {tiny, 3 * tiny},
+            new double[] {tiny, 3 * tiny},
+            new double[] {3 * tiny, tiny},
+            new double[] {3 * tiny, tiny});
+    QuotesSource source =
+        new QuotesSource() {
+          @Override
+          public Quotes load(String dataFile) {
+            return quotes;
+          }
+
+          @Override
+          public String lookedFor(String dataFile) {
+            return null;
+          }
+        };
+
+    JobDocument doc = JobDocument.of(line("tiny.csv", ""), null, source);
+
+    assertThat(doc.isSuccess()).isFalse();
+    assertThat(doc.error())
+        .startsWith("plan line 3: the backtest's numbers overflow:")
+        .doesNotContain("Infinity\"", "internal error", "Exception");
+    assertThat(doc.config().get("max_position_usd")).isEqualTo(1000.0);
+  }
 }
