@@ -108,7 +108,7 @@ class SessionPlannerTest {
     SessionPlanner p =
         planner(
             "data_file: q.csv\ngrids:\n"
-                + "  - name: min_spread_bps\n    range: {start: 1, stop: 12345, step: 1}\n");
+                + "  - name: min_spread_bps\n    range: {start: 0.01, stop: 123.45, step: 0.01}\n");
     List<String> ids = p.streamJobs().map(JobPlan::jobId).toList();
     assertThat(ids).hasSize(12345);
     assertThat(ids.get(0)).isEqualTo("job_00001");
@@ -290,8 +290,8 @@ class SessionPlannerTest {
     SessionPlanner grid =
         planner(
             "data_file: q.csv\nmax_jobs: 10000000\ngrids:\n"
-                + "  - name: min_spread_bps\n    range: {start: 0, stop: 99999, step: 1}\n"
-                + "  - name: slippage_bps\n    range: {start: 0, stop: 99999, step: 1}\n");
+                + "  - name: min_spread_bps\n    range: {start: 0, stop: 9999.9, step: 0.1}\n"
+                + "  - name: slippage_bps\n    range: {start: 0, stop: 9999.9, step: 0.1}\n");
     assertThat(grid.jobCount()).isEqualTo(10_000_000L);
     List<JobPlan> first = grid.streamJobs().limit(3).collect(Collectors.toList());
     assertThat(first)
@@ -300,8 +300,8 @@ class SessionPlannerTest {
     SessionPlanner random =
         planner(
             "data_file: q.csv\nsampler: random\nsamples: 3\nseed: 5\ngrids:\n"
-                + "  - name: min_spread_bps\n    range: {start: 0, stop: 1000000, step: 0.01}\n"
-                + "  - name: slippage_bps\n    range: {start: 0, stop: 1000000, step: 0.01}\n");
+                + "  - name: min_spread_bps\n    range: {start: 0, stop: 10000, step: 0.0001}\n"
+                + "  - name: slippage_bps\n    range: {start: 0, stop: 10000, step: 0.0001}\n");
     assertThat(random.generateJobs()).hasSize(3);
   }
 
