@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,11 @@ import java.util.Optional;
  * @param stopOnDrawdownPct stop the run at this drawdown, percent; &gt; 0, or {@code null} for
  *     never
  * @param tag free label, usually the session; may be {@code null}
- * @param startTime first quote used, inclusive; {@code null} for the start of the file
+ * @param startTime first quote used, inclusive; {@code null} for the start of the file (both times
+ *     are kept to the microsecond, as quotes are: finer fractions are truncated)
  * @param endTime quotes from this instant on are not used; {@code null} for the end of the file
+ * @param timeUnit the unit of the quotes file's epoch integers, {@link EpochUnit#AUTO} (the
+ *     default) to read it from their magnitude
  */
 public record BacktestConfig(
     String dataFile,
@@ -43,7 +47,8 @@ public record BacktestConfig(
     Double stopOnDrawdownPct,
     String tag,
     Instant startTime,
-    Instant endTime) {
+    Instant endTime,
+    EpochUnit timeUnit) {
 
   public static final String DATA_FILE = "data_file";
   public static final String MIN_SPREAD_BPS = "min_spread_bps";
@@ -57,6 +62,7 @@ public record BacktestConfig(
   public static final String TAG = "tag";
   public static final String START_TIME = "start_time";
   public static final String END_TIME = "end_time";
+  public static final String TIME_UNIT = "time_unit";
 
   /** Every config key the runner knows, in the order they are written. */
   public static final List<String> FIELDS =
@@ -72,7 +78,8 @@ public record BacktestConfig(
           STOP_ON_DRAWDOWN_PCT,
           TAG,
           START_TIME,
-          END_TIME);
+          END_TIME,
+          TIME_UNIT);
 
   /** The keys whose values are numbers (the ones a parameter grid can vary). */
   public static final List<String> NUMERIC_FIELDS =
@@ -112,6 +119,9 @@ public record BacktestConfig(
    * @throws ConfigException naming the first field that the runner would refuse
    */
   public BacktestConfig {
+    Objects.requireNonNull(timeUnit, "timeUnit");
+    startTime = toMicrosecond(startTime);
+    endTime = toMicrosecond(endTime);
     if (dataFile == null || dataFile.isBlank()) {
       throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
     }
@@ -131,6 +141,45 @@ public record BacktestConfig(
       throw new ConfigException(
           END_TIME, "must be after start_time (" + startTime + "), got " + endTime);
     }
+  }
+
+  /**
+   * A configuration whose quotes file's epoch integers are read by magnitude ({@link
+   * EpochUnit#AUTO}).
+   *
+   * @throws ConfigException naming the first field that the runner would refuse
+   */
+  public BacktestConfig(
+      String dataFile,
+      double minSpreadBps,
+      double takerFeeABps,
+      double takerFeeBBps,
+      double slippageBps,
+      double maxPositionUsd,
+      int maxOpenTrades,
+      double initialBalanceUsd,
+      Double stopOnDrawdownPct,
+      String tag,
+      Instant startTime,
+      Instant endTime) {
+    this(
+        dataFile,
+        minSpreadBps,
+        takerFeeABps,
+        takerFeeBBps,
+        slippageBps,
+        maxPositionUsd,
+        maxOpenTrades,
+        initialBalanceUsd,
+        stopOnDrawdownPct,
+        tag,
+        startTime,
+        endTime,
+        EpochUnit.AUTO);
+  }
+
+  private static Instant toMicrosecond(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** A configuration with every default, reading {@code dataFile}. */
@@ -180,14 +229,16 @@ public record BacktestConfig(
         map.get(STOP_ON_DRAWDOWN_PCT) == null ? null : number(map, STOP_ON_DRAWDOWN_PCT, 0),
         optionalString(map, TAG),
         instant(map, START_TIME),
-        instant(map, END_TIME));
+        instant(map, END_TIME),
+        timeUnit(map));
   }
 
   /**
    * The config as written in result documents and plan lines: every field in {@link #FIELDS} order,
    * decimals as doubles, {@code max_open_trades} as an integer, {@code stop_on_drawdown_pct} and
-   * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set.
-   * Unmodifiable.
+   * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set,
+   * {@code time_unit} only when not {@code auto} (so that documents of files read by magnitude are
+   * as before). Unmodifiable.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -206,6 +257,9 @@ public record BacktestConfig(
     }
     if (endTime != null) {
       m.put(END_TIME, endTime.toString());
+    }
+    if (timeUnit != EpochUnit.AUTO) {
+      m.put(TIME_UNIT, timeUnit.label());
     }
     return Collections.unmodifiableMap(m);
   }
@@ -312,6 +366,19 @@ public record BacktestConfig(
       return (String) v;
     }
     throw new ConfigException(key, "expected a string, got " + describe(v));
+  }
+
+  private static EpochUnit timeUnit(Map<String, ?> map) {
+    Object v = map.get(TIME_UNIT);
+    if (v == null) {
+      return EpochUnit.AUTO;
+    }
+    if (!(v instanceof String s)) {
+      throw new ConfigException(
+          TIME_UNIT,
+          "expected one of " + String.join(", ", EpochUnit.LABELS) + ", got " + describe(v));
+    }
+    return EpochUnit.parse(s);
   }
 
   private static Instant instant(Map<String, ?> map, String key) {

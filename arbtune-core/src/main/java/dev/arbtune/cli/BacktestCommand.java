@@ -142,6 +142,14 @@ final class BacktestCommand implements Callable<Integer> {
   String endTime;
 
   @Option(
+      names = "--time-unit",
+      paramLabel = "UNIT",
+      description =
+          "Unit of the quotes file's epoch-integer timestamps: s, ms, us or ns (default: auto, by"
+              + " magnitude; docs/MODEL.md).")
+  String timeUnit;
+
+  @Option(
       names = "--job-id",
       paramLabel = "ID",
       description =
@@ -221,6 +229,7 @@ final class BacktestCommand implements Callable<Integer> {
     putIfSet(m, BacktestConfig.TAG, tag);
     putIfSet(m, BacktestConfig.START_TIME, startTime);
     putIfSet(m, BacktestConfig.END_TIME, endTime);
+    putIfSet(m, BacktestConfig.TIME_UNIT, timeUnit);
     return m;
   }
 

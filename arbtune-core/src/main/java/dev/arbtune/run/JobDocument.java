@@ -95,7 +95,7 @@ public record JobDocument(
     long start = System.nanoTime();
     BacktestMetrics metrics;
     try {
-      metrics = Backtest.run(config, quotes.load(config.dataFile()), tradeLog);
+      metrics = Backtest.run(config, quotes.load(config.dataFile(), config.timeUnit()), tradeLog);
     } catch (NoSuchFileException e) {
       String where = quotes.lookedFor(config.dataFile());
       return error(

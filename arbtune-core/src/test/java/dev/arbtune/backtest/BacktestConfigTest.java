@@ -67,6 +67,49 @@ class BacktestConfigTest {
   }
 
   @Test
+  void timeUnitIsAutoByDefaultWrittenOnlyWhenSetAndRoundTrips() {
+    assertThat(BacktestConfig.fromMap(withData()).timeUnit()).isEqualTo(EpochUnit.AUTO);
+    assertThat(BacktestConfig.fromMap(withData("time_unit", "auto")).toMap())
+        .doesNotContainKey("time_unit");
+    for (String label : List.of("s", "ms", "us", "ns")) {
+      BacktestConfig c = BacktestConfig.fromMap(withData("time_unit", label));
+      assertThat(c.timeUnit().label()).isEqualTo(label);
+      assertThat(c.toMap()).containsEntry("time_unit", label);
+      assertThat(List.copyOf(c.toMap().keySet())).last().isEqualTo("time_unit");
+      assertThat(BacktestConfig.fromMap(c.toMap())).isEqualTo(c);
+    }
+  }
+
+  @Test
+  void aWrongTimeUnitNamesTheChoicesAndSuggestsOne() {
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "seconds")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "time_unit: expected one of auto, s, ms, us, ns, got \"seconds\" (did you mean s?)");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "µs")))
+        .hasMessageEndingWith("(did you mean us?)");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "MS")))
+        .hasMessageEndingWith("(did you mean ms?)");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", 1000)))
+        .hasMessage("time_unit: expected one of auto, s, ms, us, ns, got 1000");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "x".repeat(500))))
+        .hasMessageContaining("x".repeat(40) + "…\"")
+        .hasMessageNotContaining("x".repeat(41));
+  }
+
+  @Test
+  void windowTimesAreKeptToTheMicrosecond() {
+    BacktestConfig c =
+        BacktestConfig.fromMap(
+            withData(
+                "start_time", "2014-05-01T05:00:00.123456789Z",
+                "end_time", "2014-05-01T05:00:01.0000001Z"));
+
+    assertThat(c.startTime()).isEqualTo(Instant.parse("2014-05-01T05:00:00.123456Z"));
+    assertThat(c.toMap()).containsEntry("end_time", "2014-05-01T05:00:01Z");
+  }
+
+  @Test
   void unknownKeySuggestsTheClosestField() {
     assertThatThrownBy(() -> BacktestConfig.fromMap(withData("min_spred_bps", 3)))
         .isInstanceOf(ConfigException.class)

@@ -130,6 +130,15 @@ class SessionFileTest {
   }
 
   @Test
+  void timeUnitIsAFixedParameterCheckedWithItsLine() {
+    assertThat(SessionFile.parse("data_file: q.csv\ntime_unit: ns\n", "s.yaml").base().timeUnit())
+        .isEqualTo(dev.arbtune.backtest.EpochUnit.NANOSECONDS);
+    assertError("data_file: q.csv\n\ntime_unit: sec\n", 3, "time_unit", "(did you mean s?)");
+    assertError(
+        "data_file: q.csv\ntime_unt: ms\n", 2, "time_unt", "unknown key (did you mean time_unit?)");
+  }
+
+  @Test
   void tagIsNotAKeyBecauseItComesFromTagPrefix() {
     assertError("data_file: q.csv\ntag: x\n", 2, "tag", "tag_prefix");
   }

@@ -140,6 +140,7 @@ class SessionPlannerTest {
     List<String> always =
         BacktestConfig.FIELDS.stream()
             .filter(f -> !f.equals("start_time") && !f.equals("end_time"))
+            .filter(f -> !f.equals("time_unit"))
             .toList();
     for (JobPlan j : jobs(TWO_BY_THREE)) {
       assertThat(j.toMap().get("config"))
@@ -147,7 +148,9 @@ class SessionPlannerTest {
           .containsOnlyKeys(always.toArray());
     }
     JobPlan windowed =
-        jobs(TWO_BY_THREE + "start_time: 2022-12-13T01:00:00Z\nend_time: 2022-12-13T02:00:00Z\n")
+        jobs(TWO_BY_THREE
+                + "start_time: 2022-12-13T01:00:00Z\nend_time: 2022-12-13T02:00:00Z\n"
+                + "time_unit: us\n")
             .get(0);
     assertThat(windowed.config().toMap().keySet()).containsExactlyElementsOf(BacktestConfig.FIELDS);
   }
