@@ -85,7 +85,7 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--slippage-bps",
       paramLabel = "BPS",
       description =
-          "Slippage of a pair of legs, half on each fill (default: "
+          "Slippage of a pair of legs, half on each fill; at most 10000 (default: "
               + BacktestConfig.DEFAULT_SLIPPAGE_BPS
               + ").")
   Double slippageBps;
@@ -94,7 +94,7 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--max-position-usd",
       paramLabel = "USD",
       description =
-          "Notional of one trade, bought at the buy leg's fill price (default: "
+          "Notional of one trade, bought at the buy leg's fill price; at most 1e12 (default: "
               + BacktestConfig.DEFAULT_MAX_POSITION_USD
               + ").")
   Double maxPositionUsd;
@@ -112,7 +112,9 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--initial-balance-usd",
       paramLabel = "USD",
       description =
-          "Starting equity (default: " + BacktestConfig.DEFAULT_INITIAL_BALANCE_USD + ").")
+          "Starting equity; at most 1e12 (default: "
+              + BacktestConfig.DEFAULT_INITIAL_BALANCE_USD
+              + ").")
   Double initialBalanceUsd;
 
   @Option(
