@@ -1,6 +1,5 @@
 package dev.arbtune.backtest;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -63,9 +62,9 @@ public final class Backtest {
             + ") holds no quotes; "
             + quotes.source()
             + " covers "
-            + Instant.ofEpochMilli(quotes.timestamp(0))
+            + quotes.instant(0)
             + " to "
-            + Instant.ofEpochMilli(quotes.timestamp(quotes.size() - 1)));
+            + quotes.instant(quotes.size() - 1));
   }
 
   /** The state of one run: open trades in parallel primitive arrays, statistics as sums. */
@@ -109,7 +108,9 @@ public final class Backtest {
     private double grossLoss;
     private double meanPnl;
     private double m2Pnl;
-    private long holdingMillis;
+
+    /** Sum of the closed trades' holding times, µs (a double: a long of µs may overflow). */
+    private double holdingMicros;
 
     Run(BacktestConfig c, Quotes quotes, Consumer<? super Trade> tradeLog) {
       this.quotes = quotes;
@@ -234,14 +235,14 @@ public final class Backtest {
       double delta = pnl - meanPnl;
       meanPnl += delta / closed;
       m2Pnl += delta * (pnl - meanPnl);
-      holdingMillis += time - entryTime[k];
+      holdingMicros += time - entryTime[k];
       if (tradeLog != null) {
         tradeLog.accept(
             new Trade(
                 tradeId[k],
                 ab ? Direction.BUY_A_SELL_B : Direction.BUY_B_SELL_A,
-                Instant.ofEpochMilli(entryTime[k]),
-                Instant.ofEpochMilli(time),
+                EpochUnit.instant(entryTime[k]),
+                EpochUnit.instant(time),
                 q,
                 entryBuy[k],
                 entrySell[k],
@@ -297,7 +298,7 @@ public final class Backtest {
             new Trade(
                 tradeId[k],
                 ab ? Direction.BUY_A_SELL_B : Direction.BUY_B_SELL_A,
-                Instant.ofEpochMilli(entryTime[k]),
+                EpochUnit.instant(entryTime[k]),
                 null,
                 qty[k],
                 entryBuy[k],
@@ -335,6 +336,16 @@ public final class Backtest {
       double std = closed >= 2 ? Math.sqrt(m2Pnl / (closed - 1)) : 0;
       Double sharpe = closed >= 2 && std > 0 ? meanPnl / std : null;
       Double profitFactor = grossLoss > 0 ? grossProfit / grossLoss : null;
+      requireFinite(BacktestMetrics.FEES_PAID_USD, fees);
+      requireFinite(BacktestMetrics.REALIZED_PNL_USD, realized);
+      requireFinite(BacktestMetrics.FINAL_BALANCE_USD, initialBalance + realized);
+      requireFinite(BacktestMetrics.UNREALIZED_PNL_USD, unrealized);
+      requireFinite(BacktestMetrics.MAX_DRAWDOWN_PCT, maxDrawdown);
+      requireFinite(BacktestMetrics.PNL_STD_PER_TRADE_USD, std);
+      requireFinite(BacktestMetrics.AVG_PNL_PER_TRADE_USD, closed == 0 ? 0 : realized / closed);
+      requireFinite(BacktestMetrics.SHARPE_PER_TRADE, sharpe == null ? 0 : sharpe);
+      requireFinite(BacktestMetrics.PROFIT_FACTOR, profitFactor == null ? 0 : profitFactor);
+      requireFinite(BacktestMetrics.AVG_HOLDING_SECONDS, holdingMicros);
       return new BacktestMetrics(
           opened,
           closed,
@@ -349,10 +360,27 @@ public final class Backtest {
           profitFactor,
           std,
           sharpe,
-          closed == 0 ? 0 : holdingMillis / 1000.0 / closed,
+          closed == 0 ? 0 : holdingMicros / 1e6 / closed,
           processed,
           skipped,
           stopped);
+    }
+
+    /**
+     * Fails the run when {@code value}, computed from finite inputs, is infinite or NaN: the
+     * numbers overflowed, and a document must not present the result as a success.
+     */
+    private void requireFinite(String metric, double value) {
+      if (!Double.isFinite(value)) {
+        throw new BacktestOverflowException(
+            "the backtest's numbers overflow: "
+                + metric
+                + " is not a finite number; the prices of data_file and max_position_usd ("
+                + positionUsd
+                + ") or initial_balance_usd ("
+                + initialBalance
+                + ") are too far apart in magnitude for a double");
+      }
     }
   }
 }

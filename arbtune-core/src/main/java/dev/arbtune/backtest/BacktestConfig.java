@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,18 +19,22 @@ import java.util.Optional;
  *
  * @param dataFile CSV of two-venue quotes
  * @param minSpreadBps net spread needed to open a trade, after the entry costs {@link #costBps()}
- *     (one pair of fills; a round trip costs about twice that), in basis points; ≥ 0
- * @param takerFeeABps taker fee on venue A, bps of notional; ≥ 0
- * @param takerFeeBBps taker fee on venue B, bps of notional; ≥ 0
- * @param slippageBps slippage for a pair of legs, half on each leg, bps; ≥ 0
- * @param maxPositionUsd notional of one trade, USD; &gt; 0
+ *     (one pair of fills; a round trip costs about twice that), in basis points; 0 to {@link
+ *     #MAX_BPS}
+ * @param takerFeeABps taker fee on venue A, bps of notional; 0 to {@link #MAX_BPS}
+ * @param takerFeeBBps taker fee on venue B, bps of notional; 0 to {@link #MAX_BPS}
+ * @param slippageBps slippage for a pair of legs, half on each leg, bps; 0 to {@link #MAX_BPS}
+ * @param maxPositionUsd notional of one trade, USD; &gt; 0 and at most {@link #MAX_USD}
  * @param maxOpenTrades trades open at once; ≥ 1
- * @param initialBalanceUsd starting equity, USD; &gt; 0
+ * @param initialBalanceUsd starting equity, USD; &gt; 0 and at most {@link #MAX_USD}
  * @param stopOnDrawdownPct stop the run at this drawdown, percent; &gt; 0, or {@code null} for
  *     never
  * @param tag free label, usually the session; may be {@code null}
- * @param startTime first quote used, inclusive; {@code null} for the start of the file
+ * @param startTime first quote used, inclusive; {@code null} for the start of the file (both times
+ *     are kept to the microsecond, as quotes are: finer fractions are truncated)
  * @param endTime quotes from this instant on are not used; {@code null} for the end of the file
+ * @param timeUnit the unit of the quotes file's epoch integers, {@link EpochUnit#AUTO} (the
+ *     default) to read it from their magnitude
  */
 public record BacktestConfig(
     String dataFile,
@@ -43,7 +48,8 @@ public record BacktestConfig(
     Double stopOnDrawdownPct,
     String tag,
     Instant startTime,
-    Instant endTime) {
+    Instant endTime,
+    EpochUnit timeUnit) {
 
   public static final String DATA_FILE = "data_file";
   public static final String MIN_SPREAD_BPS = "min_spread_bps";
@@ -57,6 +63,7 @@ public record BacktestConfig(
   public static final String TAG = "tag";
   public static final String START_TIME = "start_time";
   public static final String END_TIME = "end_time";
+  public static final String TIME_UNIT = "time_unit";
 
   /** Every config key the runner knows, in the order they are written. */
   public static final List<String> FIELDS =
@@ -72,7 +79,8 @@ public record BacktestConfig(
           STOP_ON_DRAWDOWN_PCT,
           TAG,
           START_TIME,
-          END_TIME);
+          END_TIME,
+          TIME_UNIT);
 
   /** The keys whose values are numbers (the ones a parameter grid can vary). */
   public static final List<String> NUMERIC_FIELDS =
@@ -96,21 +104,37 @@ public record BacktestConfig(
   public static final double DEFAULT_INITIAL_BALANCE_USD = 10000.0;
 
   /**
+   * Largest {@code max_position_usd} and {@code initial_balance_usd}: 10¹² USD (a trillion), far
+   * beyond any real account, and far enough below a double's range that PnL, fees and drawdown stay
+   * finite for prices of ordinary magnitude.
+   */
+  public static final double MAX_USD = 1e12;
+
+  /**
+   * Largest {@code min_spread_bps}, {@code taker_fee_a_bps}, {@code taker_fee_b_bps} and {@code
+   * slippage_bps}: 10,000 bps, that is 100% of the notional.
+   */
+  public static final double MAX_BPS = 10_000;
+
+  /**
    * @throws ConfigException naming the first field that the runner would refuse
    */
   public BacktestConfig {
+    Objects.requireNonNull(timeUnit, "timeUnit");
+    startTime = toMicrosecond(startTime);
+    endTime = toMicrosecond(endTime);
     if (dataFile == null || dataFile.isBlank()) {
       throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
     }
-    requireAtLeastZero(MIN_SPREAD_BPS, minSpreadBps);
-    requireAtLeastZero(TAKER_FEE_A_BPS, takerFeeABps);
-    requireAtLeastZero(TAKER_FEE_B_BPS, takerFeeBBps);
-    requireAtLeastZero(SLIPPAGE_BPS, slippageBps);
-    requirePositive(MAX_POSITION_USD, maxPositionUsd);
+    requireBps(MIN_SPREAD_BPS, minSpreadBps);
+    requireBps(TAKER_FEE_A_BPS, takerFeeABps);
+    requireBps(TAKER_FEE_B_BPS, takerFeeBBps);
+    requireBps(SLIPPAGE_BPS, slippageBps);
+    requireUsd(MAX_POSITION_USD, maxPositionUsd);
     if (maxOpenTrades < 1) {
       throw new ConfigException(MAX_OPEN_TRADES, "must be at least 1, got " + maxOpenTrades);
     }
-    requirePositive(INITIAL_BALANCE_USD, initialBalanceUsd);
+    requireUsd(INITIAL_BALANCE_USD, initialBalanceUsd);
     if (stopOnDrawdownPct != null) {
       requirePositive(STOP_ON_DRAWDOWN_PCT, stopOnDrawdownPct);
     }
@@ -118,6 +142,45 @@ public record BacktestConfig(
       throw new ConfigException(
           END_TIME, "must be after start_time (" + startTime + "), got " + endTime);
     }
+  }
+
+  /**
+   * A configuration whose quotes file's epoch integers are read by magnitude ({@link
+   * EpochUnit#AUTO}).
+   *
+   * @throws ConfigException naming the first field that the runner would refuse
+   */
+  public BacktestConfig(
+      String dataFile,
+      double minSpreadBps,
+      double takerFeeABps,
+      double takerFeeBBps,
+      double slippageBps,
+      double maxPositionUsd,
+      int maxOpenTrades,
+      double initialBalanceUsd,
+      Double stopOnDrawdownPct,
+      String tag,
+      Instant startTime,
+      Instant endTime) {
+    this(
+        dataFile,
+        minSpreadBps,
+        takerFeeABps,
+        takerFeeBBps,
+        slippageBps,
+        maxPositionUsd,
+        maxOpenTrades,
+        initialBalanceUsd,
+        stopOnDrawdownPct,
+        tag,
+        startTime,
+        endTime,
+        EpochUnit.AUTO);
+  }
+
+  private static Instant toMicrosecond(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** A configuration with every default, reading {@code dataFile}. */
@@ -167,14 +230,16 @@ public record BacktestConfig(
         map.get(STOP_ON_DRAWDOWN_PCT) == null ? null : number(map, STOP_ON_DRAWDOWN_PCT, 0),
         optionalString(map, TAG),
         instant(map, START_TIME),
-        instant(map, END_TIME));
+        instant(map, END_TIME),
+        timeUnit(map));
   }
 
   /**
    * The config as written in result documents and plan lines: every field in {@link #FIELDS} order,
    * decimals as doubles, {@code max_open_trades} as an integer, {@code stop_on_drawdown_pct} and
-   * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set.
-   * Unmodifiable.
+   * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set,
+   * {@code time_unit} only when not {@code auto} (so that documents of files read by magnitude are
+   * as before). Unmodifiable.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -193,6 +258,9 @@ public record BacktestConfig(
     }
     if (endTime != null) {
       m.put(END_TIME, endTime.toString());
+    }
+    if (timeUnit != EpochUnit.AUTO) {
+      m.put(TIME_UNIT, timeUnit.label());
     }
     return Collections.unmodifiableMap(m);
   }
@@ -301,6 +369,19 @@ public record BacktestConfig(
     throw new ConfigException(key, "expected a string, got " + describe(v));
   }
 
+  private static EpochUnit timeUnit(Map<String, ?> map) {
+    Object v = map.get(TIME_UNIT);
+    if (v == null) {
+      return EpochUnit.AUTO;
+    }
+    if (!(v instanceof String s)) {
+      throw new ConfigException(
+          TIME_UNIT,
+          "expected one of " + String.join(", ", EpochUnit.LABELS) + ", got " + describe(v));
+    }
+    return EpochUnit.parse(s);
+  }
+
   private static Instant instant(Map<String, ?> map, String key) {
     Object v = map.get(key);
     if (v == null) {
@@ -340,6 +421,20 @@ public record BacktestConfig(
   private static void requireAtLeastZero(String key, double value) {
     if (!(value >= 0) || !Double.isFinite(value)) {
       throw new ConfigException(key, "must be a finite number >= 0, got " + value);
+    }
+  }
+
+  private static void requireBps(String key, double value) {
+    requireAtLeastZero(key, value);
+    if (value > MAX_BPS) {
+      throw new ConfigException(key, "must be at most 10000 (100%), got " + value);
+    }
+  }
+
+  private static void requireUsd(String key, double value) {
+    requirePositive(key, value);
+    if (value > MAX_USD) {
+      throw new ConfigException(key, "must be at most 1e12 (1,000,000,000,000 USD), got " + value);
     }
   }
 

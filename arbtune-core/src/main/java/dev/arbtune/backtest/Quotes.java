@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The quotes of one CSV file in columnar primitive arrays: one epoch-millisecond timestamp and four
+ * The quotes of one CSV file in columnar primitive arrays: one epoch-microsecond timestamp and four
  * prices per row, 40 bytes a row. Immutable once built, so one instance is shared read-only by
  * every job (and thread) that uses the file.
  *
@@ -63,9 +63,14 @@ public final class Quotes {
     return timestamps.length;
   }
 
-  /** Timestamp of row {@code i}, epoch milliseconds. */
+  /** Timestamp of row {@code i}, epoch microseconds. */
   public long timestamp(int i) {
     return timestamps[i];
+  }
+
+  /** Timestamp of row {@code i} as an instant. */
+  public Instant instant(int i) {
+    return EpochUnit.instant(timestamps[i]);
   }
 
   /** Best bid of venue A in row {@code i}. */
@@ -93,18 +98,31 @@ public final class Quotes {
    * none: a binary search, so a time window costs nothing to find.
    */
   public int firstIndexAtOrAfter(Instant instant) {
-    long millis = instant.toEpochMilli();
+    long micros = ceilMicros(instant);
     int lo = 0;
     int hi = timestamps.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (timestamps[mid] < millis) {
+      if (timestamps[mid] < micros) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
     return lo;
+  }
+
+  /**
+   * The first epoch microsecond at or after {@code instant}; {@link Long#MIN_VALUE} or {@link
+   * Long#MAX_VALUE} for instants beyond what a long holds.
+   */
+  private static long ceilMicros(Instant instant) {
+    try {
+      long floor = EpochUnit.micros(instant);
+      return instant.getNano() % 1000 == 0 ? floor : floor + 1;
+    } catch (ArithmeticException e) {
+      return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   /** Bytes held by the columns (not counting the object headers). */

@@ -21,7 +21,8 @@ import java.util.concurrent.ExecutionException;
  * Loads quotes files and shares them: thread-safe, keyed by the file's real path (so {@code
  * data/x.csv}, {@code ./data/../data/x.csv} and a symbolic link to it are one entry, while {@code
  * d/link/../q.csv}, which is {@code q.csv} in the folder {@code d/link} points to, is not {@code
- * d/q.csv}). When several threads ask for a file that is not loaded yet, one loads it and the
+ * d/q.csv}) and by the {@link EpochUnit} its timestamps are read in (a file read in two units is
+ * two entries). When several threads ask for a file that is not loaded yet, one loads it and the
  * others wait for it; threads asking for other files are not held up.
  *
  * <p>Memory is bounded: the cache holds at most {@link #budgetBytes()} of quote columns, dropping
@@ -74,7 +75,7 @@ public final class QuotesCache {
    */
   private final Object lock = new Object();
 
-  /** Entries by real path (or a caller's own key), least recently used first. */
+  /** Entries by real path and unit (or a caller's own key), least recently used first. */
   private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
   /** Columns of loaded entries plus the estimates of loads in progress. */
@@ -214,18 +215,38 @@ public final class QuotesCache {
    *     {@code file} as given
    */
   public Quotes get(Path file) throws IOException {
+    return get(file, EpochUnit.AUTO);
+  }
+
+  /**
+   * The quotes of {@code file} with its epoch integers read in {@code unit}, loading them when they
+   * are not held. The unit is part of the key: one file read in two units is two entries.
+   *
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws IOException when it cannot be read
+   * @throws QuotesFormatException when its content is not a usable quotes table; the message names
+   *     {@code file} as given
+   */
+  public Quotes get(Path file, EpochUnit unit) throws IOException {
     Objects.requireNonNull(file, "file");
-    Path key = realPath(file);
+    Objects.requireNonNull(unit, "unit");
+    Path real = realPath(file);
     try {
       return get(
-          key, file.toString(), () -> loadBytesEstimate(file), () -> QuotesLoader.load(file));
+          new FileKey(real, unit),
+          file.toString(),
+          () -> loadBytesEstimate(file),
+          () -> QuotesLoader.load(file, unit));
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof QuotesFormatException) && !(e instanceof QuotesTooLargeException)) {
-        realPaths.values().removeIf(key::equals); // it may have moved: resolve it again
+        realPaths.values().removeIf(real::equals); // it may have moved: resolve it again
       }
       throw e;
     }
   }
+
+  /** A local file read in one unit. */
+  private record FileKey(Path realPath, EpochUnit unit) {}
 
   /** The real path of {@code file}, remembered by the name it was asked for. */
   private Path realPath(Path file) throws IOException {
@@ -246,8 +267,9 @@ public final class QuotesCache {
    * sharing, budget and rules as {@link #get(Path)}, for files that are not on the local file
    * system.
    *
-   * @param key what identifies the file, compared with {@code equals} (for example a qualified
-   *     Hadoop path as a string); local files are held under their real {@link Path}
+   * @param key what identifies the file and how it is read, compared with {@code equals} (for
+   *     example a qualified Hadoop path and the {@link EpochUnit}); local files are held under
+   *     their real {@link Path} and unit
    * @param name the file as messages name it
    * @throws IOException when the loader cannot read the file
    * @throws QuotesFormatException when its content is not a usable quotes table; the message names

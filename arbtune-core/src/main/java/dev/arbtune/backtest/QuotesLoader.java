@@ -28,12 +28,16 @@ import java.util.zip.GZIPInputStream;
  *   <li>UTF-8 (an initial byte order mark is ignored), optionally gzip-compressed (recognised by
  *       its magic bytes, whatever the file name); lines end in LF or CRLF; blank lines are ignored.
  *   <li>A header naming at least {@link #COLUMNS}, in any order and any letter case; other columns
- *       are ignored. Fields may be enclosed in double quotes.
+ *       are ignored. Fields may be enclosed in double quotes (a quoted field may hold commas).
+ *       Every row has as many fields as the header: a row with more or fewer (say, an unquoted
+ *       {@code 17,207.5}) is an error naming its line.
  *   <li>{@code timestamp}: ISO-8601 ({@code 2014-05-01T05:00:02Z}, fractions of a second and an
- *       offset such as {@code +02:00} allowed; without an offset it is UTC) or epoch milliseconds
- *       (digits only, at least 10¹¹, i.e. from 1973-03-03 on: smaller values are almost surely
- *       epoch seconds and are refused). Stored at millisecond precision (finer fractions are
- *       truncated). Rows must be in non-decreasing time order.
+ *       offset such as {@code +02:00} allowed; without an offset it is UTC) or an epoch integer
+ *       (digits only) in seconds, milliseconds, microseconds or nanoseconds: the unit is read from
+ *       the magnitude of the file's first epoch integer ({@link EpochUnit}: 10⁸ ≤ s &lt; 10¹¹ ≤ ms
+ *       &lt; 10¹⁴ ≤ µs &lt; 10¹⁷ ≤ ns), and every later one must be of the same magnitude, or it is
+ *       given by {@code time_unit}. Stored in epoch microseconds: finer fractions and nanoseconds
+ *       are truncated to the microsecond. Rows must be in non-decreasing time order.
  *   <li>Prices: decimal numbers ({@code 1.38727}, {@code 1e-3}); {@code NaN}, infinities and empty
  *       fields are errors. Zero, negative and crossed prices are loaded as they are: the backtest
  *       skips such rows and counts them.
@@ -52,12 +56,8 @@ public final class QuotesLoader {
   private static final int BUFFER_SIZE = 1 << 20;
   private static final long MAX_ROWS = Integer.MAX_VALUE - 16;
 
-  /**
-   * Smallest epoch-millisecond timestamp accepted: 10¹¹ ms is 1973-03-03. Epoch seconds of any date
-   * since 1973 (and until 5138) are below it, so a file of seconds is refused instead of being read
-   * as dates in January 1970.
-   */
-  static final long MIN_EPOCH_MILLIS = 100_000_000_000L;
+  /** Most bytes of offending input that a message repeats. */
+  private static final int MAX_ECHO = 200;
 
   private static final double[] POW10 = new double[23];
 
@@ -79,10 +79,24 @@ public final class QuotesLoader {
    * @throws QuotesFormatException when its content is not a usable quotes table
    */
   public static Quotes load(Path file) throws IOException {
+    return load(file, EpochUnit.AUTO);
+  }
+
+  /**
+   * Loads {@code file}, plain or gzip-compressed, reading epoch integers in {@code unit}.
+   *
+   * @param unit the unit of epoch integers, or {@link EpochUnit#AUTO} to read it from their
+   *     magnitude
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws IOException when it cannot be read
+   * @throws QuotesFormatException when its content is not a usable quotes table
+   */
+  public static Quotes load(Path file, EpochUnit unit) throws IOException {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(unit, "unit");
     long size = Files.size(file);
     try (InputStream in = Files.newInputStream(file)) {
-      return load(in, file.toString(), size);
+      return load(in, file.toString(), size, unit);
     }
   }
 
@@ -95,8 +109,25 @@ public final class QuotesLoader {
    * @throws QuotesFormatException when the content is not a usable quotes table
    */
   public static Quotes load(InputStream in, String source, long sizeHint) throws IOException {
+    return load(in, source, sizeHint, EpochUnit.AUTO);
+  }
+
+  /**
+   * Loads quotes from {@code in} (plain or gzip-compressed), which is not closed, reading epoch
+   * integers in {@code unit}.
+   *
+   * @param source the name used in messages
+   * @param sizeHint the byte size of the input if known (to size the columns), else 0
+   * @param unit the unit of epoch integers, or {@link EpochUnit#AUTO} to read it from their
+   *     magnitude
+   * @throws IOException when reading fails
+   * @throws QuotesFormatException when the content is not a usable quotes table
+   */
+  public static Quotes load(InputStream in, String source, long sizeHint, EpochUnit unit)
+      throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(unit, "unit");
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(2);
     int b0 = buffered.read();
@@ -113,7 +144,7 @@ public final class QuotesLoader {
       rowsGuess *= 4;
     }
     try {
-      return new Parser(source, body, (int) Math.min(rowsGuess, 1 << 26)).parse();
+      return new Parser(source, body, (int) Math.min(rowsGuess, 1 << 26), unit).parse();
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw new QuotesFormatException(source, 0, null, "broken gzip data: " + e.getMessage());
     }
@@ -146,9 +177,16 @@ public final class QuotesLoader {
     private int valueStart;
     private int valueEnd;
 
-    Parser(String source, InputStream in, int capacity) {
+    // The unit of epoch integers: given, or fixed by the first one (on line epochUnitLine).
+    private EpochUnit epochUnit;
+    private final boolean unitGiven;
+    private long epochUnitLine;
+
+    Parser(String source, InputStream in, int capacity, EpochUnit unit) {
       this.source = source;
       this.in = in;
+      this.unitGiven = unit != EpochUnit.AUTO;
+      this.epochUnit = unitGiven ? unit : null;
       ts = new long[capacity];
       for (int k = 0; k < 4; k++) {
         prices[k] = new double[capacity];
@@ -182,11 +220,11 @@ public final class QuotesLoader {
               lineNo,
               "timestamp",
               "rows must be in time order, but this one ("
-                  + java.time.Instant.ofEpochMilli(t)
+                  + EpochUnit.instant(t)
                   + ") is earlier than line "
                   + prevLine
                   + " ("
-                  + java.time.Instant.ofEpochMilli(prev)
+                  + EpochUnit.instant(prev)
                   + ")");
         }
         prev = t;
@@ -252,7 +290,11 @@ public final class QuotesLoader {
       }
     }
 
-    /** Parses one data row into the columns; returns its timestamp. */
+    /**
+     * Parses one data row into the columns; returns its timestamp. The row must have as many fields
+     * as the header: a comma inside an unquoted value (a thousands separator or a decimal comma)
+     * would otherwise shift the columns silently.
+     */
     private long readRow(int start, int end) {
       if (n == ts.length) {
         grow();
@@ -260,25 +302,68 @@ public final class QuotesLoader {
       long t = 0;
       int p = start;
       int field = 0;
-      for (; field < fieldsNeeded; field++) {
-        if (p > end) {
-          throw new QuotesFormatException(
-              source,
-              lineNo,
-              null,
-              "expected at least " + fieldsNeeded + " fields, found " + field);
+      try {
+        for (; field < fieldsNeeded; field++) {
+          if (p > end) {
+            throw fieldCount(field, start, end);
+          }
+          p = nextField(p, end, field);
+          int role = roles[field];
+          if (role == ROLE_TIMESTAMP) {
+            t = parseTimestamp(valueStart, valueEnd);
+          } else if (role != ROLE_NONE) {
+            prices[role - 1][n] = parsePrice(valueStart, valueEnd, role);
+          }
         }
+      } catch (QuotesFormatException e) {
+        // A value that does not parse is often the first symptom of shifted columns: say so.
+        int fields = countFields(start, end);
+        if (fields >= 0 && fields != roles.length) {
+          throw fieldCount(fields, start, end);
+        }
+        throw e;
+      }
+      // The fields beyond the last one used (the usual header has none): only counted.
+      for (; p <= end; field++) {
         p = nextField(p, end, field);
-        int role = roles[field];
-        if (role == ROLE_TIMESTAMP) {
-          t = parseTimestamp(valueStart, valueEnd);
-        } else if (role != ROLE_NONE) {
-          prices[role - 1][n] = parsePrice(valueStart, valueEnd, role);
-        }
+      }
+      if (field != roles.length) {
+        throw fieldCount(field, start, end);
       }
       ts[n] = t;
       n++;
       return t;
+    }
+
+    /** The number of fields of the row, or -1 when it cannot be split (an unterminated quote). */
+    private int countFields(int start, int end) {
+      int fields = 0;
+      try {
+        for (int p = start; p <= end; fields++) {
+          p = nextField(p, end, fields);
+        }
+      } catch (QuotesFormatException e) {
+        return -1;
+      }
+      return fields;
+    }
+
+    private QuotesFormatException fieldCount(int fields, int start, int end) {
+      String problem = "the row has " + fields + " fields, but the header has " + roles.length;
+      if (fields > roles.length) {
+        problem +=
+            "; a comma inside a value (a thousands separator or a decimal comma, as in 17,207.5)"
+                + " must be removed or the value quoted: "
+                + excerpt(start, end);
+      }
+      return new QuotesFormatException(source, lineNo, null, problem);
+    }
+
+    /** The row as text in double quotes, cut to {@link #MAX_ECHO} characters. */
+    private String excerpt(int start, int end) {
+      int len = Math.min(end - start, MAX_ECHO);
+      String text = new String(buf, start, len, StandardCharsets.UTF_8);
+      return "\"" + text + (len < end - start ? "…" : "") + "\"";
     }
 
     /**
@@ -403,6 +488,7 @@ public final class QuotesLoader {
               : "expected a price, got " + Excerpt.quoted(text));
     }
 
+    /** The timestamp in the field {@code [s, e)}, in epoch microseconds. */
     private long parseTimestamp(int s, int e) {
       int len = e - s;
       if (len >= 20 && buf[s + 4] == '-' && buf[s + 10] == 'T') {
@@ -410,45 +496,103 @@ public final class QuotesLoader {
         if (fast != Long.MIN_VALUE) {
           return fast;
         }
-      } else if (len > 0 && len <= 18) {
+      } else if (len > 0 && len <= 19) {
         boolean digitsOnly = true;
         long v = 0;
-        for (int i = s; i < e && digitsOnly; i++) {
-          byte b = buf[i];
-          digitsOnly = b >= '0' && b <= '9';
-          v = v * 10 + (b - '0');
+        for (int i = s; i < e; i++) {
+          int d = buf[i] - '0';
+          if (d < 0 || d > 9) {
+            digitsOnly = false;
+            break;
+          }
+          if (len == 19 && i == e - 1 && v > (Long.MAX_VALUE - d) / 10) {
+            throw epochOutOfRange(s, e); // only 19 digits can exceed a long
+          }
+          v = v * 10 + d;
         }
         if (digitsOnly) {
-          if (v < MIN_EPOCH_MILLIS) {
-            throw new QuotesFormatException(
-                source,
-                lineNo,
-                "timestamp",
-                v
-                    + " looks like epoch seconds, not milliseconds (as milliseconds it is "
-                    + java.time.Instant.ofEpochMilli(v)
-                    + "); write epoch milliseconds (seconds times 1000) or ISO-8601 timestamps");
-          }
-          return v;
+          return epochMicros(v, s, e);
         }
       }
       String text = new String(buf, s, len, StandardCharsets.UTF_8);
+      if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw epochOutOfRange(s, e);
+      }
       try {
-        return BacktestConfig.parseInstant("timestamp", text).toEpochMilli();
+        return EpochUnit.micros(BacktestConfig.parseInstant("timestamp", text));
       } catch (ConfigException | ArithmeticException ex) {
         throw new QuotesFormatException(
             source,
             lineNo,
             "timestamp",
-            "expected an ISO-8601 timestamp such as 2014-05-01T05:00:02Z or epoch milliseconds,"
+            "expected an ISO-8601 timestamp such as 2014-05-01T05:00:02Z or an epoch integer,"
                 + " got "
-                + Excerpt.quoted(text));
+                + excerpt(s, e));
+      }
+    }
+
+    /** The epoch integer {@code v} (the field {@code [s, e)}) in microseconds. */
+    private long epochMicros(long v, int s, int e) {
+      if (!unitGiven && (epochUnit == null || !epochUnit.holdsMagnitude(v))) {
+        checkMagnitude(v);
+      }
+      try {
+        return epochUnit.toMicros(v);
+      } catch (ArithmeticException ex) {
+        throw epochOutOfRange(s, e);
       }
     }
 
     /**
-     * {@code YYYY-MM-DDTHH:MM:SS[.fff...](Z|+00:00)}; returns {@link Long#MIN_VALUE} for anything
-     * else, which then takes the general path.
+     * Fixes the file's unit from the first epoch integer {@code v}, or fails for a value of no unit
+     * or of another unit than the file's.
+     */
+    private void checkMagnitude(long v) {
+      EpochUnit unit = EpochUnit.ofMagnitude(v);
+      if (unit == null) {
+        throw new QuotesFormatException(
+            source,
+            lineNo,
+            "timestamp",
+            v
+                + " is below 10^8, too small to tell its unit by magnitude (epoch seconds start at"
+                + " 10^8, 1973-03-03); set time_unit to s, ms, us or ns to read the file in one"
+                + " unit");
+      }
+      if (epochUnit == null) {
+        epochUnit = unit;
+        epochUnitLine = lineNo;
+        return;
+      }
+      throw new QuotesFormatException(
+          source,
+          lineNo,
+          "timestamp",
+          v
+              + " is "
+              + unit.description()
+              + " by its magnitude, but the file's first timestamp (line "
+              + epochUnitLine
+              + ") is "
+              + epochUnit.description()
+              + "; every row must use the same unit (or set time_unit to read all in one)");
+    }
+
+    private QuotesFormatException epochOutOfRange(int s, int e) {
+      return new QuotesFormatException(
+          source,
+          lineNo,
+          "timestamp",
+          excerpt(s, e)
+              + (unitGiven ? " as " + epochUnit.description() : "")
+              + " is out of range: time is kept in epoch microseconds, which reach the year"
+              + " 294,247");
+    }
+
+    /**
+     * {@code YYYY-MM-DDTHH:MM:SS[.fff...](Z|+00:00)} in epoch microseconds (fraction digits beyond
+     * the sixth are truncated); returns {@link Long#MIN_VALUE} for anything else, which then takes
+     * the general path.
      */
     private long parseIsoFast(int s, int e) {
       if (buf[s + 7] != '-' || buf[s + 13] != ':' || buf[s + 16] != ':') {
@@ -461,13 +605,13 @@ public final class QuotesLoader {
         return Long.MIN_VALUE;
       }
       int p = s + 19;
-      int millis = 0;
+      int micros = 0;
       if (buf[p] == '.') {
         p++;
         int fractionDigits = 0;
         while (p < e && buf[p] >= '0' && buf[p] <= '9') {
-          if (fractionDigits < 3) {
-            millis = millis * 10 + (buf[p] - '0');
+          if (fractionDigits < 6) {
+            micros = micros * 10 + (buf[p] - '0');
           }
           fractionDigits++;
           p++;
@@ -475,8 +619,8 @@ public final class QuotesLoader {
         if (fractionDigits == 0 || fractionDigits > 9) {
           return Long.MIN_VALUE;
         }
-        for (int k = fractionDigits; k < 3; k++) {
-          millis *= 10;
+        for (int k = fractionDigits; k < 6; k++) {
+          micros *= 10;
         }
       }
       boolean utc =
@@ -495,7 +639,7 @@ public final class QuotesLoader {
       if (epochDay == Long.MIN_VALUE) {
         return Long.MIN_VALUE;
       }
-      return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+      return (((epochDay * 24 + hour) * 60 + minute) * 60 + second) * 1_000_000L + micros;
     }
 
     private long epochDay(int s) {

@@ -87,7 +87,7 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--slippage-bps",
       paramLabel = "BPS",
       description =
-          "Slippage of a pair of legs, half on each fill (default: "
+          "Slippage of a pair of legs, half on each fill; at most 10000 (default: "
               + BacktestConfig.DEFAULT_SLIPPAGE_BPS
               + ").")
   Double slippageBps;
@@ -96,7 +96,7 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--max-position-usd",
       paramLabel = "USD",
       description =
-          "Notional of one trade, bought at the buy leg's fill price (default: "
+          "Notional of one trade, bought at the buy leg's fill price; at most 1e12 (default: "
               + BacktestConfig.DEFAULT_MAX_POSITION_USD
               + ").")
   Double maxPositionUsd;
@@ -114,7 +114,9 @@ final class BacktestCommand implements Callable<Integer> {
       names = "--initial-balance-usd",
       paramLabel = "USD",
       description =
-          "Starting equity (default: " + BacktestConfig.DEFAULT_INITIAL_BALANCE_USD + ").")
+          "Starting equity; at most 1e12 (default: "
+              + BacktestConfig.DEFAULT_INITIAL_BALANCE_USD
+              + ").")
   Double initialBalanceUsd;
 
   @Option(
@@ -142,6 +144,14 @@ final class BacktestCommand implements Callable<Integer> {
       paramLabel = "TIME",
       description = "Use quotes before this ISO-8601 instant (exclusive).")
   String endTime;
+
+  @Option(
+      names = "--time-unit",
+      paramLabel = "UNIT",
+      description =
+          "Unit of the quotes file's epoch-integer timestamps: s, ms, us or ns (default: auto, by"
+              + " magnitude; docs/MODEL.md).")
+  String timeUnit;
 
   @Option(
       names = "--job-id",
@@ -253,6 +263,7 @@ final class BacktestCommand implements Callable<Integer> {
     putIfSet(m, BacktestConfig.TAG, tag);
     putIfSet(m, BacktestConfig.START_TIME, startTime);
     putIfSet(m, BacktestConfig.END_TIME, endTime);
+    putIfSet(m, BacktestConfig.TIME_UNIT, timeUnit);
     return m;
   }
 

@@ -3,6 +3,7 @@ package dev.arbtune.run;
 import dev.arbtune.backtest.Backtest;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
+import dev.arbtune.backtest.BacktestOverflowException;
 import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
@@ -99,7 +100,7 @@ public record JobDocument(
     BacktestMetrics metrics;
     boolean loaded = false;
     try {
-      Quotes q = quotes.load(config.dataFile());
+      Quotes q = quotes.load(config.dataFile(), config.timeUnit());
       loaded = true;
       metrics = Backtest.run(config, q, tradeLog);
     } catch (OutOfMemoryError e) {
@@ -130,6 +131,8 @@ public record JobDocument(
       return error(lineNumber, jobId, config.toMap(), "data_file " + e.getMessage());
     } catch (ConfigException e) {
       return error(lineNumber, jobId, config.toMap(), "config." + e.getMessage());
+    } catch (BacktestOverflowException e) {
+      return error(lineNumber, jobId, config.toMap(), e.getMessage());
     } catch (IOException e) {
       return error(
           lineNumber,

@@ -72,7 +72,7 @@ public final class JobRunner {
    * @throws ConfigException when the config's time window holds no quotes
    */
   public BacktestMetrics backtest(BacktestConfig config) throws IOException {
-    Quotes quotes = cache.get(dataPath(config));
+    Quotes quotes = cache.get(dataPath(config), config.timeUnit());
     return Backtest.run(config, quotes);
   }
 

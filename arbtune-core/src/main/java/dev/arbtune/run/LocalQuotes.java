@@ -1,5 +1,6 @@
 package dev.arbtune.run;
 
+import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import java.io.IOException;
@@ -19,7 +20,12 @@ final class LocalQuotes implements QuotesSource {
 
   @Override
   public Quotes load(String dataFile) throws IOException {
-    return cache.get(dataRoot.resolve(dataFile));
+    return load(dataFile, EpochUnit.AUTO);
+  }
+
+  @Override
+  public Quotes load(String dataFile, EpochUnit unit) throws IOException {
+    return cache.get(dataRoot.resolve(dataFile), unit);
   }
 
   @Override

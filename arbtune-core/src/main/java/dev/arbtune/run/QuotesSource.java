@@ -1,5 +1,8 @@
 package dev.arbtune.run;
 
+import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import java.io.IOException;
@@ -21,6 +24,26 @@ public interface QuotesSource {
    *     message names the file
    */
   Quotes load(String dataFile) throws IOException;
+
+  /**
+   * The quotes of a job's {@code data_file}, its epoch integers read in {@code unit} (the job's
+   * {@code time_unit}). Sources that read files must override this; the default serves only {@link
+   * EpochUnit#AUTO} (through {@link #load(String)}) and refuses any other unit, so that a unit is
+   * never silently ignored.
+   *
+   * @throws java.nio.file.NoSuchFileException when there is no such file
+   * @throws IOException when it cannot be read
+   * @throws dev.arbtune.backtest.QuotesFormatException when it is not a usable quotes table; the
+   *     message names the file
+   * @throws ConfigException (field {@code time_unit}) when this source cannot read in {@code unit}
+   */
+  default Quotes load(String dataFile, EpochUnit unit) throws IOException {
+    if (unit == EpochUnit.AUTO) {
+      return load(dataFile);
+    }
+    throw new ConfigException(
+        BacktestConfig.TIME_UNIT, "this quotes source reads timestamps by magnitude only");
+  }
 
   /**
    * Where {@code dataFile} was looked for, as a message about a missing file shows it, or {@code

@@ -67,6 +67,49 @@ class BacktestConfigTest {
   }
 
   @Test
+  void timeUnitIsAutoByDefaultWrittenOnlyWhenSetAndRoundTrips() {
+    assertThat(BacktestConfig.fromMap(withData()).timeUnit()).isEqualTo(EpochUnit.AUTO);
+    assertThat(BacktestConfig.fromMap(withData("time_unit", "auto")).toMap())
+        .doesNotContainKey("time_unit");
+    for (String label : List.of("s", "ms", "us", "ns")) {
+      BacktestConfig c = BacktestConfig.fromMap(withData("time_unit", label));
+      assertThat(c.timeUnit().label()).isEqualTo(label);
+      assertThat(c.toMap()).containsEntry("time_unit", label);
+      assertThat(List.copyOf(c.toMap().keySet())).last().isEqualTo("time_unit");
+      assertThat(BacktestConfig.fromMap(c.toMap())).isEqualTo(c);
+    }
+  }
+
+  @Test
+  void aWrongTimeUnitNamesTheChoicesAndSuggestsOne() {
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "seconds")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "time_unit: expected one of auto, s, ms, us, ns, got \"seconds\" (did you mean s?)");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "µs")))
+        .hasMessageEndingWith("(did you mean us?)");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "MS")))
+        .hasMessageEndingWith("(did you mean ms?)");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", 1000)))
+        .hasMessage("time_unit: expected one of auto, s, ms, us, ns, got 1000");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("time_unit", "x".repeat(500))))
+        .hasMessageContaining("x".repeat(40) + "…\"")
+        .hasMessageNotContaining("x".repeat(41));
+  }
+
+  @Test
+  void windowTimesAreKeptToTheMicrosecond() {
+    BacktestConfig c =
+        BacktestConfig.fromMap(
+            withData(
+                "start_time", "2014-05-01T05:00:00.123456789Z",
+                "end_time", "2014-05-01T05:00:01.0000001Z"));
+
+    assertThat(c.startTime()).isEqualTo(Instant.parse("2014-05-01T05:00:00.123456Z"));
+    assertThat(c.toMap()).containsEntry("end_time", "2014-05-01T05:00:01Z");
+  }
+
+  @Test
   void unknownKeySuggestsTheClosestField() {
     assertThatThrownBy(() -> BacktestConfig.fromMap(withData("min_spred_bps", 3)))
         .isInstanceOf(ConfigException.class)
@@ -105,6 +148,32 @@ class BacktestConfigTest {
                     withData(
                         "start_time", "2014-05-02T00:00:00Z", "end_time", "2014-05-01T00:00:00Z")))
         .hasMessageStartingWith("end_time: must be after start_time");
+  }
+
+  @Test
+  void moneyAndBasisPointsHaveDocumentedUpperLimits() {
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("max_position_usd", 1e300)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("max_position_usd: must be at most 1e12 (1,000,000,000,000 USD), got 1.0E300");
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("initial_balance_usd", 2e12)))
+        .hasMessageStartingWith("initial_balance_usd: must be at most 1e12");
+    for (String bps : List.of("min_spread_bps", "taker_fee_a_bps", "taker_fee_b_bps")) {
+      assertThatThrownBy(() -> BacktestConfig.fromMap(withData(bps, 10_001)))
+          .hasMessage(bps + ": must be at most 10000 (100%), got 10001.0");
+    }
+    assertThatThrownBy(() -> BacktestConfig.fromMap(withData("slippage_bps", 1e9)))
+        .hasMessageStartingWith("slippage_bps: must be at most 10000 (100%)");
+    BacktestConfig atTheLimits =
+        BacktestConfig.fromMap(
+            withData(
+                "max_position_usd", 1e12,
+                "initial_balance_usd", 1e12,
+                "min_spread_bps", 10_000,
+                "taker_fee_a_bps", 10_000,
+                "taker_fee_b_bps", 10_000,
+                "slippage_bps", 10_000));
+    assertThat(atTheLimits.maxPositionUsd()).isEqualTo(BacktestConfig.MAX_USD);
+    assertThat(atTheLimits.slippageBps()).isEqualTo(BacktestConfig.MAX_BPS);
   }
 
   @Test

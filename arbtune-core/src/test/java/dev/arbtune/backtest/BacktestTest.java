@@ -374,4 +374,116 @@ class BacktestTest {
 
     assertThat(Backtest.run(c, quotes)).isEqualTo(Backtest.run(c, quotes));
   }
+
+  @Test
+  void numbersBeyondWhatADoubleHoldsFailTheRunInsteadOfGivingInfinity() {
+    // 1000 USD at a price of 1e-306 is 1e309 units: beyond a double, though every input is finite.
+    Quotes quotes =
+        TestQuotes.of(row(1e-306, 1e-306, 3e-306, 3e-306), row(3e-306, 3e-306, 1e-306, 1e-306));
+
+    assertThatThrownBy(() -> Backtest.run(BacktestConfig.defaults("tiny.csv"), quotes))
+        .isInstanceOf(BacktestOverflowException.class)
+        .hasMessageStartingWith("the backtest's numbers overflow:")
+        .hasMessageContaining("fees_paid_usd")
+        .hasMessageNotContaining("Exception");
+  }
+
+  /** A quotes file whose rows have the given timestamps (as written) and prices, parsed as such. */
+  private static Quotes timedFile(String[] times, String[] rows) throws IOException {
+    StringBuilder csv =
+        new StringBuilder("timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n");
+    for (int i = 0; i < rows.length; i++) {
+      csv.append(times[i]).append(',').append(rows[i]).append('\n');
+    }
+    byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return QuotesLoader.load(new java.io.ByteArrayInputStream(bytes), "timed.csv", bytes.length);
+  }
+
+  /** Two round trips: open, hold, close; open, close. */
+  private static final String[] TWO_ROUND_TRIPS = {
+    "100,100,100.5,100.5",
+    "100,100,100,100",
+    "100,100,99.9,100",
+    "100,100,100.5,100.5",
+    "100,100,99.9,100"
+  };
+
+  private static String[] times(long[] micros, java.util.function.LongFunction<String> format) {
+    return java.util.Arrays.stream(micros).mapToObj(format).toArray(String[]::new);
+  }
+
+  @Test
+  void aFileInSecondsMillisecondsMicrosecondsNanosecondsOrIsoGivesTheSameRun() throws IOException {
+    long t0 = T0.getEpochSecond();
+    long[] seconds = {t0, t0 + 1, t0 + 3, t0 + 10, t0 + 70};
+    long[] micros = java.util.Arrays.stream(seconds).map(s -> s * 1_000_000).toArray();
+    List<List<Trade>> logs = new ArrayList<>();
+    List<BacktestMetrics> runs = new ArrayList<>();
+    for (String[] t :
+        List.of(
+            times(seconds, Long::toString),
+            times(micros, us -> Long.toString(us / 1000)),
+            times(micros, Long::toString),
+            times(micros, us -> us + "000"),
+            times(micros, us -> EpochUnit.instant(us).toString()))) {
+      List<Trade> trades = new ArrayList<>();
+      runs.add(Backtest.run(config(30, 5, 5, 1, null), timedFile(t, TWO_ROUND_TRIPS), trades::add));
+      logs.add(trades);
+    }
+
+    assertThat(runs.get(0).closedTrades()).isEqualTo(2);
+    assertThat(runs.get(0).avgHoldingSeconds()).isEqualTo((3 + 60) / 2.0);
+    assertThat(logs.get(0).get(1).exitTime()).isEqualTo(T0.plusSeconds(70));
+    assertThat(runs).allSatisfy(m -> assertThat(m).isEqualTo(runs.get(0)));
+    assertThat(logs).allSatisfy(l -> assertThat(l).isEqualTo(logs.get(0)));
+  }
+
+  @Test
+  void microsecondTimesAreKeptInTradesAndHoldingTimes() throws IOException {
+    long t0 = 1_700_000_000_123_456L; // 2023-11-14T22:13:20.123456Z
+    long[] micros = {t0, t0 + 250_000, t0 + 1_500_001, t0 + 2_000_000, t0 + 3_999_999};
+    List<List<Trade>> logs = new ArrayList<>();
+    List<BacktestMetrics> runs = new ArrayList<>();
+    for (String[] t :
+        List.of(
+            times(micros, Long::toString),
+            times(micros, us -> us + "789"), // nanoseconds: truncated to the microsecond
+            times(micros, us -> EpochUnit.instant(us).toString().replace("Z", "999Z")))) {
+      List<Trade> trades = new ArrayList<>();
+      runs.add(Backtest.run(config(30, 5, 5, 1, null), timedFile(t, TWO_ROUND_TRIPS), trades::add));
+      logs.add(trades);
+    }
+
+    BacktestMetrics m = runs.get(0);
+    assertThat(m.closedTrades()).isEqualTo(2);
+    assertThat(m.avgHoldingSeconds()).isEqualTo((1.500001 + 1.999999) / 2, EXACT);
+    assertThat(m.toMap(0).get("avg_holding_seconds")).isEqualTo(1.75);
+    Trade first = logs.get(0).get(0);
+    assertThat(first.entryTime()).isEqualTo(Instant.parse("2023-11-14T22:13:20.123456Z"));
+    assertThat(first.exitTime()).isEqualTo(Instant.parse("2023-11-14T22:13:21.623457Z"));
+    assertThat(runs).allSatisfy(r -> assertThat(r).isEqualTo(m));
+    assertThat(logs).allSatisfy(l -> assertThat(l).isEqualTo(logs.get(0)));
+    java.io.StringWriter csv = new java.io.StringWriter();
+    TradesCsv.write(logs.get(0), csv);
+    assertThat(csv.toString())
+        .contains(",closed,2023-11-14T22:13:20.123456Z,2023-11-14T22:13:21.623457Z,")
+        .contains(",closed,2023-11-14T22:13:22.123456Z,2023-11-14T22:13:24.123455Z,");
+  }
+
+  @Test
+  void theWindowIsFoundInMicroseconds() throws IOException {
+    long t0 = 1_700_000_000_000_000L;
+    String[] t = times(new long[] {t0, t0 + 1, t0 + 2, t0 + 3, t0 + 4}, Long::toString);
+    BacktestConfig window =
+        BacktestConfig.fromMap(
+            java.util.Map.of(
+                "data_file", "timed.csv",
+                "start_time", "2023-11-14T22:13:20.000001Z",
+                "end_time", "2023-11-14T22:13:20.0000039Z"));
+
+    BacktestMetrics m = Backtest.run(window, timedFile(t, TWO_ROUND_TRIPS));
+
+    assertThat(window.endTime()).isEqualTo(Instant.parse("2023-11-14T22:13:20.000003Z"));
+    assertThat(m.quotesProcessed()).isEqualTo(2);
+  }
 }

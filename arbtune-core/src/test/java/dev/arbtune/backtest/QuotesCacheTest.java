@@ -43,6 +43,26 @@ class QuotesCacheTest {
   }
 
   @Test
+  void theTimeUnitIsPartOfTheKey() throws Exception {
+    Path file =
+        write(
+            "u.csv",
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000000,1,1,1,1\n");
+    QuotesCache cache = new QuotesCache();
+
+    Quotes byMagnitude = cache.get(file);
+    Quotes asMicros = cache.get(file, EpochUnit.MICROSECONDS);
+    Quotes asNanos = cache.get(file, EpochUnit.NANOSECONDS);
+
+    assertThat(byMagnitude.timestamp(0)).isEqualTo(1_700_000_000_000_000L);
+    assertThat(asMicros).isNotSameAs(byMagnitude).isEqualTo(byMagnitude);
+    assertThat(asNanos.timestamp(0)).isEqualTo(1_700_000_000_000L);
+    assertThat(cache.get(file, EpochUnit.AUTO)).isSameAs(byMagnitude);
+    assertThat(cache.get(dir.resolve("./u.csv"), EpochUnit.NANOSECONDS)).isSameAs(asNanos);
+    assertThat(cache.size()).isEqualTo(3);
+  }
+
+  @Test
   void concurrentRequestsGetTheSameInstance() throws Exception {
     Quotes expected = QuotesLoader.load(TestQuotes.EURUSD_SAMPLE);
     QuotesCache cache = new QuotesCache();

@@ -31,6 +31,17 @@ class QuotesLoaderTest {
     return QuotesLoader.load(new ByteArrayInputStream(bytes), "q.csv", bytes.length);
   }
 
+  private static Quotes parse(String csv, EpochUnit unit) throws IOException {
+    byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+    return QuotesLoader.load(new ByteArrayInputStream(bytes), "q.csv", bytes.length, unit);
+  }
+
+  /** An ISO-8601 instant in epoch microseconds, computed without the loader. */
+  private static long micros(String iso) {
+    Instant t = Instant.parse(iso);
+    return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+  }
+
   @Test
   void readsRowsIntoColumns() throws IOException {
     Quotes q =
@@ -40,7 +51,7 @@ class QuotesLoaderTest {
                 + "2014-05-01T05:00:03Z,1.5,1.6,1.7,1.8\n");
 
     assertThat(q.size()).isEqualTo(2);
-    assertThat(q.timestamp(0)).isEqualTo(Instant.parse("2014-05-01T05:00:02Z").toEpochMilli());
+    assertThat(q.timestamp(0)).isEqualTo(micros("2014-05-01T05:00:02Z"));
     assertThat(q.bidA(0)).isEqualTo(1.38727);
     assertThat(q.askA(0)).isEqualTo(1.38729);
     assertThat(q.bidB(0)).isEqualTo(1.38724);
@@ -63,7 +74,7 @@ class QuotesLoaderTest {
         .containsExactly(1, 2, 3, 4);
     assertThat(new double[] {q.bidA(1), q.askA(1), q.bidB(1), q.askB(1)})
         .containsExactly(5, 6, 7, 8);
-    assertThat(q.timestamp(1)).isEqualTo(1700000001000L);
+    assertThat(q.timestamp(1)).isEqualTo(1_700_000_001_000_000L);
   }
 
   @Test
@@ -76,10 +87,10 @@ class QuotesLoaderTest {
                 + "2014-05-01T05:00:04+00:00,1,1,1,1\n"
                 + "2014-05-01T05:00:05,1,1,1,1\n");
 
-    assertThat(q.timestamp(0)).isEqualTo(Instant.parse("2014-05-01T05:00:02.500Z").toEpochMilli());
-    assertThat(q.timestamp(1)).isEqualTo(Instant.parse("2014-05-01T05:00:03.123Z").toEpochMilli());
-    assertThat(q.timestamp(2)).isEqualTo(Instant.parse("2014-05-01T05:00:04Z").toEpochMilli());
-    assertThat(q.timestamp(3)).isEqualTo(Instant.parse("2014-05-01T05:00:05Z").toEpochMilli());
+    assertThat(q.timestamp(0)).isEqualTo(micros("2014-05-01T05:00:02.500Z"));
+    assertThat(q.timestamp(1)).isEqualTo(micros("2014-05-01T05:00:03.123456Z"));
+    assertThat(q.timestamp(2)).isEqualTo(micros("2014-05-01T05:00:04Z"));
+    assertThat(q.timestamp(3)).isEqualTo(micros("2014-05-01T05:00:05Z"));
   }
 
   @Test
@@ -117,20 +128,120 @@ class QuotesLoaderTest {
   }
 
   @Test
-  void epochSecondsAreRefusedNamingFileLineAndColumn() {
-    assertThatThrownBy(
-            () -> parse(HEADER + "1640995200000,1,1,1,1\n1640995200,1,1,1,1\n1640995201,1,1,1,1\n"))
-        .isInstanceOf(QuotesFormatException.class)
-        .hasMessageStartingWith(
-            "q.csv, line 3, column timestamp: 1640995200 looks like epoch seconds, not"
-                + " milliseconds");
+  void epochIntegersAreReadByMagnitudeAndKeptInMicroseconds() throws IOException {
+    long micros = 1_700_000_000_123_456L;
+    assertThat(parse(HEADER + "1700000000,1,1,1,1\n").timestamp(0))
+        .isEqualTo(1_700_000_000_000_000L);
+    assertThat(parse(HEADER + "1700000000123,1,1,1,1\n").timestamp(0))
+        .isEqualTo(1_700_000_000_123_000L);
+    assertThat(parse(HEADER + "1700000000123456,1,1,1,1\n").timestamp(0)).isEqualTo(micros);
+    assertThat(parse(HEADER + "1700000000123456789,1,1,1,1\n").timestamp(0)).isEqualTo(micros);
+    assertThat(parse(HEADER + "1700000000123456999,1,1,1,1\n").timestamp(0)).isEqualTo(micros);
   }
 
   @Test
-  void epochMillisecondsFrom1973OnAreAccepted() throws IOException {
-    assertThat(parse(HEADER + "100000000000,1,1,1,1\n").timestamp(0)).isEqualTo(100_000_000_000L);
-    assertThatThrownBy(() -> parse(HEADER + "99999999999,1,1,1,1\n"))
-        .hasMessageContaining("line 2, column timestamp: 99999999999 looks like epoch seconds");
+  void theMagnitudeRangesStartAtTheirDocumentedBounds() throws IOException {
+    // s [1e8, 1e11), ms [1e11, 1e14), us [1e14, 1e17), ns [1e17, 2^63): each from 1973-03-03.
+    long first = 100_000_000_000_000L; // 1973-03-03T09:46:40Z in microseconds
+    assertThat(parse(HEADER + "100000000,1,1,1,1\n").timestamp(0)).isEqualTo(first);
+    assertThat(parse(HEADER + "99999999999,1,1,1,1\n").timestamp(0))
+        .isEqualTo(99_999_999_999_000_000L);
+    assertThat(parse(HEADER + "100000000000,1,1,1,1\n").timestamp(0)).isEqualTo(first);
+    assertThat(parse(HEADER + "99999999999999,1,1,1,1\n").timestamp(0))
+        .isEqualTo(99_999_999_999_999_000L);
+    assertThat(parse(HEADER + "100000000000000,1,1,1,1\n").timestamp(0)).isEqualTo(first);
+    assertThat(parse(HEADER + "99999999999999999,1,1,1,1\n").timestamp(0))
+        .isEqualTo(99_999_999_999_999_999L);
+    assertThat(parse(HEADER + "100000000000000000,1,1,1,1\n").timestamp(0)).isEqualTo(first);
+    assertThat(parse(HEADER + "9223372036854775807,1,1,1,1\n").timestamp(0))
+        .isEqualTo(9_223_372_036_854_775L);
+    assertThat(EpochUnit.instant(first)).isEqualTo(Instant.parse("1973-03-03T09:46:40Z"));
+  }
+
+  @Test
+  void epochIntegersBelowTheRangesOrBeyondALongAreRefused() {
+    assertThatThrownBy(() -> parse(HEADER + "99999999,1,1,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith("q.csv, line 2, column timestamp: 99999999 is below 10^8")
+        .hasMessageContaining("set time_unit");
+    assertThatThrownBy(() -> parse(HEADER + "9223372036854775808,1,1,1,1\n"))
+        .hasMessageStartingWith(
+            "q.csv, line 2, column timestamp: \"9223372036854775808\" is out of range");
+    assertThatThrownBy(() -> parse(HEADER + "123456789012345678901234,1,1,1,1\n"))
+        .hasMessageContaining("line 2, column timestamp: \"123456789012345678901234\" is out");
+  }
+
+  @Test
+  void aRowInAnotherUnitThanTheFirstIsAnErrorNamingItsLine() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    HEADER
+                        + "1700000000000000,1,1,1,1\n"
+                        + "1700000000500000,1,1,1,1\n"
+                        + "1700000001000,1,1,1,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessage(
+            "q.csv, line 4, column timestamp: 1700000001000 is epoch milliseconds by its"
+                + " magnitude, but the file's first timestamp (line 2) is epoch microseconds;"
+                + " every row must use the same unit (or set time_unit to read all in one)");
+    assertThatThrownBy(
+            () -> parse(HEADER + "1640995200000,1,1,1,1\n1640995200,1,1,1,1\n1640995201,1,1,1,1\n"))
+        .hasMessageStartingWith(
+            "q.csv, line 3, column timestamp: 1640995200 is epoch seconds by its magnitude");
+  }
+
+  @Test
+  void isoRowsMayMixWithEpochRowsOfOneUnit() throws IOException {
+    Quotes q =
+        parse(
+            HEADER
+                + "2023-11-14T22:13:20Z,1,1,1,1\n"
+                + "1700000000500000,1,1,1,1\n"
+                + "2023-11-14T22:13:20.750Z,1,1,1,1\n");
+
+    assertThat(q.timestamp(1)).isEqualTo(1_700_000_000_500_000L);
+    assertThat(q.timestamp(2)).isEqualTo(1_700_000_000_750_000L);
+  }
+
+  @Test
+  void aGivenTimeUnitReadsEveryIntegerInItWhateverItsMagnitude() throws IOException {
+    String csv = HEADER + "1000,1,1,1,1\n1700000000,1,1,1,1\n2023-11-14T22:13:21Z,1,1,1,1\n";
+
+    Quotes seconds = parse(csv, EpochUnit.SECONDS);
+
+    assertThat(seconds.timestamp(0)).isEqualTo(1_000_000_000L);
+    assertThat(seconds.timestamp(1)).isEqualTo(1_700_000_000_000_000L);
+    assertThat(seconds.timestamp(2)).isEqualTo(1_700_000_001_000_000L);
+    assertThat(parse(HEADER + "1700000000123,1,1,1,1\n", EpochUnit.MICROSECONDS).timestamp(0))
+        .isEqualTo(1_700_000_000_123L);
+    assertThat(parse(HEADER + "1700000000123,1,1,1,1\n", EpochUnit.NANOSECONDS).timestamp(0))
+        .isEqualTo(1_700_000_000L);
+    assertThat(parse(HEADER + "17,1,1,1,1\n", EpochUnit.MILLISECONDS).timestamp(0))
+        .isEqualTo(17_000L);
+  }
+
+  @Test
+  void aGivenTimeUnitThatOverflowsMicrosecondsIsAnError() {
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000000,1,1,1,1\n", EpochUnit.SECONDS))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessage(
+            "q.csv, line 2, column timestamp: \"1700000000000000\" as epoch seconds is out of"
+                + " range: time is kept in epoch microseconds, which reach the year 294,247");
+  }
+
+  @Test
+  void isoFractionsBeyondTheMicrosecondAreTruncated() throws IOException {
+    Quotes q =
+        parse(
+            HEADER
+                + "2014-05-01T05:00:02.123456789Z,1,1,1,1\n"
+                + "2014-05-01T07:00:02.999999999+02:00,1,1,1,1\n"
+                + "2014-05-01T05:00:03.0000009Z,1,1,1,1\n");
+
+    assertThat(q.timestamp(0)).isEqualTo(micros("2014-05-01T05:00:02.123456Z"));
+    assertThat(q.timestamp(1)).isEqualTo(micros("2014-05-01T05:00:02.999999Z"));
+    assertThat(q.timestamp(2)).isEqualTo(micros("2014-05-01T05:00:03Z"));
   }
 
   @Test
@@ -138,7 +249,7 @@ class QuotesLoaderTest {
     Quotes q = parse("\uFEFF" + HEADER + "1700000000000,1,2,3,4\n");
 
     assertThat(q.size()).isEqualTo(1);
-    assertThat(q.timestamp(0)).isEqualTo(1_700_000_000_000L);
+    assertThat(q.timestamp(0)).isEqualTo(1_700_000_000_000_000L);
   }
 
   @Test
@@ -184,7 +295,49 @@ class QuotesLoaderTest {
   void shortRowNamesTheFieldCount() {
     assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,1,1,1\n1700000001000,1,1\n"))
         .isInstanceOf(QuotesFormatException.class)
-        .hasMessage("q.csv, line 3: expected at least 5 fields, found 3");
+        .hasMessage("q.csv, line 3: the row has 3 fields, but the header has 5");
+  }
+
+  @Test
+  void rowWithAnUnquotedThousandsSeparatorIsAnErrorNamingTheLineAndTheCounts() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    HEADER
+                        + "2022-12-13T00:01:00Z,17207.5,17207.6,17210,17210.5\n"
+                        + "2022-12-13T00:02:00Z,17,207.5,17207.6,17210,17210.5\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith("q.csv, line 3: the row has 6 fields, but the header has 5")
+        .hasMessageContaining("17,207.5")
+        .satisfies(e -> assertThat(((QuotesFormatException) e).line()).isEqualTo(3));
+  }
+
+  @Test
+  void rowWithDecimalCommasIsAnError() {
+    assertThatThrownBy(() -> parse(HEADER + "1700000000000,1,38727,1,38729,1,38724,1,38736\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageStartingWith("q.csv, line 2: the row has 9 fields, but the header has 5");
+  }
+
+  @Test
+  void rowMissingAnExtraColumnOfTheHeaderIsAnError() {
+    String header = "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b,note\n";
+    assertThatThrownBy(() -> parse(header + "1700000000000,1,2,3,4,x\n1700000001000,1,2,3,4\n"))
+        .hasMessage("q.csv, line 3: the row has 5 fields, but the header has 6");
+    assertThatThrownBy(() -> parse(header + "1700000000000,1,2,3,4,x,\n"))
+        .hasMessageStartingWith("q.csv, line 2: the row has 7 fields, but the header has 6");
+  }
+
+  @Test
+  void quotedCommasCountAsOneFieldAndExtraHeaderColumnsStayFine() throws IOException {
+    Quotes q =
+        parse(
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b,note,venue\n"
+                + "1700000000000,1,2,3,4,\"a, b, \"\"c\"\"\",x\n"
+                + "1700000001000,\"5\",6,7,8,,\"y,z\"\n");
+
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(q.askB(1)).isEqualTo(8);
   }
 
   @Test
@@ -296,7 +449,7 @@ class QuotesLoaderTest {
     }
 
     assertThat(q.size()).isEqualTo(398);
-    assertThat(maxGap).isEqualTo(19 * 60_000L);
+    assertThat(maxGap).isEqualTo(19 * 60_000_000L);
   }
 
   @Property(tries = 500)
@@ -324,6 +477,18 @@ class QuotesLoaderTest {
 
     Quotes q = parse(HEADER + iso + ",1,1,1,1\n" + millis + ",1,1,1,1\n");
 
-    assertThat(List.of(q.timestamp(0), q.timestamp(1))).containsOnly(millis);
+    assertThat(List.of(q.timestamp(0), q.timestamp(1))).containsOnly(millis * 1000);
+  }
+
+  @Property(tries = 300)
+  void parsesMicrosecondTimestampsExactlyAsInstantParse(
+      @ForAll @LongRange(min = 100_000_000_000_000L, max = 9_000_000_000_000_000L) long micros)
+      throws IOException {
+    String iso = EpochUnit.instant(micros).toString();
+
+    Quotes q = parse(HEADER + iso + ",1,1,1,1\n" + micros + ",1,1,1,1\n");
+
+    assertThat(List.of(q.timestamp(0), q.timestamp(1))).containsOnly(micros);
+    assertThat(micros(iso)).isEqualTo(micros);
   }
 }

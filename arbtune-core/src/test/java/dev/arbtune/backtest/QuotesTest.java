@@ -14,7 +14,7 @@ class QuotesTest {
     Quotes q =
         new Quotes(
             "t",
-            new long[] {1000, 2000, 2000, 3000},
+            new long[] {1_000_000, 2_000_000, 2_000_000, 3_000_000},
             new double[4],
             new double[4],
             new double[4],
@@ -26,6 +26,25 @@ class QuotesTest {
     assertThat(q.firstIndexAtOrAfter(java.time.Instant.ofEpochMilli(2000))).isEqualTo(1);
     assertThat(q.firstIndexAtOrAfter(java.time.Instant.ofEpochMilli(3000))).isEqualTo(3);
     assertThat(q.firstIndexAtOrAfter(java.time.Instant.ofEpochMilli(3001))).isEqualTo(4);
+  }
+
+  @Test
+  void firstIndexAtOrAfterComparesInMicrosecondsAndCopesWithAnyInstant() {
+    Quotes q =
+        new Quotes(
+            "t",
+            new long[] {1_000_000, 1_000_001, 1_000_002},
+            new double[3],
+            new double[3],
+            new double[3],
+            new double[3]);
+    java.time.Instant second = java.time.Instant.ofEpochSecond(1);
+
+    assertThat(q.firstIndexAtOrAfter(second)).isZero();
+    assertThat(q.firstIndexAtOrAfter(second.plusNanos(1000))).isEqualTo(1);
+    assertThat(q.firstIndexAtOrAfter(second.plusNanos(1001))).isEqualTo(2);
+    assertThat(q.firstIndexAtOrAfter(java.time.Instant.MAX)).isEqualTo(3);
+    assertThat(q.firstIndexAtOrAfter(java.time.Instant.MIN)).isZero();
   }
 
   @Test
@@ -52,6 +71,7 @@ class QuotesTest {
     Quotes q = TestQuotes.of(row(1, 2, 3, 4), row(5, 6, 7, 8), row(1, 1, 1, 1));
 
     assertThat(q.columnBytes()).isEqualTo(120);
-    assertThat(q.timestamp(2)).isEqualTo(T0.toEpochMilli() + 2000);
+    assertThat(q.timestamp(2)).isEqualTo(T0.toEpochMilli() * 1000 + 2_000_000);
+    assertThat(q.instant(2)).isEqualTo(T0.plusSeconds(2));
   }
 }

@@ -29,7 +29,7 @@ final class TestQuotes {
     double[] bb = new double[n];
     double[] ab = new double[n];
     for (int i = 0; i < n; i++) {
-      ts[i] = T0.toEpochMilli() + 1000L * i;
+      ts[i] = (T0.getEpochSecond() + i) * 1_000_000L;
       ba[i] = rows[i][0];
       aa[i] = rows[i][1];
       bb[i] = rows[i][2];

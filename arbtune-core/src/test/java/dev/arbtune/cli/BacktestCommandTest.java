@@ -222,10 +222,89 @@ class BacktestCommandTest {
             "--tag",
             "--start-time",
             "--end-time",
+            "--time-unit",
             "--job-id",
             "--output-json",
             "--trades-csv",
             "Exit codes:",
             "default: 30.0");
+  }
+
+  /** Two round trips at microsecond times from 2023-11-14T22:13:20.123456Z. */
+  private Path microsecondFile() throws Exception {
+    long t0 = 1_700_000_000_123_456L;
+    return Files.writeString(
+        tmp.resolve("us.csv"),
+        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n"
+            + (t0 + ",100,100,100.5,100.5\n")
+            + (t0 + 250_000 + ",100,100,100,100\n")
+            + (t0 + 1_500_001 + ",100,100,99.9,100\n")
+            + (t0 + 2_000_000 + ",100,100,100.5,100.5\n")
+            + (t0 + 3_999_999 + ",100,100,99.9,100\n"));
+  }
+
+  @Test
+  void aMicrosecondFileKeepsItsMicrosecondsInTheTradeLogAndHoldingTime() throws Exception {
+    Path data = microsecondFile();
+    Path trades = tmp.resolve("trades.csv");
+
+    CliRun auto = CliRun.of("backtest", "--data-file", data.toString());
+    CliRun given =
+        CliRun.of(
+            "backtest",
+            "--data-file",
+            data.toString(),
+            "--time-unit",
+            "us",
+            "--trades-csv",
+            trades.toString());
+
+    assertThat(auto.code()).as(auto.err()).isZero();
+    assertThat(given.code()).as(given.err()).isZero();
+    ResultDocument a = new ResultReader().read(auto.out().getBytes(StandardCharsets.UTF_8));
+    ResultDocument g = new ResultReader().read(given.out().getBytes(StandardCharsets.UTF_8));
+    assertThat(a.metrics().get("avg_holding_seconds")).isEqualTo(new java.math.BigDecimal("1.75"));
+    assertThat(g.metrics().get("avg_holding_seconds")).isEqualTo(new java.math.BigDecimal("1.75"));
+    assertThat(a.config()).doesNotContainKey("time_unit");
+    assertThat(g.config()).containsEntry("time_unit", "us");
+    assertThat(Files.readString(trades))
+        .contains("2023-11-14T22:13:20.123456Z,2023-11-14T22:13:21.623457Z")
+        .contains("2023-11-14T22:13:22.123456Z,2023-11-14T22:13:24.123455Z");
+  }
+
+  @Test
+  void aWrongTimeUnitOrMoneyBeyondTheLimitExitsOneNamingTheField() throws Exception {
+    Path data = microsecondFile();
+
+    CliRun unit = CliRun.of("backtest", "--data-file", data.toString(), "--time-unit", "sec");
+    CliRun money =
+        CliRun.of("backtest", "--data-file", data.toString(), "--max-position-usd", "1e300");
+
+    assertThat(unit.code()).isEqualTo(1);
+    assertThat(unit.err()).contains("config.time_unit: expected one of auto, s, ms, us, ns");
+    assertThat(unit.err()).contains("(did you mean s?)");
+    assertThat(money.code()).isEqualTo(1);
+    assertThat(money.err()).contains("config.max_position_usd: must be at most 1e12");
+    assertThat(money.out() + money.err()).doesNotContain("Infinity");
+  }
+
+  @Test
+  void aRunWhoseNumbersOverflowExitsOneWithAnErrorDocument() throws Exception {
+    Path tiny =
+        Files.writeString(
+            tmp.resolve("tiny.csv"),
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n"
+                + "1700000000,1e-306,1e-306,3e-306,3e-306\n"
+                + "1700000001,3e-306,3e-306,1e-306,1e-306\n");
+    Path json = tmp.resolve("tiny.json");
+
+    CliRun r =
+        CliRun.of("backtest", "--data-file", tiny.toString(), "--output-json", json.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("the backtest's numbers overflow").doesNotContain("Exception");
+    ResultDocument doc = new ResultReader().read(json);
+    assertThat(doc.status()).isEqualTo("error");
+    assertThat(doc.error()).startsWith("the backtest's numbers overflow: fees_paid_usd");
   }
 }

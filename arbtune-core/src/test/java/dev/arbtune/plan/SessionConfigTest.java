@@ -24,6 +24,11 @@ class SessionConfigTest {
     return ParamGrid.range(name, d("0"), BigDecimal.valueOf(n - 1), d("1"));
   }
 
+  /** {@code n} values from 0 in steps of 0.001 (so that a million stay below the bps limits). */
+  private static ParamGrid fineGrid(String name, int n) {
+    return ParamGrid.range(name, d("0"), BigDecimal.valueOf(n - 1, 3), d("0.001"));
+  }
+
   private static BacktestConfig withTag(String tag) {
     return BacktestConfig.fromMap(Map.of("data_file", "q.csv", "tag", tag));
   }
@@ -171,7 +176,7 @@ class SessionConfigTest {
   @Test
   void acceptsAHugeGridWithMaxJobsOrRandomSampling() {
     List<ParamGrid> grids =
-        List.of(grid("min_spread_bps", 1_000_000), grid("slippage_bps", 1_000_000));
+        List.of(fineGrid("min_spread_bps", 1_000_000), fineGrid("slippage_bps", 1_000_000));
     assertThatCode(() -> new SessionConfig(BASE, grids, Sampler.grid(), 100L))
         .doesNotThrowAnyException();
     assertThat(new SessionConfig(BASE, grids, Sampler.random(100, 3), null).jobCount())
@@ -182,9 +187,9 @@ class SessionConfigTest {
   void rejectsRandomSamplingOfMoreCombinationsThanALongHolds() {
     List<ParamGrid> grids =
         List.of(
-            grid("min_spread_bps", 1_000_000),
-            grid("slippage_bps", 1_000_000),
-            grid("taker_fee_a_bps", 1_000_000),
+            fineGrid("min_spread_bps", 1_000_000),
+            fineGrid("slippage_bps", 1_000_000),
+            fineGrid("taker_fee_a_bps", 1_000_000),
             grid("taker_fee_b_bps", 10)); // 10^19 > 2^63
     assertField(
         () -> new SessionConfig(BASE, grids, Sampler.random(5, 1), null), "grids", "at most");

@@ -119,6 +119,26 @@ class SessionFileTest {
   }
 
   @Test
+  void moneyBeyondTheLimitIsRefusedBeforeAnyPlanIsWritten() {
+    assertError(
+        "data_file: q.csv\nmax_position_usd: 1e300\n", 2, "max_position_usd", "at most 1e12");
+    assertError(
+        "data_file: q.csv\ngrids:\n  - name: initial_balance_usd\n    values: [1000, 1e13]\n",
+        4,
+        "grids[0].values[1]",
+        "initial_balance_usd must be at most 1e12");
+  }
+
+  @Test
+  void timeUnitIsAFixedParameterCheckedWithItsLine() {
+    assertThat(SessionFile.parse("data_file: q.csv\ntime_unit: ns\n", "s.yaml").base().timeUnit())
+        .isEqualTo(dev.arbtune.backtest.EpochUnit.NANOSECONDS);
+    assertError("data_file: q.csv\n\ntime_unit: sec\n", 3, "time_unit", "(did you mean s?)");
+    assertError(
+        "data_file: q.csv\ntime_unt: ms\n", 2, "time_unt", "unknown key (did you mean time_unit?)");
+  }
+
+  @Test
   void tagIsNotAKeyBecauseItComesFromTagPrefix() {
     assertError("data_file: q.csv\ntag: x\n", 2, "tag", "tag_prefix");
   }

@@ -108,7 +108,7 @@ class SessionPlannerTest {
     SessionPlanner p =
         planner(
             "data_file: q.csv\ngrids:\n"
-                + "  - name: min_spread_bps\n    range: {start: 1, stop: 12345, step: 1}\n");
+                + "  - name: min_spread_bps\n    range: {start: 0.01, stop: 123.45, step: 0.01}\n");
     List<String> ids = p.streamJobs().map(JobPlan::jobId).toList();
     assertThat(ids).hasSize(12345);
     assertThat(ids.get(0)).isEqualTo("job_00001");
@@ -140,6 +140,7 @@ class SessionPlannerTest {
     List<String> always =
         BacktestConfig.FIELDS.stream()
             .filter(f -> !f.equals("start_time") && !f.equals("end_time"))
+            .filter(f -> !f.equals("time_unit"))
             .toList();
     for (JobPlan j : jobs(TWO_BY_THREE)) {
       assertThat(j.toMap().get("config"))
@@ -147,7 +148,9 @@ class SessionPlannerTest {
           .containsOnlyKeys(always.toArray());
     }
     JobPlan windowed =
-        jobs(TWO_BY_THREE + "start_time: 2022-12-13T01:00:00Z\nend_time: 2022-12-13T02:00:00Z\n")
+        jobs(TWO_BY_THREE
+                + "start_time: 2022-12-13T01:00:00Z\nend_time: 2022-12-13T02:00:00Z\n"
+                + "time_unit: us\n")
             .get(0);
     assertThat(windowed.config().toMap().keySet()).containsExactlyElementsOf(BacktestConfig.FIELDS);
   }
@@ -290,8 +293,8 @@ class SessionPlannerTest {
     SessionPlanner grid =
         planner(
             "data_file: q.csv\nmax_jobs: 10000000\ngrids:\n"
-                + "  - name: min_spread_bps\n    range: {start: 0, stop: 99999, step: 1}\n"
-                + "  - name: slippage_bps\n    range: {start: 0, stop: 99999, step: 1}\n");
+                + "  - name: min_spread_bps\n    range: {start: 0, stop: 9999.9, step: 0.1}\n"
+                + "  - name: slippage_bps\n    range: {start: 0, stop: 9999.9, step: 0.1}\n");
     assertThat(grid.jobCount()).isEqualTo(10_000_000L);
     List<JobPlan> first = grid.streamJobs().limit(3).collect(Collectors.toList());
     assertThat(first)
@@ -300,8 +303,8 @@ class SessionPlannerTest {
     SessionPlanner random =
         planner(
             "data_file: q.csv\nsampler: random\nsamples: 3\nseed: 5\ngrids:\n"
-                + "  - name: min_spread_bps\n    range: {start: 0, stop: 1000000, step: 0.01}\n"
-                + "  - name: slippage_bps\n    range: {start: 0, stop: 1000000, step: 0.01}\n");
+                + "  - name: min_spread_bps\n    range: {start: 0, stop: 10000, step: 0.0001}\n"
+                + "  - name: slippage_bps\n    range: {start: 0, stop: 10000, step: 0.0001}\n");
     assertThat(random.generateJobs()).hasSize(3);
   }
 

@@ -265,4 +265,80 @@ class JobDocumentTest {
     PlanLine invalid = line("d.csv", "\"min_sprd_bps\": 1");
     assertThat(JobDocument.isFinished(invalid, success("j3", written))).isFalse();
   }
+
+  @Test
+  void aJobWhoseNumbersOverflowIsAnErrorJobSayingSo() {
+    double tiny = 1e-306; // 1000 USD buys 1e309 units: not a finite double
+    Quotes quotes =
+        new Quotes(
+            "tiny.csv",
+            new long[] {1_700_000_000_000_000L, 1_700_000_001_000_000L},
+            new double[] {tiny, 3 * tiny},
+            new double[] {tiny, 3 * tiny},
+            new double[] {3 * tiny, tiny},
+            new double[] {3 * tiny, tiny});
+    QuotesSource source =
+        new QuotesSource() {
+          @Override
+          public Quotes load(String dataFile) {
+            return quotes;
+          }
+
+          @Override
+          public String lookedFor(String dataFile) {
+            return null;
+          }
+        };
+
+    JobDocument doc = JobDocument.of(line("tiny.csv", ""), null, source);
+
+    assertThat(doc.isSuccess()).isFalse();
+    assertThat(doc.error())
+        .startsWith("plan line 3: the backtest's numbers overflow:")
+        .doesNotContain("Infinity\"", "internal error", "Exception");
+    assertThat(doc.config().get("max_position_usd")).isEqualTo(1000.0);
+  }
+
+  @Test
+  void theConfigsTimeUnitReachesTheLoaderAndTheDocument(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("early.csv"),
+        "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n"
+            + "1000000,100,100,100.5,100.5\n"
+            + "1000060,100,100,99.9,100\n");
+    QuotesSource local = QuotesSource.local(new dev.arbtune.backtest.QuotesCache(), dir);
+
+    JobDocument byMagnitude = JobDocument.of(line("early.csv", ""), null, local);
+    JobDocument inSeconds = JobDocument.of(line("early.csv", "\"time_unit\": \"s\""), null, local);
+
+    assertThat(byMagnitude.error())
+        .startsWith("plan line 3: data_file " + dir.resolve("early.csv"))
+        .contains("early.csv, line 2, column timestamp: 1000000 is below 10^8")
+        .contains("set time_unit");
+    assertThat(inSeconds.isSuccess()).isTrue();
+    assertThat(inSeconds.config().get("time_unit")).isEqualTo("s");
+    assertThat(inSeconds.metrics()).containsEntry("avg_holding_seconds", 60.0);
+    assertThat(byMagnitude.config()).doesNotContainKey("time_unit");
+  }
+
+  @Test
+  void aSourceThatOnlyReadsByMagnitudeRefusesAnotherUnit() {
+    QuotesSource inMemory =
+        new QuotesSource() {
+          @Override
+          public Quotes load(String dataFile) {
+            throw new AssertionError("not called for another unit");
+          }
+
+          @Override
+          public String lookedFor(String dataFile) {
+            return null;
+          }
+        };
+
+    assertThat(JobDocument.of(line("q.csv", "\"time_unit\": \"ms\""), null, inMemory).error())
+        .isEqualTo(
+            "plan line 3: config.time_unit: this quotes source reads timestamps by magnitude only");
+  }
 }

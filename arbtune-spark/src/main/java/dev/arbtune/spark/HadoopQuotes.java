@@ -1,5 +1,6 @@
 package dev.arbtune.spark;
 
+import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesLoader;
@@ -21,7 +22,7 @@ import org.apache.hadoop.fs.Path;
  */
 final class HadoopQuotes implements QuotesSource {
 
-  /** Loaded files by qualified path, shared by every task of this JVM. */
+  /** Loaded files by qualified path and time unit, shared by every task of this JVM. */
   private static final QuotesCache CACHE = new QuotesCache();
 
   private final Path root;
@@ -42,12 +43,20 @@ final class HadoopQuotes implements QuotesSource {
 
   @Override
   public Quotes load(String dataFile) throws IOException {
-    Path path = HadoopFiles.child(root, dataFile);
-    String name = asGiven(dataFile);
-    return CACHE.get(path.toString(), name, () -> read(path, name));
+    return load(dataFile, EpochUnit.AUTO);
   }
 
-  private Quotes read(Path path, String name) throws IOException {
+  @Override
+  public Quotes load(String dataFile, EpochUnit unit) throws IOException {
+    Path path = HadoopFiles.child(root, dataFile);
+    String name = asGiven(dataFile);
+    return CACHE.get(new FileKey(path.toString(), unit), name, () -> read(path, name, unit));
+  }
+
+  /** A file read in one unit: one file read in two units is two entries. */
+  private record FileKey(String qualifiedPath, EpochUnit unit) {}
+
+  private Quotes read(Path path, String name, EpochUnit unit) throws IOException {
     FileSystem fs = HadoopFiles.fileSystem(path, conf);
     FileStatus status;
     try {
@@ -56,7 +65,7 @@ final class HadoopQuotes implements QuotesSource {
       throw HadoopFiles.asNio(e, path);
     }
     try (InputStream in = fs.open(path)) {
-      return QuotesLoader.load(in, name, status.getLen());
+      return QuotesLoader.load(in, name, status.getLen(), unit);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.arbtune.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
 import java.nio.file.Files;
@@ -59,5 +60,18 @@ class HadoopQuotesTest {
     assertThatThrownBy(() -> quotes.load("later.csv")).isInstanceOf(NoSuchFileException.class);
     Files.writeString(dir.resolve("later.csv"), HEADER + "1700000000000,1,1,1,1\n");
     assertThat(quotes.load("later.csv").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileReadInAnotherTimeUnitIsAnotherEntry() throws Exception {
+    Files.writeString(dir.resolve("u.csv"), HEADER + "1700000000000000,1,1,1,1\n");
+
+    Quotes byMagnitude = quotes.load("u.csv");
+    Quotes asNanos = quotes.load("u.csv", EpochUnit.NANOSECONDS);
+
+    assertThat(byMagnitude.timestamp(0)).isEqualTo(1_700_000_000_000_000L);
+    assertThat(asNanos.timestamp(0)).isEqualTo(1_700_000_000_000L);
+    assertThat(quotes.load("u.csv", EpochUnit.AUTO)).isSameAs(byMagnitude);
+    assertThat(HadoopQuotes.size()).isEqualTo(2);
   }
 }
