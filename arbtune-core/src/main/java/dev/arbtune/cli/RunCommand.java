@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
           + " is loaded once.",
       "",
       "A failed job, or a malformed line, writes an error document (lines without a usable"
-          + " output_json: _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
+          + " output_json, and jobs whose output_json cannot be written:"
+          + " _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
           + " written atomically; after an interruption run the same command with --resume.",
       "",
       "Two lines with the same output_json (after normalization) would overwrite each other:"
@@ -42,7 +43,9 @@ import picocli.CommandLine.Spec;
       "",
       "A session locks its output root (DIR/.arbtune.lock) while it runs: a second session on the"
           + " same root exits with 1. Before the jobs start, temporary files that an interrupted"
-          + " session left (.arbtune-*.tmp) are removed.",
+          + " session of the same root left (.arbtune-*.ID.*.tmp, ID kept in the lock file) are"
+          + " removed; a sub-folder holding its own .arbtune.lock is another root and not"
+          + " searched.",
       "",
       "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
           + " 1 otherwise."
