@@ -67,7 +67,8 @@ final class SweepCommand implements Callable<Integer> {
       names = "--fresh",
       description =
           "Delete the plan, results, summary and report an earlier sweep left in --output-root,"
-              + " then start over.")
+              + " then start over. Only what that sweep wrote is deleted: a results folder"
+              + " holding other files is refused (nothing is deleted).")
   boolean fresh;
 
   @Mixin RunOptions running;

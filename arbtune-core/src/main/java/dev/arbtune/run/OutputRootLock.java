@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class OutputRootLock implements AutoCloseable {
 
   /** The lock file's name inside the output root. */
-  static final String FILE_NAME = ".arbtune.lock";
+  static final String FILE_NAME = OutputPaths.LOCK_FILE;
 
   /** The line of the lock file that holds the root's id. */
   private static final Pattern ID_LINE = Pattern.compile("(?m)^root id (r[0-9a-f]{12})\\b");
