@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
           + " searched.",
       "",
       "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
-          + " 1 otherwise."
+          + " 1 otherwise. Stopped by Ctrl-C or SIGTERM, it prints one line saying how many jobs"
+          + " finished; the same command with --resume finishes the rest."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -125,7 +126,12 @@ final class RunCommand implements Callable<Integer> {
         new SummaryListener(
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
     SessionSummary summary;
-    try {
+    try (InterruptNotice notice =
+        new InterruptNotice(
+            err,
+            "run",
+            listener,
+            resume ? "run the same command again" : "run the same command with --resume")) {
       summary = new SessionRunner(options).run(listener);
     } finally {
       listener.close();

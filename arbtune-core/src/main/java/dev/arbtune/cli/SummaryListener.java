@@ -16,6 +16,11 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final ProgressBarListener progress;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong warnings = new AtomicLong();
+  private final AtomicLong finished = new AtomicLong();
+  private volatile long total = NOT_STARTED;
+
+  /** {@link #total()} before the session started. */
+  static final long NOT_STARTED = -2;
 
   /**
    * @param maxErrorsShown error lines, and warning lines, printed at most (0 for none)
@@ -29,6 +34,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
 
   @Override
   public void sessionStarted(long totalJobs) {
+    total = totalJobs;
     if (progress != null) {
       progress.sessionStarted(totalJobs);
     }
@@ -46,6 +52,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
 
   @Override
   public void jobFinished(JobOutcome outcome) {
+    finished.incrementAndGet();
     if (outcome.status() == JobOutcome.Status.ERROR) {
       long n = errors.incrementAndGet();
       if (n <= maxErrorsShown) {
@@ -62,6 +69,24 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     if (progress != null) {
       progress.jobFinished(outcome);
     }
+  }
+
+  /** Jobs finished so far: run (successfully or not) or skipped. */
+  long finished() {
+    return finished.get();
+  }
+
+  /**
+   * The session's total as {@link #sessionStarted} gave it ({@link SessionListener#UNKNOWN_TOTAL}
+   * when unknown), or {@link #NOT_STARTED}.
+   */
+  long total() {
+    return total;
+  }
+
+  /** Whether a progress bar is drawn on the terminal. */
+  boolean drawsProgress() {
+    return progress != null;
   }
 
   /** Error jobs that were not printed. */

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
           + " result document per job), summary.json (the summary, beside the results) and, with"
           + " --report, report.html.",
       "",
-      "Run the same command again to resume: finished jobs are skipped. If the session file,"
+      "Run the same command again to resume (after Ctrl-C or SIGTERM too, which prints how many"
+          + " jobs finished): finished jobs are skipped. If the session file,"
           + " the data file or --data-root changed, the old results are kept and the sweep refuses"
           + " to mix them; give --fresh to delete them and start over (--fresh always starts"
           + " over). Two sweeps never run in one --output-root at once.",
@@ -156,7 +157,9 @@ final class SweepCommand implements Callable<Integer> {
         new SummaryListener(
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
     Sweep.Result result;
-    try {
+    try (InterruptNotice notice =
+        new InterruptNotice(
+            err, spec.name(), listener, "run the same command again (finished jobs are skipped)")) {
       result = Sweep.run(options, listener);
     } catch (SessionConfigException e) {
       throw new UserInputException(e.getMessage(), e);
