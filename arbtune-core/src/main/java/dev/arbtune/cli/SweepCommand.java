@@ -158,8 +158,7 @@ final class SweepCommand implements Callable<Integer> {
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
     Sweep.Result result;
     try (InterruptNotice notice =
-        new InterruptNotice(
-            err, spec.name(), listener, "run the same command again (finished jobs are skipped)")) {
+        new InterruptNotice(err, spec.name(), listener, "run the same command again")) {
       result = Sweep.run(options, listener);
     } catch (SessionConfigException e) {
       throw new UserInputException(e.getMessage(), e);

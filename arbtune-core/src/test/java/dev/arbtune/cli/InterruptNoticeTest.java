@@ -199,8 +199,7 @@ class InterruptNoticeTest {
     assertThat(notices.get(0))
         .matches(
             "arbtune sweep: interrupted after \\d+ of 3000 jobs finished \\(their documents are"
-                + " written\\); run the same command again \\(finished jobs are skipped\\) to"
-                + " finish the rest");
+                + " written\\); run the same command again to finish the rest");
     assertNoStackTrace(stderr);
     long before = documents(out.resolve("results"));
     assertThat(before).isLessThan(3000);
