@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
           + " is loaded once.",
       "",
       "A failed job, or a malformed line, writes an error document (lines without a usable"
-          + " output_json: _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
+          + " output_json, and jobs whose output_json cannot be written:"
+          + " _invalid_plan_lines/line_N.json) and the session goes on. Documents are"
           + " written atomically; after an interruption run the same command with --resume.",
       "",
       "A job that cannot get memory (a quotes file needs about twice its size while it loads)"
@@ -46,10 +47,13 @@ import picocli.CommandLine.Spec;
       "",
       "A session locks its output root (DIR/.arbtune.lock) while it runs: a second session on the"
           + " same root exits with 1. Before the jobs start, temporary files that an interrupted"
-          + " session left (.arbtune-*.tmp) are removed.",
+          + " session of the same root left (.arbtune-*.ID.*.tmp, ID kept in the lock file) are"
+          + " removed; a sub-folder holding its own .arbtune.lock is another root and not"
+          + " searched.",
       "",
       "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
-          + " 1 otherwise."
+          + " 1 otherwise. Stopped by Ctrl-C or SIGTERM, it prints one line saying how many jobs"
+          + " finished; the same command with --resume finishes the rest."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -133,7 +137,12 @@ final class RunCommand implements Callable<Integer> {
         new SummaryListener(
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
     SessionSummary summary;
-    try {
+    try (InterruptNotice notice =
+        new InterruptNotice(
+            err,
+            "run",
+            listener,
+            resume ? "run the same command again" : "run the same command with --resume")) {
       summary = new SessionRunner(options).run(listener);
     } finally {
       listener.close();

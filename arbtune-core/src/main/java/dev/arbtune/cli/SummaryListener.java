@@ -20,6 +20,11 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final AtomicLong warnings = new AtomicLong();
   private final AtomicLong hiddenWithoutDocument = new AtomicLong();
   private final AtomicReference<String> firstHiddenWithoutDocument = new AtomicReference<>();
+  private final AtomicLong finished = new AtomicLong();
+  private volatile long total = NOT_STARTED;
+
+  /** {@link #total()} before the session started. */
+  static final long NOT_STARTED = -2;
 
   /**
    * @param maxErrorsShown error lines, and warning lines, printed at most (0 for none)
@@ -33,6 +38,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
 
   @Override
   public void sessionStarted(long totalJobs) {
+    total = totalJobs;
     if (progress != null) {
       progress.sessionStarted(totalJobs);
     }
@@ -50,6 +56,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
 
   @Override
   public void jobFinished(JobOutcome outcome) {
+    finished.incrementAndGet();
     if (outcome.status() == JobOutcome.Status.ERROR) {
       long n = errors.incrementAndGet();
       String line =
@@ -70,6 +77,24 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     if (progress != null) {
       progress.jobFinished(outcome);
     }
+  }
+
+  /** Jobs finished so far: run (successfully or not) or skipped. */
+  long finished() {
+    return finished.get();
+  }
+
+  /**
+   * The session's total as {@link #sessionStarted} gave it ({@link SessionListener#UNKNOWN_TOTAL}
+   * when unknown), or {@link #NOT_STARTED}.
+   */
+  long total() {
+    return total;
+  }
+
+  /** Whether a progress bar is drawn on the terminal. */
+  boolean drawsProgress() {
+    return progress != null;
   }
 
   /** Error jobs that were not printed. */

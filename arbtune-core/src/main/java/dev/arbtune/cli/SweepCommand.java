@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
           + " result document per job), summary.json (the summary, beside the results) and, with"
           + " --report, report.html.",
       "",
-      "Run the same command again to resume: finished jobs are skipped. If the session file,"
+      "Run the same command again to resume (after Ctrl-C or SIGTERM too, which prints how many"
+          + " jobs finished): finished jobs are skipped. If the session file,"
           + " the data file or --data-root changed, the old results are kept and the sweep refuses"
           + " to mix them; give --fresh to delete them and start over (--fresh always starts"
           + " over). Two sweeps never run in one --output-root at once.",
@@ -68,7 +69,8 @@ final class SweepCommand implements Callable<Integer> {
       names = "--fresh",
       description =
           "Delete the plan, results, summary and report an earlier sweep left in --output-root,"
-              + " then start over.")
+              + " then start over. Only what that sweep wrote is deleted: a results folder"
+              + " holding other files is refused (nothing is deleted).")
   boolean fresh;
 
   @Mixin RunOptions running;
@@ -157,7 +159,8 @@ final class SweepCommand implements Callable<Integer> {
         new SummaryListener(
             err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
     Sweep.Result result;
-    try {
+    try (InterruptNotice notice =
+        new InterruptNotice(err, spec.name(), listener, "run the same command again")) {
       result = Sweep.run(options, listener);
     } catch (SessionConfigException e) {
       throw new UserInputException(e.getMessage(), e);

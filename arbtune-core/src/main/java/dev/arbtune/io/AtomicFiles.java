@@ -37,6 +37,9 @@ public final class AtomicFiles {
   public static final String TEMPORARY_PREFIX = ".arbtune-";
 
   /** Names of the temporary files {@link #temporaryName} makes: {@code .arbtune-NAME.HEX.tmp}. */
+  /** What {@link #temporaryName(String, String)} accepts as an owner. */
+  private static final Pattern OWNER = Pattern.compile("^[A-Za-z0-9]{1,32}$");
+
   private static final Pattern TEMPORARY_NAME =
       Pattern.compile("^" + Pattern.quote(TEMPORARY_PREFIX) + ".+\\.[0-9a-f]{1,16}\\.tmp$");
 
@@ -56,6 +59,39 @@ public final class AtomicFiles {
         + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong())
         + ".tmp";
+  }
+
+  /**
+   * A fresh temporary name as {@link #temporaryName(String)} makes, carrying {@code owner} before
+   * the random part: {@code .arbtune-NAME.OWNER.HEX.tmp}, so that a clean-up can tell its own
+   * temporary files from those of another writer. {@link #isTemporaryName} recognises it too.
+   *
+   * @param fileName the target's file name (without folders)
+   * @param owner letters and digits naming the writer (e.g. an output root's id); {@code null} for
+   *     {@link #temporaryName(String)}'s name
+   */
+  public static String temporaryName(String fileName, String owner) {
+    Objects.requireNonNull(fileName, "fileName");
+    if (owner == null) {
+      return temporaryName(fileName);
+    }
+    if (!OWNER.matcher(owner).matches()) {
+      throw new IllegalArgumentException("owner must be 1 to 32 letters or digits, got " + owner);
+    }
+    return temporaryName(fileName + "." + owner);
+  }
+
+  /**
+   * Whether {@code fileName} is a temporary name that {@link #temporaryName(String, String)} made
+   * for {@code owner}.
+   */
+  public static boolean isTemporaryNameOf(String fileName, String owner) {
+    Objects.requireNonNull(owner, "owner");
+    if (!isTemporaryName(fileName)) {
+      return false;
+    }
+    int random = fileName.lastIndexOf('.', fileName.length() - ".tmp".length() - 1);
+    return fileName.startsWith("." + owner + ".", random - owner.length() - 1);
   }
 
   /**
@@ -87,7 +123,7 @@ public final class AtomicFiles {
    *     target is then unchanged
    */
   public static void writeText(Path target, WriterBody body, boolean durable) throws IOException {
-    writeText(target, body, durable, null);
+    writeText(target, body, durable, null, null);
   }
 
   /**
@@ -100,10 +136,33 @@ public final class AtomicFiles {
   public static void writeText(
       Path target, WriterBody body, boolean durable, Set<PosixFilePermission> permissions)
       throws IOException {
+    writeText(target, body, durable, permissions, null);
+  }
+
+  /**
+   * Writes {@code target} as {@link #writeText(Path, WriterBody, boolean)} does, through a
+   * temporary file named for {@code owner} ({@link #temporaryName(String, String)}).
+   *
+   * @param owner names the writer in the temporary file's name, or {@code null}
+   * @throws IOException when the directory cannot be created or the file cannot be written; the
+   *     target is then unchanged
+   */
+  public static void writeText(Path target, WriterBody body, boolean durable, String owner)
+      throws IOException {
+    writeText(target, body, durable, null, owner);
+  }
+
+  private static void writeText(
+      Path target,
+      WriterBody body,
+      boolean durable,
+      Set<PosixFilePermission> permissions,
+      String owner)
+      throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString()));
+    Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString(), owner));
     try {
       try (FileChannel channel =
               FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -25,13 +25,24 @@ public final class ResultWriter {
   public static final String ERROR = "error";
 
   private final boolean durable;
+  private final String owner;
 
   /**
    * @param durable whether each file is forced to disk before it is renamed into place (survives a
    *     power cut, not only a crash of the process; slower)
    */
   public ResultWriter(boolean durable) {
+    this(durable, null);
+  }
+
+  /**
+   * @param durable as for {@link #ResultWriter(boolean)}
+   * @param owner named in the temporary files' names ({@link AtomicFiles#temporaryName(String,
+   *     String)}), so that a clean-up can tell them from another writer's; {@code null} for none
+   */
+  public ResultWriter(boolean durable, String owner) {
     this.durable = durable;
+    this.owner = owner;
   }
 
   /**
@@ -45,7 +56,7 @@ public final class ResultWriter {
     Objects.requireNonNull(file, "file");
     StringWriter text = new StringWriter(2048);
     success(text, jobId, config, metrics);
-    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable);
+    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable, owner);
   }
 
   /**
@@ -60,7 +71,7 @@ public final class ResultWriter {
     Objects.requireNonNull(file, "file");
     StringWriter text = new StringWriter(1024);
     error(text, jobId, config, error);
-    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable);
+    AtomicFiles.writeText(file, w -> w.write(text.toString()), durable, owner);
   }
 
   /**

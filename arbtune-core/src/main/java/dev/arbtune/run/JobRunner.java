@@ -78,7 +78,8 @@ public final class JobRunner {
 
   /**
    * Runs one plan line and writes its result document inside {@code outputRoot}: at its {@code
-   * output_json}, or, when the line has no usable path, at {@link OutputPaths#forInvalidLine}.
+   * output_json}, or, when the line has no usable path or no document can be written there, at
+   * {@link OutputPaths#forInvalidLine}.
    *
    * @param resume when true, a job whose document already is its finished success document ({@link
    *     JobDocument#isFinished}) is skipped
@@ -148,13 +149,14 @@ public final class JobRunner {
     }
     JobDocument doc = JobDocument.of(line, problem, quotes);
     if (!doc.isSuccess()) {
-      return error(line, target, doc.config(), doc.error());
+      return error(line, outputRoot, target, doc.config(), doc.error());
     }
     try {
       writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics());
     } catch (IOException e) {
       return error(
           line,
+          outputRoot,
           target,
           doc.config(),
           "plan line "
@@ -241,10 +243,13 @@ public final class JobRunner {
   }
 
   /**
-   * Writes an error document; when even that fails (a full disk, a read-only folder), the outcome
-   * says so and names no document.
+   * Writes an error document at {@code target}; when that fails (a file name too long, a file in
+   * the way, a read-only folder), at {@link OutputPaths#forInvalidLine} instead, so that the job
+   * still has its one document; when even that fails (a full disk), the outcome says so and names
+   * no document.
    */
-  private JobOutcome error(PlanLine line, Path target, Map<String, ?> config, String message) {
+  private JobOutcome error(
+      PlanLine line, Path outputRoot, Path target, Map<String, ?> config, String message) {
     try {
       writer.writeError(target, line.jobId(), config, message);
       return new JobOutcome(
@@ -254,6 +259,17 @@ public final class JobRunner {
           message.contains("cannot write")
               ? message
               : message + "; and cannot write the error document " + target + ": " + describe(e);
+      Path instead = OutputPaths.forInvalidLine(outputRoot, line.lineNumber());
+      if (!instead.equals(target) && outsideRoot(outputRoot, instead) == null) {
+        String moved = both + "; its error document is " + instead + " instead";
+        try {
+          writer.writeError(instead, line.jobId(), config, moved);
+          return new JobOutcome(
+              line.lineNumber(), line.jobId(), instead, JobOutcome.Status.ERROR, moved, null);
+        } catch (IOException again) {
+          // no document at all: said below
+        }
+      }
       return new JobOutcome(
           line.lineNumber(), line.jobId(), null, JobOutcome.Status.ERROR, both, null);
     }

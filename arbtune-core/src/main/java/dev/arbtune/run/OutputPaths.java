@@ -12,6 +12,9 @@ public final class OutputPaths {
    */
   public static final String INVALID_LINES_DIR = "_invalid_plan_lines";
 
+  /** The lock file a session holds in its output root while it runs. */
+  public static final String LOCK_FILE = ".arbtune.lock";
+
   private OutputPaths() {}
 
   /**

@@ -41,11 +41,13 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A session holds an exclusive lock on its output root ({@code ROOT/.arbtune.lock}) for as long
  * as it runs: a second session on the same root fails with {@link OutputRootBusyException}. While
- * holding it, the session first removes the temporary files ({@code .arbtune-*.tmp}) that an
- * interrupted session's atomic writes left behind, and only those. Documents are written
- * atomically, so a session killed at any moment leaves only whole documents; run again with {@code
- * resume} to finish the plan: the documents then equal those of an uninterrupted run (but for
- * {@code runtime_seconds}).
+ * holding it, the session first removes the temporary files that an interrupted session of the same
+ * root left behind, and only those: they carry the root's id ({@code .arbtune-NAME.ID.HEX.tmp}, the
+ * id kept in the lock file), so the live files of a session whose root is a sub-folder (which is
+ * never searched) or a parent folder are not touched. Documents are written atomically, so a
+ * session killed at any moment leaves only whole documents; run again with {@code resume} to finish
+ * the plan: the documents then equal those of an uninterrupted run (but for {@code
+ * runtime_seconds}).
  *
  * <p>A plan that is a regular file is counted before it runs (for the progress total); one that is
  * not (a pipe, {@code /dev/stdin}) is read once and runs without a known total.
@@ -58,7 +60,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SessionRunner {
 
   private final SessionOptions options;
-  private final JobRunner jobs;
+  private final QuotesCache cache;
 
   /** A runner with its own quotes cache, of {@link SessionOptions#quotesCacheBytes()}. */
   public SessionRunner(SessionOptions options) {
@@ -71,11 +73,7 @@ public final class SessionRunner {
    */
   public SessionRunner(SessionOptions options, QuotesCache cache) {
     this.options = Objects.requireNonNull(options, "options");
-    this.jobs =
-        new JobRunner(
-            Objects.requireNonNull(cache, "cache"),
-            options.dataRoot(),
-            new ResultWriter(options.durable()));
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
   /**
@@ -110,18 +108,21 @@ public final class SessionRunner {
     }
     try (OutputRootLock lock = OutputRootLock.acquire(options.outputRoot())) {
       if (lock.held()) {
-        removeTemporaryFiles(options.outputRoot());
+        removeTemporaryFiles(options.outputRoot(), lock.id());
       } else {
         listener.warning(
             lock.problem()
                 + "; temporary files of interrupted sessions are not removed, and another session"
                 + " on the same output root would not be noticed");
       }
-      return runLocked(listener, started);
+      JobRunner jobs =
+          new JobRunner(cache, options.dataRoot(), new ResultWriter(options.durable(), lock.id()));
+      return runLocked(jobs, listener, started);
     }
   }
 
-  private SessionSummary runLocked(SessionListener listener, long started) throws IOException {
+  private SessionSummary runLocked(JobRunner jobs, SessionListener listener, long started)
+      throws IOException {
     long total = Files.isRegularFile(options.plan()) ? countJobs() : SessionListener.UNKNOWN_TOTAL;
     listener.sessionStarted(total);
 
@@ -270,12 +271,17 @@ public final class SessionRunner {
   }
 
   /**
-   * Deletes the temporary files that an interrupted session's atomic writes left behind ({@link
-   * AtomicFiles#isTemporaryName}: {@code .arbtune-*.tmp}, no other file). Call it only while
-   * holding the root's lock: another session's temporary files are live. Problems are ignored: a
-   * folder that cannot be read here will fail its jobs with a clear message.
+   * Deletes the temporary files that an interrupted session of this root left behind: those whose
+   * name carries the root's id ({@link AtomicFiles#isTemporaryNameOf}: {@code
+   * .arbtune-NAME.ID.HEX.tmp}), no other file. It does not descend into a sub-folder that holds a
+   * lock file of its own: that is another session's root, whose files are that session's. Call it
+   * only while holding the root's lock: this root's temporary files are then not live. Problems are
+   * ignored: a folder that cannot be read here will fail its jobs with a clear message.
+   *
+   * @param id the root's id ({@link OutputRootLock#id()})
    */
-  static void removeTemporaryFiles(Path root) {
+  static void removeTemporaryFiles(Path root, String id) {
+    Objects.requireNonNull(id, "id");
     if (!Files.isDirectory(root)) {
       return;
     }
@@ -284,9 +290,16 @@ public final class SessionRunner {
           root,
           new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return dir.equals(root) || !OutputRootLock.isRoot(dir)
+                  ? FileVisitResult.CONTINUE
+                  : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
               if (attrs.isRegularFile()
-                  && AtomicFiles.isTemporaryName(file.getFileName().toString())) {
+                  && AtomicFiles.isTemporaryNameOf(file.getFileName().toString(), id)) {
                 try {
                   Files.deleteIfExists(file);
                 } catch (IOException e) {

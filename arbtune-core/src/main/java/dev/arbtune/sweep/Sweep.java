@@ -6,25 +6,35 @@ import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
 import dev.arbtune.result.Json;
+import dev.arbtune.run.OutputPaths;
+import dev.arbtune.run.PlanLine;
 import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -47,7 +57,8 @@ public final class Sweep {
    * @param dataRoot against which a relative {@code data_file} is resolved
    * @param parallelism jobs run at once
    * @param fresh start over: delete the plan, results, summary and report a previous sweep left in
-   *     the root, even when they are of the same session
+   *     the root, even when they are of the same session; only what that sweep wrote (a results
+   *     folder holding other files is refused: {@link SweepConflictException})
    * @param durable force every result document to disk before renaming it into place
    */
   public record Options(
@@ -105,7 +116,8 @@ public final class Sweep {
         throw new SweepConflictException(
             "another sweep is running in " + layout.root() + "; wait for it or use another folder");
       }
-      boolean resumed = preparePlan(planner, layout, options);
+      removePlanningLeftovers(layout);
+      boolean resumed = preparePlan(layout, planner, options);
       SessionOptions runOptions =
           SessionOptions.builder(layout.plan(), layout.results())
               .dataRoot(options.dataRoot())
@@ -123,27 +135,37 @@ public final class Sweep {
 
   /**
    * Writes the plan and the inputs record, deciding whether earlier results can be resumed: only
-   * when the plan is byte for byte the same and was computed from the same data file.
+   * when the plan is byte for byte the same and was computed from the same data file. A root is a
+   * sweep's when it holds the sweep's record: {@code jobs.jsonl} with {@code inputs.json} beside it
+   * (a sweep writes the record before the plan and deletes it last). Starting over deletes only
+   * what that record says the sweep made: see {@link #deleteOwnResults}.
    *
    * @return whether an earlier sweep of the same plan and inputs is resumed
    */
-  private static boolean preparePlan(SessionPlanner planner, SweepLayout layout, Options options)
+  private static boolean preparePlan(SweepLayout layout, SessionPlanner planner, Options options)
       throws IOException {
-    Path candidate = layout.root().resolve(".jobs.jsonl.new");
+    Path candidate = layout.planCandidate();
     try {
       PlanFile.write(candidate, planner.streamJobs());
       String inputs = inputsRecord(planner, options.dataRoot());
-      boolean isSweep = Files.isRegularFile(layout.plan());
-      if (!isSweep && Files.exists(layout.results())) {
+      boolean hasPlan = Files.isRegularFile(layout.plan());
+      boolean isSweep = hasPlan && Files.isRegularFile(layout.inputs());
+      if (!isSweep && Files.exists(layout.results(), LinkOption.NOFOLLOW_LINKS)) {
         throw new SweepConflictException(
             layout.root()
-                + " has a results folder that no sweep made (there is no jobs.jsonl); use another"
-                + " output folder");
+                + " has a results folder that no sweep made (there is no jobs.jsonl with the"
+                + " inputs.json a sweep keeps beside it), so not even --fresh deletes it; use"
+                + " another output folder");
+      }
+      if (hasPlan && !isSweep) {
+        throw new SweepConflictException(
+            layout.plan()
+                + " is not a sweep's plan (there is no inputs.json beside it), so not even --fresh"
+                + " replaces it; move it away or use another output folder");
       }
       boolean same =
           isSweep
               && Files.mismatch(candidate, layout.plan()) == -1
-              && Files.isRegularFile(layout.inputs())
               && Files.readString(layout.inputs(), StandardCharsets.UTF_8).equals(inputs);
       if (isSweep && (!same || options.fresh())) {
         if (!options.fresh()) {
@@ -153,7 +175,8 @@ public final class Sweep {
                   + " file or --data-root changed); give --fresh to delete them and start over,"
                   + " or use another output folder");
         }
-        deleteTree(layout.results());
+        deleteOwnResults(layout);
+        // the record goes last: a sweep killed meanwhile still finds its own root
         for (Path p : List.of(layout.plan(), layout.summary(), layout.report(), layout.inputs())) {
           Files.deleteIfExists(p);
         }
@@ -164,6 +187,98 @@ public final class Sweep {
     } finally {
       Files.deleteIfExists(candidate);
     }
+  }
+
+  /**
+   * Removes what a sweep killed while planning left in the root: the plan candidate and the
+   * temporary files of the candidate and of {@code inputs.json} (both written only under the
+   * sweep's lock, which the caller holds). Nothing else.
+   */
+  private static void removePlanningLeftovers(SweepLayout layout) throws IOException {
+    Files.deleteIfExists(layout.planCandidate());
+    List<String> prefixes =
+        List.of(
+            AtomicFiles.TEMPORARY_PREFIX + layout.planCandidate().getFileName() + ".",
+            AtomicFiles.TEMPORARY_PREFIX + layout.inputs().getFileName() + ".");
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.root())) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (AtomicFiles.isTemporaryName(name)
+            && prefixes.stream().anyMatch(name::startsWith)
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /**
+   * Deletes the results folder of the sweep whose plan is {@code layout.plan()}, but only when it
+   * holds nothing but what that sweep wrote: the documents at its plan lines' {@code output_json}
+   * and in {@code _invalid_plan_lines/}, the run's lock file and temporary files ({@code
+   * .arbtune-*.tmp}), and folders. Anything else (a file of the user's, a symbolic link) stops it
+   * before anything is deleted.
+   *
+   * @throws SweepConflictException naming the first such file
+   */
+  private static void deleteOwnResults(SweepLayout layout) throws IOException {
+    Path results = layout.results();
+    if (!Files.exists(results, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Set<String> made = new HashSet<>();
+    try (BufferedReader plan = Files.newBufferedReader(layout.plan(), StandardCharsets.UTF_8)) {
+      long lineNumber = 0;
+      for (String text = plan.readLine(); text != null; text = plan.readLine()) {
+        lineNumber++;
+        if (text.isBlank()) {
+          continue;
+        }
+        made.add(OutputPaths.forInvalidLine(Path.of(""), lineNumber).toString());
+        String output = PlanLine.parse(lineNumber, text).outputJson();
+        if (output != null) {
+          try {
+            made.add(OutputPaths.resolve(Path.of(""), output).toString());
+          } catch (IllegalArgumentException e) {
+            // such a line's document is in _invalid_plan_lines/
+          }
+        }
+      }
+    }
+    Path[] foreign = new Path[1];
+    if (!Files.isDirectory(results, LinkOption.NOFOLLOW_LINKS)) {
+      foreign[0] = results;
+    } else {
+      Files.walkFileTree(
+          results,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              String relative = results.relativize(file).toString();
+              String name = file.getFileName().toString();
+              boolean ours =
+                  attrs.isRegularFile()
+                      && (made.contains(relative)
+                          || relative.equals(OutputPaths.LOCK_FILE)
+                          || AtomicFiles.isTemporaryName(name));
+              if (ours) {
+                return FileVisitResult.CONTINUE;
+              }
+              foreign[0] = file;
+              return FileVisitResult.TERMINATE;
+            }
+          });
+    }
+    if (foreign[0] != null) {
+      throw new SweepConflictException(
+          "--fresh would delete "
+              + results
+              + ", but it holds "
+              + foreign[0]
+              + ", which the sweep did not write; nothing was deleted: move such files away, or"
+              + " use another output folder");
+    }
+    deleteTree(results);
   }
 
   /**

@@ -14,6 +14,8 @@ import java.util.Objects;
  * ROOT/inputs.json                  what the results were computed from (the data file's path,
  *                                   size and time), to resume only on the same inputs
  * ROOT/.arbtune-sweep.lock          held while a sweep runs: two sweeps never share a root
+ * ROOT/.jobs.jsonl.new              the plan being written (a kill may leave it, with its
+ *                                   temporary file; the next sweep removes both)
  * </pre>
  *
  * @param root the output root
@@ -42,6 +44,11 @@ public record SweepLayout(Path root) {
 
   public Path inputs() {
     return root.resolve("inputs.json");
+  }
+
+  /** Where the plan is written before it replaces {@link #plan()}. */
+  Path planCandidate() {
+    return root.resolve(".jobs.jsonl.new");
   }
 
   Path lock() {

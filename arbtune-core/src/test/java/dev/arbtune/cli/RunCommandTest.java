@@ -2,6 +2,10 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.aggregate.AggregatedSummary;
+import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.result.ResultDocument;
+import dev.arbtune.result.ResultReader;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -91,6 +95,60 @@ class RunCommandTest {
     assertThat(r.err())
         .contains("[run] error: job t_2: plan line 2: data_file not found: data/nope.csv")
         .contains("error:     1");
+  }
+
+  @Test
+  void aJobWhoseOutputJsonCannotBeWrittenGetsItsErrorDocumentInTheInvalidLinesFolder()
+      throws Exception {
+    String longName = "x".repeat(295) + ".json"; // 300 characters: too long for a file name
+    String line =
+        "{\"job_id\": \"%s\", \"config\": {\"data_file\": \"%s\"}, \"output_json\": \"%s\"}";
+    Path plan =
+        plan(
+            job("t_1", "data/eurusd_sample.csv"),
+            line.formatted("t_2", "data/eurusd_sample.csv", "t/" + longName),
+            line.formatted("t_3", "data/eurusd_sample.csv", ".arbtune.lock/t_3.json"),
+            line.formatted("t_4", "data/nope.csv", "t/" + longName.replace('x', 'y')));
+    Path out = tmp.resolve("out");
+
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            repoRoot().toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("success:   1")
+        .contains("error:     3")
+        .contains(
+            "[run] error: job t_2: plan line 2: cannot write the result "
+                + out.resolve("t/" + longName))
+        .contains("[run] error: job t_3: plan line 3: cannot write the result")
+        .contains(
+            "its error document is "
+                + out.resolve("_invalid_plan_lines/line_000002.json")
+                + " instead");
+    ResultReader reader = new ResultReader();
+    ResultDocument second = reader.read(out.resolve("_invalid_plan_lines/line_000002.json"));
+    assertThat(second.status()).isEqualTo("error");
+    assertThat(second.declaredJobId()).isEqualTo("t_2");
+    assertThat(second.error()).contains("cannot write the result").contains("File name too long");
+    assertThat(second.config()).containsEntry("data_file", "data/eurusd_sample.csv");
+    ResultDocument third = reader.read(out.resolve("_invalid_plan_lines/line_000003.json"));
+    assertThat(third.declaredJobId()).isEqualTo("t_3");
+    assertThat(third.error()).contains(".arbtune.lock");
+    ResultDocument fourth = reader.read(out.resolve("_invalid_plan_lines/line_000004.json"));
+    assertThat(fourth.error())
+        .startsWith("plan line 4: data_file not found: data/nope.csv")
+        .contains("cannot write the error document");
+    AggregatedSummary summary = TuningResultsAggregator.of(out).summarize();
+    assertThat(summary.totalJobs()).as("one result per job").isEqualTo(4);
+    assertThat(summary.errorJobs()).isEqualTo(3);
   }
 
   @Test

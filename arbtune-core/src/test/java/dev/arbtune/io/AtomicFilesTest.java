@@ -1,6 +1,7 @@
 package dev.arbtune.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,22 @@ class AtomicFilesTest {
 
     assertThat(a).startsWith(".arbtune-x.json.").endsWith(".tmp").isNotEqualTo(b);
     assertThat(AtomicFiles.isTemporaryName(a)).isTrue();
+  }
+
+  @Test
+  void temporaryNamesCarryTheirOwner() {
+    String owned = AtomicFiles.temporaryName("x.json", "r0123456789ab");
+
+    assertThat(owned).startsWith(".arbtune-x.json.r0123456789ab.").endsWith(".tmp");
+    assertThat(AtomicFiles.isTemporaryName(owned)).isTrue();
+    assertThat(AtomicFiles.isTemporaryNameOf(owned, "r0123456789ab")).isTrue();
+    assertThat(AtomicFiles.isTemporaryNameOf(owned, "r0123456789ac")).isFalse();
+    assertThat(AtomicFiles.isTemporaryNameOf(owned, "123456789ab")).isFalse();
+    assertThat(AtomicFiles.isTemporaryNameOf(AtomicFiles.temporaryName("x.json"), "x")).isFalse();
+    assertThat(AtomicFiles.isTemporaryNameOf(".arbtune-r1.beef.tmp", "r1")).isFalse();
+    assertThat(AtomicFiles.temporaryName("x.json", null)).matches(AtomicFiles::isTemporaryName);
+    assertThatThrownBy(() -> AtomicFiles.temporaryName("x.json", "a/b"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

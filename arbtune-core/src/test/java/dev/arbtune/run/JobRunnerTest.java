@@ -222,6 +222,23 @@ class JobRunnerTest {
 
     assertThat(o.status()).isEqualTo(JobOutcome.Status.ERROR);
     assertThat(o.error()).contains("cannot write the result").contains("blocker");
+    assertThat(o.output()).isEqualTo(out.resolve("_invalid_plan_lines/line_000001.json"));
+    assertThat(reader.read(o.output()).error()).isEqualTo(o.error());
+  }
+
+  @Test
+  void whenNoDocumentCanBeWrittenAnywhereTheOutcomeNamesNone() throws Exception {
+    Files.writeString(out.resolve("blocker"), "a file where a folder should be");
+    Files.writeString(out.resolve("_invalid_plan_lines"), "and one here");
+
+    JobOutcome o =
+        runner.run(
+            PlanLine.parse(1, line("j", "data/eurusd_sample.csv", "blocker/j.json", "")),
+            out,
+            false);
+
+    assertThat(o.status()).isEqualTo(JobOutcome.Status.ERROR);
+    assertThat(o.error()).contains("cannot write the result").doesNotContain("instead");
     assertThat(o.output()).isNull();
   }
 }

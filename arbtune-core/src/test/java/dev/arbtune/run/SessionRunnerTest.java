@@ -128,7 +128,8 @@ class SessionRunnerTest {
     Path out = tmp.resolve("out");
     new SessionRunner(options(plan, out).build()).run();
     Files.delete(out.resolve("s/s_0003.json"));
-    Path leftover = out.resolve("s/.arbtune-s_0003.json.5f3e2a.tmp");
+    Path leftover =
+        out.resolve("s/.arbtune-s_0003.json." + OutputRootLock.idOf(out) + ".5f3e2a.tmp");
     Files.writeString(leftover, "{\"status\": \"succ");
 
     SessionSummary s = new SessionRunner(options(plan, out).resume(true).build()).run();
@@ -144,16 +145,72 @@ class SessionRunnerTest {
   @Test
   void otherProgramsTemporaryFilesAreLeftAlone() throws Exception {
     Path plan = plan(1);
-    Path out = Files.createDirectories(tmp.resolve("out/s"));
+    new SessionRunner(options(plan, tmp.resolve("out")).build()).run();
+    String id = OutputRootLock.idOf(tmp.resolve("out"));
+    assertThat(id).matches("r[0-9a-f]{12}");
+    Path out = tmp.resolve("out/s");
     Path shell = Files.writeString(out.resolve(".bash_history.cafe.tmp"), "ls\n");
-    Path lookalike = Files.writeString(out.resolve(".s_0001.json.5f3e2a.tmp"), "x");
-    Path ours = Files.writeString(out.resolve(".arbtune-s_0001.json.5f3e2a.tmp"), "x");
+    Path lookalike = Files.writeString(out.resolve(".s_0001.json." + id + ".5f3e2a.tmp"), "x");
+    Path unclaimed = Files.writeString(out.resolve(".arbtune-summary.json.5f3e2a.tmp"), "x");
+    Path ours = Files.writeString(out.resolve(".arbtune-s_0001.json." + id + ".5f3e2a.tmp"), "x");
 
     new SessionRunner(options(plan, tmp.resolve("out")).build()).run();
 
     assertThat(shell).hasContent("ls");
     assertThat(lookalike).exists();
+    assertThat(unclaimed).as("another arbtune writer's, e.g. aggregate --output-json").exists();
     assertThat(ours).doesNotExist();
+    assertThat(OutputRootLock.idOf(tmp.resolve("out"))).as("kept by every session").isEqualTo(id);
+  }
+
+  @Test
+  void nestedOutputRootsKeepEachOthersTemporaryFiles() throws Exception {
+    Path plan = plan(3);
+    Path outer = tmp.resolve("out");
+    Path inner = outer.resolve("inner");
+    new SessionRunner(options(plan, outer).build()).run();
+    String outerId = OutputRootLock.idOf(outer);
+    Path outerStale =
+        Files.writeString(outer.resolve("s/.arbtune-s_0001.json." + outerId + ".beef.tmp"), "{");
+    CountDownLatch firstJobDone = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SessionListener holding =
+        new SessionListener() {
+          @Override
+          public void jobFinished(JobOutcome outcome) {
+            firstJobDone.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      Future<SessionSummary> innerSession =
+          background.submit(
+              () -> new SessionRunner(options(plan, inner).parallelism(1).build()).run(holding));
+      firstJobDone.await();
+      String innerId = OutputRootLock.idOf(inner);
+      assertThat(innerId).isNotEqualTo(outerId);
+      Path innerLive =
+          Files.writeString(inner.resolve("s/.arbtune-s_0002.json." + innerId + ".abc1.tmp"), "{");
+      Path outerInInner =
+          Files.writeString(inner.resolve("s/.arbtune-s_0003.json." + outerId + ".abc2.tmp"), "{");
+
+      new SessionRunner(options(plan, outer).resume(true).build()).run();
+
+      assertThat(innerLive).as("the running inner session's temporary file").exists();
+      assertThat(outerInInner).as("inside another root: never searched").exists();
+      assertThat(outerStale).as("the outer root's own leftover").doesNotExist();
+      release.countDown();
+      assertThat(innerSession.get().success()).isEqualTo(3);
+      assertThat(outerInInner).as("the inner session removes only its own").exists();
+    } finally {
+      release.countDown();
+      background.shutdownNow();
+    }
   }
 
   @Test

@@ -3,8 +3,13 @@ package dev.arbtune.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.SessionConfigException;
+import dev.arbtune.plan.SessionFile;
+import dev.arbtune.plan.SessionPlanner;
 import dev.arbtune.run.SessionListener;
+import dev.arbtune.run.SessionOptions;
+import dev.arbtune.run.SessionRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +143,76 @@ class SweepTest {
         .isInstanceOf(SweepConflictException.class)
         .hasMessageContaining("no sweep made");
     assertThat(foreign.resolve("my_paper.json")).exists();
+  }
+
+  @Test
+  void freshNeverDeletesTheResultsOfAPlanAndARunThatNoSweepMade() throws IOException {
+    Path session = session("[0, 1]");
+    Path root = tmp.resolve("out");
+    Path plan = root.resolve("jobs.jsonl");
+    PlanFile.write(plan, new SessionPlanner(SessionFile.load(session)).streamJobs());
+    SessionOptions runOptions =
+        SessionOptions.builder(plan, root.resolve("results")).dataRoot(DATA_ROOT).build();
+    assertThat(new SessionRunner(runOptions).run().success()).isEqualTo(2);
+    Path mine = Files.writeString(root.resolve("results/t1/notes.txt"), "my notes");
+
+    assertThatThrownBy(() -> Sweep.run(options(session, true), new SessionListener() {}))
+        .isInstanceOf(SweepConflictException.class)
+        .hasMessageContaining("no sweep made")
+        .hasMessageContaining("inputs.json");
+    assertThat(mine).hasContent("my notes");
+    assertThat(root.resolve("results/t1/t1_0001.json")).isRegularFile();
+    assertThat(plan).isRegularFile();
+  }
+
+  @Test
+  void freshRefusesToDeleteAResultsFolderHoldingFilesTheSweepDidNotWrite() throws IOException {
+    Sweep.Result first = Sweep.run(options(session("[0, 1]"), false), new SessionListener() {});
+    Path results = first.layout().results();
+    Path mine = Files.writeString(results.resolve("t1/best.json"), "{}");
+    Path changed = session("[0, 1, 5]");
+
+    assertThatThrownBy(() -> Sweep.run(options(changed, true), new SessionListener() {}))
+        .isInstanceOf(SweepConflictException.class)
+        .hasMessageContaining("--fresh")
+        .hasMessageContaining(results.resolve("t1/best.json").toString())
+        .hasMessageContaining("did not write");
+    assertThat(mine).exists();
+    assertThat(resultFiles(results)).isEqualTo(3);
+    assertThat(first.layout().plan()).isRegularFile();
+    assertThat(first.layout().inputs()).isRegularFile();
+
+    Files.delete(mine);
+    Files.writeString(results.resolve("t1/.arbtune-t1_0003.json.r0123456789ab.beef.tmp"), "{\"sta");
+    Sweep.Result fresh = Sweep.run(options(changed, true), new SessionListener() {});
+    assertThat(fresh.run().success()).isEqualTo(3);
+    assertThat(resultFiles(results)).isEqualTo(3);
+    try (Stream<Path> left = Files.walk(results)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("the old temporary file went with the old results")
+          .noneMatch(name -> name.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void planningTemporaryFilesThatAKillLeftAreRemoved() throws IOException {
+    Path session = session("[0]");
+    Path root = Files.createDirectories(tmp.resolve("out"));
+    Path planning = Files.writeString(root.resolve(".arbtune-.jobs.jsonl.new.5f3e2a.tmp"), "{");
+    Path candidate = Files.writeString(root.resolve(".jobs.jsonl.new"), "{");
+    Path inputs = Files.writeString(root.resolve(".arbtune-inputs.json.abc123.tmp"), "{");
+    Path notOurs = Files.writeString(root.resolve(".arbtune-notes.txt.abc123.tmp"), "x");
+
+    Sweep.run(options(session, false), new SessionListener() {});
+
+    assertThat(planning).doesNotExist();
+    assertThat(candidate).doesNotExist();
+    assertThat(inputs).doesNotExist();
+    assertThat(notOurs).as("not a file the sweep writes").exists();
+
+    Files.writeString(planning, "{");
+    Sweep.run(options(session, true), new SessionListener() {});
+    assertThat(planning).as("--fresh too").doesNotExist();
   }
 
   @Test
