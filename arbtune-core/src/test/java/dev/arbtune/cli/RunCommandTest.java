@@ -137,7 +137,9 @@ class RunCommandTest {
     ResultDocument second = reader.read(out.resolve("_invalid_plan_lines/line_000002.json"));
     assertThat(second.status()).isEqualTo("error");
     assertThat(second.declaredJobId()).isEqualTo("t_2");
-    assertThat(second.error()).contains("cannot write the result").contains("File name too long");
+    assertThat(second.error())
+        .contains("cannot write the result")
+        .contains("the file name is too long");
     assertThat(second.config()).containsEntry("data_file", "data/eurusd_sample.csv");
     ResultDocument third = reader.read(out.resolve("_invalid_plan_lines/line_000003.json"));
     assertThat(third.declaredJobId()).isEqualTo("t_3");
