@@ -28,8 +28,8 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * CollectedSummary<InsightCollector> run =
- *     TuningResultsAggregator.builder(dir).pareto(true).build()
- *         .summarize(new ScanProgress(), InsightCollector::new);
+ *     InsightCollector.collect(
+ *         TuningResultsAggregator.builder(dir).pareto(true).build(), new ScanProgress());
  * Insights insights = Insights.compute(run, InsightOptions.DEFAULTS);
  * }</pre>
  *
@@ -90,6 +90,8 @@ public record Insights(
    *
    * @param run the summary and the merged collector of one aggregator pass
    * @param options how many top jobs to check and the spike and significance thresholds
+   * @throws IllegalArgumentException when the collector is not {@link InsightCollector#complete()
+   *     complete} (collect with {@link InsightCollector#collect}, which makes it so)
    */
   public static Insights compute(CollectedSummary<InsightCollector> run, InsightOptions options) {
     Objects.requireNonNull(run, "run");
