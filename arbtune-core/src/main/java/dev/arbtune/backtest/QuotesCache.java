@@ -66,6 +66,9 @@ public final class QuotesCache {
    */
   private static final long GZIP_RATIO = 4;
 
+  /** The smallest gzip file: a 10-byte header and an 8-byte trailer. */
+  public static final int MIN_GZIP_BYTES = 18;
+
   private final long budgetBytes;
   private final long heapBytes;
 
@@ -103,11 +106,16 @@ public final class QuotesCache {
 
   /**
    * Estimates the heap that loading one file needs, for {@link #get(Object, String, Sizer,
-   * Loader)}.
+   * Loader)}: asked only when the file is not held, just before it is loaded.
    */
   @FunctionalInterface
-  private interface Sizer {
-    /** The estimate in bytes, or -1 when it is not known. */
+  public interface Sizer {
+    /**
+     * The estimate in bytes (see {@link #loadBytesEstimate(long, long)}), or -1 when it is not
+     * known.
+     *
+     * @throws IOException when the file's size cannot be found (the file is then not loaded)
+     */
     long loadBytes() throws IOException;
   }
 
@@ -185,18 +193,40 @@ public final class QuotesCache {
       return -1;
     }
     long size = attributes.size();
-    long text = size;
-    if (size >= 18) { // the smallest gzip file: a 10-byte header and an 8-byte trailer
+    long gzipTrailer = -1;
+    if (size >= MIN_GZIP_BYTES) {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
         ByteBuffer head = ByteBuffer.allocate(2);
         channel.read(head, 0);
-        if (head.get(0) == (byte) 0x1f && head.get(1) == (byte) 0x8b) {
+        if (isGzipMagic(head.get(0), head.get(1))) {
           ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
           channel.read(trailer, size - 4);
-          long recorded = Integer.toUnsignedLong(trailer.getInt(0));
-          text = recorded >= size ? recorded : saturatedMultiply(size, GZIP_RATIO);
+          gzipTrailer = Integer.toUnsignedLong(trailer.getInt(0));
         }
       }
+    }
+    return loadBytesEstimate(size, gzipTrailer);
+  }
+
+  /** Whether a file's first two bytes are those of gzip ({@code 1f 8b}). */
+  public static boolean isGzipMagic(byte first, byte second) {
+    return first == (byte) 0x1f && second == (byte) 0x8b;
+  }
+
+  /**
+   * The heap that loading a file of {@code size} bytes needs, as {@link #loadBytesEstimate(Path)}
+   * estimates it, for files that are not on the local file system: twice the size of its text,
+   * which for a gzip file is the size its trailer records when that is at least the file's size,
+   * else four times the file's size.
+   *
+   * @param size the file's size in bytes
+   * @param gzipTrailer for a gzip file, the unsigned 32-bit number in its last 4 bytes (little
+   *     endian); -1 for any other file
+   */
+  public static long loadBytesEstimate(long size, long gzipTrailer) {
+    long text = size;
+    if (gzipTrailer >= 0) {
+      text = gzipTrailer >= size ? gzipTrailer : saturatedMultiply(size, GZIP_RATIO);
     }
     return saturatedMultiply(text, LOAD_BYTES_PER_TEXT_BYTE);
   }
@@ -232,7 +262,7 @@ public final class QuotesCache {
     Objects.requireNonNull(unit, "unit");
     Path real = realPath(file);
     try {
-      return get(
+      return getSized(
           new FileKey(real, unit),
           file.toString(),
           () -> loadBytesEstimate(file),
@@ -276,7 +306,7 @@ public final class QuotesCache {
    *     {@code name}
    */
   public Quotes get(Object key, String name, Loader loader) throws IOException {
-    return get(key, name, () -> -1, loader);
+    return getSized(key, name, () -> -1, loader);
   }
 
   /**
@@ -289,10 +319,24 @@ public final class QuotesCache {
    *     is not read
    */
   public Quotes get(Object key, String name, long loadBytes, Loader loader) throws IOException {
-    return get(key, name, () -> loadBytes, loader);
+    return getSized(key, name, () -> loadBytes, loader);
   }
 
-  private Quotes get(Object key, String name, Sizer sizer, Loader loader) throws IOException {
+  /**
+   * The quotes under {@code key} as {@link #get(Object, String, long, Loader)} gives them, with the
+   * estimate found by {@code sizer} only when the file is not held (finding it may cost a request
+   * to a remote file system).
+   *
+   * @throws IOException when the sizer or the loader cannot read the file
+   * @throws QuotesTooLargeException when the estimate exceeds {@link #heapBytes()}; the file is not
+   *     read
+   */
+  public Quotes get(Object key, String name, Sizer sizer, Loader loader) throws IOException {
+    Objects.requireNonNull(sizer, "sizer");
+    return getSized(key, name, sizer, loader);
+  }
+
+  private Quotes getSized(Object key, String name, Sizer sizer, Loader loader) throws IOException {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(loader, "loader");

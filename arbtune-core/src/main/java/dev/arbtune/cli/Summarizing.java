@@ -42,8 +42,7 @@ final class Summarizing {
       if (!withInsights) {
         return new Outcome(aggregator.summarize(progress), null);
       }
-      CollectedSummary<InsightCollector> run =
-          aggregator.summarize(progress, InsightCollector::new);
+      CollectedSummary<InsightCollector> run = InsightCollector.collect(aggregator, progress);
       return new Outcome(run.summary(), Insights.compute(run, InsightOptions.DEFAULTS));
     }
   }

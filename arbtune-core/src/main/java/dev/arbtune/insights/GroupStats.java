@@ -31,6 +31,13 @@ final class GroupStats {
     median.merge(o.median);
   }
 
+  /** A copy that shares nothing with this group (the same count, sum, best and median). */
+  GroupStats copy() {
+    GroupStats g = new GroupStats();
+    g.merge(this);
+    return g;
+  }
+
   /** The mean PnL; NaN when empty. */
   double mean() {
     return Moments.mean(sum, count);

@@ -28,8 +28,8 @@ import java.util.OptionalDouble;
  *
  * <pre>{@code
  * CollectedSummary<InsightCollector> run =
- *     TuningResultsAggregator.builder(dir).pareto(true).build()
- *         .summarize(new ScanProgress(), InsightCollector::new);
+ *     InsightCollector.collect(
+ *         TuningResultsAggregator.builder(dir).pareto(true).build(), new ScanProgress());
  * Insights insights = Insights.compute(run, InsightOptions.DEFAULTS);
  * }</pre>
  *
@@ -37,6 +37,8 @@ import java.util.OptionalDouble;
  * @param successJobs every success job seen (the population of neighbours and trials)
  * @param parameters the varied parameters that were analysed, most important first (η², then name)
  * @param skipped varied parameters that could not be analysed, and why
+ * @param maxParameters the cap on analysed parameters: of the tracked keys that vary, only the
+ *     first this many by name are analysed; the others are in {@code skipped}
  * @param untrackedKeys config keys not tracked at all because there were too many distinct keys
  * @param untrackedKeysExact whether {@code untrackedKeys} is exact rather than estimated
  * @param fixed config keys with one value in every job, in name order
@@ -53,6 +55,7 @@ public record Insights(
     long successJobs,
     List<ParameterInsight> parameters,
     List<SkippedParameter> skipped,
+    int maxParameters,
     long untrackedKeys,
     boolean untrackedKeysExact,
     List<String> fixed,
@@ -87,11 +90,18 @@ public record Insights(
    *
    * @param run the summary and the merged collector of one aggregator pass
    * @param options how many top jobs to check and the spike and significance thresholds
+   * @throws IllegalArgumentException when the collector is not {@link InsightCollector#complete()
+   *     complete} (collect with {@link InsightCollector#collect}, which makes it so)
    */
   public static Insights compute(CollectedSummary<InsightCollector> run, InsightOptions options) {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(options, "options");
     InsightCollector c = run.collected();
+    if (!c.complete()) {
+      throw new IllegalArgumentException(
+          "a scanning thread dropped the values of a parameter that must be analysed: collect with"
+              + " InsightCollector.collect, which reads the results again when this happens");
+    }
     AggregatedSummary summary = run.summary();
     long n = c.jobs();
 
@@ -109,7 +119,16 @@ public record Insights(
       if (k.present == 0) {
         continue; // only in jobs that failed the filters
       }
-      if (k.overflow) {
+      if (k.dropped) {
+        skipped.add(SkippedParameter.beyondCap(name, c.maxParameters()));
+      } else if (k.only != null) { // one value in every success job with the key
+        if (k.present < n) {
+          skipped.add(
+              new SkippedParameter(name, "missing from " + (n - k.present) + " of " + n + " jobs"));
+        } else {
+          fixed.add(name);
+        }
+      } else if (k.overflow) {
         skipped.add(
             new SkippedParameter(
                 name,
@@ -159,6 +178,7 @@ public record Insights(
         c.successJobs(),
         parameters,
         skipped,
+        c.maxParameters(),
         c.untrackedKeys(),
         c.untrackedKeysExact(),
         fixed,
@@ -181,7 +201,7 @@ public record Insights(
    * are at least two, none is text (a category has no next value) and they were not too many.
    */
   private static List<ParamValue> steps(InsightCollector.KeyStats k) {
-    if (k.stepsOverflow || k.steps.size() < 2) {
+    if (!k.analysed() || k.stepsOverflow || k.steps.size() < 2) {
       return null;
     }
     List<ParamValue> values = new ArrayList<>(k.steps);

@@ -65,7 +65,17 @@ public final class InsightsText {
       sb.append("  Fixed: ").append(String.join(", ", in.fixed())).append('\n');
     }
     for (SkippedParameter s : in.skipped()) {
-      sb.append("  Not analysed: ").append(s.name()).append(" (").append(s.reason()).append(")\n");
+      if (!s.beyondCap()) {
+        sb.append("  Not analysed: ")
+            .append(s.name())
+            .append(" (")
+            .append(s.reason())
+            .append(")\n");
+      }
+    }
+    String capped = beyondCap(in);
+    if (capped != null) {
+      sb.append("  ").append(capped).append('\n');
     }
     if (in.untrackedKeys() > 0) {
       sb.append("  ").append(untrackedKeys(in)).append('\n');
@@ -199,6 +209,37 @@ public final class InsightsText {
         + (in.untrackedKeys() == 1 ? " more key" : " more keys")
         + " not analysed: too many distinct keys (every key present in all jobs is tracked; of the"
         + " others, only the first by name)";
+  }
+
+  /** How many names {@link #beyondCap} shows. */
+  static final int CAPPED_NAMES_SHOWN = 5;
+
+  /**
+   * {@code Not analysed: 9,936 more varying parameters beyond the 64 analysed (...): k1, k2, ...}:
+   * the parameters not analysed because of the cap on analysed parameters, in one line with the
+   * first few names; {@code null} when there are none. The JSON lists every one.
+   */
+  public static String beyondCap(Insights in) {
+    List<SkippedParameter> capped =
+        in.skipped().stream().filter(SkippedParameter::beyondCap).toList();
+    if (capped.isEmpty()) {
+      return null;
+    }
+    StringBuilder sb =
+        new StringBuilder("Not analysed: ")
+            .append(Fmt.count(capped.size()))
+            .append(capped.size() == 1 ? " more varying parameter" : " more varying parameters")
+            .append(" beyond the ")
+            .append(Fmt.count(in.maxParameters()))
+            .append(" analysed (those in every job first, then by name: a cap that bounds memory;")
+            .append(" the JSON summary lists them all): ");
+    for (int i = 0; i < Math.min(CAPPED_NAMES_SHOWN, capped.size()); i++) {
+      sb.append(i == 0 ? "" : ", ").append(capped.get(i).name());
+    }
+    if (capped.size() > CAPPED_NAMES_SHOWN) {
+      sb.append(", ...");
+    }
+    return sb.toString();
   }
 
   /** {@code significant}, {@code NOT significant (...)} or why it cannot be computed. */

@@ -118,7 +118,7 @@ public final class HtmlReport {
   public static Content firstPass(
       TuningResultsAggregator aggregator, ScanProgress progress, InsightOptions options)
       throws IOException {
-    CollectedSummary<InsightCollector> run = aggregator.summarize(progress, InsightCollector::new);
+    CollectedSummary<InsightCollector> run = InsightCollector.collect(aggregator, progress);
     Insights insights = Insights.compute(run, options);
     return new Content(aggregator.resultsDir(), run.summary(), insights, null);
   }
@@ -484,11 +484,18 @@ public final class HtmlReport {
           .append(".</p>\n");
     }
     for (SkippedParameter sp : in.skipped()) {
+      if (sp.beyondCap()) {
+        continue; // one line for all of them, below
+      }
       h.append("<p class=\"muted\">Not analysed: <code>")
           .append(esc(sp.name()))
           .append("</code> (")
           .append(esc(sp.reason()))
           .append(").</p>\n");
+    }
+    String capped = InsightsText.beyondCap(in);
+    if (capped != null) {
+      h.append("<p class=\"muted\">").append(esc(capped)).append("</p>\n");
     }
     if (in.untrackedKeys() > 0) {
       h.append("<p class=\"muted\">").append(esc(InsightsText.untrackedKeys(in))).append(".</p>\n");

@@ -135,6 +135,48 @@ class SmallHeapTest {
     assertThat(root.has("insights")).isTrue();
   }
 
+  /**
+   * 100 documents with the same 10,000 config keys, each key with a value of its own in every
+   * document: 1,000,000 distinct (key, value) pairs, more than insights could track in any heap.
+   */
+  @Test
+  void insightsWithTheDocumentedHeapAnalyseTheFirst64Of10000VaryingParameters() throws Exception {
+    Path results = Files.createDirectories(tmp.resolve("results"));
+    for (int d = 0; d < 100; d++) {
+      try (BufferedWriter w =
+          Files.newBufferedWriter(results.resolve("d" + d + ".json"), StandardCharsets.UTF_8)) {
+        w.write("{\"status\": \"success\", \"config\": {");
+        for (int k = 0; k < 10_000; k++) {
+          w.write(String.format("%s\"k%05d\": %d.25", k == 0 ? "" : ", ", k, d * 10_000 + k));
+        }
+        w.write("}, \"metrics\": {\"realized_pnl_usd\": " + (d % 7) + ".5},");
+        w.write(" \"config_summary\": {\"job_id\": \"d" + d + "\"}}\n");
+      }
+    }
+    Path summary = tmp.resolve("summary.json");
+
+    Child c =
+        arbtune(
+            "128m",
+            "aggregate",
+            "--results-dir",
+            results.toString(),
+            "--insights",
+            "--output-json",
+            summary.toString());
+
+    assertThat(c.code()).as(c.err()).isZero();
+    assertNoStackTrace(c.err());
+    assertThat(c.out())
+        .contains("Parameter importance")
+        .contains("  Not analysed: 9,936 more varying parameters beyond the 64 analysed (");
+    JsonNode insights = new ObjectMapper().readTree(summary.toFile()).get("insights");
+    assertThat(insights.get("parameters")).hasSize(64);
+    assertThat(insights.get("parameters").get(0).get("name").asText()).startsWith("k000");
+    assertThat(insights.get("not_analysed")).hasSize(9_936);
+    assertThat(insights.get("not_analysed").get(0).get("name").asText()).isEqualTo("k00064");
+  }
+
   private static final String HEADER = "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n";
 
   /** {@code rows} quote rows of about 42 characters, one second apart. */

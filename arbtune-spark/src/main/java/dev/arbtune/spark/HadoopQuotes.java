@@ -7,8 +7,11 @@ import dev.arbtune.backtest.QuotesLoader;
 import dev.arbtune.run.QuotesSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,7 +21,11 @@ import org.apache.hadoop.fs.Path;
  * QuotesCache}, as the local runner shares them: concurrent tasks asking for the same file wait for
  * one load; at most half the executor's heap of quotes is held, the least recently used files
  * dropped first; a malformed file is remembered as such, a file that could not be read is tried
- * again next time.
+ * again next time. Before a file is read, the heap its loading needs is counted in the cache's
+ * budget, estimated from its length as the core estimates a local file's ({@link
+ * QuotesCache#loadBytesEstimate(long, long)}: twice the text; for gzip, the text's size from the
+ * trailer, read with one positioned read, or four times the file), and a file that needs more than
+ * the executor's whole heap is refused unread.
  */
 final class HadoopQuotes implements QuotesSource {
 
@@ -28,6 +35,7 @@ final class HadoopQuotes implements QuotesSource {
   private final Path root;
   private final String givenRoot;
   private final Configuration conf;
+  private final QuotesCache cache;
 
   /**
    * @param root the qualified folder that relative {@code data_file} paths are resolved against
@@ -36,9 +44,15 @@ final class HadoopQuotes implements QuotesSource {
    * @param conf the Hadoop configuration
    */
   HadoopQuotes(Path root, String givenRoot, Configuration conf) {
+    this(root, givenRoot, conf, CACHE);
+  }
+
+  /** Quotes held in {@code cache} rather than the JVM's shared one (for tests). */
+  HadoopQuotes(Path root, String givenRoot, Configuration conf, QuotesCache cache) {
     this.root = Objects.requireNonNull(root, "root");
     this.givenRoot = givenRoot;
     this.conf = Objects.requireNonNull(conf, "conf");
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
   @Override
@@ -46,11 +60,51 @@ final class HadoopQuotes implements QuotesSource {
     return load(dataFile, EpochUnit.AUTO);
   }
 
+  /**
+   * The heap that loading {@code path} needs, estimated from its length before reading it, as
+   * {@link QuotesCache#loadBytesEstimate(java.nio.file.Path)} estimates a local file's; -1 for what
+   * is not a file.
+   *
+   * @throws java.nio.file.NoSuchFileException when the file does not exist
+   * @throws IOException when its status or its gzip trailer cannot be read
+   */
+  static long loadBytesEstimate(Path path, Configuration conf) throws IOException {
+    FileSystem fs = HadoopFiles.fileSystem(path, conf);
+    try {
+      FileStatus status = fs.getFileStatus(path);
+      if (!status.isFile()) {
+        return -1;
+      }
+      long size = status.getLen();
+      long gzipTrailer = -1;
+      if (size >= QuotesCache.MIN_GZIP_BYTES) {
+        try (FSDataInputStream in = fs.open(path)) {
+          byte[] head = new byte[2];
+          in.readFully(0, head);
+          if (QuotesCache.isGzipMagic(head[0], head[1])) {
+            byte[] trailer = new byte[4];
+            in.readFully(size - 4, trailer);
+            gzipTrailer =
+                Integer.toUnsignedLong(
+                    ByteBuffer.wrap(trailer).order(ByteOrder.LITTLE_ENDIAN).getInt());
+          }
+        }
+      }
+      return QuotesCache.loadBytesEstimate(size, gzipTrailer);
+    } catch (IOException e) {
+      throw HadoopFiles.asNio(e, path);
+    }
+  }
+
   @Override
   public Quotes load(String dataFile, EpochUnit unit) throws IOException {
     Path path = HadoopFiles.child(root, dataFile);
     String name = asGiven(dataFile);
-    return CACHE.get(new FileKey(path.toString(), unit), name, () -> read(path, name, unit));
+    return cache.get(
+        new FileKey(path.toString(), unit),
+        name,
+        () -> loadBytesEstimate(path, conf),
+        () -> read(path, name, unit));
   }
 
   /** A file read in one unit: one file read in two units is two entries. */

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesFormatException;
+import dev.arbtune.backtest.QuotesTooLargeException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,5 +80,89 @@ class HadoopQuotesTest {
     assertThat(asNanos.timestamp(0)).isEqualTo(1_700_000_000_000L);
     assertThat(quotes.load("u.csv", EpochUnit.AUTO)).isSameAs(byMagnitude);
     assertThat(HadoopQuotes.size()).isEqualTo(2);
+  }
+
+  /** A small cache: at most 1 MiB of quotes, in a process said to have a 4 MiB heap. */
+  private HadoopQuotes withSmallHeap() {
+    return new HadoopQuotes(
+        new org.apache.hadoop.fs.Path(dir.toUri()),
+        dir.toString(),
+        new Configuration(),
+        new QuotesCache(1 << 20, 4 << 20));
+  }
+
+  /** {@code rows} quote rows of 30 characters. */
+  private static String rows(int rows) {
+    StringBuilder sb = new StringBuilder(HEADER);
+    for (int i = 0; i < rows; i++) {
+      sb.append(1_700_000_000_000L + 1000L * i).append(",1.5,1.6,1.5,1.7\n");
+    }
+    return sb.toString();
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.US_ASCII));
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void aFileThatNeedsMoreThanTheHeapToLoadIsRefusedUnread() throws Exception {
+    // 3 MB of rows that do not parse: loading needs about 6 MB, more than the 4 MB heap
+    Files.writeString(dir.resolve("big.csv"), HEADER + "x,y,z,w,v\n".repeat(300_000));
+
+    assertThatThrownBy(() -> withSmallHeap().load("big.csv"))
+        .isInstanceOf(QuotesTooLargeException.class)
+        .hasMessage(
+            dir.resolve("big.csv")
+                + " needs about 6 MB of memory to load (about twice its size), more than the 4 MB"
+                + " this Java process may use");
+  }
+
+  @Test
+  void aGzipFileIsSizedByTheTextItsTrailerRecords() throws Exception {
+    // 3 MB of text in less than 512 kB of gzip: four times the file would fit, the text does not
+    Files.write(dir.resolve("big.csv.gz"), gzip(rows(100_000)));
+    assertThat(Files.size(dir.resolve("big.csv.gz"))).isLessThan(1 << 19);
+
+    assertThatThrownBy(() -> withSmallHeap().load("big.csv.gz"))
+        .isInstanceOf(QuotesTooLargeException.class)
+        .hasMessage(
+            dir.resolve("big.csv.gz")
+                + " needs about 6 MB of memory to load (about twice its size), more than the 4 MB"
+                + " this Java process may use");
+  }
+
+  @Test
+  void aHeldFileIsNotSizedAgain() throws Exception {
+    Files.writeString(dir.resolve("a.csv"), rows(10));
+    HadoopQuotes small = withSmallHeap();
+    Quotes first = small.load("a.csv");
+    Files.delete(dir.resolve("a.csv")); // sizing it again would fail
+
+    assertThat(small.load("a.csv")).isSameAs(first);
+  }
+
+  @Test
+  void theEstimateIsTheCoresForTheSameFile() throws Exception {
+    Files.writeString(dir.resolve("plain.csv"), rows(1000));
+    Files.write(dir.resolve("one.csv.gz"), gzip(rows(1000)));
+    // two members, the second empty: the trailer (0) does not tell the size, so four times it
+    ByteArrayOutputStream two = new ByteArrayOutputStream();
+    two.write(gzip(rows(1000)));
+    two.write(gzip(""));
+    Files.write(dir.resolve("two.csv.gz"), two.toByteArray());
+    Files.write(dir.resolve("tiny.csv"), new byte[] {0x1f, (byte) 0x8b, 1});
+
+    for (String name : List.of("plain.csv", "one.csv.gz", "two.csv.gz", "tiny.csv")) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.resolve(name).toUri());
+      assertThat(HadoopQuotes.loadBytesEstimate(path, new Configuration()))
+          .as(name)
+          .isEqualTo(QuotesCache.loadBytesEstimate(dir.resolve(name)));
+    }
+    assertThat(QuotesCache.loadBytesEstimate(dir.resolve("two.csv.gz")))
+        .isEqualTo(8 * Files.size(dir.resolve("two.csv.gz")));
   }
 }
