@@ -116,7 +116,11 @@ public final class SessionRunner {
                 + " on the same output root would not be noticed");
       }
       JobRunner jobs =
-          new JobRunner(cache, options.dataRoot(), new ResultWriter(options.durable(), lock.id()));
+          new JobRunner(
+              cache,
+              options.dataRoot(),
+              new ResultWriter(options.durable(), lock.id()),
+              options.plan());
       return runLocked(jobs, listener, started);
     }
   }
