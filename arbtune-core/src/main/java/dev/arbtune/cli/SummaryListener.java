@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.run.JobOutcome;
+import dev.arbtune.run.SessionControl;
 import dev.arbtune.run.SessionListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +23,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final AtomicReference<String> firstHiddenWithoutDocument = new AtomicReference<>();
   private final AtomicLong finished = new AtomicLong();
   private volatile long total = NOT_STARTED;
+  private volatile SessionControl control;
 
   /** {@link #total()} before the session started. */
   static final long NOT_STARTED = -2;
@@ -34,6 +36,16 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     this.err = err;
     this.maxErrorsShown = maxErrorsShown;
     this.progress = progress;
+  }
+
+  @Override
+  public void sessionControl(SessionControl control) {
+    this.control = control;
+  }
+
+  /** The running session's control, or {@code null} before it started. */
+  SessionControl control() {
+    return control;
   }
 
   @Override

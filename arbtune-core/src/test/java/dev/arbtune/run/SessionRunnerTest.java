@@ -550,4 +550,53 @@ class SessionRunnerTest {
     assertThat(summary.totalJobs()).as("one result per job").isEqualTo(3);
     assertThat(summary.errorJobs()).isEqualTo(3);
   }
+
+  private static long documentsIn(Path folder) throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aStopRequestedFromOutsideLeavesExactlyTheCountedDocuments() throws Exception {
+    Path plan = plan(400);
+    Path out = tmp.resolve("out");
+    java.util.concurrent.atomic.AtomicReference<SessionControl> control =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+    CountDownLatch tenFinished = new CountDownLatch(10);
+
+    ExecutorService session = Executors.newSingleThreadExecutor();
+    Future<SessionSummary> running =
+        session.submit(
+            () ->
+                new SessionRunner(options(plan, out).parallelism(4).build())
+                    .run(
+                        new SessionListener() {
+                          @Override
+                          public void sessionControl(SessionControl c) {
+                            control.set(c);
+                          }
+
+                          @Override
+                          public void jobFinished(JobOutcome outcome) {
+                            finished.incrementAndGet();
+                            tenFinished.countDown();
+                          }
+                        }));
+    tenFinished.await();
+    control.get().requestStop();
+    boolean idle = control.get().awaitIdle(java.time.Duration.ofSeconds(60));
+    long counted = finished.get();
+    long written = documentsIn(out.resolve("s"));
+    SessionSummary s = running.get();
+    session.shutdown();
+
+    assertThat(idle).isTrue();
+    assertThat(control.get().running()).isZero();
+    assertThat(written).as("documents when the stopped session was idle").isEqualTo(counted);
+    assertThat(documentsIn(out.resolve("s"))).as("no job ran after").isEqualTo(counted);
+    assertThat(s.attempted()).isEqualTo(counted).isLessThan(400);
+  }
 }
