@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.run.JobOutcome;
+import dev.arbtune.run.PlanLine;
 import dev.arbtune.run.SessionControl;
 import dev.arbtune.run.SessionListener;
 import java.io.PrintWriter;
@@ -73,7 +74,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
       long n = errors.incrementAndGet();
       String line =
           "job "
-              + (outcome.jobId() == null ? "(no job_id)" : Excerpt.of(outcome.jobId()))
+              + (outcome.jobId() == null ? "(no job_id)" : shown(outcome.jobId()))
               + ": "
               + Excerpt.bound(outcome.error());
       if (n <= maxErrorsShown) {
@@ -89,6 +90,14 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     if (progress != null) {
       progress.jobFinished(outcome);
     }
+  }
+
+  /**
+   * A job id as an error line shows it: whole up to {@link PlanLine#MAX_JOB_ID_CHARS} (an oversized
+   * one is already an excerpt), else an excerpt.
+   */
+  private static String shown(String jobId) {
+    return jobId.length() > PlanLine.MAX_JOB_ID_CHARS ? Excerpt.of(jobId) : jobId;
   }
 
   /** Jobs finished so far: run (successfully or not) or skipped. */
