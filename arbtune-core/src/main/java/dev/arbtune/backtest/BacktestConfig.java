@@ -117,6 +117,18 @@ public record BacktestConfig(
   public static final double MAX_BPS = 10_000;
 
   /**
+   * Longest {@code data_file}, in characters: 4096, Linux's PATH_MAX (no longer path can be
+   * opened).
+   */
+  public static final int MAX_PATH_CHARS = 4096;
+
+  /**
+   * Longest value of the other free string fields ({@code tag}, {@code start_time}, {@code
+   * end_time}), in characters.
+   */
+  public static final int MAX_STRING_CHARS = 256;
+
+  /**
    * @throws ConfigException naming the first field that the runner would refuse
    */
   public BacktestConfig {
@@ -125,6 +137,10 @@ public record BacktestConfig(
     endTime = toMicrosecond(endTime);
     if (dataFile == null || dataFile.isBlank()) {
       throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
+    }
+    requireLength(DATA_FILE, dataFile);
+    if (tag != null) {
+      requireLength(TAG, tag);
     }
     requireBps(MIN_SPREAD_BPS, minSpreadBps);
     requireBps(TAKER_FEE_A_BPS, takerFeeABps);
@@ -212,6 +228,11 @@ public record BacktestConfig(
     for (String key : map.keySet()) {
       if (!FIELDS.contains(key)) {
         throw new ConfigException(key, "unknown config field" + suggestion(key, FIELDS));
+      }
+    }
+    for (String key : List.of(DATA_FILE, TAG, START_TIME, END_TIME)) {
+      if (map.get(key) instanceof String s) {
+        requireLength(key, s);
       }
     }
     Object data = map.get(DATA_FILE);
@@ -414,7 +435,28 @@ public record BacktestConfig(
       return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new ConfigException(
-          key, "expected an ISO-8601 timestamp such as 2014-05-01T05:00:00Z, got \"" + text + "\"");
+          key,
+          "expected an ISO-8601 timestamp such as 2014-05-01T05:00:00Z, got "
+              + Excerpt.quoted(text));
+    }
+  }
+
+  /**
+   * Refuses a string longer than its field allows: {@link #MAX_PATH_CHARS} for {@code data_file},
+   * {@link #MAX_STRING_CHARS} for the others; the message quotes an excerpt.
+   */
+  private static void requireLength(String key, String value) {
+    boolean path = DATA_FILE.equals(key);
+    int max = path ? MAX_PATH_CHARS : MAX_STRING_CHARS;
+    if (value.length() > max) {
+      throw new ConfigException(
+          key,
+          "has "
+              + value.length()
+              + " characters, more than the "
+              + (path ? max + " (PATH_MAX) a path" : max + " a config string")
+              + " may have: "
+              + Excerpt.quoted(value));
     }
   }
 

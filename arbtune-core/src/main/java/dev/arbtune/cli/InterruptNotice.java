@@ -1,15 +1,21 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.run.SessionControl;
 import dev.arbtune.run.SessionListener;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * While a session runs, a JVM shutdown hook that, when the process is stopped (Ctrl-C, SIGTERM),
- * prints one line on stderr: how many jobs finished and how to finish the rest. It prints at most
- * once, and never after {@link #close()} (a session that ended normally says nothing more).
+ * prints one line on stderr: how many jobs finished and how to finish the rest. It first asks the
+ * session to start no new job and waits up to {@link #WAIT} for the running ones to finish, so that
+ * the count is exact (the documents in the output root are then those jobs'); when jobs are still
+ * running after that wait (one reading a slow file), the line says "at least" and how many were
+ * running. It prints at most once, and never after {@link #close()} (a session that ended normally
+ * says nothing more).
  */
 final class InterruptNotice implements AutoCloseable {
 
@@ -19,6 +25,9 @@ final class InterruptNotice implements AutoCloseable {
   private final String howToFinish;
   private final AtomicBoolean over = new AtomicBoolean();
   private final Thread hook;
+
+  /** How long the hook waits for the jobs running at the signal to finish. */
+  static final Duration WAIT = Duration.ofSeconds(5);
 
   /**
    * Installs the hook.
@@ -36,8 +45,16 @@ final class InterruptNotice implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** The line printed when the process is stopped now. */
+  /** The line printed when the process is stopped now and no job is running. */
   String message() {
+    return message(0);
+  }
+
+  /**
+   * The line printed when the process is stopped now, {@code stillRunning} jobs running (they may
+   * still finish before the process ends).
+   */
+  String message(int stillRunning) {
     long total = counts.total();
     long finished = counts.finished();
     if (total == SummaryListener.NOT_STARTED) {
@@ -50,12 +67,19 @@ final class InterruptNotice implements AutoCloseable {
     String of = total >= 0 ? " of " + total : "";
     return String.format(
         Locale.ROOT,
-        "arbtune %s: interrupted after %d%s %s finished (their documents are written); %s to"
+        "arbtune %s: interrupted after %s%d%s %s finished (their documents are written%s); %s to"
             + " finish the rest",
         command,
+        stillRunning > 0 ? "at least " : "",
         finished,
         of,
         total == 1 || (total == SessionListener.UNKNOWN_TOTAL && finished == 1) ? "job" : "jobs",
+        stillRunning > 0
+            ? "; "
+                + stillRunning
+                + (stillRunning == 1 ? " job that was running" : " jobs that were running")
+                + " may also have finished"
+            : "",
         howToFinish);
   }
 
@@ -63,7 +87,15 @@ final class InterruptNotice implements AutoCloseable {
     if (!over.compareAndSet(false, true)) {
       return;
     }
-    String line = message();
+    int stillRunning = 0;
+    SessionControl control = counts.control();
+    if (control != null) {
+      control.requestStop();
+      if (!control.awaitIdle(WAIT)) {
+        stillRunning = control.running();
+      }
+    }
+    String line = message(stillRunning);
     synchronized (err) {
       if (counts.drawsProgress()) {
         err.println(); // below the progress bar

@@ -41,7 +41,10 @@ import picocli.CommandLine.Spec;
           + " is an error job too, saying how to raise the heap: ARBTUNE_JAVA_OPTS=-Xmx8g.",
       "",
       "Two lines with the same output_json (after normalization) would overwrite each other:"
-          + " the later one is an error job (its document goes to _invalid_plan_lines/). A job_id"
+          + " the later one is an error job (its document goes to _invalid_plan_lines/). So is a"
+          + " line whose output_json is its own data_file or the plan (also through a link), or"
+          + " lies in _invalid_plan_lines/, or whose job_id (256 characters), paths (4096) or"
+          + " other config strings (256) are too long. A job_id"
           + " used twice is a warning. The plan may be a pipe (--jobs /dev/stdin); it then runs"
           + " without a known total.",
       "",
@@ -52,8 +55,9 @@ import picocli.CommandLine.Spec;
           + " searched.",
       "",
       "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
-          + " 1 otherwise. Stopped by Ctrl-C or SIGTERM, it prints one line saying how many jobs"
-          + " finished; the same command with --resume finishes the rest."
+          + " 1 otherwise. Stopped by Ctrl-C or SIGTERM, it starts no new job, waits up to 5 s for"
+          + " the running ones and prints one line saying how many jobs finished; the same command"
+          + " with --resume finishes the rest."
     })
 final class RunCommand implements Callable<Integer> {
 

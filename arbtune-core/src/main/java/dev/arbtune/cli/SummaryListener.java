@@ -2,6 +2,8 @@ package dev.arbtune.cli;
 
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.run.JobOutcome;
+import dev.arbtune.run.PlanLine;
+import dev.arbtune.run.SessionControl;
 import dev.arbtune.run.SessionListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +24,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final AtomicReference<String> firstHiddenWithoutDocument = new AtomicReference<>();
   private final AtomicLong finished = new AtomicLong();
   private volatile long total = NOT_STARTED;
+  private volatile SessionControl control;
 
   /** {@link #total()} before the session started. */
   static final long NOT_STARTED = -2;
@@ -34,6 +37,16 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     this.err = err;
     this.maxErrorsShown = maxErrorsShown;
     this.progress = progress;
+  }
+
+  @Override
+  public void sessionControl(SessionControl control) {
+    this.control = control;
+  }
+
+  /** The running session's control, or {@code null} before it started. */
+  SessionControl control() {
+    return control;
   }
 
   @Override
@@ -61,7 +74,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
       long n = errors.incrementAndGet();
       String line =
           "job "
-              + (outcome.jobId() == null ? "(no job_id)" : Excerpt.of(outcome.jobId()))
+              + (outcome.jobId() == null ? "(no job_id)" : shown(outcome.jobId()))
               + ": "
               + Excerpt.bound(outcome.error());
       if (n <= maxErrorsShown) {
@@ -77,6 +90,14 @@ final class SummaryListener implements SessionListener, AutoCloseable {
     if (progress != null) {
       progress.jobFinished(outcome);
     }
+  }
+
+  /**
+   * A job id as an error line shows it: whole up to {@link PlanLine#MAX_JOB_ID_CHARS} (an oversized
+   * one is already an excerpt), else an excerpt.
+   */
+  private static String shown(String jobId) {
+    return jobId.length() > PlanLine.MAX_JOB_ID_CHARS ? Excerpt.of(jobId) : jobId;
   }
 
   /** Jobs finished so far: run (successfully or not) or skipped. */

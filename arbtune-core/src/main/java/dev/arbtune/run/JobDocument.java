@@ -9,6 +9,7 @@ import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.backtest.QuotesTooLargeException;
 import dev.arbtune.backtest.Trade;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public record JobDocument(
           jobId,
           config.toMap(),
           "data_file not found: "
-              + config.dataFile()
+              + Excerpt.of(config.dataFile())
               + (where == null ? "" : " (looked for " + where + ")"));
     } catch (QuotesFormatException e) {
       return error(lineNumber, jobId, config.toMap(), "data_file " + e.getMessage());
@@ -138,7 +139,10 @@ public record JobDocument(
           lineNumber,
           jobId,
           config.toMap(),
-          "cannot read data_file " + config.dataFile() + ": " + JobRunner.describe(e));
+          "cannot read data_file "
+              + Excerpt.of(config.dataFile())
+              + ": "
+              + JobRunner.because(e, config.dataFile()));
     } catch (RuntimeException e) {
       return error(lineNumber, jobId, config.toMap(), "internal error: " + e);
     }

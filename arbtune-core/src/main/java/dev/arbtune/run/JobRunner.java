@@ -7,14 +7,18 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesFormatException;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.ResultReader;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +44,17 @@ public final class JobRunner {
 
   private static final int MAX_CHECKED_FOLDERS = 1 << 12;
 
+  /** The plan being run, whose file no document may replace; {@code null} when none. */
+  private final Path plan;
+
+  /** The plan's identity, read once (it exists while it runs); {@code null} when unknown. */
+  private final FileId planId;
+
+  /** The identity of each data file checked, by {@code data_file}: data files are few. */
+  private final Map<String, Optional<FileId>> dataIds = new ConcurrentHashMap<>();
+
+  private static final int MAX_DATA_IDS = 1 << 12;
+
   /**
    * @param cache where quotes are loaded and shared
    * @param dataRoot folder that relative {@code data_file} paths are resolved against; {@code
@@ -47,10 +62,22 @@ public final class JobRunner {
    * @param writer writes the result documents
    */
   public JobRunner(QuotesCache cache, Path dataRoot, ResultWriter writer) {
+    this(cache, dataRoot, writer, null);
+  }
+
+  /**
+   * A runner for the jobs of {@code plan}: a line whose {@code output_json} is that file (by path,
+   * symbolic link or hard link) is refused as {@link #run(PlanLine, Path, boolean, String)} says.
+   *
+   * @param plan the plan file being run, or {@code null}
+   */
+  public JobRunner(QuotesCache cache, Path dataRoot, ResultWriter writer, Path plan) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
     this.writer = Objects.requireNonNull(writer, "writer");
     this.quotes = QuotesSource.local(cache, dataRoot);
+    this.plan = plan;
+    this.planId = plan == null ? null : FileId.of(plan);
   }
 
   /** The quotes of this runner's jobs: its data root, through its cache. */
@@ -91,7 +118,9 @@ public final class JobRunner {
   /**
    * Runs one plan line as {@link #run(PlanLine, Path, boolean)} does, but for a line whose {@code
    * output_json} the caller found unusable (another line of the plan claims it): such a line is an
-   * error job whose document goes to {@link OutputPaths#forInvalidLine}.
+   * error job whose document goes to {@link OutputPaths#forInvalidLine}. So is a line whose {@code
+   * output_json} already exists and is the same file (through a symbolic or a hard link too) as its
+   * own {@code data_file} or as the plan being run: its document would destroy that input.
    *
    * @param outputProblem why the line's {@code output_json} must not be written, or {@code null}
    */
@@ -120,11 +149,20 @@ public final class JobRunner {
         pathProblem = e.getMessage();
       }
     }
+    String inputProblem = target == null ? null : overwritesInput(line, target);
+    if (inputProblem != null) {
+      target = null;
+    }
     String problem = line.problem();
     if (problem == null) {
-      problem = pathProblem;
-    } else if (outputProblem != null) {
-      problem = problem + "; and " + outputProblem;
+      problem = pathProblem != null ? pathProblem : inputProblem;
+    } else {
+      if (outputProblem != null) {
+        problem = problem + "; and " + outputProblem;
+      }
+      if (inputProblem != null) {
+        problem = problem + "; and " + inputProblem;
+      }
     }
     if (target == null) {
       target = OutputPaths.forInvalidLine(outputRoot, line.lineNumber());
@@ -162,9 +200,9 @@ public final class JobRunner {
           "plan line "
               + line.lineNumber()
               + ": cannot write the result "
-              + target
+              + Excerpt.of(target.toString())
               + ": "
-              + describe(e));
+              + because(e, target));
     }
     return new JobOutcome(
         line.lineNumber(),
@@ -258,7 +296,11 @@ public final class JobRunner {
       String both =
           message.contains("cannot write")
               ? message
-              : message + "; and cannot write the error document " + target + ": " + describe(e);
+              : message
+                  + "; and cannot write the error document "
+                  + Excerpt.of(target.toString())
+                  + ": "
+                  + because(e, target);
       Path instead = OutputPaths.forInvalidLine(outputRoot, line.lineNumber());
       if (!instead.equals(target) && outsideRoot(outputRoot, instead) == null) {
         String moved = both + "; its error document is " + instead + " instead";
@@ -282,6 +324,112 @@ public final class JobRunner {
     try {
       return JobDocument.isFinished(line, reader.read(file));
     } catch (IOException | RuntimeException | dev.arbtune.result.ResultFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Why a line's document must not go to {@code target}, or {@code null}: {@code target} exists and
+   * is the plan being run or the line's own data file (compared by file identity, so a symbolic or
+   * a hard link to it counts). Costs one look at {@code target} (none when it does not exist yet)
+   * and one per distinct data file.
+   */
+  private String overwritesInput(PlanLine line, Path target) {
+    FileId id = FileId.of(target);
+    if (id == null) {
+      return null;
+    }
+    if (id.same(planId)) {
+      return "output_json "
+          + Excerpt.of(line.outputJson())
+          + " is the plan being run ("
+          + Excerpt.of(plan.toString())
+          + "); writing the result there would destroy the plan, so give output_json a path of"
+          + " its own";
+    }
+    if (line.config() != null) {
+      String dataFile = line.config().dataFile();
+      if (dataIds.size() >= MAX_DATA_IDS) {
+        dataIds.clear();
+      }
+      FileId data =
+          dataIds
+              .computeIfAbsent(dataFile, f -> Optional.ofNullable(FileId.of(dataRoot.resolve(f))))
+              .orElse(null);
+      if (id.same(data)) {
+        return "output_json "
+            + Excerpt.of(line.outputJson())
+            + " is this job's data_file ("
+            + Excerpt.of(dataFile)
+            + "); writing the result there would destroy the quotes, so give output_json a path"
+            + " of its own";
+      }
+    }
+    return null;
+  }
+
+  /** A file's identity (device and inode where the file system has them), links followed. */
+  private record FileId(Object key, Path path) {
+
+    /** The identity of the file {@code path} leads to, or {@code null} when there is none. */
+    static FileId of(Path path) {
+      try {
+        return new FileId(
+            Files.readAttributes(path, BasicFileAttributes.class).fileKey(), path.toAbsolutePath());
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    boolean same(FileId other) {
+      if (other == null) {
+        return false;
+      }
+      if (key != null && other.key != null) {
+        return key.equals(other.key);
+      }
+      try {
+        return Files.isSameFile(path, other.path);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+
+  /**
+   * {@link #describe} of a failure to write {@code subject}, without the path when the exception
+   * names {@code subject} itself or its temporary file (the message names {@code subject} already),
+   * or a path too long to echo whole.
+   */
+  static String because(IOException e, Path subject) {
+    return because(e, subject.toString());
+  }
+
+  /** {@link #because(IOException, Path)} for a subject named by its text. */
+  static String because(IOException e, String subject) {
+    String reason = describe(e);
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      String file = f.getFile();
+      String suffix = ": " + Excerpt.of(file);
+      if (reason.endsWith(suffix)
+          && (file.length() > Excerpt.MAX_CHARS
+              || file.equals(subject)
+              || isTemporaryOf(file, subject))) {
+        return reason.substring(0, reason.length() - suffix.length());
+      }
+    }
+    return reason;
+  }
+
+  private static boolean isTemporaryOf(String file, String subjectText) {
+    try {
+      Path f = Path.of(file);
+      Path subject = Path.of(subjectText);
+      Path name = subject.getFileName();
+      return name != null
+          && Objects.equals(f.getParent(), subject.getParent())
+          && f.getFileName().toString().startsWith(".arbtune-" + name);
+    } catch (java.nio.file.InvalidPathException e) {
       return false;
     }
   }

@@ -1,5 +1,6 @@
 package dev.arbtune.run;
 
+import dev.arbtune.io.Excerpt;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,7 +22,8 @@ public final class OutputPaths {
    * Resolves a plan line's {@code output_json} against {@code root}.
    *
    * @throws IllegalArgumentException naming the problem, when the path is empty, absolute, escapes
-   *     the root with {@code ..}, or does not end in {@code .json}
+   *     the root with {@code ..}, lies in {@link #INVALID_LINES_DIR} (kept for the runner's own
+   *     error documents), or does not end in {@code .json}
    */
   public static Path resolve(Path root, String outputJson) {
     Objects.requireNonNull(root, "root");
@@ -37,17 +39,27 @@ public final class OutputPaths {
     }
     if (relative.isAbsolute() || outputJson.startsWith("/") || outputJson.startsWith("\\")) {
       throw new IllegalArgumentException(
-          "output_json must be relative to the output root, got the absolute path " + outputJson);
+          "output_json must be relative to the output root, got the absolute path "
+              + Excerpt.of(outputJson));
     }
     Path normalized = relative.normalize();
     if (normalized.toString().isEmpty() || normalized.startsWith("..")) {
       throw new IllegalArgumentException(
-          "output_json must stay inside the output root, got " + outputJson);
+          "output_json must stay inside the output root, got " + Excerpt.of(outputJson));
+    }
+    if (normalized.getName(0).toString().equals(INVALID_LINES_DIR)) {
+      throw new IllegalArgumentException(
+          "output_json "
+              + Excerpt.of(outputJson)
+              + " is inside "
+              + INVALID_LINES_DIR
+              + "/, which is kept for the error documents of unusable plan lines; give another"
+              + " path");
     }
     if (!normalized.getFileName().toString().endsWith(".json")) {
       throw new IllegalArgumentException(
           "output_json must end in .json (the aggregator reads only *.json files), got "
-              + outputJson);
+              + Excerpt.of(outputJson));
     }
     return root.resolve(normalized);
   }

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -34,6 +38,18 @@ public record PlanLine(
     Map<String, Object> rawConfig,
     BacktestConfig config,
     String problem) {
+
+  /** The longest {@code job_id} a plan line may give, in characters. */
+  public static final int MAX_JOB_ID_CHARS = 256;
+
+  /** The longest {@code output_json} a plan line may give, in characters (Linux's PATH_MAX). */
+  public static final int MAX_OUTPUT_JSON_CHARS = BacktestConfig.MAX_PATH_CHARS;
+
+  /**
+   * Members kept of each object or list of an unusable line's config in its error document (the
+   * config has 13 known keys).
+   */
+  static final int MAX_KEPT_MEMBERS = 32;
 
   /** Refuses trailing content and duplicate keys (which would silently keep the last value). */
   private static final ObjectReader READER =
@@ -106,6 +122,22 @@ public record PlanLine(
     Object rawConfigValue = map.get("config");
     Map<String, Object> rawConfig =
         rawConfigValue instanceof Map ? (Map<String, Object>) rawConfigValue : null;
+    if (jobId != null && jobId.length() > MAX_JOB_ID_CHARS) {
+      return invalid(
+          lineNumber,
+          Excerpt.of(jobId),
+          output != null && output.length() > MAX_OUTPUT_JSON_CHARS ? null : output,
+          rawConfig,
+          tooLong("job_id", jobId, MAX_JOB_ID_CHARS + " a job_id"));
+    }
+    if (output != null && output.length() > MAX_OUTPUT_JSON_CHARS) {
+      return invalid(
+          lineNumber,
+          jobId,
+          null,
+          rawConfig,
+          tooLong("output_json", output, MAX_OUTPUT_JSON_CHARS + " (PATH_MAX) a path"));
+    }
     if (jobId == null) {
       return invalid(
           lineNumber, null, output, rawConfig, "job_id is required (a non-empty string)");
@@ -136,7 +168,66 @@ public record PlanLine(
 
   private static PlanLine invalid(
       long lineNumber, String jobId, String output, Map<String, Object> rawConfig, String problem) {
-    return new PlanLine(lineNumber, jobId, output, rawConfig, null, problem);
+    return new PlanLine(
+        lineNumber, jobId, output, rawConfig == null ? null : bounded(rawConfig), null, problem);
+  }
+
+  private static String tooLong(String field, String value, String limit) {
+    return field
+        + " has "
+        + value.length()
+        + " characters, more than the "
+        + limit
+        + " may have: "
+        + Excerpt.quoted(value);
+  }
+
+  /**
+   * An unusable line's config as its error document carries it, bounded whatever the line holds:
+   * strings longer than {@link BacktestConfig#MAX_PATH_CHARS} (inside a nested value: longer than
+   * {@link Excerpt#MAX_CHARS}) and long keys become {@linkplain Excerpt excerpts}, at most {@link
+   * #MAX_KEPT_MEMBERS} members of each object or list are kept, and an object or list nested deeper
+   * than one level is described ({@code an object of 3 keys}).
+   */
+  static Map<String, Object> bounded(Map<String, Object> config) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> copy = (Map<String, Object>) bound(config, -1);
+    return copy;
+  }
+
+  private static Object bound(Object value, int depth) {
+    if (value instanceof String s) {
+      return s.length() > (depth == 0 ? BacktestConfig.MAX_PATH_CHARS : Excerpt.MAX_CHARS)
+          ? Excerpt.of(s)
+          : s;
+    }
+    if (value instanceof Map<?, ?> m) {
+      if (depth >= 1) {
+        return "an object of " + m.size() + (m.size() == 1 ? " key" : " keys");
+      }
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (copy.size() == MAX_KEPT_MEMBERS) {
+          break;
+        }
+        copy.put(Excerpt.of(String.valueOf(e.getKey())), bound(e.getValue(), depth + 1));
+      }
+      return copy;
+    }
+    if (value instanceof List<?> l) {
+      if (depth >= 1) {
+        return "a list of " + l.size() + (l.size() == 1 ? " element" : " elements");
+      }
+      List<Object> copy = new ArrayList<>();
+      for (Object o : l) {
+        if (copy.size() == MAX_KEPT_MEMBERS) {
+          break;
+        }
+        copy.add(bound(o, depth + 1));
+      }
+      return copy;
+    }
+    return value;
   }
 
   private static String oneLine(String message) {

@@ -21,6 +21,13 @@ public interface SessionListener {
   default void sessionStarted(long totalJobs) {}
 
   /**
+   * Called once before the first job starts, from the thread that runs the session, with what can
+   * stop it from outside (a shutdown hook asks it to start no new job and waits for the running
+   * ones, so that its count of finished jobs is exact).
+   */
+  default void sessionControl(SessionControl control) {}
+
+  /**
    * Called for something about the plan or the output root that is not an error of a job, such as a
    * {@code job_id} used by two lines; from the thread that reads the plan.
    *

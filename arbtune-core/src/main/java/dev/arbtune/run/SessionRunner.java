@@ -116,7 +116,11 @@ public final class SessionRunner {
                 + " on the same output root would not be noticed");
       }
       JobRunner jobs =
-          new JobRunner(cache, options.dataRoot(), new ResultWriter(options.durable(), lock.id()));
+          new JobRunner(
+              cache,
+              options.dataRoot(),
+              new ResultWriter(options.durable(), lock.id()),
+              options.plan());
       return runLocked(jobs, listener, started);
     }
   }
@@ -129,7 +133,9 @@ public final class SessionRunner {
     LongAdder success = new LongAdder();
     LongAdder error = new LongAdder();
     LongAdder skipped = new LongAdder();
-    AtomicBoolean stop = new AtomicBoolean();
+    SessionControl control = new SessionControl();
+    AtomicBoolean stoppedOnError = new AtomicBoolean();
+    listener.sessionControl(control);
     int parallelism = options.parallelism();
     Semaphore slots = new Semaphore(parallelism * 4);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, threadFactory());
@@ -139,7 +145,9 @@ public final class SessionRunner {
     try (BufferedReader plan = openPlan()) {
       long lineNumber = 0;
       String text;
-      while (submitted < options.maxJobs() && !stop.get() && (text = plan.readLine()) != null) {
+      while (submitted < options.maxJobs()
+          && !control.stopRequested()
+          && (text = plan.readLine()) != null) {
         lineNumber++;
         if (lineNumber == 1 && text.startsWith("\uFEFF")) {
           text = text.substring(1);
@@ -155,13 +163,13 @@ public final class SessionRunner {
           slots.acquire();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          stop.set(true);
+          control.requestStop();
           break;
         }
         pool.execute(
             () -> {
               try {
-                if (stop.get()) {
+                if (!control.jobStarting()) {
                   return;
                 }
                 JobOutcome outcome =
@@ -172,12 +180,14 @@ public final class SessionRunner {
                   case ERROR -> {
                     error.increment();
                     if (options.stopOnError()) {
-                      stop.set(true);
+                      stoppedOnError.set(true);
+                      control.requestStop();
                     }
                   }
                 }
                 listener.jobFinished(outcome);
               } finally {
+                control.jobEnded();
                 slots.release();
               }
             });
@@ -195,7 +205,7 @@ public final class SessionRunner {
         e,
         skipped.sum(),
         (System.nanoTime() - started) / 1e9,
-        stop.get() && options.stopOnError());
+        stoppedOnError.get());
   }
 
   /**

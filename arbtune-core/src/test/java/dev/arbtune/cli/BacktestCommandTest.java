@@ -179,14 +179,21 @@ class BacktestCommandTest {
       loop.toRealPath();
       throw new AssertionError("a link to itself resolves");
     } catch (java.nio.file.FileSystemException e) {
-      expected = "cannot read data_file " + loop + ": " + dev.arbtune.run.JobRunner.describe(e);
+      String reason = dev.arbtune.run.JobRunner.describe(e);
+      assertThat(reason).contains("symbolic link").endsWith(": " + loop);
+      // the path is named once: the reason without it
+      expected =
+          "cannot read data_file "
+              + loop
+              + ": "
+              + reason.substring(0, reason.length() - (": " + loop).length());
     }
 
     CliRun r = CliRun.of("backtest", "--data-file", loop.toString());
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("arbtune backtest: error: " + expected + "\n");
-    assertThat(expected).contains("symbolic link").endsWith(": " + loop);
+    assertThat(expected).endsWith("(a link leads back to itself)");
   }
 
   @Test

@@ -127,7 +127,8 @@ class RunCommandTest {
         .contains("error:     3")
         .contains(
             "[run] error: job t_2: plan line 2: cannot write the result "
-                + out.resolve("t/" + longName))
+                + dev.arbtune.io.Excerpt.of(out.resolve("t/" + longName).toString())
+                + ": the file name is too long;")
         .contains("[run] error: job t_3: plan line 3: cannot write the result")
         .contains(
             "its error document is "
@@ -332,5 +333,32 @@ class RunCommandTest {
             "_invalid_plan_lines/",
             "/dev/stdin",
             "Exit codes:");
+  }
+
+  @Test
+  void aResultPathThatIsAFolderIsNamedNotItsTemporaryFile() throws Exception {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out.resolve("t/t_1.json"));
+    Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
+
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            repoRoot().toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "[run] error: job t_1: plan line 1: cannot write the result "
+                + out.resolve("t/t_1.json")
+                + ": it is a folder, not a file; its error document is "
+                + out.resolve("_invalid_plan_lines/line_000001.json")
+                + " instead")
+        .doesNotContain(".tmp");
   }
 }

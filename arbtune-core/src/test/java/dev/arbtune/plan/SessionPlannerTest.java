@@ -314,4 +314,13 @@ class SessionPlannerTest {
     assertThatThrownBy(() -> p.jobId(0)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> p.jobId(7)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aDataFilePathLongerThanPathMaxIsRefusedWithAnExcerpt() {
+    String path = "d".repeat(5000);
+    assertThatThrownBy(() -> jobs("data_file: " + path + "\n"))
+        .isInstanceOf(SessionConfigException.class)
+        .hasMessageContaining("has 5000 characters, more than the 4096 (PATH_MAX)")
+        .hasMessageNotContaining("d".repeat(201));
+  }
 }

@@ -341,4 +341,34 @@ class JobDocumentTest {
         .isEqualTo(
             "plan line 3: config.time_unit: this quotes source reads timestamps by magnitude only");
   }
+
+  @Test
+  void anOversizedConfigStringGivesASmallErrorDocument() throws IOException {
+    PlanLine line =
+        PlanLine.parse(
+            3,
+            RunFixtures.line(
+                "k", "q.csv", "k.json", "\"min_spread_bps\": \"" + "x".repeat(1_000_000) + "\""));
+
+    JobDocument doc = JobDocument.of(line, line.problem(), DATA);
+    StringWriter text = new StringWriter();
+    doc.writeTo(text);
+
+    assertThat(text.toString()).hasSizeLessThan(2000).contains("…(1000000 characters)");
+  }
+
+  @Test
+  void aDataFileWhoseNameIsTooLongIsOneExcerptAndTheCause(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    String name = dir.resolve("d".repeat(1000)).toString();
+    QuotesSource local = QuotesSource.local(new dev.arbtune.backtest.QuotesCache(1 << 20), dir);
+
+    JobDocument doc = JobDocument.of(line(name, ""), null, local);
+
+    assertThat(doc.error())
+        .isEqualTo(
+            "plan line 3: cannot read data_file "
+                + dev.arbtune.io.Excerpt.of(name)
+                + ": the file name is too long");
+  }
 }

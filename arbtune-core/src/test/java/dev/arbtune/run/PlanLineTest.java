@@ -103,4 +103,68 @@ class PlanLineTest {
     assertThat(atTop.isValid()).isFalse();
     assertThat(atTop.problem()).startsWith("the key output_json appears twice");
   }
+
+  @Test
+  void oversizedValuesMakeAnUnusableLineThatKeepsOnlyExcerpts() {
+    String hugeId = "j".repeat(1_000_000);
+    PlanLine id =
+        PlanLine.parse(
+            1,
+            "{\"job_id\": \""
+                + hugeId
+                + "\", \"config\": {\"data_file\": \"d.csv\"}, \"output_json\": \"a.json\"}");
+    assertThat(id.isValid()).isFalse();
+    assertThat(id.problem())
+        .isEqualTo(
+            "job_id has 1000000 characters, more than the "
+                + PlanLine.MAX_JOB_ID_CHARS
+                + " a job_id may have: "
+                + "\""
+                + "j".repeat(200)
+                + "…(1000000 characters)\"");
+    assertThat(id.jobId()).isEqualTo("j".repeat(200) + "…(1000000 characters)");
+
+    String hugeValue = "x".repeat(1_000_000);
+    PlanLine value =
+        PlanLine.parse(
+            2,
+            "{\"job_id\": \"k\", \"config\": {\"data_file\": \"d.csv\", \"min_spread_bps\": \""
+                + hugeValue
+                + "\", \"tag\": {\"deep\": [\""
+                + hugeValue
+                + "\"]}}, \"output_json\": \"k.json\"}");
+    assertThat(value.isValid()).isFalse();
+    assertThat(value.problem())
+        .startsWith("config.min_spread_bps: expected a number, got the string \"xxx")
+        .hasSizeLessThan(400);
+    assertThat(value.rawConfig().get("min_spread_bps"))
+        .isEqualTo("x".repeat(200) + "…(1000000 characters)");
+    assertThat(value.rawConfig().get("tag").toString()).hasSizeLessThan(400);
+
+    String hugePath = "d".repeat(5000);
+    PlanLine path =
+        PlanLine.parse(
+            3,
+            "{\"job_id\": \"m\", \"config\": {\"data_file\": \""
+                + hugePath
+                + "\"}, \"output_json\": \"m.json\"}");
+    assertThat(path.isValid()).isFalse();
+    assertThat(path.problem())
+        .isEqualTo(
+            "config.data_file: has 5000 characters, more than the 4096 (PATH_MAX) a path may"
+                + " have: \""
+                + "d".repeat(200)
+                + "…(5000 characters)\"");
+    assertThat(path.rawConfig().get("data_file")).isEqualTo("d".repeat(200) + "…(5000 characters)");
+
+    PlanLine output =
+        PlanLine.parse(
+            4,
+            "{\"job_id\": \"o\", \"config\": {\"data_file\": \"d.csv\"}, \"output_json\": \""
+                + "o".repeat(5000)
+                + ".json\"}");
+    assertThat(output.isValid()).isFalse();
+    assertThat(output.problem()).startsWith("output_json has 5005 characters, more than the 4096");
+    assertThat(output.outputJson()).isNull();
+  }
 }

@@ -446,4 +446,157 @@ class SessionRunnerTest {
 
     assertThatThrownBy(runner::run).isInstanceOf(NoSuchFileException.class);
   }
+
+  @Test
+  void aJobWhoseOutputJsonIsItsOwnDataFileIsRefusedAndTheQuotesStay() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out"));
+    byte[] quotes = Files.readAllBytes(repo.resolve("data/eurusd_sample.csv"));
+    Path inRoot = Files.write(out.resolve("q.json"), quotes);
+    Path outside = Files.write(tmp.resolve("outside.csv"), quotes);
+    Files.createLink(out.resolve("hard.json"), outside);
+    Files.createSymbolicLink(out.resolve("sym.json"), outside);
+    Path plan = tmp.resolve("self.jsonl");
+    Files.write(
+        plan,
+        List.of(
+            line("same", inRoot.toString(), "q.json", ""),
+            line("hard", outside.toString(), "hard.json", ""),
+            line("sym", outside.toString(), "./sym.json", ""),
+            line("fine", inRoot.toString(), "fine.json", "")));
+
+    SessionSummary s = new SessionRunner(options(plan, out).parallelism(2).build()).run();
+
+    assertThat(s.success()).isEqualTo(1);
+    assertThat(s.error()).isEqualTo(3);
+    assertThat(Files.readAllBytes(inRoot)).isEqualTo(quotes);
+    assertThat(Files.readAllBytes(outside)).isEqualTo(quotes);
+    assertThat(Files.isSymbolicLink(out.resolve("sym.json"))).isTrue();
+    ResultReader reader = new ResultReader();
+    ResultDocument first = reader.read(out.resolve("_invalid_plan_lines/line_000001.json"));
+    assertThat(first.declaredJobId()).isEqualTo("same");
+    assertThat(first.error())
+        .isEqualTo(
+            "plan line 1: output_json q.json is this job's data_file ("
+                + inRoot
+                + "); writing the result there would destroy the quotes, so give output_json a"
+                + " path of its own");
+    assertThat(reader.read(out.resolve("_invalid_plan_lines/line_000002.json")).error())
+        .contains("output_json hard.json is this job's data_file");
+    assertThat(reader.read(out.resolve("_invalid_plan_lines/line_000003.json")).error())
+        .contains("output_json ./sym.json is this job's data_file");
+    assertThat(reader.read(out.resolve("fine.json")).isSuccess()).isTrue();
+  }
+
+  @Test
+  void aLineWhoseOutputJsonIsThePlanIsRefusedAndThePlanStays() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("rp"));
+    Path plan = out.resolve("plan.json");
+    List<String> lines =
+        List.of(
+            line("p", "data/eurusd_sample.csv", "plan.json", ""),
+            line("bad", "data/eurusd_sample.csv", "sub/link.json", "\"nope\": 1"),
+            line("b", "data/eurusd_sample.csv", "b.json", ""));
+    Files.write(plan, lines);
+    Files.createSymbolicLink(
+        Files.createDirectories(out.resolve("sub")).resolve("link.json"), plan);
+    byte[] before = Files.readAllBytes(plan);
+
+    SessionSummary s = new SessionRunner(options(plan, out).build()).run();
+
+    assertThat(Files.readAllBytes(plan)).isEqualTo(before);
+    assertThat(s.success()).isEqualTo(1);
+    assertThat(s.error()).isEqualTo(2);
+    ResultReader reader = new ResultReader();
+    assertThat(reader.read(out.resolve("_invalid_plan_lines/line_000001.json")).error())
+        .isEqualTo(
+            "plan line 1: output_json plan.json is the plan being run ("
+                + plan
+                + "); writing the result there would destroy the plan, so give output_json a"
+                + " path of its own");
+    assertThat(reader.read(out.resolve("_invalid_plan_lines/line_000002.json")).error())
+        .startsWith("plan line 2: config.nope: unknown config field")
+        .contains("output_json sub/link.json is the plan being run");
+  }
+
+  @Test
+  void theInvalidLinesFolderIsReservedForTheRunnersOwnErrorDocuments() throws Exception {
+    Path plan = tmp.resolve("reserved.jsonl");
+    Files.write(
+        plan,
+        List.of(
+            "{\"job_id\": \"a\", \"config\": {\"data_file\": \"data/nope.csv\"}}",
+            line("b", "data/eurusd_sample.csv", "_invalid_plan_lines/line_000001.json", ""),
+            line("c", "data/eurusd_sample.csv", "x/../_invalid_plan_lines/c.json", "")));
+    Path out = tmp.resolve("out");
+
+    SessionSummary s = new SessionRunner(options(plan, out).parallelism(1).build()).run();
+
+    assertThat(s.error()).isEqualTo(3);
+    ResultReader reader = new ResultReader();
+    ResultDocument first = reader.read(out.resolve("_invalid_plan_lines/line_000001.json"));
+    assertThat(first.declaredJobId()).isEqualTo("a");
+    assertThat(first.error()).contains("output_json is required");
+    ResultDocument second = reader.read(out.resolve("_invalid_plan_lines/line_000002.json"));
+    assertThat(second.declaredJobId()).isEqualTo("b");
+    assertThat(second.error())
+        .isEqualTo(
+            "plan line 2: output_json _invalid_plan_lines/line_000001.json is inside"
+                + " _invalid_plan_lines/, which is kept for the error documents of unusable plan"
+                + " lines; give another path");
+    assertThat(reader.read(out.resolve("_invalid_plan_lines/line_000003.json")).declaredJobId())
+        .isEqualTo("c");
+    assertThat(out.resolve("_invalid_plan_lines/c.json")).doesNotExist();
+    AggregatedSummary summary = TuningResultsAggregator.of(out).summarize();
+    assertThat(summary.totalJobs()).as("one result per job").isEqualTo(3);
+    assertThat(summary.errorJobs()).isEqualTo(3);
+  }
+
+  private static long documentsIn(Path folder) throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aStopRequestedFromOutsideLeavesExactlyTheCountedDocuments() throws Exception {
+    Path plan = plan(400);
+    Path out = tmp.resolve("out");
+    java.util.concurrent.atomic.AtomicReference<SessionControl> control =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+    CountDownLatch tenFinished = new CountDownLatch(10);
+
+    ExecutorService session = Executors.newSingleThreadExecutor();
+    Future<SessionSummary> running =
+        session.submit(
+            () ->
+                new SessionRunner(options(plan, out).parallelism(4).build())
+                    .run(
+                        new SessionListener() {
+                          @Override
+                          public void sessionControl(SessionControl c) {
+                            control.set(c);
+                          }
+
+                          @Override
+                          public void jobFinished(JobOutcome outcome) {
+                            finished.incrementAndGet();
+                            tenFinished.countDown();
+                          }
+                        }));
+    tenFinished.await();
+    control.get().requestStop();
+    boolean idle = control.get().awaitIdle(java.time.Duration.ofSeconds(60));
+    long counted = finished.get();
+    long written = documentsIn(out.resolve("s"));
+    SessionSummary s = running.get();
+    session.shutdown();
+
+    assertThat(idle).isTrue();
+    assertThat(control.get().running()).isZero();
+    assertThat(written).as("documents when the stopped session was idle").isEqualTo(counted);
+    assertThat(documentsIn(out.resolve("s"))).as("no job ran after").isEqualTo(counted);
+    assertThat(s.attempted()).isEqualTo(counted).isLessThan(400);
+  }
 }
