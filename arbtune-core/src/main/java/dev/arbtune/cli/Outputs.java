@@ -66,10 +66,10 @@ final class Outputs {
   /**
    * Refuses an output that is one of the files a sweep's output root keeps for itself: its plan
    * ({@code jobs.jsonl}), its inputs record ({@code inputs.json}), its lock, quickstart's session
-   * file ({@code session.yaml}), and the data file its inputs record names (wherever it is). The
-   * sweep roots looked at are the folder the output goes into, {@code resultsDir} and, when {@code
-   * resultsDir} is a root's {@code results/}, that root. The sweep's own outputs, {@code
-   * summary.json} and {@code report.html}, may be written again.
+   * file ({@code session.yaml}) and data ({@code data/}), and the data file its inputs record names
+   * (wherever it is). The sweep roots looked at are the folder the output goes into, {@code
+   * resultsDir} and, when {@code resultsDir} is a root's {@code results/}, that root. The sweep's
+   * own outputs, {@code summary.json} and {@code report.html}, may be written again.
    */
   static void refuseSweepFiles(List<OutputTarget> outputs, Path resultsDir)
       throws OutputPathException {
@@ -77,16 +77,17 @@ final class Outputs {
       if (out == null || out.isStdout() || out.target() == null) {
         continue;
       }
+      // Named as the user gave them where possible: --results-dir first.
       Set<Path> roots = new LinkedHashSet<>();
-      addRoot(roots, out.target().getParent());
       addRoot(roots, resultsDir);
       if (resultsDir != null) {
-        Path dir = resultsDir.toAbsolutePath().normalize();
-        if (dir.getFileName() != null
-            && dir.getFileName().toString().equals(SweepRoots.RESULTS_FOLDER)) {
-          addRoot(roots, dir.getParent());
+        Path dir = resultsDir.normalize();
+        Path name = dir.getFileName();
+        if (name != null && name.toString().equals(SweepRoots.RESULTS_FOLDER)) {
+          addRoot(roots, dir.getParent() != null ? dir.getParent() : Path.of("."));
         }
       }
+      addRoot(roots, out.target().getParent());
       for (Path root : roots) {
         String role = sweepRole(out, root);
         if (role != null) {
@@ -98,7 +99,7 @@ final class Outputs {
                   + role
                   + " of the sweep in "
                   + Excerpt.of(root.toString())
-                  + "; writing it would destroy the sweep's record, so give another path (the"
+                  + "; writing it would destroy a file the sweep needs, so give another path (the"
                   + " sweep's summary.json and report.html may be replaced)");
         }
       }
@@ -123,6 +124,9 @@ final class Outputs {
     Path data = recordedDataFile(layout.inputs());
     if (data != null) {
       own.put(data, "the data file (named in its inputs.json)");
+    }
+    for (String name : QuickstartCommand.DATA) {
+      own.putIfAbsent(root.resolve("data").resolve(name), "an input (data/" + name + ")");
     }
     for (Map.Entry<Path, String> e : own.entrySet()) {
       if (sameFile(out, e.getKey())) {

@@ -133,6 +133,32 @@ class SweepRootAggregateTest {
     }
   }
 
+  /**
+   * A quickstart root moved elsewhere: its inputs.json names the data file at the old place, and
+   * quickstart's data/ files are still its inputs.
+   */
+  @Test
+  void aMovedQuickstartRootsDataIsStillRefused() throws IOException {
+    Path moved = tmp.resolve("moved");
+    Files.createDirectories(moved.resolve("results"));
+    for (String f : List.of("jobs.jsonl", "inputs.json", "session.yaml")) {
+      Files.copy(root.resolve(f), moved.resolve(f));
+    }
+    Files.createDirectories(moved.resolve("data"));
+    for (String f : QuickstartCommand.DATA) {
+      Files.copy(root.resolve("data").resolve(f), moved.resolve("data").resolve(f));
+    }
+    for (String f : QuickstartCommand.DATA) {
+      Path file = moved.resolve("data").resolve(f);
+      byte[] before = Files.readAllBytes(file);
+      Cli.Result r =
+          Cli.run("aggregate", "--results-dir", moved.toString(), "--output-csv", file.toString());
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+      assertThat(r.err()).contains(file + " is an input (data/" + f + ") of the sweep in " + moved);
+      assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+  }
+
   /** The sweep's own outputs, summary.json and report.html, may be written again. */
   @Test
   void theSweepsSummaryAndReportMayBeWrittenAgain() throws IOException {
