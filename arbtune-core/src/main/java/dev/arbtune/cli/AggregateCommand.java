@@ -5,6 +5,7 @@ import dev.arbtune.aggregate.SummaryCsv;
 import dev.arbtune.aggregate.SummaryJson;
 import dev.arbtune.aggregate.SummaryMarkdown;
 import dev.arbtune.aggregate.SummaryText;
+import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightsText;
 import dev.arbtune.io.AtomicFiles;
@@ -106,7 +107,9 @@ final class AggregateCommand implements Callable<Integer> {
           "Also write the summary as JSON to FILE (parent folders are created; a file, or the"
               + " target of a symbolic link, is replaced atomically; a pipe or device is written in"
               + " place). - writes it to stdout instead of the --format summary. Refused when FILE"
-              + " is a result document of --results-dir (see 'Output paths' in the README).")
+              + " is a result document of --results-dir or a sweep's own file (its jobs.jsonl,"
+              + " inputs.json, session.yaml or data file; its summary.json may be replaced); see"
+              + " 'Output paths' in the README.")
   Path outputJson;
 
   @Option(
@@ -132,7 +135,10 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress line and no error/warning summary on stderr.")
+      description =
+          "No progress line and no error/warning summary on stderr; the [D39_AGG] lines naming"
+              + " the folder read (for a sweep's output root) and each file written stay, for"
+              + " scripts.")
   boolean quiet;
 
   @Override
@@ -141,7 +147,7 @@ final class AggregateCommand implements Callable<Integer> {
     OutputTarget csvTarget = Outputs.resolve("--output-csv", outputCsv);
     List<OutputTarget> outputs = Arrays.asList(jsonTarget, csvTarget);
     Outputs.refuseFormatWithStdout(spec, outputs);
-    Outputs.refuseOverlaps(outputs, resultsDir);
+    Outputs.refuseOverlaps(outputs, SweepRoots.resultsOf(resultsDir).orElse(resultsDir));
     Summarizing.Outcome outcome = Summarizing.run(configure(), insights, quiet, "Aggregating");
     AggregatedSummary summary = outcome.summary();
     PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryText;
+import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.io.OutputTarget;
 import dev.arbtune.report.HtmlReport;
@@ -60,7 +61,9 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "The HTML file to write (parent folders are created; a file, or the target of a"
               + " symbolic link, is replaced atomically; a pipe or device is written in place; - is"
-              + " stdout; see 'Output paths' in the README).")
+              + " stdout). Refused when FILE is a result document of --results-dir or a sweep's"
+              + " own file (its jobs.jsonl, inputs.json, session.yaml or data file; its"
+              + " report.html may be replaced); see 'Output paths' in the README.")
   Path output;
 
   @Option(
@@ -70,14 +73,17 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress line and no error/warning summary on stderr.")
+      description =
+          "No progress line and no error/warning summary on stderr; the [D39_AGG] lines naming"
+              + " the folder read (for a sweep's output root) and each file written stay, for"
+              + " scripts.")
   boolean quiet;
 
   @Override
   public Integer call() throws IOException {
-    Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
     OutputTarget target = OutputTarget.of("--output", output);
-    Outputs.refuseOverlaps(List.of(target), dir);
+    Outputs.refuseOverlaps(List.of(target), SweepRoots.resultsOf(resultsDir).orElse(resultsDir));
+    Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
     var aggregator = selection.builder(dir).pareto(true).build();
     // Each pass has its own counter and progress line, so that no job is counted twice.
     HtmlReport.Content content;

@@ -3,6 +3,7 @@ package dev.arbtune.report;
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.insights.Fmt;
 import dev.arbtune.insights.Heatmap;
+import dev.arbtune.insights.ParamValue;
 import dev.arbtune.insights.ParameterInsight;
 import dev.arbtune.insights.PnlDistribution;
 import dev.arbtune.insights.SamplePoint;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -68,6 +71,64 @@ public final class Charts {
   };
 
   private Charts() {}
+
+  /**
+   * The longest label of a row or column (parameter values on the heatmap's and the parameter
+   * charts' category axes), in characters. XChart lays a category axis out from its labels' width:
+   * a value whose plain decimals run to hundreds of digits (1e-300 prints as 0.000…1) left the
+   * heatmap's plot a negative width, and XChart divided by zero when it spaced the other axis's
+   * labels.
+   */
+  static final int MAX_LABEL = 32;
+
+  /**
+   * The labels of parameter values on a category axis: their {@linkplain ParamValue#display()
+   * display} form when it has at most {@link #MAX_LABEL} characters; otherwise numbers in
+   * scientific notation (at most 24 characters: {@code 1E-300}, {@code -1.2345678901234567E+300})
+   * and text as its start and end around {@code ...}. Labels that would repeat get {@code ~2},
+   * {@code ~3}, ... so that each row and column keeps a label of its own.
+   */
+  static List<String> categoryLabels(List<ParamValue> values) {
+    List<String> labels = new ArrayList<>(values.size());
+    Set<String> seen = new HashSet<>();
+    for (ParamValue v : values) {
+      String label = shortLabel(v);
+      for (int k = 2; !seen.add(label); k++) {
+        String suffix = "~" + k;
+        label = abbreviate(shortLabel(v), MAX_LABEL - suffix.length()) + suffix;
+      }
+      labels.add(label);
+    }
+    return labels;
+  }
+
+  private static String shortLabel(ParamValue v) {
+    String s = v.display();
+    if (s.length() <= MAX_LABEL) {
+      return s;
+    }
+    if (v.kind() == ParamValue.Kind.NUMBER && Double.isFinite(v.number())) {
+      return new BigDecimal(Double.toString(v.number())).stripTrailingZeros().toString();
+    }
+    return abbreviate(s, MAX_LABEL);
+  }
+
+  /** {@code s} when at most {@code max} characters long, else its start and end around "...". */
+  static String abbreviate(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int keep = max - 3;
+    int head = keep / 2;
+    if (head > 0 && Character.isHighSurrogate(s.charAt(head - 1))) {
+      head--; // never split a surrogate pair
+    }
+    int tail = s.length() - (keep - head);
+    if (Character.isLowSurrogate(s.charAt(tail))) {
+      tail++;
+    }
+    return s.substring(0, head) + "..." + s.substring(tail);
+  }
 
   /**
    * PnL against max drawdown: the sampled jobs as dots, the Pareto front as a line.
@@ -167,8 +228,8 @@ public final class Charts {
 
   /** The chart of {@link #heatmap}. */
   static HeatMapChart heatmapChart(Heatmap h) {
-    List<String> xs = h.xValues().stream().map(v -> v.display()).toList();
-    List<String> ys = h.yValues().stream().map(v -> v.display()).toList();
+    List<String> xs = categoryLabels(h.xValues());
+    List<String> ys = categoryLabels(h.yValues());
     Range raw = new Range();
     for (int i = 0; i < xs.size(); i++) {
       for (int j = 0; j < ys.size(); j++) {
@@ -269,11 +330,10 @@ public final class Charts {
     if (p.values().size() > 10) {
       chart.getStyler().setXAxisLabelRotation(45);
     }
-    List<String> labels = new ArrayList<>();
+    List<String> labels = categoryLabels(p.values().stream().map(ValueStats::value).toList());
     List<Double> medians = new ArrayList<>();
     List<Double> means = new ArrayList<>();
     for (ValueStats v : p.values()) {
-      labels.add(v.value().display());
       medians.add(scale.apply(v.median()));
       means.add(scale.apply(v.mean()));
     }

@@ -426,20 +426,25 @@ public final class HtmlReport {
     h.append("</div></section>\n");
   }
 
+  /** The note of a chart that failed to draw for a reason {@link Charts} did not foresee. */
+  static final String UNFORESEEN =
+      "the chart library could not lay these values out; the tables of this report show them";
+
   /**
    * One chart and its caption; a chart that cannot be drawn ({@link Charts.NotDrawableException})
-   * is left out with a note that says why, in its place.
+   * is left out with a note that says why, in its place. Any other failure while drawing it (a
+   * layout the guards of {@link Charts} did not foresee) leaves it out the same way, with a note in
+   * plain words ({@link #UNFORESEEN}), so that one chart never costs the report.
    */
   static void figure(StringBuilder h, Supplier<byte[]> chart, String caption) {
     byte[] png;
     try {
       png = chart.get();
     } catch (Charts.NotDrawableException e) {
-      h.append("<figure class=\"omitted\"><p>Chart left out: ")
-          .append(esc(e.getMessage()))
-          .append(".</p><figcaption>")
-          .append(esc(caption))
-          .append("</figcaption></figure>\n");
+      omitted(h, e.getMessage(), caption);
+      return;
+    } catch (RuntimeException e) {
+      omitted(h, UNFORESEEN, caption);
       return;
     }
     h.append("<figure><img alt=\"")
@@ -447,6 +452,14 @@ public final class HtmlReport {
         .append("\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(png))
         .append("\"><figcaption>")
+        .append(esc(caption))
+        .append("</figcaption></figure>\n");
+  }
+
+  private static void omitted(StringBuilder h, String why, String caption) {
+    h.append("<figure class=\"omitted\"><p>Chart left out: ")
+        .append(esc(why))
+        .append(".</p><figcaption>")
         .append(esc(caption))
         .append("</figcaption></figure>\n");
   }

@@ -51,7 +51,8 @@ public record SweepLayout(Path root) {
     return root.resolve(".jobs.jsonl.new");
   }
 
-  Path lock() {
+  /** The lock a running sweep holds. */
+  public Path lock() {
     return root.resolve(".arbtune-sweep.lock");
   }
 }

@@ -190,6 +190,49 @@ class SweepCommandTest {
     assertThat(tmp.resolve("b/report.html")).isRegularFile();
   }
 
+  /**
+   * The reviewer's session: money of 1e-300 USD and a min_spread_bps grid of 0 and 1e-300 (fees 0).
+   * Its parameter values print as 300-digit decimals, which made the heatmap's category axis divide
+   * by zero (exit 2, no report.html) before the labels were bounded.
+   */
+  @Test
+  void aReportOverTinyMoneyAndTinyGridValuesIsWritten() throws IOException {
+    Path session = tmp.resolve("s10.yaml");
+    Files.writeString(
+        session,
+        """
+        data_file: data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv
+        tag_prefix: tiny
+        taker_fee_a_bps: 0
+        taker_fee_b_bps: 0
+        max_position_usd: 1e-300
+        grids:
+          - name: min_spread_bps
+            values: [0, 1e-300]
+          - name: slippage_bps
+            values: [0, 0.5, 1]
+          - name: max_open_trades
+            values: [1, 3]
+        """);
+    Path out = tmp.resolve("s10");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "--report",
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("internal error", "Exception");
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).contains("Total jobs</div><div class=\"value\">12").contains("Leaderboard");
+    assertThat(html).doesNotContain("Exception", "java.");
+  }
+
   @Test
   void parallelismIsBounded() {
     Cli.Result r =

@@ -323,4 +323,96 @@ class ChartsTest {
         .isInstanceOf(Charts.NotDrawableException.class)
         .hasMessage("the chart of PnL by x has a value too large to compute with");
   }
+
+  /**
+   * Grid values whose plain decimals run to hundreds of characters (0 and 1e-300, 0 and 1e300): as
+   * labels of the heatmap's rows they left the plot a negative width, and XChart's category axis
+   * divided by zero. The time limit only guards against a hang.
+   */
+  @Test
+  void heatmapOverValuesWithHundredsOfDigitsIsDrawn() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (double odd : new double[] {1e-300, 1e300, -1e-300, Double.MIN_VALUE}) {
+            List<ParamValue> two = List.of(ParamValue.of(0), ParamValue.of(odd));
+            List<ParamValue> three =
+                List.of(ParamValue.of(0), ParamValue.of(0.5), ParamValue.of(1));
+            double[][] median = {{1e-300, 2e-300, 0}, {-1e-300, 3e-300, 1e-300}};
+            double[][] transposed = {{1e-300, -1e-300}, {2e-300, 3e-300}, {0, 1e-300}};
+            long[][] jobs = {{2, 2, 2}, {2, 2, 2}};
+            long[][] jobsT = {{2, 2}, {2, 2}, {2, 2}};
+            String what = Double.toString(odd);
+            assertThat(
+                    decode(Charts.heatmap(new Heatmap("a", "b", two, three, median, jobs, true)))
+                        .getWidth())
+                .as(what)
+                .isEqualTo(Charts.WIDTH);
+            assertThat(
+                    decode(
+                            Charts.heatmap(
+                                new Heatmap("b", "a", three, two, transposed, jobsT, true)))
+                        .getWidth())
+                .as(what)
+                .isEqualTo(Charts.WIDTH);
+            ParameterInsight p =
+                new ParameterInsight(
+                    "a",
+                    List.of(
+                        new ValueStats(two.get(0), 2, 1e-300, 1e-300, true, 1e-300, 1.0),
+                        new ValueStats(two.get(1), 2, 2e-300, 2e-300, true, 2e-300, 1.0)),
+                    0.5,
+                    0.4,
+                    false);
+            assertThat(decode(Charts.parameter(p)).getWidth()).as(what).isEqualTo(Charts.WIDTH);
+          }
+        });
+  }
+
+  /** Many long labels, rotated on the x axis of a parameter chart, leave the plot its height. */
+  @Test
+  void parameterChartOfManyValuesWithHundredsOfDigitsIsDrawn() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          List<ValueStats> values = new ArrayList<>();
+          for (int i = 0; i < 14; i++) {
+            values.add(new ValueStats(ParamValue.of((i + 1) * 1e300), 1, i, i, true, i, 1.0));
+          }
+          ParameterInsight p = new ParameterInsight("a", values, 0.5, 0.4, false);
+          assertThat(decode(Charts.parameter(p)).getWidth()).isEqualTo(Charts.WIDTH);
+        });
+  }
+
+  /**
+   * Category labels are at most {@link Charts#MAX_LABEL} characters, stay distinct, and ordinary
+   * values keep the form the tables show.
+   */
+  @Test
+  void categoryLabelsAreBoundedDistinctAndKeepOrdinaryValues() {
+    assertThat(
+            Charts.categoryLabels(
+                List.of(
+                    ParamValue.of(0.5),
+                    ParamValue.of(12),
+                    ParamValue.of("btc.csv"),
+                    ParamValue.NULL)))
+        .containsExactly("0.5", "12", "btc.csv", "null");
+    List<ParamValue> odd =
+        List.of(
+            ParamValue.of(0),
+            ParamValue.of(1e-300),
+            ParamValue.of(-1.2345678901234567e-300),
+            ParamValue.of(-1e300),
+            ParamValue.of(Double.MIN_VALUE),
+            ParamValue.of("x".repeat(500) + "a"),
+            ParamValue.of("x".repeat(500) + "b"),
+            ParamValue.of("x".repeat(500) + "c"));
+    List<String> labels = Charts.categoryLabels(odd);
+    assertThat(labels).hasSize(odd.size()).doesNotHaveDuplicates();
+    assertThat(labels)
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(Charts.MAX_LABEL));
+    assertThat(labels.subList(0, 4))
+        .containsExactly("0", "1E-300", "-1.2345678901234568E-300", "-1E+300");
+  }
 }

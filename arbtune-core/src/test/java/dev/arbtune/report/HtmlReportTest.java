@@ -263,4 +263,79 @@ class HtmlReportTest {
         .contains("<figcaption>Median PnL by x.</figcaption>")
         .doesNotContain("<img");
   }
+
+  /**
+   * The reviewer's documents: min_spread_bps of 0 and 1e-300 (or 0 and 1e300) and PnLs of about
+   * 1e-300. The parameter's values print as 300-digit decimals; before the category labels were
+   * bounded, the heatmap failed with a division by zero and no report was written.
+   */
+  @Test
+  void reportOverParameterValuesWithHundredsOfDigitsHasEveryChart() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          for (double odd : new double[] {1e-300, 1e300}) {
+            Path dir = tmp.resolve("digits" + odd);
+            int n = 0;
+            for (double spread : new double[] {0, odd}) {
+              for (int slip = 0; slip < 3; slip++) {
+                for (int trades = 1; trades <= 3; trades += 2) {
+                  n++;
+                  write(
+                      dir,
+                      String.format("t_%03d", n),
+                      map(
+                          "min_spread_bps",
+                          spread,
+                          "slippage_bps",
+                          slip * 0.5,
+                          "max_open_trades",
+                          trades,
+                          "tag",
+                          "t"),
+                      map(
+                          "total_trades",
+                          10,
+                          "realized_pnl_usd",
+                          (n % 4) * 1e-300,
+                          "max_drawdown_pct",
+                          0.0));
+                }
+              }
+            }
+            String html =
+                HtmlReport.render(
+                    HtmlReport.collect(
+                        TuningResultsAggregator.builder(dir).pareto(true).build(),
+                        new ScanProgress(),
+                        InsightOptions.DEFAULTS));
+            String what = Double.toString(odd);
+            assertThat(html)
+                .as(what)
+                .contains("Total jobs</div><div class=\"value\">12")
+                .doesNotContain("Chart left out");
+            // scatter, heatmap, histogram, and one per varied parameter (3)
+            assertThat(html.split("data:image/png;base64,", -1)).as(what).hasSize(7);
+          }
+        });
+  }
+
+  /**
+   * Any other failure while drawing a chart leaves that chart out with a note in plain words; the
+   * note names no Java class and the message of the failure is not shown.
+   */
+  @Test
+  void aChartThatFailsToDrawIsLeftOutWithANoteThatNamesNoJavaClass() {
+    StringBuilder h = new StringBuilder();
+    HtmlReport.figure(
+        h,
+        () -> {
+          throw new ArithmeticException("/ by zero");
+        },
+        "Median PnL by x.");
+    assertThat(h.toString())
+        .contains("<figure class=\"omitted\"><p>Chart left out: ")
+        .contains("<figcaption>Median PnL by x.</figcaption>")
+        .doesNotContain("<img", "Exception", "java.", "/ by zero");
+  }
 }
