@@ -3,6 +3,7 @@ package dev.arbtune.cli;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.io.OutputPathException;
+import dev.arbtune.io.PipeClosedException;
 import dev.arbtune.run.OutputRootBusyException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,6 +49,15 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     PrintWriter err = cmd.getErr();
     String prefix = program + " " + cmd.getCommandName() + ": ";
     int code;
+    if (e instanceof PipeClosedException
+        || (e instanceof IOException io && PipeClosedException.isBrokenPipe(io))) {
+      // The reader (head, a closed pager) has what it wanted: nothing to say.
+      if (System.getenv("ARBTUNE_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.PIPE_CLOSED;
+    }
     if (e instanceof UserInputException) {
       err.println(prefix + "error: " + Excerpt.bound(e.getMessage()));
       code = ExitCodes.INPUT;

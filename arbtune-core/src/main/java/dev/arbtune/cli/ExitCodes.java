@@ -18,6 +18,12 @@ public final class ExitCodes {
   /** Completed, but {@code --strict} was given and error jobs or warnings were found. */
   public static final int STRICT = 3;
 
+  /**
+   * The reader of an output pipe went away (as {@code head} does): the output stopped there,
+   * nothing more is printed. The code a command ended by SIGPIPE has in a shell.
+   */
+  public static final int PIPE_CLOSED = 141;
+
   /** The table as {@code --help} shows it, for every command. */
   public static Map<String, String> helpTable() {
     Map<String, String> table = new LinkedHashMap<>();
@@ -26,6 +32,9 @@ public final class ExitCodes {
     table.put(" " + USAGE_OR_FAILURE, "usage error, or an unexpected failure");
     table.put(
         " " + STRICT, "completed, but --strict was given and error jobs or warnings were found");
+    table.put(
+        PIPE_CLOSED + "",
+        "the reader of an output pipe went away (e.g. | head); the output stopped there");
     return table;
   }
 

@@ -1,5 +1,6 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.io.PipeClosedException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -20,8 +21,26 @@ public final class Main {
     PrintWriter err = utf8(FileDescriptor.err);
     int code = run(out, err, args);
     out.flush();
+    code = checkStdout(code, out.checkError(), PipeClosedException.isPipe(1), err);
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * The exit code once stdout is known to have failed or not: a command that completed (0 or 3)
+   * while its stdout failed exits with {@link ExitCodes#PIPE_CLOSED}, silently, when stdout is a
+   * pipe whose reader went away ({@code | head}), else with a message that its output is incomplete
+   * (a full disk). A command that failed keeps its code.
+   */
+  static int checkStdout(int code, boolean stdoutFailed, boolean stdoutIsPipe, PrintWriter err) {
+    if (!stdoutFailed || (code != ExitCodes.OK && code != ExitCodes.STRICT)) {
+      return code;
+    }
+    if (stdoutIsPipe) {
+      return ExitCodes.PIPE_CLOSED;
+    }
+    err.println("arbtune: error: stdout could not be written whole (is the disk full?)");
+    return ExitCodes.USAGE_OR_FAILURE;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
@@ -214,6 +215,7 @@ public final class OutputTarget {
           Objects.requireNonNull(stdout, "stdout");
           body.writeTo(new NonClosing(stdout));
           stdout.flush();
+          checkStdout(stdout);
         }
         case IN_PLACE -> {
           try (OutputStream os = new FileOutputStream(given.toFile(), true);
@@ -226,13 +228,30 @@ public final class OutputTarget {
           AtomicFiles.writeText(target, body, durable, permissions);
         }
       }
-    } catch (OutputPathException e) {
+    } catch (OutputPathException | PipeClosedException e) {
       throw e;
     } catch (java.io.FileNotFoundException e) {
       // FileOutputStream's only way to say why: "PATH (reason)"
       throw new IOException(cannotWrite() + ": " + Excerpt.of(e.getMessage()), e);
     } catch (IOException e) {
+      if (mode == Mode.IN_PLACE && PipeClosedException.isBrokenPipe(e)) {
+        throw new PipeClosedException(option + " " + Excerpt.of(toString()));
+      }
       throw new IOException(cannotWrite() + ": " + IoMessages.describe(e), e);
+    }
+  }
+
+  /**
+   * A {@link PrintWriter} (the command's stdout) keeps its write errors to itself: asked here, a
+   * failed stdout is a {@link PipeClosedException} when stdout is a pipe (its reader went away),
+   * else an error that says the output is incomplete.
+   */
+  private static void checkStdout(Writer stdout) throws IOException {
+    if (stdout instanceof PrintWriter pw && pw.checkError()) {
+      if (PipeClosedException.isPipe(1)) {
+        throw new PipeClosedException("stdout");
+      }
+      throw new IOException("cannot write stdout: the output is incomplete (is the disk full?)");
     }
   }
 
@@ -354,10 +373,39 @@ public final class OutputTarget {
     }
   }
 
-  /** Passes everything on to the command's stdout but never closes it. */
+  /**
+   * Passes everything on to the command's stdout but never closes it; every 4,096 writes it asks
+   * whether stdout failed, so that a long output stops soon after its reader went away.
+   */
   private static final class NonClosing extends FilterWriter {
+    private int writes;
+
     NonClosing(Writer out) {
       super(out);
+    }
+
+    private void check() throws IOException {
+      if (++writes % 4096 == 0) {
+        checkStdout(out);
+      }
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      super.write(c);
+      check();
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      super.write(cbuf, off, len);
+      check();
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      super.write(str, off, len);
+      check();
     }
 
     @Override
