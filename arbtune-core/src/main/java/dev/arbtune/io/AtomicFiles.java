@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +38,10 @@ public final class AtomicFiles {
   /** What every temporary file name starts with. */
   public static final String TEMPORARY_PREFIX = ".arbtune-";
 
-  /** Names of the temporary files {@link #temporaryName} makes: {@code .arbtune-NAME.HEX.tmp}. */
   /** What {@link #temporaryName(String, String)} accepts as an owner. */
   private static final Pattern OWNER = Pattern.compile("^[A-Za-z0-9]{1,32}$");
 
+  /** Names of the temporary files {@link #temporaryName} makes: {@code .arbtune-NAME.HEX.tmp}. */
   private static final Pattern TEMPORARY_NAME =
       Pattern.compile("^" + Pattern.quote(TEMPORARY_PREFIX) + ".+\\.[0-9a-f]{1,16}\\.tmp$");
 
@@ -152,6 +154,88 @@ public final class AtomicFiles {
     writeText(target, body, durable, null, owner);
   }
 
+  /**
+   * Writes an output the user named ({@code plan --output}, {@code aggregate --output-json}, ...)
+   * as {@link #writeText(Path, WriterBody, boolean, Set)} does, so that an interrupted write leaves
+   * nothing behind for long: the temporary file carries this process's id ({@code
+   * .arbtune-NAME.pPID.HEX.tmp}) and is deleted when the process is stopped while writing it
+   * (SIGTERM, Ctrl-C); one that a killed process left (SIGKILL, a crash) is deleted by the next
+   * write of the same output once that process is gone.
+   *
+   * @throws IOException as {@link #writeText(Path, WriterBody, boolean)}
+   */
+  public static void writeOutput(
+      Path target, WriterBody body, boolean durable, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Path absolute = target.toAbsolutePath();
+    removeLeftoversOfEndedProcesses(absolute);
+    writeText(absolute, body, durable, permissions, PROCESS_OWNER, true);
+  }
+
+  /** The owner of {@link #writeOutput}'s temporary files: {@code p} and this process's id. */
+  private static final String PROCESS_OWNER = "p" + ProcessHandle.current().pid();
+
+  private static final Pattern PROCESS_OWNED =
+      Pattern.compile("^\\.p([0-9]{1,19})\\.[0-9a-f]{1,16}\\.tmp$");
+
+  /** The temporary files of {@link #writeOutput} being written now, for the shutdown hook. */
+  private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+
+  private static final AtomicBoolean HOOK_ADDED = new AtomicBoolean();
+
+  /**
+   * Deletes {@code .arbtune-NAME.pPID.HEX.tmp} files beside {@code target} (NAME its name) whose
+   * process has ended. A live process's, another writer's and anything else are kept.
+   */
+  static void removeLeftoversOfEndedProcesses(Path target) {
+    Path dir = target.getParent();
+    String prefix = TEMPORARY_PREFIX + target.getFileName() + ".p";
+    try (var entries =
+        Files.newDirectoryStream(dir, e -> e.getFileName().toString().startsWith(prefix))) {
+      for (Path leftover : entries) {
+        String name = leftover.getFileName().toString();
+        var m = PROCESS_OWNED.matcher(name.substring(prefix.length() - 2));
+        if (!m.matches()) {
+          continue;
+        }
+        long pid;
+        try {
+          pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+          Files.deleteIfExists(leftover);
+        }
+      }
+    } catch (IOException | SecurityException e) {
+      // best effort: a leftover is hidden and never read
+    }
+  }
+
+  private static void removeOnExit(Path tmp) {
+    if (HOOK_ADDED.compareAndSet(false, true)) {
+      try {
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      for (Path p : IN_PROGRESS) {
+                        try {
+                          Files.deleteIfExists(p);
+                        } catch (IOException e) {
+                          // best effort
+                        }
+                      }
+                    },
+                    "arbtune-remove-temporary-files"));
+      } catch (IllegalStateException e) {
+        // already shutting down
+      }
+    }
+    IN_PROGRESS.add(tmp);
+  }
+
   private static void writeText(
       Path target,
       WriterBody body,
@@ -159,10 +243,24 @@ public final class AtomicFiles {
       Set<PosixFilePermission> permissions,
       String owner)
       throws IOException {
+    writeText(target, body, durable, permissions, owner, false);
+  }
+
+  private static void writeText(
+      Path target,
+      WriterBody body,
+      boolean durable,
+      Set<PosixFilePermission> permissions,
+      String owner,
+      boolean removeOnExit)
+      throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString(), owner));
+    if (removeOnExit) {
+      removeOnExit(tmp);
+    }
     try {
       try (FileChannel channel =
               FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -180,6 +278,7 @@ public final class AtomicFiles {
       move(tmp, absolute);
     } finally {
       Files.deleteIfExists(tmp);
+      IN_PROGRESS.remove(tmp);
     }
   }
 

@@ -225,7 +225,7 @@ public final class OutputTarget {
         }
         case REPLACE -> {
           Set<PosixFilePermission> permissions = permissionsOf(target);
-          AtomicFiles.writeText(target, body, durable, permissions);
+          AtomicFiles.writeOutput(target, body, durable, permissions);
         }
       }
     } catch (OutputPathException | PipeClosedException e) {

@@ -83,4 +83,49 @@ class AtomicFilesTest {
     assertThat(whileWriting).singleElement().matches(AtomicFiles::isTemporaryName);
     assertThat(whileWriting.get(0)).startsWith(".arbtune-x.json.");
   }
+
+  @Test
+  void anOutputsLeftoversOfEndedProcessesAreRemovedByItsNextWrite() throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    long deadPid = ended.pid();
+    long livePid = ProcessHandle.current().parent().orElseThrow().pid();
+    Path dead = Files.writeString(dir.resolve(".arbtune-p.jsonl.p" + deadPid + ".abc.tmp"), "x");
+    Path live = Files.writeString(dir.resolve(".arbtune-p.jsonl.p" + livePid + ".abc.tmp"), "x");
+    Path ownerless = Files.writeString(dir.resolve(".arbtune-p.jsonl.abc.tmp"), "x");
+    Path otherOutput =
+        Files.writeString(dir.resolve(".arbtune-q.jsonl.p" + deadPid + ".1.tmp"), "x");
+    Path notOurs = Files.writeString(dir.resolve(".arbtune-p.jsonl.p" + deadPid + ".zz.tmp"), "x");
+
+    AtomicFiles.writeOutput(dir.resolve("p.jsonl"), w -> w.write("new"), false, null);
+
+    assertThat(dir.resolve("p.jsonl")).hasContent("new");
+    assertThat(dead).doesNotExist();
+    assertThat(live).exists();
+    assertThat(ownerless).exists();
+    assertThat(otherOutput).exists();
+    assertThat(notOurs).exists();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .noneMatch(n -> n.contains(".p" + ProcessHandle.current().pid() + "."));
+    }
+  }
+
+  @Test
+  void anOutputsTemporaryFileCarriesTheProcessId() throws Exception {
+    List<String> seen = new ArrayList<>();
+    AtomicFiles.writeOutput(
+        dir.resolve("o.json"),
+        w -> {
+          try (Stream<Path> files = Files.list(dir)) {
+            files.forEach(f -> seen.add(f.getFileName().toString()));
+          }
+        },
+        false,
+        null);
+
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0)).startsWith(".arbtune-o.json.p" + ProcessHandle.current().pid() + ".");
+    assertThat(AtomicFiles.isTemporaryName(seen.get(0))).isTrue();
+  }
 }
