@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -38,6 +39,12 @@ import java.util.concurrent.ExecutionException;
  * estimate is known for regular files only; other files (a pipe) and those of {@link #get(Object,
  * String, Loader)} load as before, unaccounted until loaded.
  *
+ * <p>A local file that is neither a regular file nor a folder (a named pipe, or {@code /dev/fd/N}
+ * of a shell's {@code <(zcat q.csv.gz)}, whose link names no file and which is then held under the
+ * name asked for) can be read only once: its quotes, or the reason it could not be read, are kept
+ * for the cache's lifetime, never dropped for the budget (though counted in it) nor by {@link
+ * #clear()}, so that every later request gets them instead of waiting for a writer that is gone.
+ *
  * <p>A file whose content is malformed is remembered as such (it is not parsed again, until it is
  * dropped like any other entry); a file that could not be read is not remembered, so a later
  * request tries again.
@@ -65,6 +72,9 @@ public final class QuotesCache {
    * own guess).
    */
   private static final long GZIP_RATIO = 4;
+
+  /** What the sizer of a local file says of a pipe or device: no estimate, and read only once. */
+  private static final long READ_ONCE = -2;
 
   private final long budgetBytes;
   private final long heapBytes;
@@ -120,6 +130,9 @@ public final class QuotesCache {
 
     /** Whether loading ended (so the entry may be dropped). */
     boolean loaded;
+
+    /** Whether the file can be read only once (a pipe): the entry is never dropped. */
+    boolean once;
   }
 
   /** A cache whose budget is {@link #defaultBudgetBytes()}. */
@@ -235,7 +248,10 @@ public final class QuotesCache {
       return get(
           new FileKey(real, unit),
           file.toString(),
-          () -> loadBytesEstimate(file),
+          () -> {
+            long estimate = loadBytesEstimate(file);
+            return estimate >= 0 || Files.isDirectory(file) ? estimate : READ_ONCE;
+          },
           () -> QuotesLoader.load(file, unit));
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof QuotesFormatException) && !(e instanceof QuotesTooLargeException)) {
@@ -248,12 +264,22 @@ public final class QuotesCache {
   /** A local file read in one unit. */
   private record FileKey(Path realPath, EpochUnit unit) {}
 
-  /** The real path of {@code file}, remembered by the name it was asked for. */
+  /**
+   * The real path of {@code file}, remembered by the name it was asked for; for a file that exists
+   * but has no real path ({@code /dev/fd/N} of a pipe, a link to {@code pipe:[N]}), that name.
+   */
   private Path realPath(Path file) throws IOException {
     Path asked = file.toAbsolutePath();
     Path real = realPaths.get(asked);
     if (real == null) {
-      real = file.toRealPath();
+      try {
+        real = file.toRealPath();
+      } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
+          throw e;
+        }
+        real = asked;
+      }
       if (realPaths.size() >= MAX_ALIASES) {
         realPaths.clear();
       }
@@ -338,7 +364,13 @@ public final class QuotesCache {
   private void load(Object key, String name, Sizer sizer, Loader loader, Entry entry) {
     long estimate;
     try {
-      estimate = Math.max(0, sizer.loadBytes());
+      long sized = sizer.loadBytes();
+      if (sized == READ_ONCE) {
+        synchronized (lock) {
+          entry.once = true;
+        }
+      }
+      estimate = Math.max(0, sized);
       if (estimate > heapBytes) {
         throw new QuotesTooLargeException(name, estimate, heapBytes);
       }
@@ -356,7 +388,11 @@ public final class QuotesCache {
       entry.quotes.completeExceptionally(e);
       return;
     } catch (IOException | RuntimeException | Error e) {
-      forget(key, entry, estimate);
+      if (entry.once) { // reading it again would wait for a writer that is gone: remember why
+        admit(key, entry, estimate, FAILED_ENTRY_BYTES);
+      } else {
+        forget(key, entry, estimate);
+      }
       entry.quotes.completeExceptionally(e);
       return;
     }
@@ -428,12 +464,15 @@ public final class QuotesCache {
     }
   }
 
-  /** Drops loaded entries other than {@code keep}, least recently used first, to fit the budget. */
+  /**
+   * Drops loaded entries other than {@code keep} and those read once, least recently used first, to
+   * fit the budget.
+   */
   private void dropLeastRecentlyUsed(Entry keep) {
     Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
     while (bytesHeld > budgetBytes && it.hasNext()) {
       Entry e = it.next().getValue();
-      if (e != keep && e.loaded) {
+      if (e != keep && e.loaded && !e.once) {
         bytesHeld -= e.bytes;
         it.remove();
       }
@@ -454,11 +493,18 @@ public final class QuotesCache {
     }
   }
 
-  /** Forgets every file (jobs already holding quotes keep them). */
+  /**
+   * Forgets every file (jobs already holding quotes keep them) but those that can be read only once
+   * (pipes).
+   */
   public void clear() {
     synchronized (lock) {
-      entries.clear();
-      bytesHeld = bytesLoading; // released when those loads end
+      entries.values().removeIf(e -> !e.once);
+      long held = bytesLoading; // released when those loads end
+      for (Entry e : entries.values()) {
+        held += e.loaded ? e.bytes : 0; // a loading one's estimate is 0, so in bytesLoading
+      }
+      bytesHeld = held;
     }
     realPaths.clear();
   }
