@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.result.Json;
+import dev.arbtune.result.JsonMessages;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -79,7 +80,7 @@ public record PlanLine(
       }
       map = (Map<String, Object>) value;
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
+      String message = JsonMessages.describe(e);
       String column =
           e.getLocation() != null && e.getLocation().getColumnNr() > 0
               ? " (column " + e.getLocation().getColumnNr() + ")"
