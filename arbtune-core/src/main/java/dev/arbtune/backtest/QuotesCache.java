@@ -73,6 +73,13 @@ public final class QuotesCache {
    */
   private static final long GZIP_RATIO = 4;
 
+  /**
+   * The most uncompressed bytes a byte of deflate data can give (1032): a trailer that records more
+   * than that many times the file's size is not a trailer (the file was cut short, and its last
+   * four bytes are compressed data).
+   */
+  private static final long DEFLATE_MAX_RATIO = 1032;
+
   /** What the sizer of a local file says of a pipe or device: no estimate, and read only once. */
   private static final long READ_ONCE = -2;
 
@@ -187,7 +194,8 @@ public final class QuotesCache {
   /**
    * The heap that loading {@code file} needs, estimated from its size before reading it: twice the
    * size of its text. For a gzip file the text's size is the one its trailer records when that is
-   * at least the file's size (a single member under 4 GiB), else four times the file's size.
+   * at least the file's size (a single member under 4 GiB) and at most what deflate can give (1032
+   * times the file's size; more means the file was cut short), else four times the file's size.
    *
    * @return the estimate in bytes, or -1 when the file is not a regular file (a pipe)
    * @throws IOException when the file's attributes or its gzip trailer cannot be read
@@ -207,7 +215,10 @@ public final class QuotesCache {
           ByteBuffer trailer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
           channel.read(trailer, size - 4);
           long recorded = Integer.toUnsignedLong(trailer.getInt(0));
-          text = recorded >= size ? recorded : saturatedMultiply(size, GZIP_RATIO);
+          text =
+              recorded >= size && recorded <= saturatedMultiply(size, DEFLATE_MAX_RATIO)
+                  ? recorded
+                  : saturatedMultiply(size, GZIP_RATIO);
         }
       }
     }

@@ -145,16 +145,29 @@ public final class QuotesLoader {
     if (b0 == 0x1f && b1 == 0x8b) {
       try {
         body = new GZIPInputStream(buffered, 1 << 16);
-      } catch (java.util.zip.ZipException e) {
-        throw new QuotesFormatException(source, 0, null, "broken gzip data: " + e.getMessage());
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw brokenGzip(source, e);
       }
       rowsGuess *= 4;
     }
     try {
       return new Parser(source, body, (int) Math.min(rowsGuess, 1 << 26), unit).parse();
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new QuotesFormatException(source, 0, null, "broken gzip data: " + e.getMessage());
+      throw brokenGzip(source, e);
     }
+  }
+
+  /** Gzip data that ends too early (a copy cut short, a file still being written) or is corrupt. */
+  private static QuotesFormatException brokenGzip(String source, IOException e) {
+    return new QuotesFormatException(
+        source,
+        0,
+        null,
+        e instanceof java.io.EOFException
+            ? "the gzip data ends too early (the file is truncated or still being written)"
+            : e.getMessage() == null
+                ? "broken gzip data"
+                : "broken gzip data: " + Excerpt.of(e.getMessage()));
   }
 
   /**

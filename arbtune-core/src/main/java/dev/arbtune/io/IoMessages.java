@@ -60,7 +60,9 @@ public final class IoMessages {
           ? describe(cause)
           : "an input/output error without details";
     }
-    String known = knownReason(m, null);
+    // The system's own words ("No space left on device") come without a cause; a message with a
+    // cause is a caller's sentence that already names the path ("cannot write X: ..."): kept.
+    String known = e.getCause() == null ? knownReason(m, null) : null;
     return known != null ? known : Excerpt.of(m);
   }
 

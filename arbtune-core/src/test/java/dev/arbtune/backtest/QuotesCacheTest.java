@@ -304,6 +304,17 @@ class QuotesCacheTest {
   }
 
   @Test
+  void theTrailerOfATruncatedGzipFileIsNotBelievedBeyondWhatDeflateCanReach() throws Exception {
+    byte[] text = new byte[100_000];
+    new java.util.Random(1).nextBytes(text); // incompressible: a cut ends inside the data
+    byte[] cut =
+        dev.arbtune.testing.Gzip.cutWhereTheTrailerSaysGiB(dev.arbtune.testing.Gzip.of(text));
+    Path file = Files.write(dir.resolve("cut.csv.gz"), cut);
+
+    assertThat(QuotesCache.loadBytesEstimate(file)).isEqualTo(2 * 4 * (long) cut.length);
+  }
+
+  @Test
   void theEstimateOfAPipeIsUnknownAndItIsNotOpened() throws Exception {
     Path pipe = dir.resolve("pipe.csv");
     assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();

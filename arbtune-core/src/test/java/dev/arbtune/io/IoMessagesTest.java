@@ -57,6 +57,16 @@ class IoMessagesTest {
   }
 
   @Test
+  void aCallersSentenceThatNamesThePathIsKept() {
+    String sentence = "cannot write --output /dev/full: the disk is full (no space left on device)";
+
+    assertThat(
+            IoMessages.describe(
+                new IOException(sentence, new IOException("No space left on device"))))
+        .isEqualTo(sentence);
+  }
+
+  @Test
   void neverSaysAClassNameOrNull() {
     assertThat(IoMessages.describe(new EOFException()))
         .isEqualTo("the data ends too early (the file is truncated or still being written)");
