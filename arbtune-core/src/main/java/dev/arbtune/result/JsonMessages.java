@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Jackson's parse failures as sentences a user can act on: its limits ({@code Name length (60000)
  * exceeds the maximum allowed (50000, from `StreamReadConstraints.getMaxNameLength()`)}) and its
- * other messages that name Java types or features ({@code Trailing token ... (bound as
- * `java.lang.Object`)}) are said without those names; every other message is Jackson's own.
+ * other messages that name Java types, features or token names ({@code Trailing token ... (bound as
+ * `java.lang.Object`)}, {@code end-of-input in VALUE_STRING}) are said without those names; every
+ * other message is Jackson's own.
  */
 public final class JsonMessages {
 
@@ -21,6 +22,12 @@ public final class JsonMessages {
 
   /** Whatever else points at a Java name in back quotes, with the words leading to it. */
   private static final Pattern JAVA_NAME = Pattern.compile(",? *(?:from|as per|bound as) *`[^`]*`");
+
+  /** Jackson's names of tokens ({@code Unexpected end-of-input in VALUE_STRING}). */
+  private static final Pattern TOKEN =
+      Pattern.compile(
+          "\\b(START_OBJECT|END_OBJECT|START_ARRAY|END_ARRAY|FIELD_NAME|VALUE_STRING"
+              + "|VALUE_NUMBER_INT|VALUE_NUMBER_FLOAT|VALUE_TRUE|VALUE_FALSE|VALUE_NULL)\\b");
 
   private JsonMessages() {}
 
@@ -51,6 +58,22 @@ public final class JsonMessages {
     if (TRAILING.matcher(message).find()) {
       return "something follows the end of the JSON value";
     }
-    return JAVA_NAME.matcher(message).replaceAll("");
+    String words = JAVA_NAME.matcher(message).replaceAll("");
+    return TOKEN.matcher(words).replaceAll(t -> Matcher.quoteReplacement(token(t.group(1))));
+  }
+
+  private static String token(String name) {
+    return switch (name) {
+      case "START_OBJECT" -> "the start of an object";
+      case "END_OBJECT" -> "the end of an object";
+      case "START_ARRAY" -> "the start of an array";
+      case "END_ARRAY" -> "the end of an array";
+      case "FIELD_NAME" -> "a key";
+      case "VALUE_STRING" -> "a string";
+      case "VALUE_NUMBER_INT", "VALUE_NUMBER_FLOAT" -> "a number";
+      case "VALUE_TRUE" -> "true";
+      case "VALUE_FALSE" -> "false";
+      default -> "null";
+    };
   }
 }

@@ -146,6 +146,43 @@ class MessagesTest {
   }
 
   @Test
+  void aMissingInputThatIsALinkSaysWhetherItLoopsOrDangles() throws Exception {
+    Path a = dir.resolve("a");
+    Files.createSymbolicLink(a, dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("b"), a);
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+
+    CliRun aggregate = CliRun.of("aggregate", "--results-dir", a.toString());
+    CliRun report =
+        CliRun.of(
+            "report", "--results-dir", dangling.toString(), "--output", dir.resolve("r.html") + "");
+    CliRun run =
+        CliRun.of("run", "--jobs", a.toString(), "--output-root", dir.resolve("o").toString());
+
+    assertThat(aggregate.code()).isEqualTo(1);
+    assertThat(aggregate.err())
+        .isEqualTo(
+            "arbtune aggregate: error: results directory not found: the symbolic links loop (a"
+                + " link leads back to itself): "
+                + a
+                + "\n");
+    assertThat(report.code()).isEqualTo(1);
+    assertThat(report.err())
+        .isEqualTo(
+            "arbtune report: error: results directory not found: a symbolic link whose target"
+                + " does not exist: "
+                + dangling
+                + "\n");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "arbtune run: error: plan not found: the symbolic links loop (a link leads back to"
+                + " itself): "
+                + a
+                + "\n");
+  }
+
+  @Test
   void aFileWhereAFolderShouldBeIsNamed() throws Exception {
     Path file = write(dir, "afile", "");
 

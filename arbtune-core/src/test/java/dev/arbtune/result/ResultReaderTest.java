@@ -227,6 +227,13 @@ class ResultReaderTest {
   }
 
   @Test
+  void jacksonsTokenNamesAreSaidInWords() {
+    ResultFormatException e = failure("{\"status\":\"succ");
+
+    assertThat(e.describe()).isEqualTo("line 1, column 16: Unexpected end-of-input in a string");
+  }
+
+  @Test
   void configOrMetricsOfTheWrongTypeAreInvalidFields() {
     assertThat(failure("{\"status\":\"success\",\"config\":[1]}"))
         .satisfies(e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_FIELD))
