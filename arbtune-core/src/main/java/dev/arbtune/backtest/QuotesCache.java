@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -38,6 +39,12 @@ import java.util.concurrent.ExecutionException;
  * estimate is known for regular files only; other files (a pipe) and those of {@link #get(Object,
  * String, Loader)} load as before, unaccounted until loaded.
  *
+ * <p>A local file that is neither a regular file nor a folder (a named pipe, or {@code /dev/fd/N}
+ * of a shell's {@code <(zcat q.csv.gz)}, whose link names no file and which is then held under the
+ * name asked for) can be read only once: its quotes, or the reason it could not be read, are kept
+ * for the cache's lifetime, never dropped for the budget (though counted in it) nor by {@link
+ * #clear()}, so that every later request gets them instead of waiting for a writer that is gone.
+ *
  * <p>A file whose content is malformed is remembered as such (it is not parsed again, until it is
  * dropped like any other entry); a file that could not be read is not remembered, so a later
  * request tries again.
@@ -68,6 +75,16 @@ public final class QuotesCache {
 
   /** The smallest gzip file: a 10-byte header and an 8-byte trailer. */
   public static final int MIN_GZIP_BYTES = 18;
+
+  /**
+   * The most uncompressed bytes a byte of deflate data can give (1032): a trailer that records more
+   * than that many times the file's size is not a trailer (the file was cut short, and its last
+   * four bytes are compressed data).
+   */
+  private static final long DEFLATE_MAX_RATIO = 1032;
+
+  /** What the sizer of a local file says of a pipe or device: no estimate, and read only once. */
+  private static final long READ_ONCE = -2;
 
   private final long budgetBytes;
   private final long heapBytes;
@@ -128,6 +145,9 @@ public final class QuotesCache {
 
     /** Whether loading ended (so the entry may be dropped). */
     boolean loaded;
+
+    /** Whether the file can be read only once (a pipe): the entry is never dropped. */
+    boolean once;
   }
 
   /** A cache whose budget is {@link #defaultBudgetBytes()}. */
@@ -182,7 +202,8 @@ public final class QuotesCache {
   /**
    * The heap that loading {@code file} needs, estimated from its size before reading it: twice the
    * size of its text. For a gzip file the text's size is the one its trailer records when that is
-   * at least the file's size (a single member under 4 GiB), else four times the file's size.
+   * at least the file's size (a single member under 4 GiB) and at most what deflate can give (1032
+   * times the file's size; more means the file was cut short), else four times the file's size.
    *
    * @return the estimate in bytes, or -1 when the file is not a regular file (a pipe)
    * @throws IOException when the file's attributes or its gzip trailer cannot be read
@@ -216,8 +237,8 @@ public final class QuotesCache {
   /**
    * The heap that loading a file of {@code size} bytes needs, as {@link #loadBytesEstimate(Path)}
    * estimates it, for files that are not on the local file system: twice the size of its text,
-   * which for a gzip file is the size its trailer records when that is at least the file's size,
-   * else four times the file's size.
+   * which for a gzip file is the size its trailer records when that is at least the file's size and
+   * at most what deflate can give (1032 times it), else four times the file's size.
    *
    * @param size the file's size in bytes
    * @param gzipTrailer for a gzip file, the unsigned 32-bit number in its last 4 bytes (little
@@ -226,7 +247,10 @@ public final class QuotesCache {
   public static long loadBytesEstimate(long size, long gzipTrailer) {
     long text = size;
     if (gzipTrailer >= 0) {
-      text = gzipTrailer >= size ? gzipTrailer : saturatedMultiply(size, GZIP_RATIO);
+      text =
+          gzipTrailer >= size && gzipTrailer <= saturatedMultiply(size, DEFLATE_MAX_RATIO)
+              ? gzipTrailer
+              : saturatedMultiply(size, GZIP_RATIO);
     }
     return saturatedMultiply(text, LOAD_BYTES_PER_TEXT_BYTE);
   }
@@ -265,7 +289,10 @@ public final class QuotesCache {
       return getSized(
           new FileKey(real, unit),
           file.toString(),
-          () -> loadBytesEstimate(file),
+          () -> {
+            long estimate = loadBytesEstimate(file);
+            return estimate >= 0 || Files.isDirectory(file) ? estimate : READ_ONCE;
+          },
           () -> QuotesLoader.load(file, unit));
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof QuotesFormatException) && !(e instanceof QuotesTooLargeException)) {
@@ -278,12 +305,22 @@ public final class QuotesCache {
   /** A local file read in one unit. */
   private record FileKey(Path realPath, EpochUnit unit) {}
 
-  /** The real path of {@code file}, remembered by the name it was asked for. */
+  /**
+   * The real path of {@code file}, remembered by the name it was asked for; for a file that exists
+   * but has no real path ({@code /dev/fd/N} of a pipe, a link to {@code pipe:[N]}), that name.
+   */
   private Path realPath(Path file) throws IOException {
     Path asked = file.toAbsolutePath();
     Path real = realPaths.get(asked);
     if (real == null) {
-      real = file.toRealPath();
+      try {
+        real = file.toRealPath();
+      } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
+          throw e;
+        }
+        real = asked;
+      }
       if (realPaths.size() >= MAX_ALIASES) {
         realPaths.clear();
       }
@@ -382,7 +419,13 @@ public final class QuotesCache {
   private void load(Object key, String name, Sizer sizer, Loader loader, Entry entry) {
     long estimate;
     try {
-      estimate = Math.max(0, sizer.loadBytes());
+      long sized = sizer.loadBytes();
+      if (sized == READ_ONCE) {
+        synchronized (lock) {
+          entry.once = true;
+        }
+      }
+      estimate = Math.max(0, sized);
       if (estimate > heapBytes) {
         throw new QuotesTooLargeException(name, estimate, heapBytes);
       }
@@ -400,7 +443,11 @@ public final class QuotesCache {
       entry.quotes.completeExceptionally(e);
       return;
     } catch (IOException | RuntimeException | Error e) {
-      forget(key, entry, estimate);
+      if (entry.once) { // reading it again would wait for a writer that is gone: remember why
+        admit(key, entry, estimate, FAILED_ENTRY_BYTES);
+      } else {
+        forget(key, entry, estimate);
+      }
       entry.quotes.completeExceptionally(e);
       return;
     }
@@ -472,12 +519,15 @@ public final class QuotesCache {
     }
   }
 
-  /** Drops loaded entries other than {@code keep}, least recently used first, to fit the budget. */
+  /**
+   * Drops loaded entries other than {@code keep} and those read once, least recently used first, to
+   * fit the budget.
+   */
   private void dropLeastRecentlyUsed(Entry keep) {
     Iterator<Map.Entry<Object, Entry>> it = entries.entrySet().iterator();
     while (bytesHeld > budgetBytes && it.hasNext()) {
       Entry e = it.next().getValue();
-      if (e != keep && e.loaded) {
+      if (e != keep && e.loaded && !e.once) {
         bytesHeld -= e.bytes;
         it.remove();
       }
@@ -498,11 +548,18 @@ public final class QuotesCache {
     }
   }
 
-  /** Forgets every file (jobs already holding quotes keep them). */
+  /**
+   * Forgets every file (jobs already holding quotes keep them) but those that can be read only once
+   * (pipes).
+   */
   public void clear() {
     synchronized (lock) {
-      entries.clear();
-      bytesHeld = bytesLoading; // released when those loads end
+      entries.values().removeIf(e -> !e.once);
+      long held = bytesLoading; // released when those loads end
+      for (Entry e : entries.values()) {
+        held += e.loaded ? e.bytes : 0; // a loading one's estimate is 0, so in bytesLoading
+      }
+      bytesHeld = held;
     }
     realPaths.clear();
   }

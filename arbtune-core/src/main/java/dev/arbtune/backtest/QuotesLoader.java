@@ -2,11 +2,13 @@ package dev.arbtune.backtest;
 
 import dev.arbtune.io.Excerpt;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,7 +85,9 @@ public final class QuotesLoader {
   }
 
   /**
-   * Loads {@code file}, plain or gzip-compressed, reading epoch integers in {@code unit}.
+   * Loads {@code file}, plain or gzip-compressed, reading epoch integers in {@code unit}. A file
+   * that is not a regular file (a named pipe, {@code /dev/fd/N}) is read once, as a stream of
+   * unknown size.
    *
    * @param unit the unit of epoch integers, or {@link EpochUnit#AUTO} to read it from their
    *     magnitude
@@ -94,7 +98,10 @@ public final class QuotesLoader {
   public static Quotes load(Path file, EpochUnit unit) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(unit, "unit");
-    long size = Files.size(file);
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    // A pipe or device (a named pipe, <(zcat q.csv.gz), /dev/stdin) is read once as a stream:
+    // its size is unknown (0 sizes the columns by default).
+    long size = attributes.isRegularFile() ? attributes.size() : 0;
     try (InputStream in = Files.newInputStream(file)) {
       return load(in, file.toString(), size, unit);
     }
@@ -128,7 +135,7 @@ public final class QuotesLoader {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(unit, "unit");
-    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    BufferedInputStream buffered = new BufferedInputStream(new WaitingAvailable(in), 1 << 16);
     buffered.mark(2);
     int b0 = buffered.read();
     int b1 = buffered.read();
@@ -138,15 +145,89 @@ public final class QuotesLoader {
     if (b0 == 0x1f && b1 == 0x8b) {
       try {
         body = new GZIPInputStream(buffered, 1 << 16);
-      } catch (java.util.zip.ZipException e) {
-        throw new QuotesFormatException(source, 0, null, "broken gzip data: " + e.getMessage());
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw brokenGzip(source, e);
       }
       rowsGuess *= 4;
     }
     try {
       return new Parser(source, body, (int) Math.min(rowsGuess, 1 << 26), unit).parse();
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new QuotesFormatException(source, 0, null, "broken gzip data: " + e.getMessage());
+      throw brokenGzip(source, e);
+    }
+  }
+
+  /** Gzip data that ends too early (a copy cut short, a file still being written) or is corrupt. */
+  private static QuotesFormatException brokenGzip(String source, IOException e) {
+    return new QuotesFormatException(
+        source,
+        0,
+        null,
+        e instanceof java.io.EOFException
+            ? "the gzip data ends too early (the file is truncated or still being written)"
+            : e.getMessage() == null
+                ? "broken gzip data"
+                : "broken gzip data: " + Excerpt.of(e.getMessage()));
+  }
+
+  /**
+   * An input whose {@link #available()} waits for the next byte instead of asking the source. The
+   * readers above it ({@link BufferedInputStream}, {@link GZIPInputStream}) ask whether more is
+   * available to decide whether to go on: a pipe momentarily empty answers 0 (and {@link
+   * GZIPInputStream} would stop after the first gzip member), a pipe opened as a file channel fails
+   * (it cannot tell its position). This answers 0 at the end of the input only.
+   */
+  private static final class WaitingAvailable extends FilterInputStream {
+    private int next = -1;
+
+    WaitingAvailable(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() throws IOException {
+      if (next < 0) {
+        next = in.read();
+      }
+      return next < 0 ? 0 : 1;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (next >= 0) {
+        int b = next;
+        next = -1;
+        return b;
+      }
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (len == 0) {
+        return 0;
+      }
+      if (next < 0) {
+        return in.read(b, off, len);
+      }
+      b[off] = (byte) next;
+      next = -1;
+      if (len == 1) {
+        return 1;
+      }
+      int n = in.read(b, off + 1, len - 1);
+      return n < 0 ? 1 : n + 1;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      return n <= 0 ? 0 : read() < 0 ? 0 : 1;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
     }
   }
 

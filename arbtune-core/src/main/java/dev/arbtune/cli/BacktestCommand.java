@@ -51,7 +51,8 @@ final class BacktestCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Quotes CSV with the columns timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b"
-              + " (any order; gzip-compressed files are read too).")
+              + " (any order; gzip-compressed files are read too; a pipe such as <(zcat q.csv.gz)"
+              + " is read once, as a stream).")
   String dataFile;
 
   @Option(

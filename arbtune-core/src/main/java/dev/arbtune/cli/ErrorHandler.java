@@ -11,8 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -65,7 +68,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       err.println(prefix + "error: " + Excerpt.bound(e.getMessage()));
       code = ExitCodes.USAGE_OR_FAILURE;
     } else if (e instanceof NoSuchFileException nsf && nsf.getReason() != null) {
-      err.println(prefix + "error: " + nsf.getReason() + ": " + Excerpt.of(nsf.getFile()));
+      err.println(prefix + "error: " + nsf.getReason() + ": " + whyMissing(nsf.getFile()));
       code = ExitCodes.INPUT;
     } else if (e instanceof OutputRootBusyException busy) {
       err.println(prefix + "error: " + Excerpt.bound(busy.getMessage()));
@@ -89,6 +92,25 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * {@code file}, said with the reason it cannot be found when it is a symbolic link: {@code the
+   * symbolic links loop (a link leads back to itself): FILE} or {@code a symbolic link whose target
+   * does not exist: FILE}.
+   */
+  private static String whyMissing(String file) {
+    if (file == null) {
+      return "";
+    }
+    try {
+      if (Files.isSymbolicLink(Path.of(file))) {
+        return IoMessages.describe(new NoSuchFileException(file));
+      }
+    } catch (InvalidPathException ignored) {
+      // not a path: named as it is
+    }
+    return Excerpt.of(file);
   }
 
   /**

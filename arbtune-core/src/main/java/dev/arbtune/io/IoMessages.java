@@ -60,7 +60,9 @@ public final class IoMessages {
           ? describe(cause)
           : "an input/output error without details";
     }
-    String known = knownReason(m, null);
+    // The system's own words ("No space left on device") come without a cause; a message with a
+    // cause is a caller's sentence that already names the path ("cannot write X: ..."): kept.
+    String known = e.getCause() == null ? knownReason(m, null) : null;
     return known != null ? known : Excerpt.of(m);
   }
 
@@ -75,12 +77,14 @@ public final class IoMessages {
         return withFile(reason, file);
       }
       return file != null && isSymbolicLink(file)
-          ? withFile(
-              isLoop(Path.of(file))
-                  ? "the symbolic links loop (a link leads back to itself)"
-                  : "a symbolic link whose target does not exist",
-              file)
+          ? brokenLink(file)
           : withFile("no such file or folder", file);
+    }
+    if (f instanceof FileAlreadyExistsException && reason == null && isSymbolicLink(file)) {
+      // a folder cannot be made where a link loops or dangles: the name is a link, not a folder
+      return Files.exists(Path.of(file))
+          ? withFile("a file is in the way (a folder is needed there, or the name is taken)", file)
+          : brokenLink(file);
     }
     if (f instanceof AccessDeniedException && reason == null) {
       return withFile("permission denied", file);
@@ -141,6 +145,15 @@ public final class IoMessages {
     return null;
   }
 
+  /** A symbolic link that leads nowhere: it loops, or its target does not exist. */
+  private static String brokenLink(String file) {
+    return withFile(
+        isLoop(Path.of(file))
+            ? "the symbolic links loop (a link leads back to itself)"
+            : "a symbolic link whose target does not exist",
+        file);
+  }
+
   private static String loops(String file) {
     return withFile("the symbolic links loop (a link leads back to itself)", file);
   }
@@ -150,6 +163,9 @@ public final class IoMessages {
   }
 
   private static boolean isSymbolicLink(String file) {
+    if (file == null) {
+      return false;
+    }
     try {
       return Files.isSymbolicLink(Path.of(file));
     } catch (InvalidPathException e) {

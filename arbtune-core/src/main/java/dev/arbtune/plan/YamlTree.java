@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.arbtune.result.JsonMessages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -79,17 +80,19 @@ final class YamlTree {
     }
     YamlTree tree = new YamlTree(source);
     try (YAMLParser p = (YAMLParser) FACTORY.createParser(new StringReader(yaml))) {
-      JsonToken first = p.nextToken();
-      if (first == null) {
-        return new YamlNode(null, 1);
+      try {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+          return new YamlNode(null, 1);
+        }
+        YamlNode root = tree.value(p, 0, line(p), null);
+        if (p.nextToken() != null) {
+          throw tree.error(line(p), "a session file holds one YAML document; found another");
+        }
+        return root;
+      } catch (JsonProcessingException e) {
+        throw tree.parseError(e, p.currentLocation());
       }
-      YamlNode root = tree.value(p, 0, line(p), null);
-      if (p.nextToken() != null) {
-        throw tree.error(line(p), "a session file holds one YAML document; found another");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      throw tree.parseError(e);
     } catch (IOException e) {
       // Reading a String cannot fail; keep the compiler and any surprise honest.
       throw new SessionConfigException(source, 0, null, "cannot read: " + e.getMessage(), e);
@@ -216,7 +219,11 @@ final class YamlTree {
     return new SessionConfigException(source, line, field, problem, null);
   }
 
-  private SessionConfigException parseError(JsonProcessingException e) {
+  /**
+   * @param stoppedAt where the parser stopped: the place of a failure that does not tell its own (a
+   *     limit of the parser's)
+   */
+  private SessionConfigException parseError(JsonProcessingException e, JsonLocation stoppedAt) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
         Mark mark = m.getProblemMark();
@@ -225,8 +232,8 @@ final class YamlTree {
             source, mark.getLine() + 1, null, "invalid YAML: " + m.getProblem() + context, e);
       }
     }
-    JsonLocation loc = e.getLocation();
-    String message = e.getOriginalMessage();
+    JsonLocation loc = e.getLocation() != null ? e.getLocation() : stoppedAt;
+    String message = JsonMessages.describe(e);
     int newline = message.indexOf('\n');
     if (newline >= 0) {
       message = message.substring(0, newline);

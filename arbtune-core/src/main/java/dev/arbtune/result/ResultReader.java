@@ -113,11 +113,13 @@ public final class ResultReader {
   static ResultDocument readWithJackson(byte[] bytes, int offset, int length)
       throws ResultFormatException {
     try (JsonParser p = Json.factory().createParser(bytes, offset, length)) {
-      return parseDocument(p);
+      try {
+        return parseDocument(p);
+      } catch (JsonProcessingException e) {
+        throw malformed(e, p.currentLocation());
+      }
     } catch (TooManyValues e) {
       throw e.failure();
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
     } catch (CharConversionException e) {
       throw notUtf8(e);
     } catch (IOException e) {
@@ -410,12 +412,14 @@ public final class ResultReader {
     return new ResultFormatException(ErrorKind.NOT_UTF8, "not UTF-8: " + e.getMessage());
   }
 
-  private static ResultFormatException malformed(JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String message = e.getOriginalMessage();
-    if (message == null || message.isBlank()) {
-      message = e.getClass().getSimpleName();
-    }
+  /**
+   * @param stoppedAt where the parser stopped: the place of a failure that does not tell its own (a
+   *     limit of the parser's)
+   */
+  private static ResultFormatException malformed(
+      JsonProcessingException e, JsonLocation stoppedAt) {
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : stoppedAt;
+    String message = JsonMessages.describe(e);
     // Jackson points at other places as "[Source: REDACTED (...); line: 15, column: 14]".
     message = SOURCE_REFERENCE.matcher(message).replaceAll("line $1, column $2");
     message = message.replaceAll("\\s+", " ").strip();

@@ -9,6 +9,7 @@ import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.Json;
+import dev.arbtune.result.JsonMessages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public record PlanLine(
       }
       map = (Map<String, Object>) value;
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
+      String message = JsonMessages.describe(e);
       String column =
           e.getLocation() != null && e.getLocation().getColumnNr() > 0
               ? " (column " + e.getLocation().getColumnNr() + ")"

@@ -2,6 +2,7 @@ package dev.arbtune.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class QuotesCacheTest {
@@ -302,10 +304,142 @@ class QuotesCacheTest {
   }
 
   @Test
+  void theTrailerOfATruncatedGzipFileIsNotBelievedBeyondWhatDeflateCanReach() throws Exception {
+    byte[] text = new byte[100_000];
+    new java.util.Random(1).nextBytes(text); // incompressible: a cut ends inside the data
+    byte[] cut =
+        dev.arbtune.testing.Gzip.cutWhereTheTrailerSaysGiB(dev.arbtune.testing.Gzip.of(text));
+    Path file = Files.write(dir.resolve("cut.csv.gz"), cut);
+
+    assertThat(QuotesCache.loadBytesEstimate(file)).isEqualTo(2 * 4 * (long) cut.length);
+  }
+
+  @Test
   void theEstimateOfAPipeIsUnknownAndItIsNotOpened() throws Exception {
     Path pipe = dir.resolve("pipe.csv");
     assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
     assertThat(QuotesCache.loadBytesEstimate(pipe)).isEqualTo(-1);
+  }
+
+  /** A named pipe at {@code name} that a daemon thread fills with {@code text} once. */
+  private Path pipeOf(String name, String text) throws Exception {
+    Path pipe = dir.resolve(name);
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.writeString(pipe, text);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+    return pipe;
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aPipeIsReadOnceAndKeptWhateverTheBudget() throws Exception {
+    Path pipe =
+        pipeOf(
+            "q.fifo",
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,7\n");
+    Path other = oneRow("other.csv", 2);
+    QuotesCache cache = new QuotesCache(0); // keeps only the file loaded last, but for pipes
+
+    Quotes first = cache.get(pipe);
+    cache.get(other);
+    cache.get(other);
+
+    assertThat(first.askB(0)).isEqualTo(7);
+    assertThat(cache.get(pipe)).as("not read again: the pipe has nothing more").isSameAs(first);
+    assertThat(cache.get(dir.resolve("./q.fifo"))).isSameAs(first);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aMalformedPipeIsRememberedWhateverTheBudget() throws Exception {
+    Path pipe = pipeOf("bad.fifo", "no,header\n");
+    Path other = oneRow("other.csv", 2);
+    QuotesCache cache = new QuotesCache(0);
+
+    assertThatThrownBy(() -> cache.get(pipe)).isInstanceOf(QuotesFormatException.class);
+    cache.get(other);
+
+    assertThatThrownBy(() -> cache.get(pipe))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageContaining("bad.fifo");
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aPipeWithoutARealPathIsReadByItsName() throws Exception {
+    // What <(zcat q.csv.gz) gives: /dev/fd/N, a link to "pipe:[inode]", which names no file.
+    assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "Linux /proc");
+    java.util.Set<String> before = pipeFds();
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    try {
+      String readEnd = null;
+      for (String fd : pipeFds()) {
+        if (!before.contains(fd) && readOnly(fd)) {
+          readEnd = fd;
+        }
+      }
+      assertThat(readEnd).isNotNull();
+      Path byName = Path.of("/proc/self/fd", readEnd);
+      Thread writer =
+          new Thread(
+              () -> {
+                try (var sink = pipe.sink()) {
+                  sink.write(
+                      java.nio.ByteBuffer.wrap(
+                          "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,5\n"
+                              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      writer.setDaemon(true);
+      writer.start();
+      QuotesCache cache = new QuotesCache();
+
+      Quotes q = cache.get(byName);
+
+      assertThat(q.askB(0)).isEqualTo(5);
+      assertThat(cache.get(byName)).isSameAs(q);
+    } finally {
+      pipe.source().close();
+      pipe.sink().close();
+    }
+  }
+
+  /** The numbers of this process's open file descriptors that are pipes. */
+  private static java.util.Set<String> pipeFds() throws Exception {
+    java.util.Set<String> fds = new java.util.HashSet<>();
+    try (var list = Files.list(Path.of("/proc/self/fd"))) {
+      for (Path fd : (Iterable<Path>) list::iterator) {
+        try {
+          if (Files.readSymbolicLink(fd).toString().startsWith("pipe:")) {
+            fds.add(fd.getFileName().toString());
+          }
+        } catch (java.io.IOException e) {
+          // closed meanwhile (the listing's own descriptor)
+        }
+      }
+    }
+    return fds;
+  }
+
+  /** Whether descriptor {@code fd} was opened for reading only (a pipe's read end). */
+  private static boolean readOnly(String fd) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo", fd))) {
+      if (line.startsWith("flags:")) {
+        return (Integer.parseInt(line.substring(6).trim(), 8) & 3) == 0;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class QuotesLoaderTest {
@@ -404,6 +405,82 @@ class QuotesLoaderTest {
         .isInstanceOf(QuotesFormatException.class)
         .hasMessageContaining("cut.csv.gz")
         .hasMessageContaining("gzip");
+  }
+
+  /** A named pipe at {@code name} that a daemon thread fills with {@code bytes} once. */
+  private Path pipeOf(String name, byte[] bytes) throws Exception {
+    Path pipe = dir.resolve(name);
+    assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.write(pipe, bytes);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+    return pipe;
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aNamedPipeIsReadAsAStream() throws Exception {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < 20_000; i++) { // more than a pipe's and a buffer's 64 KiB
+      csv.append(1_700_000_000_000L + i).append(",1.5,1.6,1.7,1.8\n");
+    }
+    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+    Path plain = Files.write(dir.resolve("q.csv"), bytes);
+
+    Quotes fromPipe = QuotesLoader.load(pipeOf("q.fifo", bytes));
+
+    assertThat(fromPipe).isEqualTo(QuotesLoader.load(plain));
+    assertThat(fromPipe.size()).isEqualTo(20_000);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aGzipFileThroughANamedPipeIsRead() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write((HEADER + "1700000001000,1,2,3,4\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(QuotesLoader.load(pipeOf("q.csv.gz", bytes.toByteArray())).size()).isEqualTo(1);
+  }
+
+  @Test
+  void everyGzipMemberIsReadFromAStreamThatHasNothingAvailableYet() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    GZIPOutputStream first = new GZIPOutputStream(bytes);
+    first.write((HEADER + "1700000001000,1,2,3,4\n").getBytes(StandardCharsets.UTF_8));
+    first.finish();
+    GZIPOutputStream second = new GZIPOutputStream(bytes);
+    second.write("1700000002000,5,6,7,8\n".getBytes(StandardCharsets.UTF_8));
+    second.finish();
+    byte[] all = bytes.toByteArray();
+    // A pipe between two writes: available() is 0 (or, on a file channel, fails) though more
+    // data will come; and it hands out at most 100 bytes a read.
+    java.io.InputStream pipeLike =
+        new java.io.FilterInputStream(new ByteArrayInputStream(all)) {
+          @Override
+          public int available() throws IOException {
+            throw new IOException("Illegal seek");
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 100));
+          }
+        };
+
+    Quotes q = QuotesLoader.load(pipeLike, "q.csv.gz", 0);
+
+    assertThat(q.size()).isEqualTo(2);
+    assertThat(q.askB(1)).isEqualTo(8);
   }
 
   @Test

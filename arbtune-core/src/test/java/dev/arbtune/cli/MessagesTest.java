@@ -88,9 +88,40 @@ class MessagesTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
-            "arbtune backtest: error: cannot read data_file "
+            "arbtune backtest: error: data_file "
                 + gz
-                + ": the data ends too early (the file is truncated or still being written)\n");
+                + ": the gzip data ends too early (the file is truncated or still being"
+                + " written)\n");
+  }
+
+  @Test
+  void aGzipFileCutShortIsNotTooLargeButTruncated() throws Exception {
+    StringBuilder csv =
+        new StringBuilder("timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n");
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 5000; i++) {
+      csv.append(1_700_000_000_000L + i)
+          .append(",1.")
+          .append(random.nextInt(1_000_000))
+          .append(",2,3,4\n");
+    }
+    // Its last four bytes, read as the size a gzip trailer records, say more than 3.5 GiB: a load
+    // estimated from them (7 GiB) would be refused as larger than the heap.
+    byte[] cut =
+        dev.arbtune.testing.Gzip.cutWhereTheTrailerSaysGiB(
+            dev.arbtune.testing.Gzip.of(
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path gz = Files.write(dir.resolve("cut.csv.gz"), cut);
+
+    CliRun r = CliRun.of("backtest", "--data-file", gz.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .isEqualTo(
+            "arbtune backtest: error: data_file "
+                + gz
+                + ": the gzip data ends too early (the file is truncated or still being"
+                + " written)\n");
   }
 
   @Test
@@ -112,6 +143,43 @@ class MessagesTest {
     assertThat(agg.out())
         .contains("the symbolic links loop (a link leads back to itself)")
         .doesNotContain("dangling");
+  }
+
+  @Test
+  void aMissingInputThatIsALinkSaysWhetherItLoopsOrDangles() throws Exception {
+    Path a = dir.resolve("a");
+    Files.createSymbolicLink(a, dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("b"), a);
+    Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+
+    CliRun aggregate = CliRun.of("aggregate", "--results-dir", a.toString());
+    CliRun report =
+        CliRun.of(
+            "report", "--results-dir", dangling.toString(), "--output", dir.resolve("r.html") + "");
+    CliRun run =
+        CliRun.of("run", "--jobs", a.toString(), "--output-root", dir.resolve("o").toString());
+
+    assertThat(aggregate.code()).isEqualTo(1);
+    assertThat(aggregate.err())
+        .isEqualTo(
+            "arbtune aggregate: error: results directory not found: the symbolic links loop (a"
+                + " link leads back to itself): "
+                + a
+                + "\n");
+    assertThat(report.code()).isEqualTo(1);
+    assertThat(report.err())
+        .isEqualTo(
+            "arbtune report: error: results directory not found: a symbolic link whose target"
+                + " does not exist: "
+                + dangling
+                + "\n");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "arbtune run: error: plan not found: the symbolic links loop (a link leads back to"
+                + " itself): "
+                + a
+                + "\n");
   }
 
   @Test
@@ -151,6 +219,20 @@ class MessagesTest {
                 + " job j2: boom; and cannot write the error document o/j2.json: the disk is full"
                 + " (no space left on device)")
         .doesNotContain("see their documents");
+  }
+
+  @Test
+  void aFullDiskNamesTheOutput() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")));
+    Path session = write(dir, "s.yaml", "data_file: q.csv\n");
+
+    CliRun r = CliRun.of("plan", "--config", session.toString(), "--output", "/dev/full");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "arbtune plan: I/O error: cannot write --output /dev/full: the disk is full (no space"
+                + " left on device)\n");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
@@ -57,6 +58,16 @@ class IoMessagesTest {
   }
 
   @Test
+  void aCallersSentenceThatNamesThePathIsKept() {
+    String sentence = "cannot write --output /dev/full: the disk is full (no space left on device)";
+
+    assertThat(
+            IoMessages.describe(
+                new IOException(sentence, new IOException("No space left on device"))))
+        .isEqualTo(sentence);
+  }
+
+  @Test
   void neverSaysAClassNameOrNull() {
     assertThat(IoMessages.describe(new EOFException()))
         .isEqualTo("the data ends too early (the file is truncated or still being written)");
@@ -84,6 +95,24 @@ class IoMessagesTest {
         .isEqualTo("the symbolic links loop (a link leads back to itself): " + a);
     assertThat(IoMessages.describe(new NoSuchFileException(dangling.toString())))
         .isEqualTo("a symbolic link whose target does not exist: " + dangling);
+  }
+
+  @Test
+  void aFolderThatCannotBeMadeWhereALinkLoopsOrDanglesSaysSo() throws Exception {
+    // Files.createDirectories on such a link: "it exists", though not as a folder.
+    Path a = dir.resolve("a");
+    Files.createSymbolicLink(a, dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("b"), a);
+    Path dangling = Files.createSymbolicLink(dir.resolve("d"), dir.resolve("gone"));
+    Path file = Files.writeString(dir.resolve("f"), "");
+
+    assertThat(IoMessages.describe(new FileAlreadyExistsException(a.toString())))
+        .isEqualTo("the symbolic links loop (a link leads back to itself): " + a);
+    assertThat(IoMessages.describe(new FileAlreadyExistsException(dangling.toString())))
+        .isEqualTo("a symbolic link whose target does not exist: " + dangling);
+    assertThat(IoMessages.describe(new FileAlreadyExistsException(file.toString())))
+        .isEqualTo(
+            "a file is in the way (a folder is needed there, or the name is taken): " + file);
   }
 
   @Test

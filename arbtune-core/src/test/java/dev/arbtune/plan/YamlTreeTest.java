@@ -127,6 +127,14 @@ class YamlTreeTest {
   }
 
   @Test
+  void aNumberBeyondTheParsersLimitIsASentenceWithItsLine() {
+    SessionConfigException e = error("data_file: q.csv\nmin_spread_bps: " + "9".repeat(500) + "\n");
+
+    assertThat(e.getMessage())
+        .isEqualTo("s.yaml:2: invalid YAML: a number is longer than 400 characters");
+  }
+
+  @Test
   void anEmptyDocumentIsANullRoot() {
     assertThat(YamlTree.read("", "s").value()).isNull();
     assertThat(YamlTree.read("# nothing\n", "s").value()).isNull();

@@ -193,7 +193,7 @@ class ResultReaderTest {
     assertThat(e.kind()).isEqualTo(ErrorKind.NOT_AN_OBJECT);
     ResultFormatException nested = failure("{\"config\":" + new String(brackets));
     assertThat(nested.kind()).isEqualTo(ErrorKind.MALFORMED_JSON);
-    assertThat(nested.getMessage()).containsIgnoringCase("nesting depth");
+    assertThat(nested.getMessage()).isEqualTo("the values are nested deeper than 256 levels");
   }
 
   @Test
@@ -203,6 +203,34 @@ class ResultReaderTest {
         failure("{\"status\":\"success\",\"metrics\":{\"realized_pnl_usd\":" + digits + "}}");
     assertThat(e.kind()).isEqualTo(ErrorKind.MALFORMED_JSON);
     assertThat(e.getMessage()).containsIgnoringCase("number");
+  }
+
+  @Test
+  void parserLimitsAreSentencesWithTheirPlaceAndWithoutJavaNames() {
+    ResultFormatException key =
+        failure("{\"status\":\"success\",\n\"config\":{\"" + "k".repeat(60_000) + "\":1}}");
+    ResultFormatException number =
+        failure("{\"status\":\"success\",\"metrics\":{\"x\":1." + "9".repeat(5000) + "}}");
+    ResultFormatException nesting = failure("{\"config\":" + "{\"a\":".repeat(300));
+
+    assertThat(key.kind()).isEqualTo(ErrorKind.MALFORMED_JSON);
+    assertThat(key.getMessage()).isEqualTo("a key is longer than 50,000 characters");
+    assertThat(key.line()).isEqualTo(2);
+    assertThat(key.column()).isPositive();
+    assertThat(number.getMessage()).isEqualTo("a number is longer than 1,000 characters");
+    assertThat(number.line()).isEqualTo(1);
+    assertThat(nesting.getMessage()).isEqualTo("the values are nested deeper than 256 levels");
+    assertThat(nesting.describe()).startsWith("line 1, column ");
+    for (ResultFormatException e : List.of(key, number, nesting)) {
+      assertThat(e.describe()).doesNotContain("StreamReadConstraints").doesNotContain("`");
+    }
+  }
+
+  @Test
+  void jacksonsTokenNamesAreSaidInWords() {
+    ResultFormatException e = failure("{\"status\":\"succ");
+
+    assertThat(e.describe()).isEqualTo("line 1, column 16: Unexpected end-of-input in a string");
   }
 
   @Test

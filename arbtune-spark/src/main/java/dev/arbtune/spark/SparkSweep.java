@@ -206,9 +206,11 @@ public final class SparkSweep {
         }
       }
       String message = doc.error();
+      boolean documented = true;
       try {
         HadoopFiles.writeAtomically(fs, target, bytes(doc));
       } catch (IOException e) {
+        documented = false;
         if (!message.contains("cannot write")) {
           message +=
               "; and cannot write the error document "
@@ -217,7 +219,7 @@ public final class SparkSweep {
                   + JobRunner.describe(e);
         }
       }
-      tally.error(line.lineNumber(), message);
+      tally.error(line.lineNumber(), message, documented);
     }
 
     /**

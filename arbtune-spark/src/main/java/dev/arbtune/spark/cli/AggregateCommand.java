@@ -46,6 +46,9 @@ final class AggregateCommand implements Callable<Integer> {
 
   private static final int DIAGNOSTIC_LINES = 5;
 
+  /** The value of {@code --output-json} that means stdout, as for every command of arbtune. */
+  private static final String STDOUT = "-";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -77,7 +80,9 @@ final class AggregateCommand implements Callable<Integer> {
       names = "--output-json",
       paramLabel = "PATH",
       description =
-          "Also write the summary as JSON to PATH, any Hadoop path (replaced atomically).")
+          "Also write the summary as JSON to PATH, any Hadoop path (replaced atomically). -"
+              + " writes it to stdout instead of the --format summary (write ./- for a file named"
+              + " -).")
   String outputJson;
 
   @Option(
@@ -113,6 +118,12 @@ final class AggregateCommand implements Callable<Integer> {
     if (partitions < 0) {
       throw selection.usage("--partitions must be 1 or more, got " + partitions);
     }
+    boolean jsonToStdout = STDOUT.equals(outputJson);
+    if (jsonToStdout && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+      throw selection.usage(
+          "--format and --output-json - both write stdout; leave out --format (the summary then"
+              + " goes to stdout only as --output-json)");
+    }
     if (selection.threadsGiven()) {
       throw selection.usage(
           "--threads does not apply on Spark: the cluster's cores read the files (see"
@@ -126,15 +137,21 @@ final class AggregateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String json = SummaryJson.toJson(summary);
-    switch (format) {
-      case TEXT -> out.print(SummaryText.format(summary));
-      case JSON -> out.print(json);
+    if (!jsonToStdout) {
+      switch (format) {
+        case TEXT -> out.print(SummaryText.format(summary));
+        case JSON -> out.print(json);
+      }
+      out.flush();
     }
-    out.flush();
     if (!quiet) {
       err.print(SummaryText.diagnostics(summary, DIAGNOSTIC_LINES));
     }
-    if (outputJson != null) {
+    if (jsonToStdout) {
+      out.print(json);
+      out.flush();
+      err.println("[D39_AGG] Summary written to: stdout");
+    } else if (outputJson != null) {
       SparkAggregate.writeText(outputJson, json);
       err.println("[D39_AGG] Summary written to: " + outputJson);
     }

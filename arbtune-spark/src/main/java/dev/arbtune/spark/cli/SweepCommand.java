@@ -93,11 +93,8 @@ final class SweepCommand implements Callable<Integer> {
       for (String message : s.firstErrors()) {
         err.println("[sweep] error: " + message);
       }
-      if (s.error() > s.firstErrors().size()) {
-        err.println(
-            "[sweep] ... and "
-                + (s.error() - s.firstErrors().size())
-                + " more error jobs (see their documents)");
+      if (s.hiddenErrorsLine() != null) {
+        err.println(s.hiddenErrorsLine());
       }
     }
     err.println("[sweep] Session summary: " + plan + " -> " + outputRoot);

@@ -103,6 +103,62 @@ class SparkMainTest {
   }
 
   @Test
+  void aggregateOutputJsonDashIsStdoutAsForTheLocalCommand(@TempDir Path tmp) throws IOException {
+    Path results = Fixtures.brokenResults(tmp);
+
+    Run spark = spark("aggregate", "--results-dir", results.toString(), "--output-json", "-");
+    Run local = local("aggregate", "--results-dir", results.toString(), "--output-json", "-");
+    Run withFormat =
+        spark(
+            "aggregate",
+            "--results-dir",
+            results.toString(),
+            "--output-json",
+            "-",
+            "--format",
+            "text");
+
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(spark.out()).isEqualTo(local.out()).startsWith("{\n  \"total_jobs\": ");
+    assertThat(spark.err()).contains("[D39_AGG] Summary written to: stdout");
+    assertThat(Path.of("-")).as("no file named -").doesNotExist();
+    assertThat(withFormat.code()).isEqualTo(2);
+    assertThat(withFormat.err())
+        .startsWith("--format and --output-json - both write stdout; leave out --format");
+  }
+
+  @Test
+  void sweepSaysWhenTheHiddenErrorJobsHaveNoDocument(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("blocked"), "a file where the documents' folder should be");
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 23; i++) {
+      lines.add(Fixtures.line("j" + i, "data/missing.csv", "blocked/j" + i + ".json", ""));
+    }
+    Path plan = Files.write(tmp.resolve("plan.jsonl"), lines);
+
+    Run run =
+        spark(
+            "sweep",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            Fixtures.repoRoot().toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            "[sweep] ... and 3 more error jobs without a document (it could not be written), e.g."
+                + " plan line 21: data_file not found: ")
+        .contains("; and cannot write the error document ")
+        .doesNotContain("see their documents")
+        .contains("  error:     23\n");
+  }
+
+  @Test
   void aggregateOfAMissingFolderExitsWithOne(@TempDir Path tmp) {
     Run run = spark("aggregate", "--results-dir", tmp.resolve("nope").toString());
 
