@@ -433,8 +433,9 @@ public final class QuotesLoader {
       String problem = "the row has " + fields + " fields, but the header has " + roles.length;
       if (fields > roles.length) {
         problem +=
-            "; a comma inside a value (a thousands separator or a decimal comma, as in 17,207.5)"
-                + " must be removed or the value quoted: "
+            "; a comma inside a price (a thousands separator as in 17,207.5, or a decimal comma"
+                + " as in 1,38727) splits it in two: write prices with a decimal point and no"
+                + " separators (17207.5, 1.38727): "
                 + excerpt(start, end);
       }
       return new QuotesFormatException(source, lineNo, null, problem);

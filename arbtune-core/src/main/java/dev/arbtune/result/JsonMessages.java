@@ -29,6 +29,14 @@ public final class JsonMessages {
           "\\b(START_OBJECT|END_OBJECT|START_ARRAY|END_ARRAY|FIELD_NAME|VALUE_STRING"
               + "|VALUE_NUMBER_INT|VALUE_NUMBER_FLOAT|VALUE_TRUE|VALUE_FALSE|VALUE_NULL)\\b");
 
+  /**
+   * Jackson's pointers to other places ({@code [Source: REDACTED
+   * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 15, column: 14]}, e.g. where
+   * an unclosed object started), said as {@code line 15, column 14}.
+   */
+  private static final Pattern SOURCE_REFERENCE =
+      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
   private JsonMessages() {}
 
   /**
@@ -58,7 +66,8 @@ public final class JsonMessages {
     if (TRAILING.matcher(message).find()) {
       return "something follows the end of the JSON value";
     }
-    String words = JAVA_NAME.matcher(message).replaceAll("");
+    String words = SOURCE_REFERENCE.matcher(message).replaceAll("line $1, column $2");
+    words = JAVA_NAME.matcher(words).replaceAll("");
     return TOKEN.matcher(words).replaceAll(t -> Matcher.quoteReplacement(token(t.group(1))));
   }
 

@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads result documents with Jackson's streaming parser: fields other than {@code status}, {@code
@@ -47,9 +46,6 @@ public final class ResultReader {
    * read costs several times its bytes.
    */
   public static final int MAX_OBJECT_VALUES = 10_000;
-
-  private static final Pattern SOURCE_REFERENCE =
-      Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   /**
    * Reads the file at {@code file}.
@@ -420,8 +416,6 @@ public final class ResultReader {
       JsonProcessingException e, JsonLocation stoppedAt) {
     JsonLocation at = e.getLocation() != null ? e.getLocation() : stoppedAt;
     String message = JsonMessages.describe(e);
-    // Jackson points at other places as "[Source: REDACTED (...); line: 15, column: 14]".
-    message = SOURCE_REFERENCE.matcher(message).replaceAll("line $1, column $2");
     message = message.replaceAll("\\s+", " ").strip();
     if (message.length() > MAX_MESSAGE_LENGTH) {
       message = message.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";

@@ -310,7 +310,19 @@ class QuotesLoaderTest {
         .isInstanceOf(QuotesFormatException.class)
         .hasMessageStartingWith("q.csv, line 3: the row has 6 fields, but the header has 5")
         .hasMessageContaining("17,207.5")
+        .hasMessageContaining("write prices with a decimal point and no separators")
         .satisfies(e -> assertThat(((QuotesFormatException) e).line()).isEqualTo(3));
+  }
+
+  @Test
+  void theHintOfTheFieldCountErrorSuggestsNoQuotingForTheLoaderRefusesAQuotedSeparator() {
+    // quoting keeps the field count but the price is still refused: the hint must not suggest it
+    assertThatThrownBy(() -> parse(HEADER + "2022-12-13T00:02:00Z,\"17,207.5\",17207.6,17210,1\n"))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessageContaining("best_bid_a");
+    assertThatThrownBy(() -> parse(HEADER + "2022-12-13T00:02:00Z,17,207.5,17207.6,17210,1\n"))
+        .message()
+        .doesNotContain("quoted");
   }
 
   @Test

@@ -29,4 +29,16 @@ class PlanLineMessagesTest {
       assertThat(p).doesNotContain("`").doesNotContain("java.").doesNotContain("Constraints");
     }
   }
+
+  @Test
+  void aLineThatEndsBeforeItsObjectClosesSaysWhereTheObjectStartedWithoutJavaNames() {
+    String p = problem("{\"job_id\":\"z\",\"config\":{},\"output_json\":\"z.json\"");
+
+    assertThat(p)
+        .startsWith("not valid JSON: Unexpected end-of-input")
+        .contains("line 1, column 1")
+        .doesNotContain("Source")
+        .doesNotContain("REDACTED")
+        .doesNotContain("`");
+  }
 }
