@@ -27,15 +27,20 @@ public final class ExitCodes {
   /** The table as {@code --help} shows it, for every command. */
   public static Map<String, String> helpTable() {
     Map<String, String> table = new LinkedHashMap<>();
-    table.put(" " + OK, "success");
-    table.put(" " + INPUT, "input not found, or invalid configuration or data");
-    table.put(" " + USAGE_OR_FAILURE, "usage error, or an unexpected failure");
+    table.put(key(OK), "success");
+    table.put(key(INPUT), "input not found, or invalid configuration or data");
+    table.put(key(USAGE_OR_FAILURE), "usage error, or an unexpected failure");
     table.put(
-        " " + STRICT, "completed, but --strict was given and error jobs or warnings were found");
+        key(STRICT), "completed, but --strict was given and error jobs or warnings were found");
     table.put(
-        PIPE_CLOSED + "",
+        key(PIPE_CLOSED),
         "the reader of an output pipe went away (e.g. | head); the output stopped there");
     return table;
+  }
+
+  /** The codes right-aligned, so that the table's column lines up. */
+  private static String key(int code) {
+    return String.format(java.util.Locale.ROOT, "%3d", code);
   }
 
   private ExitCodes() {}

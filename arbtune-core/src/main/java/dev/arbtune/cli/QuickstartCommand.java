@@ -79,6 +79,7 @@ final class QuickstartCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long started = System.nanoTime();
+    RunCommand.requireFolder(outputRoot);
     Path session = outputRoot.resolve(SESSION);
     if (!extract(SESSION, session)) {
       spec.commandLine()

@@ -122,10 +122,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException(
           "--jobs " + plan + " is a folder; give the plan file (JSON Lines, one job per line)");
     }
-    if (Files.exists(outputRoot) && !Files.isDirectory(outputRoot)) {
-      throw new UserInputException(
-          "--output-root " + outputRoot + " is a file; give a folder (it is created if missing)");
-    }
+    requireFolder(outputRoot);
     SessionOptions options =
         SessionOptions.builder(plan, outputRoot)
             .dataRoot(running.dataRoot())
@@ -180,5 +177,16 @@ final class RunCommand implements Callable<Integer> {
         s.elapsedSeconds(),
         s.elapsedSeconds() > 0 ? s.attempted() / s.elapsedSeconds() : 0.0);
     err.flush();
+  }
+
+  /**
+   * Refuses an {@code --output-root} that exists and is not a folder (exit 1), for every command
+   * that takes one.
+   */
+  static void requireFolder(Path outputRoot) {
+    if (Files.exists(outputRoot) && !Files.isDirectory(outputRoot)) {
+      throw new UserInputException(
+          "--output-root " + outputRoot + " is a file; give a folder (it is created if missing)");
+    }
   }
 }

@@ -104,6 +104,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunCommand.requireFolder(outputRoot);
     Sweep.Options options =
         new Sweep.Options(
             config,

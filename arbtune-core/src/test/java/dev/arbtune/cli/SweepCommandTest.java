@@ -247,4 +247,27 @@ class SweepCommandTest {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  @Test
+  void anOutputRootThatIsAFileIsAnInputErrorAsForRunAndQuickstart() throws IOException {
+    Path file = java.nio.file.Files.writeString(tmp.resolve("afile"), "keep");
+    String expected =
+        "error: --output-root " + file + " is a file; give a folder (it is created if missing)";
+
+    Cli.Result sweep =
+        Cli.run(
+            "sweep",
+            "--config",
+            REPO.resolve("examples/session.yaml").toString(),
+            "--output-root",
+            file.toString());
+    Cli.Result quickstart = Cli.run("quickstart", "--output-root", file.toString());
+    Cli.Result run = Cli.run("run", "--jobs", "/dev/null", "--output-root", file.toString());
+
+    for (Cli.Result r : java.util.List.of(sweep, quickstart, run)) {
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains(expected);
+    }
+    assertThat(file).hasContent("keep");
+  }
 }
