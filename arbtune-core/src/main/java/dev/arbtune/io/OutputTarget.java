@@ -34,9 +34,11 @@ import java.util.Set;
  *   <li>a folder is refused ({@link OutputPathException}).
  * </ul>
  *
- * <p>A path reached through {@code /proc} ({@code /dev/stdout}, {@code /dev/fd/N}) is a descriptor
- * of this process and is written in place even when it leads to a regular file, so that {@code
- * --output-json /dev/stdout > out.txt} appends to {@code out.txt} instead of replacing it.
+ * <p>A path reached through {@code /proc} ({@code /dev/fd/N}, {@code /dev/stderr}) is a descriptor
+ * of this process and is written in place even when it leads to a regular file. This process's
+ * stdout ({@code /dev/stdout}, {@code /dev/fd/1}, {@code /proc/self/fd/1}) is {@link Mode#STDOUT}:
+ * opened anew it would be written from another offset than the shell's descriptor, and later output
+ * ({@code > out.txt 2>&1}) would overwrite it.
  */
 public final class OutputTarget {
 
@@ -97,6 +99,11 @@ public final class OutputTarget {
         return new OutputTarget(option, given, Mode.REPLACE, p);
       }
       if (realParent.startsWith(PROC)) {
+        if (isOwnStdout(realParent, name)) {
+          // Opened anew, it would be written from its start (or its end) while the shell's
+          // descriptor stays where it was: later output would overwrite it. Write through it.
+          return new OutputTarget(option, null, Mode.STDOUT, null);
+        }
         return new OutputTarget(option, given, Mode.IN_PLACE, given);
       }
       Path here = realParent.resolve(name);
@@ -117,6 +124,14 @@ public final class OutputTarget {
       }
     }
     throw new FileSystemLoopException(given.toString());
+  }
+
+  /** Whether {@code folder/name} is this process's descriptor 1: {@code /proc/PID/fd/1}. */
+  private static boolean isOwnStdout(Path folder, Path name) {
+    return name.toString().equals("1")
+        && (folder.equals(PROC.resolve("self").resolve("fd"))
+            || folder.equals(
+                PROC.resolve(Long.toString(ProcessHandle.current().pid())).resolve("fd")));
   }
 
   /** Whether {@code given} is the value {@code -}, stdout. */
@@ -206,9 +221,19 @@ public final class OutputTarget {
    * @throws IOException when it cannot be written, with a message naming the path and the cause; a
    *     replaced file is then unchanged
    */
-  public void write(Writer stdout, AtomicFiles.WriterBody body, boolean durable)
+  public void write(Writer stdout, AtomicFiles.WriterBody content, boolean durable)
       throws IOException {
-    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(content, "content");
+    // Writers of CSV (FastCSV) report I/O failures unchecked: seen here as the I/O failures they
+    // are
+    AtomicFiles.WriterBody body =
+        w -> {
+          try {
+            content.writeTo(w);
+          } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+          }
+        };
     try {
       switch (mode) {
         case STDOUT -> {

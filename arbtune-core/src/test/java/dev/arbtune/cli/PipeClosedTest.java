@@ -108,4 +108,33 @@ class PipeClosedTest {
     assertThat(Main.checkStdout(ExitCodes.OK, true, false, err)).isEqualTo(2);
     assertThat(text.toString()).contains("stdout could not be written whole");
   }
+
+  @Test
+  void devStdoutRedirectedToAFileWithStderrKeepsEveryLineWhole() throws Exception {
+    // `arbtune plan --output /dev/stdout > log 2>&1`: opened anew, /dev/stdout would be written
+    // from the file's start while the shell's descriptor stays put, and the stderr line after it
+    // would overwrite the first plan line
+    Path log = dir.resolve("log");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "plan",
+                "--config",
+                SESSION.toString(),
+                "--output",
+                "/dev/stdout")
+            .redirectOutput(log.toFile())
+            .redirectErrorStream(true)
+            .start();
+
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(13);
+    assertThat(lines.subList(0, 12)).allMatch(l -> l.startsWith("{\"job_id\":\"btc001_00"));
+    assertThat(lines.get(12)).isEqualTo("arbtune plan: wrote 12 jobs to stdout");
+  }
 }

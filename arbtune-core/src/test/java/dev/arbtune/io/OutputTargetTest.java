@@ -120,11 +120,49 @@ class OutputTargetTest {
   }
 
   @Test
-  void aDescriptorOfThisProcessIsWrittenInPlace() throws Exception {
-    assertThat(OutputTarget.of("--output", Path.of("/dev/stdout")).mode())
+  void thisProcesssStdoutIsWrittenThroughStdoutAndOtherDescriptorsInPlace() throws Exception {
+    for (String path : new String[] {"/dev/stdout", "/proc/self/fd/1", "/dev/fd/1"}) {
+      OutputTarget t = OutputTarget.of("--output", Path.of(path));
+      assertThat(t.mode()).as(path).isEqualTo(OutputTarget.Mode.STDOUT);
+      assertThat(t.isStdout()).isTrue();
+    }
+    assertThat(OutputTarget.of("--output", Path.of("/dev/stderr")).mode())
         .isEqualTo(OutputTarget.Mode.IN_PLACE);
-    assertThat(OutputTarget.of("--output", Path.of("/proc/self/fd/1")).mode())
-        .isEqualTo(OutputTarget.Mode.IN_PLACE);
+  }
+
+  @Test
+  void aWriterThatReportsIoFailuresUncheckedFailsAsAnyWriteDoesNamingTheOutput() throws Exception {
+    OutputTarget t = OutputTarget.of("--output-csv", Path.of("-"));
+    java.io.Writer failing =
+        new java.io.Writer() {
+          @Override
+          public void write(char[] c, int off, int len) throws IOException {
+            throw new IOException("No space left on device");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+
+    assertThatThrownBy(
+            () ->
+                t.write(
+                    failing,
+                    w -> {
+                      try {
+                        w.write("x");
+                      } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    },
+                    false))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("--output-csv")
+        .hasMessageContaining("disk is full");
   }
 
   @Test
