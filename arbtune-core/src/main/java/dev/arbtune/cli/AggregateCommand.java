@@ -108,8 +108,9 @@ final class AggregateCommand implements Callable<Integer> {
               + " target of a symbolic link, is replaced atomically; a pipe or device is written in"
               + " place). - writes it to stdout instead of the --format summary. Refused when FILE"
               + " is a result document of --results-dir or a sweep's own file (its jobs.jsonl,"
-              + " inputs.json, session.yaml or data file; its summary.json may be replaced); see"
-              + " 'Output paths' in the README.")
+              + " inputs.json, session.yaml or data file; its summary.json may be replaced), or"
+              + " named as a lock (.arbtune.lock, .arbtune-sweep.lock) or temporary file"
+              + " (.arbtune-*.tmp); see 'Output paths' in the README.")
   Path outputJson;
 
   @Option(

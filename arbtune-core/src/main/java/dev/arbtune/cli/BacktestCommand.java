@@ -244,6 +244,7 @@ final class BacktestCommand implements Callable<Integer> {
     outputs.add(documentTarget);
     outputs.add(tradesTarget);
     OutputTarget.refuseOverlaps(outputs, inputs);
+    Outputs.refuseOwnFileNames(outputs);
   }
 
   private static double runtime(JobDocument doc) {

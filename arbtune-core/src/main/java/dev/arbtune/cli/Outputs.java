@@ -3,12 +3,14 @@ package dev.arbtune.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.aggregate.SweepRoots;
+import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.io.OutputPathException;
 import dev.arbtune.io.OutputTarget;
 import dev.arbtune.result.Json;
 import dev.arbtune.result.ResultFormatException;
 import dev.arbtune.result.ResultReader;
+import dev.arbtune.run.OutputPaths;
 import dev.arbtune.sweep.SweepLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The output checks of the commands that read a results folder ({@code aggregate}, {@code report}).
+ * The output checks of the commands that read a results folder ({@code aggregate}, {@code report}),
+ * and the check of arbtune's own file names that every command with output options makes.
  */
 final class Outputs {
 
@@ -40,14 +43,16 @@ final class Outputs {
   }
 
   /**
-   * Refuses outputs that would overwrite each other, a sweep's own file ({@link #refuseSweepFiles})
-   * or a document the scan of {@code resultsDir} reads as a job: an existing {@code *.json} or
-   * {@code *.jsonl} file inside it that is not an aggregator summary. (A summary written there by
-   * {@code --output-json} is skipped by every scan, so it may be replaced; so may a new file.)
+   * Refuses outputs that would overwrite each other, a file named as arbtune's own ({@link
+   * #refuseOwnFileNames}), a sweep's own file ({@link #refuseSweepFiles}) or a document the scan of
+   * {@code resultsDir} reads as a job: an existing {@code *.json} or {@code *.jsonl} file inside it
+   * that is not an aggregator summary. (A summary written there by {@code --output-json} is skipped
+   * by every scan, so it may be replaced; so may a new file.)
    */
   static void refuseOverlaps(List<OutputTarget> outputs, Path resultsDir)
       throws OutputPathException {
     OutputTarget.refuseOverlaps(outputs, List.of());
+    refuseOwnFileNames(outputs);
     refuseSweepFiles(outputs, resultsDir);
     for (OutputTarget out : outputs) {
       if (out != null && readAsJob(out.target(), resultsDir)) {
@@ -61,6 +66,61 @@ final class Outputs {
                 + " results folder or a new file name");
       }
     }
+  }
+
+  /**
+   * Refuses an output whose file name, as given or where its symbolic links lead, is one of the
+   * names arbtune keeps for itself, in any folder: a run root's lock ({@code .arbtune.lock}), a
+   * sweep root's lock ({@code .arbtune-sweep.lock}), or a temporary file ({@code .arbtune-*.tmp}).
+   * Replacing a lock would let a second session start beside a running one; a temporary file is
+   * renamed or deleted by its writer. Every command with output options calls this.
+   */
+  static void refuseOwnFileNames(List<OutputTarget> outputs) throws OutputPathException {
+    for (OutputTarget out : outputs) {
+      if (out == null || out.isStdout()) {
+        continue;
+      }
+      for (Path path : new Path[] {out.given(), out.target()}) {
+        String why = path == null ? null : ownFileName(path.getFileName());
+        if (why != null) {
+          boolean asGiven = path == out.given() || path.equals(out.given());
+          throw new OutputPathException(
+              out.option()
+                  + " "
+                  + Excerpt.of(out.toString())
+                  + (asGiven
+                      ? " is named "
+                      : " leads to " + Excerpt.of(path.toString()) + ", named ")
+                  + why);
+        }
+      }
+    }
+  }
+
+  /**
+   * The end of the refusal of a file named {@code name}, or {@code null} when it may be written.
+   */
+  private static String ownFileName(Path name) {
+    if (name == null) {
+      return null;
+    }
+    String n = name.toString();
+    if (n.equals(OutputPaths.LOCK_FILE)) {
+      return n
+          + ", the lock file a run keeps in its output root; writing it would break that lock,"
+          + " so give another file name";
+    }
+    if (n.equals(SweepLayout.LOCK_FILE)) {
+      return n
+          + ", the lock file a sweep keeps in its output root; writing it would break that"
+          + " lock, so give another file name";
+    }
+    if (n.startsWith(AtomicFiles.TEMPORARY_PREFIX) && n.endsWith(".tmp")) {
+      return "like the temporary files arbtune writes and then renames or deletes ("
+          + AtomicFiles.TEMPORARY_PREFIX
+          + "*.tmp); give another file name";
+    }
+    return null;
   }
 
   /**

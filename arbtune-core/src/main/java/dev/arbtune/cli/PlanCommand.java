@@ -73,6 +73,7 @@ final class PlanCommand implements Callable<Integer> {
       target = OutputTarget.of("--output", output);
       OutputTarget.refuseOverlaps(
           List.of(target), List.of(new OutputTarget.Input("--config", config)));
+      Outputs.refuseOwnFileNames(List.of(target));
     }
     SessionPlanner planner;
     try {

@@ -63,7 +63,9 @@ final class ReportCommand implements Callable<Integer> {
               + " symbolic link, is replaced atomically; a pipe or device is written in place; - is"
               + " stdout). Refused when FILE is a result document of --results-dir or a sweep's"
               + " own file (its jobs.jsonl, inputs.json, session.yaml or data file; its"
-              + " report.html may be replaced); see 'Output paths' in the README.")
+              + " report.html may be replaced), or named as a lock (.arbtune.lock,"
+              + " .arbtune-sweep.lock) or temporary file (.arbtune-*.tmp); see 'Output paths' in"
+              + " the README.")
   Path output;
 
   @Option(

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
       "Two lines with the same output_json (after normalization) would overwrite each other:"
           + " the later one is an error job (its document goes to _invalid_plan_lines/). So is a"
           + " line whose output_json is its own data_file or the plan (also through a link), or"
-          + " lies in _invalid_plan_lines/, or whose job_id (256 characters), paths (4096) or"
+          + " lies in _invalid_plan_lines/ (also through a link), or whose job_id (256 characters),"
+          + " paths (4096) or"
           + " other config strings (256) are too long. A job_id"
           + " used twice is a warning. The plan may be a pipe (--jobs /dev/stdin); it then runs"
           + " without a known total.",

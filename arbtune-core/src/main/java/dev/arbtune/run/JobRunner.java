@@ -19,7 +19,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,8 +38,11 @@ public final class JobRunner {
   /** The output root last seen and its real path: the same root serves a whole session. */
   private volatile Path[] realRoot;
 
-  /** Folders already created and found inside their output root, so checked once. */
-  private final Set<Checked> insideRoot = ConcurrentHashMap.newKeySet();
+  /**
+   * Folders already created and found inside their output root, so checked once, with their real
+   * paths.
+   */
+  private final Map<Checked, Path> insideRoot = new ConcurrentHashMap<>();
 
   private static final int MAX_CHECKED_FOLDERS = 1 << 12;
 
@@ -144,6 +146,9 @@ public final class JobRunner {
         if (outside != null) {
           target = null;
           pathProblem = "output_json " + line.outputJson() + " " + outside;
+        } else if (reservedThroughLink(outputRoot, target)) {
+          target = null;
+          pathProblem = OutputPaths.reserved(line.outputJson(), true);
         }
       } catch (IllegalArgumentException e) {
         pathProblem = e.getMessage();
@@ -224,7 +229,7 @@ public final class JobRunner {
   private String outsideRoot(Path root, Path target) {
     Path folder = target.toAbsolutePath().getParent();
     Checked checked = new Checked(root, folder);
-    if (insideRoot.contains(checked)) {
+    if (insideRoot.containsKey(checked)) {
       return null; // a session's jobs mostly write into the same few folders
     }
     Path realRoot = realRoot(root);
@@ -247,14 +252,34 @@ public final class JobRunner {
       if (!real.startsWith(realRoot)) {
         return escapes(real);
       }
+      if (insideRoot.size() >= MAX_CHECKED_FOLDERS) {
+        insideRoot.clear();
+      }
+      insideRoot.put(checked, real);
     } catch (IOException e) {
       return null;
     }
-    if (insideRoot.size() >= MAX_CHECKED_FOLDERS) {
-      insideRoot.clear();
-    }
-    insideRoot.add(checked);
     return null;
+  }
+
+  /**
+   * Whether {@code target}, whose folder {@link #outsideRoot} found inside {@code root}, really
+   * lies in the root's {@link OutputPaths#INVALID_LINES_DIR}: a symbolic link inside the root (say
+   * {@code lnk/up -> ..}) may lead there although the path's text names another folder. {@code
+   * false} when the folder could not be created (writing will then fail with the reason).
+   */
+  private boolean reservedThroughLink(Path root, Path target) {
+    Path folder = target.toAbsolutePath().getParent();
+    Path realFolder = insideRoot.get(new Checked(root, folder));
+    if (realFolder == null) { // not created, or the cache was just cleared
+      try {
+        realFolder = folder.toRealPath();
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    Path realRoot = realRoot(root);
+    return realRoot != null && OutputPaths.isReserved(realRoot, realFolder);
   }
 
   /** A folder found (really) inside an output root. */

@@ -23,7 +23,8 @@ public final class OutputPaths {
    *
    * @throws IllegalArgumentException naming the problem, when the path is empty, absolute, escapes
    *     the root with {@code ..}, lies in {@link #INVALID_LINES_DIR} (kept for the runner's own
-   *     error documents), or does not end in {@code .json}
+   *     error documents) as written, or does not end in {@code .json}; whether it leads there
+   *     through a symbolic link only the file system can say ({@link #isReserved})
    */
   public static Path resolve(Path root, String outputJson) {
     Objects.requireNonNull(root, "root");
@@ -48,13 +49,7 @@ public final class OutputPaths {
           "output_json must stay inside the output root, got " + Excerpt.of(outputJson));
     }
     if (normalized.getName(0).toString().equals(INVALID_LINES_DIR)) {
-      throw new IllegalArgumentException(
-          "output_json "
-              + Excerpt.of(outputJson)
-              + " is inside "
-              + INVALID_LINES_DIR
-              + "/, which is kept for the error documents of unusable plan lines; give another"
-              + " path");
+      throw new IllegalArgumentException(reserved(outputJson, false));
     }
     if (!normalized.getFileName().toString().endsWith(".json")) {
       throw new IllegalArgumentException(
@@ -62,6 +57,32 @@ public final class OutputPaths {
               + Excerpt.of(outputJson));
     }
     return root.resolve(normalized);
+  }
+
+  /**
+   * Whether a document in the folder {@code realFolder} would lie in {@link #INVALID_LINES_DIR} of
+   * the output root {@code realRoot}: both are real paths (symbolic links resolved), so a link
+   * inside the root that leads back into that folder counts too, which the path's text does not
+   * show.
+   */
+  public static boolean isReserved(Path realRoot, Path realFolder) {
+    Objects.requireNonNull(realRoot, "realRoot");
+    Objects.requireNonNull(realFolder, "realFolder");
+    return realFolder.startsWith(realRoot.resolve(INVALID_LINES_DIR));
+  }
+
+  /**
+   * Why {@code outputJson} is refused when it lies in {@link #INVALID_LINES_DIR}: as its text says,
+   * or, when {@code throughLink}, through a symbolic link.
+   */
+  public static String reserved(String outputJson, boolean throughLink) {
+    return "output_json "
+        + Excerpt.of(outputJson)
+        + " is inside "
+        + INVALID_LINES_DIR
+        + "/"
+        + (throughLink ? " (through a symbolic link)" : "")
+        + ", which is kept for the error documents of unusable plan lines; give another path";
   }
 
   /** Where the error document of plan line {@code lineNumber} goes when it has no usable path. */

@@ -22,6 +22,9 @@ import java.util.Objects;
  */
 public record SweepLayout(Path root) {
 
+  /** The file name of {@link #lock()}. */
+  public static final String LOCK_FILE = ".arbtune-sweep.lock";
+
   public SweepLayout {
     Objects.requireNonNull(root, "root");
   }
@@ -53,6 +56,6 @@ public record SweepLayout(Path root) {
 
   /** The lock a running sweep holds. */
   public Path lock() {
-    return root.resolve(".arbtune-sweep.lock");
+    return root.resolve(LOCK_FILE);
   }
 }

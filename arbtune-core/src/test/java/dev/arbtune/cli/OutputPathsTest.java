@@ -152,6 +152,66 @@ class OutputPathsTest {
     assertThat(Files.readString(doc)).isEqualTo(success("a", 10, 1, 1));
   }
 
+  /**
+   * arbtune's own file names are never outputs, in any folder and through a symbolic link too: the
+   * lock of a run root ({@code .arbtune.lock}), of a sweep root ({@code .arbtune-sweep.lock}) and
+   * the temporary files of every writer ({@code .arbtune-*.tmp}).
+   */
+  @Test
+  void noCommandWritesALockOrATemporaryFileName() throws Exception {
+    Path s = session();
+    Path results = dir.resolve("r");
+    write(results, "a.json", success("a", 10, 1, 1));
+    Path folder = Files.createDirectories(dir.resolve("elsewhere"));
+    Path lock = Files.writeString(folder.resolve(".arbtune.lock"), "held\n");
+    Path link = Files.createSymbolicLink(folder.resolve("to-lock.json"), lock);
+    Path[] refused = {
+      lock,
+      link,
+      folder.resolve(".arbtune-sweep.lock"),
+      folder.resolve(".arbtune-summary.json.4f2a.tmp")
+    };
+    String[] reasons = {
+      "is named .arbtune.lock, the lock file a run keeps in its output root; writing it would"
+          + " break that lock, so give another file name",
+      "leads to "
+          + lock
+          + ", named .arbtune.lock, the lock file a run keeps in its output root; writing it would"
+          + " break that lock, so give another file name",
+      "is named .arbtune-sweep.lock, the lock file a sweep keeps in its output root; writing it"
+          + " would break that lock, so give another file name",
+      "is named like the temporary files arbtune writes and then renames or deletes"
+          + " (.arbtune-*.tmp); give another file name"
+    };
+    for (int i = 0; i < refused.length; i++) {
+      String out = refused[i].toString();
+      List<CliRun> runs =
+          List.of(
+              CliRun.of("plan", "--config", s.toString(), "--output", out),
+              CliRun.of("backtest", "--data-file", sample, "--output-json", out),
+              CliRun.of("backtest", "--data-file", sample, "--trades-csv", out),
+              CliRun.of("aggregate", "--results-dir", results.toString(), "--output-json", out),
+              CliRun.of("aggregate", "--results-dir", results.toString(), "--output-csv", out),
+              CliRun.of("report", "--results-dir", results.toString(), "-o", out));
+      for (CliRun r : runs) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).as(r.err()).endsWith(" " + out + " " + reasons[i] + "\n");
+        assertThat(r.err().lines().count()).isEqualTo(1);
+      }
+    }
+    assertThat(Files.readString(lock)).isEqualTo("held\n");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(folder.resolve(".arbtune-sweep.lock")).doesNotExist();
+    assertThat(folder.resolve(".arbtune-summary.json.4f2a.tmp")).doesNotExist();
+    // a name that merely resembles them is an ordinary output
+    Path fine = folder.resolve("arbtune.lock.json");
+    CliRun ok =
+        CliRun.of(
+            "aggregate", "--results-dir", results.toString(), "--output-json", fine.toString());
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(fine).isRegularFile();
+  }
+
   // --- item 4: links, pipes, devices, - ---
 
   @Test

@@ -134,6 +134,56 @@ class SweepRootAggregateTest {
   }
 
   /**
+   * The lock files of the sweep root and of the run root in its {@code results/}. Before, {@code
+   * aggregate -q --results-dir ROOT --output-json ROOT/results/.arbtune.lock} replaced the run
+   * root's lock with a summary (exit 0): the next run made a new root id, and a second session
+   * could have started beside a running one.
+   */
+  @Test
+  void neitherCommandWritesOverTheLockFiles() throws IOException {
+    Path runLock = root.resolve("results/.arbtune.lock");
+    Path sweepLock = root.resolve(".arbtune-sweep.lock");
+    assertThat(runLock).as("quickstart leaves the run root's lock").isRegularFile();
+    for (Path lock : List.of(runLock, sweepLock)) {
+      boolean existed = Files.exists(lock);
+      byte[] before = existed ? Files.readAllBytes(lock) : null;
+      for (String resultsDir : new String[] {root.toString(), root.resolve("results").toString()}) {
+        Cli.Result json =
+            Cli.run(
+                "aggregate", "-q", "--results-dir", resultsDir, "--output-json", lock.toString());
+        Cli.Result csv =
+            Cli.run("aggregate", "--results-dir", resultsDir, "--output-csv", lock.toString());
+        Cli.Result report =
+            Cli.run("report", "--results-dir", resultsDir, "-o", lock.toString(), "-q");
+        for (Cli.Result r : List.of(json, csv, report)) {
+          assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+          assertThat(r.err()).as(r.err()).contains(" " + lock + " is ").contains("lock");
+          assertThat(r.err()).doesNotContain("Exception");
+        }
+        if (existed) {
+          assertThat(Files.readAllBytes(lock)).isEqualTo(before);
+        } else {
+          assertThat(lock).doesNotExist();
+        }
+      }
+    }
+    assertThat(
+            Cli.run(
+                    "aggregate",
+                    "-q",
+                    "--results-dir",
+                    root.toString(),
+                    "--output-json",
+                    runLock.toString())
+                .err())
+        .isEqualTo(
+            "arbtune aggregate: error: --output-json "
+                + runLock
+                + " is named .arbtune.lock, the lock file a run keeps in its output root; writing"
+                + " it would break that lock, so give another file name\n");
+  }
+
+  /**
    * A quickstart root moved elsewhere: its inputs.json names the data file at the old place, and
    * quickstart's data/ files are still its inputs.
    */

@@ -32,6 +32,15 @@ class OutputPathsTest {
   }
 
   @Test
+  void theReservedFolderIsDecidedOnRealPaths() {
+    assertThat(OutputPaths.isReserved(root, root.resolve("_invalid_plan_lines"))).isTrue();
+    assertThat(OutputPaths.isReserved(root, root.resolve("_invalid_plan_lines/deeper"))).isTrue();
+    assertThat(OutputPaths.isReserved(root, root)).isFalse();
+    assertThat(OutputPaths.isReserved(root, root.resolve("_invalid_plan_lines_x"))).isFalse();
+    assertThat(OutputPaths.isReserved(root, root.resolve("a/_invalid_plan_lines"))).isFalse();
+  }
+
+  @Test
   void invalidLinesGetANumberedFileInTheirOwnFolder() {
     assertThat(OutputPaths.forInvalidLine(root, 42))
         .isEqualTo(Path.of("/results/sess/_invalid_plan_lines/line_000042.json"));

@@ -551,6 +551,46 @@ class SessionRunnerTest {
     assertThat(summary.errorJobs()).isEqualTo(3);
   }
 
+  @Test
+  void aSymbolicLinkInsideTheRootDoesNotLeadPastTheReservedFolder() throws Exception {
+    Path out = Files.createDirectories(tmp.resolve("out2"));
+    Files.createSymbolicLink(
+        Files.createDirectories(out.resolve("lnk")).resolve("up"), Path.of(".."));
+    Files.createSymbolicLink(out.resolve("z"), Path.of(OutputPaths.INVALID_LINES_DIR));
+    Path quotes = Files.copy(repo.resolve("data/eurusd_sample.csv"), out.resolve("q.json"));
+    Path plan = tmp.resolve("through-link.jsonl");
+    Files.write(
+        plan,
+        List.of(
+            line("self", quotes.toString(), "q.json", ""),
+            line("up", quotes.toString(), "lnk/up/_invalid_plan_lines/line_000001.json", ""),
+            line("z", quotes.toString(), "z/line_000001.json", ""),
+            line("fine", quotes.toString(), "lnk/up/fine.json", "")));
+
+    SessionSummary s = new SessionRunner(options(plan, out).parallelism(1).build()).run();
+
+    assertThat(s.success()).isEqualTo(1);
+    assertThat(s.error()).isEqualTo(3);
+    ResultReader reader = new ResultReader();
+    ResultDocument first = reader.read(out.resolve("_invalid_plan_lines/line_000001.json"));
+    assertThat(first.declaredJobId()).as("line 1's error document stays").isEqualTo("self");
+    assertThat(first.error()).contains("is this job's data_file");
+    ResultDocument second = reader.read(out.resolve("_invalid_plan_lines/line_000002.json"));
+    assertThat(second.declaredJobId()).isEqualTo("up");
+    assertThat(second.error())
+        .isEqualTo(
+            "plan line 2: output_json lnk/up/_invalid_plan_lines/line_000001.json is inside"
+                + " _invalid_plan_lines/ (through a symbolic link), which is kept for the error"
+                + " documents of unusable plan lines; give another path");
+    ResultDocument third = reader.read(out.resolve("_invalid_plan_lines/line_000003.json"));
+    assertThat(third.declaredJobId()).isEqualTo("z");
+    assertThat(third.error()).contains("output_json z/line_000001.json is inside");
+    assertThat(reader.read(out.resolve("fine.json")).isSuccess()).isTrue();
+    assertThat(documentsIn(out.resolve("_invalid_plan_lines"))).as("one per job").isEqualTo(3);
+    assertThat(Files.readAllBytes(quotes))
+        .isEqualTo(Files.readAllBytes(repo.resolve("data/eurusd_sample.csv")));
+  }
+
   private static long documentsIn(Path folder) throws Exception {
     try (java.util.stream.Stream<Path> files = Files.list(folder)) {
       return files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
