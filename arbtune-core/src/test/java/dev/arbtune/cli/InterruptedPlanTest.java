@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.ChildCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,15 +48,7 @@ class InterruptedPlanTest {
 
   private Process plan(Path session, Path output) throws Exception {
     return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "plan",
-            "--config",
-            session.toString(),
-            "--output",
-            output.toString())
+            ChildCli.command("plan", "--config", session.toString(), "--output", output.toString()))
         .redirectError(dir.resolve("err.txt").toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();

@@ -2,11 +2,11 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.ChildCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,7 @@ class PipeClosedTest {
 
   /** Runs the CLI with its stdout a pipe nobody reads: closed at once, before the JVM is up. */
   private Exit withClosedStdout(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Main.class.getName());
-    cmd.addAll(List.of(args));
+    List<String> cmd = ChildCli.command(args);
     Path err = dir.resolve("err.txt");
     Process p =
         new ProcessBuilder(cmd)
@@ -73,16 +68,7 @@ class PipeClosedTest {
   @Test
   void aggregateWithItsOutputReadToTheEndExitsAsUsual() throws Exception {
     Path out = dir.resolve("out.txt");
-    List<String> cmd =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "aggregate",
-            "--results-dir",
-            RESULTS.toString(),
-            "-q");
+    List<String> cmd = ChildCli.command("aggregate", "--results-dir", RESULTS.toString(), "-q");
     Process p =
         new ProcessBuilder(cmd)
             .redirectOutput(out.toFile())
@@ -117,15 +103,7 @@ class PipeClosedTest {
     Path log = dir.resolve("log");
     Process p =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "plan",
-                "--config",
-                SESSION.toString(),
-                "--output",
-                "/dev/stdout")
+                ChildCli.command("plan", "--config", SESSION.toString(), "--output", "/dev/stdout"))
             .redirectOutput(log.toFile())
             .redirectErrorStream(true)
             .start();

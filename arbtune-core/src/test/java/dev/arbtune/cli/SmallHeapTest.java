@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.result.ResultReader;
+import dev.arbtune.testing.ChildCli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,13 +42,7 @@ class SmallHeapTest {
 
   /** Runs {@code arbtune ARGS} in a JVM with the options {@code jvm}. */
   private Child java(List<String> jvm, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvm);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
+    List<String> command = ChildCli.command(jvm, args);
     Path out = tmp.resolve("child.out");
     Path err = tmp.resolve("child.err");
     ProcessBuilder builder =
