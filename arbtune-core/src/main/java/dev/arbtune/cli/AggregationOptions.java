@@ -6,10 +6,12 @@ import dev.arbtune.aggregate.Order;
 import dev.arbtune.aggregate.RankingSpec;
 import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.io.Excerpt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,8 +31,27 @@ public final class AggregationOptions {
       names = "--max-results",
       paramLabel = "N",
       defaultValue = "10",
-      description = "How many ranked jobs to show (default: ${DEFAULT-VALUE}).")
+      converter = MaxResults.class,
+      description =
+          "How many ranked jobs to show, or 'all' (every job that passes the filters; they are"
+              + " then all held in memory) (default: ${DEFAULT-VALUE}).")
   int maxResults;
+
+  /** Reads {@code --max-results}: a count, or {@code all} for every ranked job. */
+  static final class MaxResults implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      if (value.strip().equalsIgnoreCase("all")) {
+        return Integer.MAX_VALUE;
+      }
+      try {
+        return Integer.valueOf(value.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException(
+            "expected a number of jobs or 'all', got " + Excerpt.quoted(value));
+      }
+    }
+  }
 
   @Option(
       names = "--sort-by",

@@ -698,4 +698,49 @@ class AggregateCommandTest {
     assertThat(root.get("pareto_front")).hasSize(30);
     assertThat(root.get("pareto_front_jobs").asInt()).isEqualTo(30);
   }
+
+  @Test
+  void maxResultsAllListsEveryJobThatPassesTheFilters() throws Exception {
+    Cli.Result all =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            EXAMPLE.toString(),
+            "--max-results",
+            "all",
+            "--format",
+            "json");
+    Cli.Result many =
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            EXAMPLE.toString(),
+            "--max-results",
+            "1000000",
+            "--format",
+            "json");
+    Cli.Result text =
+        Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--max-results", "ALL", "-q");
+
+    assertThat(all.exitCode()).isZero();
+    com.fasterxml.jackson.databind.JsonNode summary =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(all.out());
+    int success = summary.get("success_jobs").asInt();
+    assertThat(success).isGreaterThan(10);
+    assertThat(summary.get("top_by_pnl")).hasSize(success);
+    assertThat(all.out()).isEqualTo(many.out());
+    assertThat(text.out()).contains("Top " + success + " by Realized PnL (USD):");
+  }
+
+  @Test
+  void maxResultsThatIsNeitherACountNorAllIsAUsageError() {
+    Cli.Result r =
+        Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--max-results", "lots");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "Invalid value for option '--max-results': expected a number of jobs or 'all', got"
+                + " \"lots\"");
+  }
 }
