@@ -1,6 +1,7 @@
 package dev.arbtune.cli;
 
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.run.HiddenErrors;
 import dev.arbtune.run.JobOutcome;
 import dev.arbtune.run.PlanLine;
 import dev.arbtune.run.SessionControl;
@@ -128,24 +129,8 @@ final class SummaryListener implements SessionListener, AutoCloseable {
    * them have no document (it could not be written), how many and the first one's reason.
    */
   String hiddenErrorsLine() {
-    long hidden = hiddenErrors();
-    long missing = hiddenWithoutDocument.get();
-    if (missing == 0) {
-      return "[run] ... and " + hidden + " more error jobs (see their documents)";
-    }
-    if (missing == hidden) {
-      return "[run] ... and "
-          + hidden
-          + " more error jobs without a document (it could not be written), e.g. "
-          + firstHiddenWithoutDocument.get();
-    }
-    return "[run] ... and "
-        + hidden
-        + " more error jobs (see their documents; "
-        + missing
-        + " of them have none, as it could not be written, e.g. "
-        + firstHiddenWithoutDocument.get()
-        + ")";
+    return HiddenErrors.line(
+        "[run]", hiddenErrors(), hiddenWithoutDocument.get(), firstHiddenWithoutDocument.get());
   }
 
   /** Warnings that were not printed. */

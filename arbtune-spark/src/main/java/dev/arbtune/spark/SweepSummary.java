@@ -1,5 +1,6 @@
 package dev.arbtune.spark;
 
+import dev.arbtune.run.HiddenErrors;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,25 +74,9 @@ public record SweepSummary(
    */
   public String hiddenErrorsLine() {
     long hidden = hiddenErrors();
-    if (hidden == 0) {
-      return null;
-    }
-    if (hiddenWithoutDocument == 0) {
-      return "[sweep] ... and " + hidden + " more error jobs (see their documents)";
-    }
-    if (hiddenWithoutDocument == hidden) {
-      return "[sweep] ... and "
-          + hidden
-          + " more error jobs without a document (it could not be written), e.g. "
-          + firstHiddenWithoutDocument;
-    }
-    return "[sweep] ... and "
-        + hidden
-        + " more error jobs (see their documents; "
-        + hiddenWithoutDocument
-        + " of them have none, as it could not be written, e.g. "
-        + firstHiddenWithoutDocument
-        + ")";
+    return hidden == 0
+        ? null
+        : HiddenErrors.line("[sweep]", hidden, hiddenWithoutDocument, firstHiddenWithoutDocument);
   }
 
   /** Jobs run, successfully or not. */
