@@ -77,6 +77,8 @@ final class Accumulator implements ResultScanner.Sink {
   private final BoundedBest<Warning> missingPnl;
   private final ParetoFront pareto;
   private final JobCollector<?> collector;
+  private final FieldCheck.Tracker fields;
+  private final List<AggregatedJobResult> errorRows;
   private final long[] kinds = new long[ErrorKind.values().length];
   long success;
   long error;
@@ -90,7 +92,9 @@ final class Accumulator implements ResultScanner.Sink {
       int maxErrors,
       boolean pareto,
       Shared shared,
-      JobCollector<?> collector) {
+      JobCollector<?> collector,
+      FieldCheck fieldCheck,
+      boolean keepErrorJobs) {
     this.ranking = ranking;
     this.filters = filters;
     this.shared = shared;
@@ -99,6 +103,8 @@ final class Accumulator implements ResultScanner.Sink {
     this.missingPnl = new BoundedBest<>(maxErrors, Warning.ORDER);
     this.pareto = pareto ? new ParetoFront() : null;
     this.collector = collector;
+    this.fields = fieldCheck == null ? null : fieldCheck.tracker();
+    this.errorRows = keepErrorJobs ? new ArrayList<>() : null;
   }
 
   @Override
@@ -110,9 +116,15 @@ final class Accumulator implements ResultScanner.Sink {
       error++;
       kinds[job.error().kind().ordinal()]++;
       errors.add(ErrorReport.of(job));
+      if (errorRows != null) {
+        errorRows.add(errorRow(job));
+      }
       return;
     }
     success++;
+    if (fields != null) {
+      fields.see(job);
+    }
     if (!job.metrics().containsKey(Ranking.PNL_METRIC)) {
       missingPnl.add(
           new Warning(
@@ -154,6 +166,27 @@ final class Accumulator implements ResultScanner.Sink {
     if (pareto != null) {
       pareto.addAll(other.pareto);
     }
+    if (fields != null) {
+      fields.merge(other.fields);
+    }
+    if (errorRows != null) {
+      errorRows.addAll(other.errorRows);
+    }
+  }
+
+  /** An error job as a table row keeps its id, tag, config and error; its metrics are dropped. */
+  private static AggregatedJobResult errorRow(AggregatedJobResult job) {
+    return job.metrics().isEmpty()
+        ? job
+        : new AggregatedJobResult(
+            job.jobId(),
+            job.tag(),
+            job.config(),
+            Map.of(),
+            job.status(),
+            job.source(),
+            job.line(),
+            job.error());
   }
 
   /**
@@ -177,7 +210,10 @@ final class Accumulator implements ResultScanner.Sink {
         errors.offered(),
         missingPnl.sorted(),
         missingPnl.offered(),
-        pareto == null ? null : pareto.points());
+        pareto == null ? null : pareto.points(),
+        fields == null ? null : fields.seen(),
+        fields == null ? null : fields.sample(),
+        errorRows);
   }
 
   /** Merges a {@link #state()} of another accumulator with the same settings into this one. */
@@ -199,6 +235,12 @@ final class Accumulator implements ResultScanner.Sink {
     if (pareto != null) {
       other.pareto().forEach(pareto::add);
     }
+    if (fields != null) {
+      fields.absorb(other.fieldsSeen(), other.fieldSample());
+    }
+    if (errorRows != null) {
+      errorRows.addAll(other.errorRows());
+    }
   }
 
   /** What an accumulator kept; see {@link #state()}. */
@@ -214,13 +256,18 @@ final class Accumulator implements ResultScanner.Sink {
       long errorsOffered,
       List<Warning> missingPnl,
       long missingPnlOffered,
-      List<ParetoFront.Point> pareto)
+      List<ParetoFront.Point> pareto,
+      boolean[] fieldsSeen,
+      List<AggregatedJobResult> fieldSample,
+      List<AggregatedJobResult> errorRows)
       implements java.io.Serializable {
     State {
       top = new ArrayList<>(top);
       errors = new ArrayList<>(errors);
       missingPnl = new ArrayList<>(missingPnl);
       pareto = pareto == null ? null : new ArrayList<>(pareto);
+      fieldSample = fieldSample == null ? null : new ArrayList<>(fieldSample);
+      errorRows = errorRows == null ? null : new ArrayList<>(errorRows);
     }
   }
 
@@ -245,6 +292,9 @@ final class Accumulator implements ResultScanner.Sink {
       List<Warning> duplicateWarnings,
       long untoldDuplicateClaims,
       int maxWarnings) {
+    if (fields != null) {
+      fields.check(success);
+    }
     List<AggregatedJobResult> ranked = new ArrayList<>();
     for (Ranking.Ranked r : top.sorted()) {
       ranked.add(r.job());
@@ -264,7 +314,18 @@ final class Accumulator implements ResultScanner.Sink {
     warnings.sort(Warning.ORDER);
     if (warnings.size() > maxWarnings) {
       untold += warnings.size() - maxWarnings;
-      warnings = warnings.subList(0, maxWarnings);
+      warnings = new ArrayList<>(warnings.subList(0, maxWarnings));
+    }
+    // Advisory, one at most: listed after the others and outside their cap, so that a cap never
+    // turns it into a counted, strict-failing "truncated" warning.
+    Warning zeroTrade = Warning.zeroTradeTop(zeroTradeJobs(ranked), ranked.size());
+    if (zeroTrade != null) {
+      warnings.add(zeroTrade);
+    }
+    List<AggregatedJobResult> rows = null;
+    if (errorRows != null) {
+      rows = new ArrayList<>(errorRows);
+      rows.sort(FieldCheck.BY_LOCATION);
     }
     return new AggregatedSummary(
         success + error,
@@ -281,6 +342,18 @@ final class Accumulator implements ResultScanner.Sink {
         warnings,
         untold,
         pareto == null ? null : pareto.jobs(),
-        pareto == null ? 0 : pareto.size());
+        pareto == null ? 0 : pareto.size(),
+        rows);
+  }
+
+  /** Ranked jobs whose {@code total_trades} is present and 0 (a missing count is not known). */
+  private static long zeroTradeJobs(List<AggregatedJobResult> ranked) {
+    long n = 0;
+    for (AggregatedJobResult job : ranked) {
+      if (job.metrics().get("total_trades") instanceof Number t && t.doubleValue() == 0) {
+        n++;
+      }
+    }
+    return n;
   }
 }

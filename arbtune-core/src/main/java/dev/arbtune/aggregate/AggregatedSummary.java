@@ -33,6 +33,10 @@ import java.util.Objects;
  *     asked for
  * @param paretoFrontJobs how many jobs are on the front, listed or not (jobs that never traded
  *     often tie at PnL 0 and drawdown 0, and all of them are on the front); 0 when not asked for
+ * @param errorJobRows every error job, by location, with its config where the document had one and
+ *     without metrics, for tables that list error jobs as rows ({@code aggregate
+ *     --include-errors}); {@code null} when not asked for ({@link
+ *     TuningResultsAggregator.Builder#keepErrorJobs})
  */
 public record AggregatedSummary(
     long totalJobs,
@@ -49,7 +53,8 @@ public record AggregatedSummary(
     List<Warning> warnings,
     long warningsTruncated,
     List<AggregatedJobResult> paretoFront,
-    long paretoFrontJobs) {
+    long paretoFrontJobs,
+    List<AggregatedJobResult> errorJobRows) {
 
   public AggregatedSummary {
     if (totalJobs != successJobs + errorJobs || successJobs < 0 || errorJobs < 0) {
@@ -70,6 +75,43 @@ public record AggregatedSummary(
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
     paretoFront = paretoFront == null ? null : List.copyOf(paretoFront);
+    errorJobRows = errorJobRows == null ? null : List.copyOf(errorJobRows);
+  }
+
+  /** A summary without error job rows (they were not asked for). */
+  public AggregatedSummary(
+      long totalJobs,
+      long successJobs,
+      long errorJobs,
+      List<AggregatedJobResult> topByPnl,
+      Map<String, Object> filters,
+      RankingSpec ranking,
+      long matchedJobs,
+      long skippedFiles,
+      Map<ErrorKind, Long> errorKinds,
+      List<ErrorReport> errors,
+      long errorsTruncated,
+      List<Warning> warnings,
+      long warningsTruncated,
+      List<AggregatedJobResult> paretoFront,
+      long paretoFrontJobs) {
+    this(
+        totalJobs,
+        successJobs,
+        errorJobs,
+        topByPnl,
+        filters,
+        ranking,
+        matchedJobs,
+        skippedFiles,
+        errorKinds,
+        errors,
+        errorsTruncated,
+        warnings,
+        warningsTruncated,
+        paretoFront,
+        paretoFrontJobs,
+        null);
   }
 
   /** The seed's summary: counts, the ranked list and the filters; nothing else. */
@@ -114,7 +156,8 @@ public record AggregatedSummary(
         warnings,
         warningsTruncated,
         null,
-        0);
+        0,
+        errorJobRows);
   }
 
   /** The ranked jobs (the same list as {@link #topByPnl()}, under any ranking). */
@@ -122,8 +165,13 @@ public record AggregatedSummary(
     return topByPnl;
   }
 
-  /** Whether there is an error job or a warning: what {@code --strict} fails on. */
+  /**
+   * Whether there is an error job or a warning: what {@code --strict} fails on. {@linkplain
+   * Warning#advisory() Advisory} warnings (zero-trade jobs among the listed top) do not count: they
+   * are about the listing asked for, not about the documents, and with {@code --max-results all}
+   * nearly every real sweep would have one.
+   */
   public boolean hasProblems() {
-    return errorJobs > 0 || !warnings.isEmpty() || warningsTruncated > 0;
+    return errorJobs > 0 || warningsTruncated > 0 || warnings.stream().anyMatch(w -> !w.advisory());
   }
 }

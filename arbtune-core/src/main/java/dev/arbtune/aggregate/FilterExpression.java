@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * @param number the right-hand side
  */
 public record FilterExpression(Scope scope, String field, Op op, double number)
-    implements Serializable {
+    implements Predicate<AggregatedJobResult>, Serializable {
 
   /** Where a field is looked up. */
   public enum Scope {
@@ -132,6 +133,7 @@ public record FilterExpression(Scope scope, String field, Op op, double number)
   }
 
   /** Whether {@code job} has the field as a finite number and the comparison holds. */
+  @Override
   public boolean test(AggregatedJobResult job) {
     OptionalDouble value = lookup(job);
     return value.isPresent()

@@ -2,6 +2,7 @@ package dev.arbtune.aggregate;
 
 import java.io.Serializable;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Predicate;
 
@@ -81,7 +82,12 @@ public record JobFilter(String name, Object value, Predicate<AggregatedJobResult
 
   /** A parsed {@code --filter} expression; listed under {@link #EXPRESSIONS}. */
   public static JobFilter expression(FilterExpression expression) {
-    return new JobFilter(EXPRESSIONS, expression.toString(), (Test) expression::test);
+    return new JobFilter(EXPRESSIONS, expression.toString(), expression);
+  }
+
+  /** The {@code --filter} expression this filter tests, when it is one. */
+  public Optional<FilterExpression> filterExpression() {
+    return test instanceof FilterExpression e ? Optional.of(e) : Optional.empty();
   }
 
   private static boolean atMost(OptionalDouble value, double limit) {

@@ -33,6 +33,8 @@ public final class PartialSummary implements ResultClassifier.Sink, Serializable
   private final int maxResults;
   private final int maxErrors;
   private final boolean pareto;
+  private final FieldCheck fieldCheck;
+  private final boolean keepErrorJobs;
   private transient Accumulator accumulator;
 
   PartialSummary(
@@ -41,13 +43,17 @@ public final class PartialSummary implements ResultClassifier.Sink, Serializable
       Map<String, Object> filterMap,
       int maxResults,
       int maxErrors,
-      boolean pareto) {
+      boolean pareto,
+      FieldCheck fieldCheck,
+      boolean keepErrorJobs) {
     this.ranking = Objects.requireNonNull(ranking, "ranking");
     this.filters = List.copyOf(filters);
     this.filterMap = new LinkedHashMap<>(filterMap);
     this.maxResults = maxResults;
     this.maxErrors = maxErrors;
     this.pareto = pareto;
+    this.fieldCheck = fieldCheck;
+    this.keepErrorJobs = keepErrorJobs;
     this.accumulator = newAccumulator();
   }
 
@@ -59,7 +65,9 @@ public final class PartialSummary implements ResultClassifier.Sink, Serializable
         maxErrors,
         pareto,
         Accumulator.Shared.untracked(),
-        TuningResultsAggregator.NoCollector.INSTANCE);
+        TuningResultsAggregator.NoCollector.INSTANCE,
+        fieldCheck,
+        keepErrorJobs);
   }
 
   /** Counts, filters and ranks one job, success or error. */
@@ -97,7 +105,9 @@ public final class PartialSummary implements ResultClassifier.Sink, Serializable
         || !filterMap.equals(other.filterMap)
         || maxResults != other.maxResults
         || maxErrors != other.maxErrors
-        || pareto != other.pareto) {
+        || pareto != other.pareto
+        || (fieldCheck == null) != (other.fieldCheck == null)
+        || keepErrorJobs != other.keepErrorJobs) {
       throw new IllegalArgumentException("partial summaries of different aggregations");
     }
     accumulator.absorb(other.accumulator.state());

@@ -120,14 +120,39 @@ public final class SummaryJson {
 
   /**
    * Writes the ranked jobs as JSON Lines: one compact object per line with {@code rank}, {@code
-   * job_id}, {@code tag}, {@code config}, {@code metrics} and {@code status}.
+   * job_id}, {@code tag}, {@code config}, {@code metrics} and {@code status}. When the summary
+   * keeps error job rows ({@code aggregate --include-errors}), every line also has {@code
+   * error_kind} and {@code error} ({@code null} for success jobs), and every error job follows the
+   * ranked ones with {@code rank} {@code null}, its config ({@code {}} when unknown) and {@code
+   * metrics} {@code {}}.
    */
   public static void writeJsonLines(AggregatedSummary summary, Writer out) throws IOException {
+    boolean withErrors = summary.errorJobRows() != null;
     int rank = 0;
     for (AggregatedJobResult job : summary.topByPnl()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rank", ++rank);
       m.putAll(jobToMap(job));
+      if (withErrors) {
+        m.put("error_kind", null);
+        m.put("error", null);
+      }
+      out.write(Json.compactWriter().writeValueAsString(m));
+      out.write('\n');
+    }
+    if (withErrors) {
+      writeErrorLines(summary.errorJobRows(), out);
+    }
+  }
+
+  private static void writeErrorLines(List<AggregatedJobResult> rows, Writer out)
+      throws IOException {
+    for (AggregatedJobResult job : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rank", null);
+      m.putAll(jobToMap(job));
+      m.put("error_kind", job.error().kind().label());
+      m.put("error", job.error().message());
       out.write(Json.compactWriter().writeValueAsString(m));
       out.write('\n');
     }

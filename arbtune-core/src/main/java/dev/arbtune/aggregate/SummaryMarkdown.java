@@ -48,7 +48,11 @@ public final class SummaryMarkdown {
         .append(" by ")
         .append(SummaryText.title(s.ranking()))
         .append("\n\n");
-    table(sb, s.topByPnl(), s.ranking().metric());
+    if (s.errorJobRows() == null) {
+      table(sb, s.topByPnl(), s.ranking().metric());
+    } else {
+      tableWithErrors(sb, s.topByPnl(), s.errorJobRows(), s.ranking().metric());
+    }
     if (s.paretoFront() != null) {
       sb.append("\n## Pareto front: PnL higher, drawdown lower (")
           .append(s.paretoFrontJobs())
@@ -112,6 +116,59 @@ public final class SummaryMarkdown {
         sb.append(' ').append(escape(cell(job.config(), p))).append(" |");
       }
       sb.append('\n');
+    }
+  }
+
+  /**
+   * The ranked table with every error job after the ranked rows ({@code aggregate
+   * --include-errors}): three more columns, {@code status}, {@code error_kind} and {@code error}
+   * (empty for success jobs); error rows have no rank and no metrics, and show their config.
+   */
+  private static void tableWithErrors(
+      StringBuilder sb,
+      List<AggregatedJobResult> ranked,
+      List<AggregatedJobResult> errors,
+      String rankMetric) {
+    if (ranked.isEmpty() && errors.isEmpty()) {
+      sb.append("_No success job passed the filters._\n");
+      return;
+    }
+    Set<String> metrics = new LinkedHashSet<>(METRICS);
+    metrics.add(rankMetric);
+    List<AggregatedJobResult> all = new ArrayList<>(ranked);
+    all.addAll(errors);
+    // A document that could not be read has no config: it says nothing about what varies.
+    List<AggregatedJobResult> withConfig = all.stream().filter(j -> !j.config().isEmpty()).toList();
+    List<String> params =
+        withConfig.isEmpty() ? SummaryText.SHOWN_PARAMETERS : varyingParameters(withConfig);
+    sb.append("| rank | job_id |");
+    metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
+    params.forEach(p -> sb.append(' ').append(p).append(" |"));
+    sb.append(" status | error_kind | error |\n| ---: | --- |");
+    metrics.forEach(m -> sb.append(" ---: |"));
+    params.forEach(p -> sb.append(" ---: |"));
+    sb.append(" --- | --- | --- |\n");
+    int rank = 0;
+    for (AggregatedJobResult job : all) {
+      boolean error = !job.isSuccess();
+      sb.append("| ")
+          .append(error ? "" : Integer.toString(++rank))
+          .append(" | ")
+          .append(escape(job.jobId()))
+          .append(" |");
+      for (String m : metrics) {
+        sb.append(' ').append(escape(cell(job.metrics(), m))).append(" |");
+      }
+      for (String p : params) {
+        sb.append(' ').append(escape(cell(job.config(), p))).append(" |");
+      }
+      sb.append(' ')
+          .append(job.status().label())
+          .append(" | ")
+          .append(error ? job.error().kind().label() : "")
+          .append(" | ")
+          .append(error ? escape(job.error().message()) : "")
+          .append(" |\n");
     }
   }
 

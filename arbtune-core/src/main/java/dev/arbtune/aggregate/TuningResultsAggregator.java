@@ -58,6 +58,8 @@ public final class TuningResultsAggregator {
   private final boolean pareto;
   private final int maxErrors;
   private final int threads;
+  private final FieldCheck fieldCheck;
+  private final boolean keepErrorJobs;
 
   private TuningResultsAggregator(Builder b) {
     this.resultsDir = b.resultsDir;
@@ -77,6 +79,11 @@ public final class TuningResultsAggregator {
     this.pareto = b.pareto;
     this.maxErrors = b.maxErrors;
     this.threads = b.threads;
+    this.fieldCheck =
+        b.knownMetrics == null
+            ? null
+            : FieldCheck.of(ranking, filters, b.knownMetrics, b.knownConfig);
+    this.keepErrorJobs = b.keepErrorJobs;
   }
 
   /** An aggregator over {@code resultsDir} with the defaults: 100 results, no filters. */
@@ -142,6 +149,8 @@ public final class TuningResultsAggregator {
   /**
    * Counts, filters and ranks the folder while streaming through it.
    *
+   * @throws UnknownFieldException when unseen fields are refused ({@link
+   *     Builder#refuseUnseenFields}) and no success document carries one that was asked for
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory
    * @throws IOException when walking the directory fails
@@ -187,7 +196,15 @@ public final class TuningResultsAggregator {
                   C collector = collectors.get();
                   Accumulator a =
                       new Accumulator(
-                          rank, filters, maxResults, maxErrors, pareto, shared, collector);
+                          rank,
+                          filters,
+                          maxResults,
+                          maxErrors,
+                          pareto,
+                          shared,
+                          collector,
+                          fieldCheck,
+                          keepErrorJobs);
                   synchronized (parts) {
                     parts.add(a);
                     collected.add(collector);
@@ -209,7 +226,21 @@ public final class TuningResultsAggregator {
    * #summarize()} over the same documents. The results directory is not used.
    */
   public PartialSummary newPartial() {
-    return new PartialSummary(ranking, filters, filters(), maxResults, maxErrors, pareto);
+    return new PartialSummary(
+        ranking, filters, filters(), maxResults, maxErrors, pareto, fieldCheck, keepErrorJobs);
+  }
+
+  /**
+   * Refuses, before any document exists, a ranking metric or filter field that arbtune's own engine
+   * never writes (the names given to {@link Builder#refuseUnseenFields}): for commands that know
+   * their documents will come from it. Does nothing when unseen fields are not refused.
+   *
+   * @throws UnknownFieldException for the first such field, with the closest known names
+   */
+  public void requireEngineFields() {
+    if (fieldCheck != null) {
+      fieldCheck.requireKnown();
+    }
   }
 
   /** The collector that collects nothing. */
@@ -266,6 +297,9 @@ public final class TuningResultsAggregator {
     private boolean pareto;
     private int maxErrors = DEFAULT_MAX_ERRORS;
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private List<String> knownMetrics;
+    private List<String> knownConfig;
+    private boolean keepErrorJobs;
 
     private Builder(Path resultsDir) {
       this.resultsDir = Objects.requireNonNull(resultsDir, "resultsDir");
@@ -347,6 +381,30 @@ public final class TuningResultsAggregator {
             "threads must be between 1 and " + MAX_THREADS + ", got " + threads);
       }
       this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Refuse a typo: when at least one success document was read and none carries the ranking
+     * metric (other than {@code realized_pnl_usd}) or a field of a filter expression, the summary
+     * throws an {@link UnknownFieldException} instead of ranking by nothing. Its suggestions come
+     * from the names seen in the documents and from {@code knownMetrics} and {@code knownConfig}
+     * (the engine's own names). Off by default: a library caller may rank by a metric only some
+     * folders carry.
+     */
+    public Builder refuseUnseenFields(List<String> knownMetrics, List<String> knownConfig) {
+      this.knownMetrics = List.copyOf(knownMetrics);
+      this.knownConfig = List.copyOf(knownConfig);
+      return this;
+    }
+
+    /**
+     * Keep every error job (its id, tag, config and error; not its metrics) for {@link
+     * AggregatedSummary#errorJobRows()}: all of them, beyond {@link #maxErrors}, so memory grows
+     * with the number of error jobs. Default no.
+     */
+    public Builder keepErrorJobs(boolean keepErrorJobs) {
+      this.keepErrorJobs = keepErrorJobs;
       return this;
     }
 

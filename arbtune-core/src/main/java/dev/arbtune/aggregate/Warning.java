@@ -9,7 +9,8 @@ import java.util.Objects;
  * Something suspicious that does not make a job an error, e.g. two documents claiming the same
  * {@code job_id}.
  *
- * @param kind {@link #DUPLICATE_JOB_ID}, {@link #MISSING_PNL} or {@link #UNREADABLE_DIRECTORY}
+ * @param kind {@link #DUPLICATE_JOB_ID}, {@link #MISSING_PNL}, {@link #UNREADABLE_DIRECTORY} or
+ *     {@link #ZERO_TRADE_TOP}
  * @param subject what it is about: a job id or a relative path
  * @param message the whole sentence, for people
  */
@@ -24,6 +25,13 @@ public record Warning(String kind, String subject, String message) implements Se
   /** A folder inside the results directory could not be listed. */
   public static final String UNREADABLE_DIRECTORY = "unreadable-directory";
 
+  /**
+   * Some of the listed top jobs made no trade ({@code total_trades} is 0): they rank by a PnL of 0,
+   * not by skill. Advisory: listed with the warnings, but {@code --strict} does not fail on it (see
+   * {@link AggregatedSummary#hasProblems()}).
+   */
+  public static final String ZERO_TRADE_TOP = "zero-trade-top";
+
   static final Comparator<Warning> ORDER =
       Comparator.comparing(Warning::kind)
           .thenComparing(Warning::subject)
@@ -35,6 +43,29 @@ public record Warning(String kind, String subject, String message) implements Se
         DUPLICATE_JOB_ID,
         jobId,
         "job_id " + Excerpt.quoted(jobId) + " is claimed by " + documents + " documents");
+  }
+
+  /** Whether this warning only advises on the listing and does not fail {@code --strict}. */
+  public boolean advisory() {
+    return ZERO_TRADE_TOP.equals(kind);
+  }
+
+  /**
+   * The warning for {@code zeroTrade} of the {@code listed} top jobs having made no trade, or
+   * {@code null} when none has.
+   */
+  static Warning zeroTradeTop(long zeroTrade, long listed) {
+    if (zeroTrade == 0) {
+      return null;
+    }
+    return new Warning(
+        ZERO_TRADE_TOP,
+        "top",
+        zeroTrade
+            + " of the "
+            + listed
+            + " listed top jobs made no trade (total_trades 0): they rank by a PnL of 0, not by"
+            + " what they did; --min-trades 1 ranks only jobs that traded");
   }
 
   public Warning {

@@ -122,6 +122,16 @@ final class AggregateCommand implements Callable<Integer> {
   Path outputCsv;
 
   @Option(
+      names = "--include-errors",
+      description =
+          "Also list every error job in the csv, jsonl and markdown tables (and --output-csv),"
+              + " after the ranked jobs: columns status (success or error), error_kind and error"
+              + " (empty for success jobs); an error row has no rank and no metrics, and its"
+              + " config when the document had one. Every error job is listed (they are all held"
+              + " in memory); with --max-results all, one row per job.")
+  boolean includeErrors;
+
+  @Option(
       names = "--strict",
       description = "Exit with 3 when any error job or warning was found (for pipelines).")
   boolean strict;
@@ -149,7 +159,17 @@ final class AggregateCommand implements Callable<Integer> {
     List<OutputTarget> outputs = Arrays.asList(jsonTarget, csvTarget);
     Outputs.refuseFormatWithStdout(spec, outputs);
     Outputs.refuseOverlaps(outputs, SweepRoots.resultsOf(resultsDir).orElse(resultsDir));
-    Summarizing.Outcome outcome = Summarizing.run(configure(), insights, quiet, "Aggregating");
+    if (includeErrors
+        && csvTarget == null
+        && (Outputs.anyOnStdout(outputs) || format == Format.TEXT || format == Format.JSON)) {
+      throw selection.usage(
+          "--include-errors adds rows to tables: give --format csv, jsonl or markdown, or"
+              + " --output-csv");
+    }
+    TuningResultsAggregator aggregator = configure();
+    Summarizing.Outcome outcome =
+        selection.refusingUnseenFields(
+            () -> Summarizing.run(aggregator, insights, quiet, "Aggregating"));
     AggregatedSummary summary = outcome.summary();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -188,7 +208,12 @@ final class AggregateCommand implements Callable<Integer> {
       throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
     }
     Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
-    return selection.builder(dir).pareto(pareto || insights).maxErrors(maxErrors).build();
+    return selection
+        .builder(dir)
+        .pareto(pareto || insights)
+        .maxErrors(maxErrors)
+        .keepErrorJobs(includeErrors)
+        .build();
   }
 
   /**

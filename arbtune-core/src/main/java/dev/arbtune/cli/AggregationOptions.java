@@ -6,7 +6,11 @@ import dev.arbtune.aggregate.Order;
 import dev.arbtune.aggregate.RankingSpec;
 import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.aggregate.UnknownFieldException;
+import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.io.Excerpt;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +66,8 @@ public final class AggregationOptions {
             + " direction: PnL, win_rate, final_balance_usd, avg_pnl_per_trade_usd,"
             + " total_trades, profit_factor, sharpe_per_trade highest first; max_drawdown_pct,"
             + " runtime_seconds, fees_paid_usd lowest first; others highest first.",
-        "A missing PnL counts as 0; any other missing metric ranks last."
+        "A missing PnL counts as 0; any other missing metric ranks last. A metric that no"
+            + " success document carries is a usage error (exit 2) naming the closest names."
       })
   String sortBy;
 
@@ -78,7 +83,8 @@ public final class AggregationOptions {
       description = {
         "Keep jobs for which FIELD OP NUMBER holds; repeatable, all must hold. OP is one of"
             + " < <= > >= == !=; FIELD is metrics.NAME, config.NAME, or NAME (metrics first,"
-            + " then config). A job without the field fails.",
+            + " then config). A job without the field fails; a field that no success document"
+            + " carries is a usage error (exit 2) naming the closest names.",
         "Example: --filter 'win_rate>=0.6' --filter 'config.slippage_bps<=5'"
       })
   List<String> filterExpressions = new ArrayList<>();
@@ -182,7 +188,8 @@ public final class AggregationOptions {
             .maxResults(maxResults)
             .maxDrawdownPct(maxDrawdownPct)
             .minTrades(minTrades)
-            .ranking(ranking);
+            .ranking(ranking)
+            .refuseUnseenFields(BacktestMetrics.KEYS, BacktestConfig.FIELDS);
     if (threads != null) {
       b.threads(threads);
     }
@@ -215,6 +222,49 @@ public final class AggregationOptions {
     if (value != null && !Double.isFinite(value)) {
       throw usage(option + " must be a finite number, got " + value);
     }
+  }
+
+  /** A scan that may refuse a field nobody carries. */
+  @FunctionalInterface
+  public interface Scan<T> {
+    /** Runs the scan. */
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code scan}; a ranking or filter field that no success document carries ({@link
+   * UnknownFieldException}) becomes a usage error naming the option, the field and the closest
+   * names.
+   */
+  public <T> T refusingUnseenFields(Scan<T> scan) throws IOException {
+    try {
+      return scan.run();
+    } catch (UnknownFieldException e) {
+      throw unknownField(e);
+    }
+  }
+
+  /**
+   * For commands whose documents will all come from arbtune's own engine ({@code sweep}): refuses,
+   * before anything runs, a ranking metric or filter field that the engine never writes.
+   *
+   * @throws ParameterException (a usage error) naming the option, the field and the closest names
+   */
+  public void requireEngineFields() {
+    try {
+      builder(Path.of("")).build().requireEngineFields();
+    } catch (UnknownFieldException e) {
+      throw unknownField(e);
+    }
+  }
+
+  /** The usage error for {@code e}: {@code --sort-by pnl: ...; did you mean ...?}. */
+  ParameterException unknownField(UnknownFieldException e) {
+    String subject =
+        e.use() == UnknownFieldException.Use.SORT
+            ? "--sort-by " + Excerpt.of(sortBy)
+            : "--filter '" + Excerpt.of(e.request()) + "'";
+    return usage(e.describe(subject));
   }
 
   /** Whether {@code --threads} was given. */

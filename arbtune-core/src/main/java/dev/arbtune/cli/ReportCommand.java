@@ -92,7 +92,9 @@ final class ReportCommand implements Callable<Integer> {
     ScanProgress first = new ScanProgress();
     try (ScanProgressDisplay display =
         ScanProgressDisplay.open("Reporting, pass 1 of 2", first, quiet)) {
-      content = HtmlReport.firstPass(aggregator, first, InsightOptions.DEFAULTS);
+      content =
+          selection.refusingUnseenFields(
+              () -> HtmlReport.firstPass(aggregator, first, InsightOptions.DEFAULTS));
     }
     if (HtmlReport.needsSecondPass(content)) {
       ScanProgress second = new ScanProgress();

@@ -104,6 +104,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // Every document will come from arbtune's engine: a typo is refused before any job runs.
+    selection.requireEngineFields();
     RunCommand.requireFolder(outputRoot);
     Sweep.Options options =
         new Sweep.Options(
@@ -119,14 +121,18 @@ final class SweepCommand implements Callable<Integer> {
     HtmlReport.Content content = null;
     Summarizing.Outcome outcome;
     if (report) { // the report's scan gives the summary and the insights too
-      content = HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS);
+      content =
+          selection.refusingUnseenFields(
+              () -> HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS));
       AggregatedSummary summary = content.summary();
       outcome =
           new Summarizing.Outcome(
               pareto || insights ? summary : summary.withoutParetoFront(),
               insights ? content.insights() : null);
     } else {
-      outcome = Summarizing.run(aggregator, insights, quiet, "Aggregating");
+      outcome =
+          selection.refusingUnseenFields(
+              () -> Summarizing.run(aggregator, insights, quiet, "Aggregating"));
     }
     Summarizing.printText(spec, outcome, quiet);
     Summarizing.writeSummary(spec, result.layout().summary(), outcome);

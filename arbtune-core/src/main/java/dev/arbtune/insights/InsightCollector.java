@@ -286,6 +286,14 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
   final PointSample sample;
   final Moments sharpe = new Moments();
 
+  /** Success jobs whose {@code sharpe_per_trade} is there but null: fewer than 2 closed trades. */
+  long sharpeFewTrades;
+
+  /**
+   * Success jobs whose {@code sharpe_per_trade} is null with 2 or more closed trades: zero spread.
+   */
+  long sharpeZeroDeviation;
+
   /** A collector with the default limits. */
   public InsightCollector() {
     this(DEFAULT_MAX_DISTINCT_VALUES, DEFAULT_SAMPLE_SIZE);
@@ -440,6 +448,12 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
     OptionalDouble sr = job.metric(SHARPE_METRIC);
     if (sr.isPresent() && Double.isFinite(sr.getAsDouble())) {
       sharpe.add(sr.getAsDouble());
+    } else if (job.metrics().containsKey(SHARPE_METRIC)) {
+      if (NoSharpe.of(job) == NoSharpe.FEW_TRADES) {
+        sharpeFewTrades++;
+      } else {
+        sharpeZeroDeviation++;
+      }
     }
     if (!passed) {
       return;
@@ -580,6 +594,8 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
     vectors.merge(other.vectors);
     sample.merge(other.sample);
     sharpe.merge(other.sharpe);
+    sharpeFewTrades += other.sharpeFewTrades;
+    sharpeZeroDeviation += other.sharpeZeroDeviation;
   }
 
   /**

@@ -303,12 +303,16 @@ public record Insights(
     long sharpeJobs = c.sharpe.count;
     double variance = c.sharpe.sampleVariance();
     String unavailable = null;
+    String without = withoutSharpe(c);
     if (sharpeJobs == 0) {
-      unavailable = "the result documents carry no " + InsightCollector.SHARPE_METRIC;
+      unavailable =
+          without.isEmpty()
+              ? "the result documents carry no " + InsightCollector.SHARPE_METRIC
+              : "no job has a Sharpe ratio per trade (" + without + ")";
     } else if (sharpeJobs < 2) {
       unavailable =
-          "only one job carries "
-              + InsightCollector.SHARPE_METRIC
+          "only one job has a Sharpe ratio per trade"
+              + (without.isEmpty() ? "" : " (" + without + ")")
               + ": the spread of Sharpe ratios across trials is unknown";
     } else if (Double.isNaN(variance)) {
       unavailable = "a " + InsightCollector.SHARPE_METRIC + " is too large to compute a variance";
@@ -349,6 +353,28 @@ public record Insights(
     }
     return new SelectionBias(
         trials, sharpeJobs, variance, benchmark, options.significance(), checks, null);
+  }
+
+  /**
+   * Why success jobs lack a Sharpe ratio, from the engine's rule: {@code 12 jobs closed fewer than
+   * 2 trades, 3 had a zero deviation of per-trade PnL}; empty when none has a null one.
+   */
+  private static String withoutSharpe(InsightCollector c) {
+    List<String> parts = new ArrayList<>();
+    if (c.sharpeFewTrades > 0) {
+      parts.add(jobs(c.sharpeFewTrades) + " closed fewer than 2 trades");
+    }
+    if (c.sharpeZeroDeviation > 0) {
+      parts.add(
+          jobs(c.sharpeZeroDeviation)
+              + (c.sharpeZeroDeviation == 1 ? " has" : " have")
+              + " a zero deviation of per-trade PnL (every closed trade had the same PnL)");
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String jobs(long n) {
+    return Fmt.count(n) + (n == 1 ? " job" : " jobs");
   }
 
   private static double finite(OptionalDouble v) {

@@ -105,6 +105,7 @@ public final class InsightsJson {
     m.put("sharpe_variance", num(b.sharpeVariance()));
     m.put("expected_max_sharpe", num(b.expectedMaxSharpe()));
     m.put("significance", b.significance());
+    m.put("min_evidence_trades", SharpeCheck.MIN_EVIDENCE_TRADES);
     List<Object> jobs = new ArrayList<>();
     for (SharpeCheck c : b.checks()) {
       Map<String, Object> j = new LinkedHashMap<>();
@@ -117,6 +118,10 @@ public final class InsightsJson {
       j.put("moments_assumed_normal", c.momentsAssumed());
       j.put("deflated_sharpe", num(c.deflatedSharpe()));
       j.put("significant", c.significant());
+      j.put("few_trades", c.fewTrades());
+      if (c.noSharpe() != null) {
+        j.put("no_sharpe_reason", c.noSharpe().label());
+      }
       jobs.add(j);
     }
     m.put("jobs", jobs);

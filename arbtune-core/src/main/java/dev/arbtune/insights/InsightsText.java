@@ -170,8 +170,10 @@ public final class InsightsText {
             Fmt.fixed(b.sharpeVariance(), 6),
             Fmt.fixed(b.expectedMaxSharpe(), 4)));
     boolean assumed = false;
+    boolean fewTrades = false;
     for (SharpeCheck c : b.checks()) {
       assumed |= c.momentsAssumed();
+      fewTrades |= c.fewTrades();
       sb.append("  ")
           .append(c.rank())
           .append(") job_id=")
@@ -194,7 +196,21 @@ public final class InsightsText {
           .append(Insights.KURTOSIS_METRIC)
           .append(".\n");
     }
+    if (fewTrades) {
+      sb.append("  ").append(fewTradesNote()).append('\n');
+    }
     sb.append('\n');
+  }
+
+  /**
+   * The note under a deflated Sharpe table where a job's Sharpe ratio rests on fewer than {@link
+   * SharpeCheck#MIN_EVIDENCE_TRADES} trades.
+   */
+  public static String fewTradesNote() {
+    return "T is the number of closed trades behind a job's Sharpe ratio per trade: with T below "
+        + SharpeCheck.MIN_EVIDENCE_TRADES
+        + " it is not evidence, whatever its DSR (a per-trade Sharpe of 24 from 3 trades says"
+        + " little about the next 3).";
   }
 
   /**
@@ -242,18 +258,32 @@ public final class InsightsText {
     return sb.toString();
   }
 
-  /** {@code significant}, {@code NOT significant (...)} or why it cannot be computed. */
-  static String verdict(SharpeCheck c, double significance) {
-    if (Double.isNaN(c.sharpe())) {
-      return "no sharpe_per_trade";
+  /**
+   * {@code significant}, {@code NOT significant (...)} or why it cannot be computed; with a warning
+   * when the Sharpe ratio rests on too few trades to be evidence.
+   */
+  public static String verdict(SharpeCheck c, double significance) {
+    if (c.noSharpe() != null) {
+      return "no Sharpe ratio: " + c.noSharpe().text();
     }
+    String verdict;
     if (Double.isNaN(c.deflatedSharpe())) {
-      return "cannot be computed (fewer than 2 trades)";
+      verdict =
+          c.observations() < 2
+              ? "cannot be computed (fewer than 2 trades)"
+              : "cannot be computed (the skewness and kurtosis do not fit the Sharpe ratio)";
+    } else {
+      verdict =
+          c.significant()
+              ? String.format(Locale.ROOT, "significant at %.0f%%", 100 * significance)
+              : String.format(
+                  Locale.ROOT, "NOT significant at %.0f%%: could be luck", 100 * significance);
     }
-    return c.significant()
-        ? String.format(Locale.ROOT, "significant at %.0f%%", 100 * significance)
-        : String.format(
-            Locale.ROOT, "NOT significant at %.0f%%: could be luck", 100 * significance);
+    if (c.fewTrades()) {
+      verdict += "; only " + c.observations() + (c.observations() == 1 ? " trade" : " trades");
+      verdict += ": not evidence";
+    }
+    return verdict;
   }
 
   private static int nameWidth(List<ParameterInsight> ps) {

@@ -28,7 +28,23 @@ public record SharpeCheck(
     boolean momentsAssumed,
     double deflatedSharpe,
     boolean significant) {
+  /**
+   * Fewer trades than this behind a Sharpe ratio per trade is too few to be evidence, whatever the
+   * deflated Sharpe ratio says (a per-trade Sharpe of 24 from 3 trades is not evidence).
+   */
+  public static final long MIN_EVIDENCE_TRADES = 30;
+
   public SharpeCheck {
     Objects.requireNonNull(job, "job");
+  }
+
+  /** Whether the job has a Sharpe ratio from fewer than {@link #MIN_EVIDENCE_TRADES} trades. */
+  public boolean fewTrades() {
+    return !Double.isNaN(sharpe) && observations < MIN_EVIDENCE_TRADES;
+  }
+
+  /** Why the job has no Sharpe ratio, or {@code null} when it has one. */
+  public NoSharpe noSharpe() {
+    return Double.isNaN(sharpe) ? NoSharpe.of(job) : null;
   }
 }

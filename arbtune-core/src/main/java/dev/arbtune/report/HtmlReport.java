@@ -586,13 +586,13 @@ public final class HtmlReport {
           .append("</td><td class=\"num\">")
           .append(esc(Fmt.fixed(c.deflatedSharpe(), 3)))
           .append("</td><td>")
-          .append(
-              c.significant()
-                  ? "<span class=\"badge plateau\">significant</span>"
-                  : "<span class=\"badge spike\">not significant</span>")
+          .append(sharpeBadge(c, b.significance()))
           .append("</td></tr>\n");
     }
     h.append("</tbody></table>\n");
+    if (b.checks().stream().anyMatch(SharpeCheck::fewTrades)) {
+      h.append("<p class=\"muted\">").append(esc(InsightsText.fewTradesNote())).append("</p>\n");
+    }
     if (assumed) {
       h.append("<p class=\"muted\">Normal per-trade returns assumed (skewness 0, kurtosis 3):")
           .append(" the result documents do not carry <code>")
@@ -602,6 +602,20 @@ public final class HtmlReport {
           .append("</code>.</p>\n");
     }
     h.append("</section>\n");
+  }
+
+  /**
+   * The verdict of one deflated Sharpe row: significant or not, and why, for the few-trade case.
+   */
+  private static String sharpeBadge(SharpeCheck c, double significance) {
+    if (c.noSharpe() != null || c.fewTrades()) {
+      return "<span class=\"badge spike\">"
+          + esc(InsightsText.verdict(c, significance))
+          + "</span>";
+    }
+    return c.significant()
+        ? "<span class=\"badge plateau\">significant</span>"
+        : "<span class=\"badge spike\">not significant</span>";
   }
 
   private static void pareto(StringBuilder h, AggregatedSummary s) {

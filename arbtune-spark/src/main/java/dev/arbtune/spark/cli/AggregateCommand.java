@@ -132,8 +132,10 @@ final class AggregateCommand implements Callable<Integer> {
     TuningResultsAggregator settings =
         selection.builder(Path.of("")).pareto(pareto).maxErrors(maxErrors).build();
     AggregatedSummary summary =
-        SparkAggregate.summarize(
-            SparkMain.session("arbtune aggregate"), resultsDir, settings, partitions);
+        selection.refusingUnseenFields(
+            () ->
+                SparkAggregate.summarize(
+                    SparkMain.session("arbtune aggregate"), resultsDir, settings, partitions));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String json = SummaryJson.toJson(summary);
