@@ -70,7 +70,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--strict",
-      description = "Exit with 3 when any error job or warning was found (the report is written).")
+      description =
+          "Exit with 3 when any error job or warning was found (the report is written); the"
+              + " advisory zero-trade-top warning does not count.")
   boolean strict;
 
   @Option(

@@ -94,7 +94,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = "--strict",
-      description = "Exit with 3 when the summary has error jobs or warnings.")
+      description =
+          "Exit with 3 when the summary has error jobs or warnings (the advisory zero-trade-top"
+              + " warning does not count).")
   boolean strict;
 
   @Option(

@@ -102,7 +102,9 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Option(
       names = "--strict",
-      description = "Exit with 3 when any error job or warning was found (for pipelines).")
+      description =
+          "Exit with 3 when any error job or warning was found (for pipelines); the advisory"
+              + " zero-trade-top warning does not count.")
   boolean strict;
 
   @Option(

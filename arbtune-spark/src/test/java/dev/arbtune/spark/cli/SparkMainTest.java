@@ -87,6 +87,41 @@ class SparkMainTest {
   }
 
   @Test
+  void aggregateRefusesATypoAsTheLocalCommandDoes(@TempDir Path tmp) throws IOException {
+    Path results = Fixtures.brokenResults(tmp);
+    for (String[] typo :
+        new String[][] {{"--sort-by", "realised_pnl_usd"}, {"--filter", "win_rat > 0.5"}}) {
+      Run spark = spark("aggregate", "--results-dir", results.toString(), typo[0], typo[1]);
+      Run local = local("aggregate", "--results-dir", results.toString(), typo[0], typo[1]);
+
+      assertThat(spark.code()).isEqualTo(local.code()).isEqualTo(2);
+      String sentence = spark.err().lines().findFirst().orElseThrow();
+      assertThat(sentence)
+          .isEqualTo(local.err().lines().findFirst().orElseThrow())
+          .startsWith(typo[0] + " ")
+          .contains("did you mean");
+      assertThat(spark.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void aggregateZeroTradeWarningIsTheSameAndDoesNotFailStrict(@TempDir Path tmp)
+      throws IOException {
+    Path results = Files.createDirectories(tmp.resolve("zero"));
+    Files.writeString(results.resolve("a.json"), Fixtures.successDoc("a", "t", 5, 1, 3));
+    Files.writeString(results.resolve("z.json"), Fixtures.successDoc("z", "t", 0, 0, 0));
+
+    Run spark =
+        spark("aggregate", "--results-dir", results.toString(), "--format", "json", "--strict");
+    Run local =
+        local("aggregate", "--results-dir", results.toString(), "--format", "json", "--strict");
+
+    assertThat(spark.code()).isEqualTo(local.code()).isZero();
+    assertThat(spark.out()).isEqualTo(local.out()).contains("\"kind\": \"zero-trade-top\"");
+    assertThat(spark.err()).contains("zero-trade-top: 1 of the 2 listed top jobs made no trade");
+  }
+
+  @Test
   void aggregateStrictFailsOnErrorJobsAndJsonGoesToStdout(@TempDir Path tmp) throws IOException {
     Path results = Fixtures.brokenResults(tmp);
 
