@@ -1,17 +1,27 @@
 package dev.arbtune.report;
 
+import dev.arbtune.aggregate.AggregatedJobResult;
+import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.Direction;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.insights.Fmt;
+import dev.arbtune.run.QuotesSource;
+import dev.arbtune.show.DataRoots;
+import dev.arbtune.show.MetricCheck;
 import dev.arbtune.show.Replay;
+import dev.arbtune.show.ReplayException;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -173,6 +183,115 @@ public final class JobCharts {
       v[i] = points.get(i)[1];
     }
     return new double[][] {t, v};
+  }
+
+  /** Jobs of the report's leaderboard re-run for charts at most. */
+  public static final int REPORT_JOBS = 3;
+
+  /**
+   * Data files up to this size are cheap to load for the second and third job; the top job is
+   * always re-run, and a job whose data file is already loaded costs only the engine's run.
+   */
+  public static final long CHEAP_BYTES = 32L << 20;
+
+  /**
+   * The report's section of job charts: the top job of {@code top} (and the next two when cheap:
+   * their data file already loaded or at most {@link #CHEAP_BYTES}) re-run from its config, its
+   * equity/drawdown curve and its spreads with entries and exits. A job that cannot be re-run (its
+   * data file moved or deleted, say) gets a note in its place; the report is written all the same.
+   * Empty when {@code top} is.
+   *
+   * @param top the leaderboard, best first
+   * @param resultsDir the folder the jobs came from (for {@link DataRoots})
+   * @param dataRoot {@code --data-root}, or {@code null} for the current folder
+   */
+  public static String reportSection(
+      List<AggregatedJobResult> top, Path resultsDir, Path dataRoot) {
+    Objects.requireNonNull(top, "top");
+    Objects.requireNonNull(resultsDir, "resultsDir");
+    if (top.isEmpty()) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder(1 << 16);
+    h.append("<section><h2>Top jobs over time</h2>\n<p class=\"muted\">Re-run from each job's")
+        .append(" config with its data file (the top job; the next two when their data is small or")
+        .append(" already loaded). <code>arbtune show JOB_ID --results-dir DIR</code> writes the")
+        .append(" same charts with the trade log and the equity of every row.</p>\n");
+    QuotesCache cache = new QuotesCache();
+    Set<Path> loaded = new HashSet<>();
+    int shown = 0;
+    for (AggregatedJobResult job : top.subList(0, Math.min(REPORT_JOBS, top.size()))) {
+      String dataFile = job.config().get(BacktestConfig.DATA_FILE) instanceof String f ? f : null;
+      Path root = DataRoots.of(dataRoot, resultsDir, dataFile);
+      Path file = dataFile == null ? null : resolve(root, dataFile);
+      if (shown > 0 && !cheap(file, loaded)) {
+        h.append("<p class=\"muted\">Job <code>")
+            .append(HtmlReport.esc(job.jobId()))
+            .append("</code> and below not re-run: their data file is large (over ")
+            .append(CHEAP_BYTES >> 20)
+            .append(" MiB) and not loaded yet.</p>\n");
+        break;
+      }
+      shown++;
+      h.append("<h3>#").append(shown).append(" <code>").append(HtmlReport.esc(job.jobId()));
+      h.append("</code></h3>\n");
+      Replay replay;
+      try {
+        replay = Replay.of(job.config(), job.jobId(), QuotesSource.local(cache, root));
+      } catch (ReplayException e) {
+        h.append("<figure class=\"omitted\"><p>")
+            .append(e.dataMissing() ? "Data file not reachable (moved or deleted?): " : "")
+            .append(HtmlReport.esc(e.getMessage()))
+            .append(". Its charts are left out; the rest of the report does not need it.</p>")
+            .append("</figure>\n");
+        continue;
+      }
+      if (file != null) {
+        loaded.add(file);
+      }
+      List<MetricCheck.Difference> differences =
+          MetricCheck.differences(job.metrics(), replay.metricsMap());
+      if (!differences.isEmpty()) {
+        h.append("<p style=\"color:#dc2626\"><b>The re-run differs from the document</b> (the")
+            .append(" data file or the engine changed since the job ran; the charts show the")
+            .append(" re-run): ");
+        List<String> listed = new ArrayList<>();
+        for (MetricCheck.Difference d : differences) {
+          listed.add("<code>" + HtmlReport.esc(d.toString()) + "</code>");
+        }
+        h.append(String.join(", ", listed)).append(".</p>\n");
+      }
+      h.append("<div class=\"grid\">\n");
+      try {
+        ShowPage.figures(h, of(job.jobId(), replay));
+      } catch (RuntimeException e) {
+        h.append("<figure class=\"omitted\"><p>Charts left out: ")
+            .append(HtmlReport.UNFORESEEN)
+            .append(".</p></figure>\n");
+      }
+      h.append("</div>\n");
+    }
+    return h.append("</section>\n").toString();
+  }
+
+  private static Path resolve(Path root, String dataFile) {
+    try {
+      return root.resolve(dataFile).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** Whether re-running a job on {@code file} is cheap: loaded already, or small (or missing). */
+  private static boolean cheap(Path file, Set<Path> loaded) {
+    if (file == null || loaded.contains(file)) {
+      return true;
+    }
+    try {
+      return !Files.isRegularFile(file) || Files.size(file) <= CHEAP_BYTES;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** The time axis: a unit that keeps its numbers readable, counted from {@code t0}. */
