@@ -19,6 +19,13 @@ public final class ExitCodes {
   public static final int STRICT = 3;
 
   /**
+   * {@code show} only: the job was re-run and shown, but the re-run's metrics differ from its
+   * document's (the data file or the engine changed since the job ran); the differences are on
+   * stderr.
+   */
+  public static final int RERUN_DIFFERS = 4;
+
+  /**
    * The reader of an output pipe went away (as {@code head} does): the output stopped there,
    * nothing more is printed. The code a command ended by SIGPIPE has in a shell.
    */
@@ -32,6 +39,10 @@ public final class ExitCodes {
     table.put(key(USAGE_OR_FAILURE), "usage error, or an unexpected failure");
     table.put(
         key(STRICT), "completed, but --strict was given and error jobs or warnings were found");
+    table.put(
+        key(RERUN_DIFFERS),
+        "show: the re-run's metrics differ from the job's document (the data or the engine"
+            + " changed)");
     table.put(
         key(PIPE_CLOSED),
         "the reader of an output pipe went away (e.g. | head); the output stopped there");

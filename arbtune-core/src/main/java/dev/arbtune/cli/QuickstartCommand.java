@@ -4,6 +4,7 @@ import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.report.HtmlReport;
+import dev.arbtune.report.JobCharts;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.sweep.Sweep;
 import java.io.IOException;
@@ -105,7 +106,10 @@ final class QuickstartCommand implements Callable<Integer> {
     Summarizing.writeSummary(spec, result.layout().summary(), outcome);
     PrintWriter err = spec.commandLine().getErr();
     if (!noReport) {
-      HtmlReport.write(content, result.layout().report());
+      HtmlReport.write(
+          content,
+          result.layout().report(),
+          JobCharts.reportSection(content.summary().top(), outputRoot, outputRoot));
     }
     err.printf(
         Locale.ROOT,

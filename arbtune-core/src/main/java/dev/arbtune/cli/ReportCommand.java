@@ -6,6 +6,7 @@ import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.io.OutputTarget;
 import dev.arbtune.report.HtmlReport;
+import dev.arbtune.report.JobCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
           + " kind, the leaderboard, PnL vs drawdown with the Pareto front, a heatmap of median"
           + " PnL over the two most important parameters, PnL by value of every parameter, the PnL"
           + " distribution, the robustness of the top jobs (spikes flagged) and their deflated"
-          + " Sharpe ratios.",
+          + " Sharpe ratios, and the top jobs re-run from their config: equity and drawdown"
+          + " over time, the spreads with every entry and exit (a note says when a data file is"
+          + " not reachable; --no-job-charts leaves them out).",
       "",
       "The file has no external reference (styles inline, charts as embedded PNG images): open it"
           + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
@@ -69,6 +72,22 @@ final class ReportCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--data-root",
+      paramLabel = "DIR",
+      description =
+          "For the top jobs' charts: resolve a relative config.data_file against DIR, as 'run"
+              + " --data-root' does (default: the current folder, or the folder a sweep's"
+              + " inputs.json records).")
+  Path dataRoot;
+
+  @Option(
+      names = "--no-job-charts",
+      description =
+          "Leave out the top jobs' equity and spread charts, which re-run the top job (and the"
+              + " next two when their data is small) from its data file: for big data files.")
+  boolean noJobCharts;
+
+  @Option(
       names = "--strict",
       description =
           "Exit with 3 when any error job or warning was found (the report is written); the"
@@ -105,7 +124,9 @@ final class ReportCommand implements Callable<Integer> {
         content = HtmlReport.secondPass(aggregator, second, content);
       }
     }
-    String html = HtmlReport.render(content);
+    String jobCharts =
+        noJobCharts ? "" : JobCharts.reportSection(content.summary().top(), resultsDir, dataRoot);
+    String html = HtmlReport.render(content, jobCharts);
     target.write(spec.commandLine().getOut(), w -> w.write(html), true);
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {

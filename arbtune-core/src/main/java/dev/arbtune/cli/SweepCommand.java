@@ -7,6 +7,7 @@ import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.report.HtmlReport;
+import dev.arbtune.report.JobCharts;
 import dev.arbtune.sweep.Sweep;
 import dev.arbtune.sweep.SweepConflictException;
 import java.io.IOException;
@@ -93,6 +94,13 @@ final class SweepCommand implements Callable<Integer> {
   boolean report;
 
   @Option(
+      names = "--no-job-charts",
+      description =
+          "With --report: leave out the top jobs' equity and spread charts (they re-run the top"
+              + " job, and the next two when their data is small): for big data files.")
+  boolean noJobCharts;
+
+  @Option(
       names = "--strict",
       description =
           "Exit with 3 when the summary has error jobs or warnings (the advisory zero-trade-top"
@@ -140,7 +148,13 @@ final class SweepCommand implements Callable<Integer> {
     Summarizing.writeSummary(spec, result.layout().summary(), outcome);
     if (content != null) {
       try {
-        HtmlReport.write(content, result.layout().report());
+        HtmlReport.write(
+            content,
+            result.layout().report(),
+            noJobCharts
+                ? ""
+                : JobCharts.reportSection(
+                    content.summary().top(), result.layout().root(), running.dataRoot()));
       } catch (IOException e) {
         throw new IOException(
             "cannot write " + result.layout().report() + ": " + IoMessages.describe(e), e);

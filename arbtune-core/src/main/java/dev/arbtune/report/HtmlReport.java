@@ -158,12 +158,30 @@ public final class HtmlReport {
    * @throws IOException when the file cannot be written
    */
   public static void write(Content content, Path output) throws IOException {
-    String html = render(content);
+    write(content, output, "");
+  }
+
+  /**
+   * Writes the report of {@code content} with the job charts of {@code jobCharts} ({@link
+   * JobCharts#reportSection}; empty for none) to {@code output}, atomically.
+   *
+   * @throws IOException when the file cannot be written
+   */
+  public static void write(Content content, Path output, String jobCharts) throws IOException {
+    String html = render(content, jobCharts);
     AtomicFiles.writeText(output, w -> w.write(html));
   }
 
   /** The report as one HTML document. */
   public static String render(Content c) {
+    return render(c, "");
+  }
+
+  /**
+   * The report as one HTML document, with the job charts of {@code jobCharts} ({@link
+   * JobCharts#reportSection}; empty for none) after the charts.
+   */
+  public static String render(Content c, String jobCharts) {
     AggregatedSummary s = c.summary();
     Insights in = c.insights();
     StringBuilder h = new StringBuilder(1 << 20);
@@ -201,6 +219,7 @@ public final class HtmlReport {
     errors(h, s);
     leaderboard(h, s, in);
     charts(h, c);
+    h.append(Objects.requireNonNull(jobCharts, "jobCharts"));
     importance(h, in);
     robustness(h, in);
     selectionBias(h, in.selectionBias());

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 class MainTest {
 
   private static final String[] COMMANDS = {
-    "quickstart", "sweep", "plan", "run", "backtest", "aggregate", "report", "help"
+    "quickstart", "sweep", "plan", "run", "backtest", "aggregate", "report", "show", "help"
   };
 
   @Test

@@ -1,0 +1,96 @@
+package dev.arbtune.show;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.aggregate.SweepRoots;
+import dev.arbtune.result.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a job's relative {@code data_file} is read from when it is re-run: {@code --data-root} when
+ * given (as {@code run} does); otherwise the current folder, unless the file is not there and the
+ * results come from a sweep's output root whose {@code inputs.json} records the file (as {@code
+ * quickstart} runs with its output root as data root): then that folder.
+ */
+public final class DataRoots {
+
+  /** The largest inputs record read; a sweep writes a few hundred bytes. */
+  private static final long MAX_INPUTS_RECORD = 1 << 16;
+
+  private DataRoots() {}
+
+  /**
+   * The data root to re-run a job with.
+   *
+   * @param given {@code --data-root}, or {@code null}
+   * @param resultsDir the folder given as {@code --results-dir} (a sweep root, its {@code
+   *     results/}, or any folder)
+   * @param dataFile the job's {@code data_file}
+   */
+  public static Path of(Path given, Path resultsDir, String dataFile) {
+    Objects.requireNonNull(resultsDir, "resultsDir");
+    if (given != null) {
+      return given;
+    }
+    Path here = Path.of("");
+    Path rel;
+    try {
+      rel = Path.of(dataFile).normalize();
+    } catch (InvalidPathException | NullPointerException e) {
+      return here;
+    }
+    if (rel.isAbsolute() || Files.exists(rel) || rel.getNameCount() == 0) {
+      return here;
+    }
+    Path root = sweepRoot(resultsDir);
+    Path recorded = root == null ? null : recordedDataFile(root.resolve("inputs.json"));
+    if (recorded == null
+        || !recorded.endsWith(rel)
+        || recorded.getNameCount() < rel.getNameCount()
+        || !Files.exists(recorded)) {
+      return here;
+    }
+    int keep = recorded.getNameCount() - rel.getNameCount();
+    Path folder = recorded.getRoot();
+    if (keep > 0) {
+      Path sub = recorded.subpath(0, keep);
+      folder = folder == null ? sub : folder.resolve(sub);
+    }
+    return folder == null ? here : folder;
+  }
+
+  /** The sweep output root {@code dir} is, or whose {@code results/} it is; else {@code null}. */
+  private static Path sweepRoot(Path dir) {
+    if (SweepRoots.resultsOf(dir).isPresent()) {
+      return dir;
+    }
+    Path abs = dir.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    if (parent != null
+        && abs.getFileName() != null
+        && abs.getFileName().toString().equals(SweepRoots.RESULTS_FOLDER)
+        && SweepRoots.resultsOf(parent).isPresent()) {
+      return parent;
+    }
+    return null;
+  }
+
+  private static Path recordedDataFile(Path inputs) {
+    try {
+      if (!Files.isRegularFile(inputs) || Files.size(inputs) > MAX_INPUTS_RECORD) {
+        return null;
+      }
+      JsonNode dataFile =
+          new ObjectMapper(Json.factory()).readTree(inputs.toFile()).get("data_file");
+      return dataFile != null && dataFile.isTextual() && !dataFile.asText().isEmpty()
+          ? Path.of(dataFile.asText()).normalize()
+          : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // an unreadable record names no file
+    }
+  }
+}
