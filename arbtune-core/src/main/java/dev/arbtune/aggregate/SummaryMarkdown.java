@@ -4,15 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Writes an {@link AggregatedSummary} as Markdown (GitHub-flavoured tables) for pull requests,
  * wikis and notebooks: the counts, the filters, the ranked jobs with the key metrics and every
  * config parameter that varies among them, the Pareto front when computed, and the errors.
+ *
+ * <p>Each table's config columns are those of {@link LeaderboardColumns}: the seed's {@code
+ * min_spread_bps} and {@code slippage_bps} first, then every other key that varies among the jobs
+ * of that table, sorted by name, values longer than {@link LeaderboardColumns#MAX_VALUE} characters
+ * shortened; the keys with one value in all of them follow the table on one {@code Fixed (all N
+ * listed): ...} line. {@code total_trades} counts the trades opened and the last column, {@code
+ * closed_trades}, those closed; a note under each table says so.
  */
 public final class SummaryMarkdown {
+
+  private static final String CLOSED = "closed_trades";
 
   private static final List<String> METRICS =
       List.of("realized_pnl_usd", "max_drawdown_pct", "total_trades", "win_rate");
@@ -94,13 +102,17 @@ public final class SummaryMarkdown {
     if (rankMetric != null) {
       metrics.add(rankMetric);
     }
-    List<String> params = varyingParameters(jobs);
+    LeaderboardColumns cols = LeaderboardColumns.of(jobs);
+    List<String> params = cols.shown();
+    boolean closed = !metrics.contains(CLOSED);
     sb.append("| rank | job_id |");
     metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
     params.forEach(p -> sb.append(' ').append(p).append(" |"));
+    sb.append(closed ? " " + CLOSED + " |" : "");
     sb.append("\n| ---: | --- |");
     metrics.forEach(m -> sb.append(" ---: |"));
     params.forEach(p -> sb.append(" ---: |"));
+    sb.append(closed ? " ---: |" : "");
     sb.append('\n');
     int rank = 0;
     for (AggregatedJobResult job : jobs) {
@@ -109,33 +121,33 @@ public final class SummaryMarkdown {
         sb.append(' ').append(escape(cell(job.metrics(), m))).append(" |");
       }
       for (String p : params) {
-        sb.append(' ').append(escape(cell(job.config(), p))).append(" |");
+        String v = job.config().containsKey(p) ? LeaderboardColumns.value(job.config(), p) : "";
+        sb.append(' ').append(escape(v)).append(" |");
+      }
+      if (closed) {
+        sb.append(' ').append(escape(cell(job.metrics(), CLOSED))).append(" |");
       }
       sb.append('\n');
     }
+    fixedAndCounts(sb, cols, jobs.size());
   }
 
   /**
-   * Config keys whose values differ among {@code jobs}, in first-seen order; when none differ, the
-   * two the seed's summary shows.
+   * After a table: the config keys with one value in every listed job, and what the two trade
+   * counts mean.
    */
-  static List<String> varyingParameters(List<AggregatedJobResult> jobs) {
-    Set<String> keys = new LinkedHashSet<>();
-    jobs.forEach(j -> keys.addAll(j.config().keySet()));
-    List<String> varying = new ArrayList<>();
-    for (String k : keys) {
-      if (k.equals("tag")) {
-        continue;
-      }
-      Object first = jobs.get(0).config().get(k);
-      for (AggregatedJobResult j : jobs) {
-        if (!Objects.equals(first, j.config().get(k))) {
-          varying.add(k);
-          break;
-        }
-      }
+  private static void fixedAndCounts(StringBuilder sb, LeaderboardColumns cols, int listed) {
+    if (!cols.fixed().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      cols.fixed().forEach((k, v) -> parts.add("`" + k + "=" + v.replace("`", "'") + "`"));
+      sb.append('\n')
+          .append(LeaderboardColumns.fixedLabel(listed))
+          .append(": ")
+          .append(String.join(", ", parts))
+          .append('\n');
     }
-    return varying.isEmpty() ? SummaryText.SHOWN_PARAMETERS : varying;
+    sb.append("\n_total_trades: trades opened; closed_trades: trades closed (a trade still open")
+        .append(" when the data ended is opened, not closed)._\n");
   }
 
   private static String cell(Map<String, Object> map, String key) {
