@@ -4,15 +4,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Writes an {@link AggregatedSummary} as Markdown (GitHub-flavoured tables) for pull requests,
  * wikis and notebooks: the counts, the filters, the ranked jobs with the key metrics and every
  * config parameter that varies among them, the Pareto front when computed, and the errors.
+ *
+ * <p>Each table's config columns are those of {@link LeaderboardColumns}: the seed's {@code
+ * min_spread_bps} and {@code slippage_bps} first, then every other key that varies among the jobs
+ * of that table, sorted by name, values longer than {@link LeaderboardColumns#MAX_VALUE} characters
+ * shortened; the keys with one value in all of them follow the table on one {@code Fixed (all N
+ * listed): ...} line. {@code total_trades} counts the trades opened and the last column, {@code
+ * closed_trades}, those closed; a note under each table says so.
  */
 public final class SummaryMarkdown {
+
+  private static final String CLOSED = "closed_trades";
 
   private static final List<String> METRICS =
       List.of("realized_pnl_usd", "max_drawdown_pct", "total_trades", "win_rate");
@@ -48,16 +56,12 @@ public final class SummaryMarkdown {
         .append(" by ")
         .append(SummaryText.title(s.ranking()))
         .append("\n\n");
-    if (s.errorJobRows() == null) {
-      table(sb, s.topByPnl(), s.ranking().metric());
-    } else {
-      tableWithErrors(sb, s.topByPnl(), s.errorJobRows(), s.ranking().metric());
-    }
+    table(sb, s.topByPnl(), s.errorJobRows(), s.ranking().metric());
     if (s.paretoFront() != null) {
       sb.append("\n## Pareto front: PnL higher, drawdown lower (")
           .append(s.paretoFrontJobs())
           .append(")\n\n");
-      table(sb, s.paretoFront(), null);
+      table(sb, s.paretoFront(), null, null);
     }
     if (s.errorJobs() > 0) {
       sb.append("\n## Errors (").append(s.errorJobs()).append(")\n\n");
@@ -89,8 +93,23 @@ public final class SummaryMarkdown {
     return sb.toString();
   }
 
-  private static void table(StringBuilder sb, List<AggregatedJobResult> jobs, String rankMetric) {
-    if (jobs.isEmpty()) {
+  /**
+   * One table: the ranked {@code jobs}, then, when {@code errors} is not {@code null} ({@code
+   * aggregate --include-errors}), every error job, with three more columns, {@code status}, {@code
+   * error_kind} and {@code error} (empty for success jobs); error rows have no rank and no metrics,
+   * and show their config. The config columns are those of {@link LeaderboardColumns} over the rows
+   * that have a config (a document that could not be read says nothing about what varies).
+   */
+  private static void table(
+      StringBuilder sb,
+      List<AggregatedJobResult> jobs,
+      List<AggregatedJobResult> errors,
+      String rankMetric) {
+    List<AggregatedJobResult> all = new ArrayList<>(jobs);
+    if (errors != null) {
+      all.addAll(errors);
+    }
+    if (all.isEmpty()) {
       sb.append("_No success job passed the filters._\n");
       return;
     }
@@ -98,56 +117,22 @@ public final class SummaryMarkdown {
     if (rankMetric != null) {
       metrics.add(rankMetric);
     }
-    List<String> params = varyingParameters(jobs);
+    List<AggregatedJobResult> withConfig = all.stream().filter(j -> !j.config().isEmpty()).toList();
+    LeaderboardColumns cols = LeaderboardColumns.of(withConfig);
+    List<String> params = cols.shown();
+    boolean closed = !metrics.contains(CLOSED);
+    boolean status = errors != null;
     sb.append("| rank | job_id |");
     metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
     params.forEach(p -> sb.append(' ').append(p).append(" |"));
+    sb.append(closed ? " " + CLOSED + " |" : "");
+    sb.append(status ? " status | error_kind | error |" : "");
     sb.append("\n| ---: | --- |");
     metrics.forEach(m -> sb.append(" ---: |"));
     params.forEach(p -> sb.append(" ---: |"));
+    sb.append(closed ? " ---: |" : "");
+    sb.append(status ? " --- | --- | --- |" : "");
     sb.append('\n');
-    int rank = 0;
-    for (AggregatedJobResult job : jobs) {
-      sb.append("| ").append(++rank).append(" | ").append(escape(job.jobId())).append(" |");
-      for (String m : metrics) {
-        sb.append(' ').append(escape(cell(job.metrics(), m))).append(" |");
-      }
-      for (String p : params) {
-        sb.append(' ').append(escape(cell(job.config(), p))).append(" |");
-      }
-      sb.append('\n');
-    }
-  }
-
-  /**
-   * The ranked table with every error job after the ranked rows ({@code aggregate
-   * --include-errors}): three more columns, {@code status}, {@code error_kind} and {@code error}
-   * (empty for success jobs); error rows have no rank and no metrics, and show their config.
-   */
-  private static void tableWithErrors(
-      StringBuilder sb,
-      List<AggregatedJobResult> ranked,
-      List<AggregatedJobResult> errors,
-      String rankMetric) {
-    if (ranked.isEmpty() && errors.isEmpty()) {
-      sb.append("_No success job passed the filters._\n");
-      return;
-    }
-    Set<String> metrics = new LinkedHashSet<>(METRICS);
-    metrics.add(rankMetric);
-    List<AggregatedJobResult> all = new ArrayList<>(ranked);
-    all.addAll(errors);
-    // A document that could not be read has no config: it says nothing about what varies.
-    List<AggregatedJobResult> withConfig = all.stream().filter(j -> !j.config().isEmpty()).toList();
-    List<String> params =
-        withConfig.isEmpty() ? SummaryText.SHOWN_PARAMETERS : varyingParameters(withConfig);
-    sb.append("| rank | job_id |");
-    metrics.forEach(m -> sb.append(' ').append(m).append(" |"));
-    params.forEach(p -> sb.append(' ').append(p).append(" |"));
-    sb.append(" status | error_kind | error |\n| ---: | --- |");
-    metrics.forEach(m -> sb.append(" ---: |"));
-    params.forEach(p -> sb.append(" ---: |"));
-    sb.append(" --- | --- | --- |\n");
     int rank = 0;
     for (AggregatedJobResult job : all) {
       boolean error = !job.isSuccess();
@@ -160,39 +145,42 @@ public final class SummaryMarkdown {
         sb.append(' ').append(escape(cell(job.metrics(), m))).append(" |");
       }
       for (String p : params) {
-        sb.append(' ').append(escape(cell(job.config(), p))).append(" |");
+        String v = job.config().containsKey(p) ? LeaderboardColumns.value(job.config(), p) : "";
+        sb.append(' ').append(escape(v)).append(" |");
       }
-      sb.append(' ')
-          .append(job.status().label())
-          .append(" | ")
-          .append(error ? job.error().kind().label() : "")
-          .append(" | ")
-          .append(error ? escape(job.error().message()) : "")
-          .append(" |\n");
+      if (closed) {
+        sb.append(' ').append(escape(cell(job.metrics(), CLOSED))).append(" |");
+      }
+      if (status) {
+        sb.append(' ')
+            .append(job.status().label())
+            .append(" | ")
+            .append(error ? job.error().kind().label() : "")
+            .append(" | ")
+            .append(error ? escape(job.error().message()) : "")
+            .append(" |");
+      }
+      sb.append('\n');
     }
+    fixedAndCounts(sb, cols, withConfig.size());
   }
 
   /**
-   * Config keys whose values differ among {@code jobs}, in first-seen order; when none differ, the
-   * two the seed's summary shows.
+   * After a table: the config keys with one value in every listed job, and what the two trade
+   * counts mean.
    */
-  static List<String> varyingParameters(List<AggregatedJobResult> jobs) {
-    Set<String> keys = new LinkedHashSet<>();
-    jobs.forEach(j -> keys.addAll(j.config().keySet()));
-    List<String> varying = new ArrayList<>();
-    for (String k : keys) {
-      if (k.equals("tag")) {
-        continue;
-      }
-      Object first = jobs.get(0).config().get(k);
-      for (AggregatedJobResult j : jobs) {
-        if (!Objects.equals(first, j.config().get(k))) {
-          varying.add(k);
-          break;
-        }
-      }
+  private static void fixedAndCounts(StringBuilder sb, LeaderboardColumns cols, int listed) {
+    if (!cols.fixed().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      cols.fixed().forEach((k, v) -> parts.add("`" + k + "=" + v.replace("`", "'") + "`"));
+      sb.append('\n')
+          .append(LeaderboardColumns.fixedLabel(listed))
+          .append(": ")
+          .append(String.join(", ", parts))
+          .append('\n');
     }
-    return varying.isEmpty() ? SummaryText.SHOWN_PARAMETERS : varying;
+    sb.append("\n_total_trades: trades opened; closed_trades: trades closed (a trade still open")
+        .append(" when the data ended is opened, not closed)._\n");
   }
 
   private static String cell(Map<String, Object> map, String key) {

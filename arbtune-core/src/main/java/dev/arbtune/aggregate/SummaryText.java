@@ -7,6 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.StringJoiner;
 
@@ -35,7 +36,14 @@ import java.util.StringJoiner;
  * layout (the seed had none); {@link #diagnostics} describes them for stderr. PnL is padded to 8
  * characters and drawdown to 6, as in the seed's example; amounts are rounded half-even from the
  * binary value, as Python's {@code format} does. A missing value prints as {@code N/A}; a whole
- * number from the config prints without {@code .0}.
+ * number from the config prints without {@code .0}. {@code trades=} is {@code total_trades}, the
+ * trades opened (closed or still open when the data ended).
+ *
+ * <p>With {@link Columns#VARIED} each line also shows {@code closed=} (when some listed job's
+ * {@code closed_trades} differs from its {@code total_trades}) and every config key that varies
+ * among the listed jobs after the seed's two, and a {@code Fixed (all N listed): ...} line follows
+ * the list (see {@link LeaderboardColumns}); the Pareto block follows the same rule for the jobs it
+ * lists.
  */
 public final class SummaryText {
 
@@ -43,7 +51,24 @@ public final class SummaryText {
   public static final String RULE = "=".repeat(70);
 
   /** Config parameters shown on each ranked line, after the metrics. */
-  static final List<String> SHOWN_PARAMETERS = List.of("min_spread_bps", "slippage_bps");
+  static final List<String> SHOWN_PARAMETERS = LeaderboardColumns.SEED_PARAMETERS;
+
+  /** Which config keys and counts the ranked lines show. */
+  public enum Columns {
+    /** The seed's layout: {@code trades=} and the seed's two parameters, nothing else. */
+    SEED,
+    /**
+     * The seed's fields, then {@code closed=} when some listed job closed a different number of
+     * trades than it opened, and after the seed's two parameters every other config key that varies
+     * among the listed jobs (see {@link LeaderboardColumns}); the keys that do not vary follow the
+     * list on one {@code Fixed (all N listed): ...} line. Where only the seed's two parameters are
+     * in the configs and every job closed what it opened, this is the seed's layout byte for byte.
+     */
+    VARIED
+  }
+
+  /** The columns {@link #format(AggregatedSummary)} uses. */
+  public static final Columns DEFAULT_COLUMNS = Columns.SEED;
 
   private static final String NA = "N/A";
 
@@ -52,8 +77,14 @@ public final class SummaryText {
 
   private SummaryText() {}
 
-  /** The whole summary, each line ending in {@code \n}. */
+  /** The whole summary in the {@link #DEFAULT_COLUMNS}, each line ending in {@code \n}. */
   public static String format(AggregatedSummary summary) {
+    return format(summary, DEFAULT_COLUMNS);
+  }
+
+  /** The whole summary with the ranked lines in {@code columns}, each ending in {@code \n}. */
+  public static String format(AggregatedSummary summary, Columns columns) {
+    Objects.requireNonNull(columns, "columns");
     StringBuilder sb = new StringBuilder(256 + 160 * summary.topByPnl().size());
     sb.append(RULE).append('\n');
     sb.append("[D39_AGG] TUNING SESSION SUMMARY\n");
@@ -80,9 +111,7 @@ public final class SummaryText {
               ? "  (none listed: --max-results is 0)\n"
               : "  (no success job passed the filters)\n");
     }
-    for (int i = 0; i < top.size(); i++) {
-      sb.append(jobLine(i + 1, top.get(i), extra)).append('\n');
-    }
+    jobLines(sb, top, extra, columns);
     sb.append('\n');
     if (summary.paretoFront() != null) {
       List<AggregatedJobResult> front = summary.paretoFront();
@@ -95,9 +124,7 @@ public final class SummaryText {
         sb.append("  (no success job with max_drawdown_pct passed the filters)\n");
       }
       int shown = Math.min(front.size(), PARETO_LINES);
-      for (int i = 0; i < shown; i++) {
-        sb.append(jobLine(i + 1, front.get(i), null)).append('\n');
-      }
+      jobLines(sb, front.subList(0, shown), null, columns);
       if (onFront > shown) {
         sb.append("  ... and ")
             .append(onFront - shown)
@@ -107,6 +134,25 @@ public final class SummaryText {
     }
     sb.append(RULE).append('\n');
     return sb.toString();
+  }
+
+  /**
+   * The lines of {@code jobs}, numbered from 1, each ending in {@code \n}; with {@link
+   * Columns#VARIED}, the columns of {@link LeaderboardColumns} and the line of fixed keys.
+   */
+  private static void jobLines(
+      StringBuilder sb, List<AggregatedJobResult> jobs, String extra, Columns columns) {
+    LeaderboardColumns cols =
+        columns == Columns.VARIED
+            ? LeaderboardColumns.of(jobs)
+            : new LeaderboardColumns(SHOWN_PARAMETERS, Map.of(), false);
+    for (int i = 0; i < jobs.size(); i++) {
+      sb.append(jobLine(i + 1, jobs.get(i), extra, cols)).append('\n');
+    }
+    String fixed = cols.fixedLine(jobs.size());
+    if (fixed != null) {
+      sb.append("  ").append(fixed).append('\n');
+    }
   }
 
   /** One ranked line in the seed's layout, without the newline. */
@@ -178,16 +224,32 @@ public final class SummaryText {
 
   /** One ranked line, with {@code extra} (a metric name) shown after the seed's fields. */
   static String jobLine(int rank, AggregatedJobResult job, String extra) {
+    return jobLine(rank, job, extra, new LeaderboardColumns(SHOWN_PARAMETERS, Map.of(), false));
+  }
+
+  /**
+   * One ranked line: the seed's fields ({@code trades=} counts the trades opened), {@code closed=}
+   * when {@code cols} says the counts differ, {@code extra} (a metric name), then the config keys
+   * {@code cols} shows: the seed's two as written, the others shortened to {@link
+   * LeaderboardColumns#MAX_VALUE} characters.
+   */
+  static String jobLine(int rank, AggregatedJobResult job, String extra, LeaderboardColumns cols) {
     StringBuilder sb = new StringBuilder(160);
     sb.append("  ").append(rank).append(") job_id=").append(job.jobId());
     sb.append("  PnL=").append(pad(money(job.metric(Ranking.PNL_METRIC)), 8));
     sb.append("  DD=").append(pad(percent(job.metric("max_drawdown_pct")), 6));
     sb.append("  trades=").append(plain(job.metrics(), "total_trades"));
-    if (extra != null) {
+    if (cols.closedDiffers()) {
+      sb.append("  closed=").append(plain(job.metrics(), "closed_trades"));
+    }
+    if (extra != null && !(cols.closedDiffers() && extra.equals("closed_trades"))) {
       sb.append("  ").append(extra).append('=').append(plain(job.metrics(), extra));
     }
     for (String name : SHOWN_PARAMETERS) {
       sb.append("  ").append(name).append('=').append(plain(job.config(), name));
+    }
+    for (String name : cols.extra()) {
+      sb.append("  ").append(name).append('=').append(LeaderboardColumns.value(job.config(), name));
     }
     return sb.toString();
   }

@@ -101,6 +101,21 @@ final class AggregateCommand implements Callable<Integer> {
   Format format;
 
   @Option(
+      names = "--columns",
+      paramLabel = "COLUMNS",
+      defaultValue = "seed",
+      description = {
+        "What each ranked line of the text layout shows: seed (the seed's layout: trades= counts"
+            + " the trades opened, then min_spread_bps and slippage_bps) or varied (also closed="
+            + " when some listed job closed a different number of trades than it opened, every"
+            + " other config key that varies among the listed jobs, sorted by name, and the keys"
+            + " with one value in every listed job once, on a 'Fixed (all N listed):' line after"
+            + " the list; values over 32 characters are shortened around '...'). The Markdown"
+            + " tables and the HTML report always show the varied keys. Default: ${DEFAULT-VALUE}."
+      })
+  SummaryText.Columns columns;
+
+  @Option(
       names = "--output-json",
       paramLabel = "FILE",
       description =
@@ -178,7 +193,7 @@ final class AggregateCommand implements Callable<Integer> {
     if (!Outputs.anyOnStdout(outputs)) {
       switch (format) {
         case TEXT -> {
-          out.print(SummaryText.format(summary));
+          out.print(SummaryText.format(summary, columns));
           if (outcome.insights() != null) {
             out.print(InsightsText.format(outcome.insights()));
           }

@@ -3,13 +3,14 @@ package dev.arbtune.insights;
 /**
  * Running statistics of the PnL of one group of jobs (one parameter value, or one heatmap cell):
  * count, exact sum ({@link ExactSum}, so that the mean does not depend on the order of the jobs or
- * the number of threads), best, count of profitable jobs and a {@link MedianSketch}.
+ * the number of threads), best, worst, count of profitable jobs and a {@link MedianSketch}.
  */
 final class GroupStats {
 
   long count;
   final ExactSum sum = new ExactSum();
   double best = Double.NEGATIVE_INFINITY;
+  double worst = Double.POSITIVE_INFINITY;
   long profitable;
   final MedianSketch median = new MedianSketch();
 
@@ -17,6 +18,7 @@ final class GroupStats {
     count++;
     sum.add(pnl);
     best = Math.max(best, pnl);
+    worst = Math.min(worst, pnl);
     if (pnl > 0) {
       profitable++;
     }
@@ -27,6 +29,7 @@ final class GroupStats {
     count += o.count;
     sum.merge(o.sum);
     best = Math.max(best, o.best);
+    worst = Math.min(worst, o.worst);
     profitable += o.profitable;
     median.merge(o.median);
   }

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param medianExact whether the median is exact (groups of at most 128 jobs) or a bucket estimate
  * @param best the highest realized PnL among them
  * @param profitableShare the fraction of them with PnL above 0
+ * @param worst the lowest realized PnL among them; NaN when not known (made by the constructor
+ *     without it)
  */
 public record ValueStats(
     ParamValue value,
@@ -20,12 +22,25 @@ public record ValueStats(
     double median,
     boolean medianExact,
     double best,
-    double profitableShare) {
+    double profitableShare,
+    double worst) {
   public ValueStats {
     Objects.requireNonNull(value, "value");
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
     }
+  }
+
+  /** The statistics without the lowest PnL ({@code worst} is NaN). */
+  public ValueStats(
+      ParamValue value,
+      long jobs,
+      double mean,
+      double median,
+      boolean medianExact,
+      double best,
+      double profitableShare) {
+    this(value, jobs, mean, median, medianExact, best, profitableShare, Double.NaN);
   }
 
   static ValueStats of(ParamValue value, GroupStats g) {
@@ -36,6 +51,7 @@ public record ValueStats(
         g.median.median(),
         g.median.isExact(),
         g.best,
-        (double) g.profitable / g.count);
+        (double) g.profitable / g.count,
+        g.worst);
   }
 }

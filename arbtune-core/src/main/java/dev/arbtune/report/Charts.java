@@ -20,6 +20,7 @@ import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -343,6 +344,75 @@ public final class Charts {
     }
     chart.addSeries("median", labels, medians);
     chart.addSeries("mean", labels, means);
+    return chart;
+  }
+
+  /**
+   * The spread of PnL for each value of one parameter: a whisker from the lowest to the highest PnL
+   * of the jobs with that value, the median (diamond) and the mean (dot) on it. Values whose lowest
+   * PnL is not known ({@link ValueStats#worst} NaN) get no whisker.
+   */
+  public static byte[] parameterSpread(ParameterInsight p) {
+    return png(parameterSpreadChart(p));
+  }
+
+  /** The chart of {@link #parameterSpread}; its legend sits below the plot. */
+  static CategoryChart parameterSpreadChart(ParameterInsight p) {
+    Range range = new Range();
+    for (ValueStats v : p.values()) {
+      range.add(v.worst());
+      range.add(v.best());
+      range.add(v.median());
+      range.add(v.mean());
+    }
+    AxisScale scale = range.scale("the PnL spread by " + p.name());
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT - 60)
+            .title("PnL spread by " + p.name() + " (lowest to highest, median, mean)")
+            .xAxisTitle(p.name())
+            .yAxisTitle("realized PnL (" + scale.unit("USD") + ")")
+            .build();
+    style(chart);
+    chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+    chart.getStyler().setOverlapped(true);
+    chart.getStyler().setErrorBarsColorSeriesColor(true);
+    chart.getStyler().setMarkerSize(9);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    if (p.values().size() > 10) {
+      chart.getStyler().setXAxisLabelRotation(45);
+    }
+    List<String> labels = categoryLabels(p.values().stream().map(ValueStats::value).toList());
+    List<Double> middles = new ArrayList<>();
+    List<Double> halves = new ArrayList<>();
+    List<Double> medians = new ArrayList<>();
+    List<Double> means = new ArrayList<>();
+    for (ValueStats v : p.values()) {
+      double lo = scale.apply(v.worst());
+      double hi = scale.apply(v.best());
+      boolean whisker = !Double.isNaN(lo) && !Double.isNaN(hi);
+      // XChart draws symmetric error bars: a bar of half the range around the middle spans it.
+      middles.add(whisker ? lo / 2 + hi / 2 : Double.NaN);
+      halves.add(whisker ? hi / 2 - lo / 2 : 0.0);
+      medians.add(scale.apply(v.median()));
+      means.add(scale.apply(v.mean()));
+    }
+    chart.getStyler().setYAxisDecimalPattern(axisPattern(scale.width()));
+    if (scale.fixedBounds()) {
+      chart.getStyler().setYAxisMin(scale.min()).setYAxisMax(scale.max());
+    }
+    CategorySeries spread = chart.addSeries("lowest to highest", labels, middles, halves);
+    spread.setMarker(SeriesMarkers.NONE);
+    spread.setMarkerColor(GREY);
+    spread.setLineColor(GREY);
+    CategorySeries mean = chart.addSeries("mean", labels, means);
+    mean.setMarker(SeriesMarkers.CIRCLE);
+    mean.setMarkerColor(ORANGE);
+    CategorySeries median = chart.addSeries("median", labels, medians);
+    median.setMarker(SeriesMarkers.DIAMOND);
+    median.setMarkerColor(BLUE);
     return chart;
   }
 

@@ -4,6 +4,7 @@ import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.CollectedSummary;
 import dev.arbtune.aggregate.ErrorReport;
+import dev.arbtune.aggregate.LeaderboardColumns;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.insights.Fmt;
@@ -26,6 +27,7 @@ import dev.arbtune.result.ErrorKind;
 import dev.arbtune.result.Versions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +51,6 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class HtmlReport {
-
-  /** Parameters shown as columns of the leaderboard, most important first. */
-  static final int LEADERBOARD_PARAMETERS = 6;
 
   /** Errors listed by message under the counts by kind. */
   static final int LISTED_ERRORS = 10;
@@ -350,20 +349,23 @@ public final class HtmlReport {
   }
 
   private static void leaderboard(StringBuilder h, AggregatedSummary s, Insights in) {
-    List<ParameterInsight> shown = in.mostImportant(LEADERBOARD_PARAMETERS);
+    List<AggregatedJobResult> top = s.top();
+    LeaderboardColumns cols = LeaderboardColumns.of(top);
+    Board board = Board.of(cols, top);
     Map<String, Robustness> rob = new HashMap<>();
     in.robustness().forEach(r -> rob.put(r.job().jobId() + "\u0000" + r.rank(), r));
     Map<String, SharpeCheck> dsr = new HashMap<>();
     in.selectionBias().checks().forEach(c -> dsr.put(c.job().jobId() + "\u0000" + c.rank(), c));
-    h.append("<section><h2>Leaderboard</h2>\n<div class=\"scroll\"><table><thead><tr>")
+    h.append("<section><h2>Leaderboard</h2>\n<div class=\"scroll\"><table class=\"")
+        .append(board.tableClass())
+        .append("\">")
+        .append("<thead><tr>")
         .append("<th class=\"num\">#</th><th>job_id</th><th class=\"num\">PnL (USD)</th>")
-        .append("<th class=\"num\">max DD</th><th class=\"num\">trades</th>")
-        .append("<th class=\"num\">win rate</th><th class=\"num\">Sharpe/trade</th>");
-    for (ParameterInsight p : shown) {
-      h.append("<th class=\"num\">").append(esc(p.name())).append("</th>");
-    }
+        .append("<th class=\"num\">max DD</th><th class=\"num\">trades opened</th>")
+        .append("<th class=\"num\">closed</th>")
+        .append("<th class=\"num\">win rate</th><th class=\"num\">Sharpe/<wbr>trade</th>");
+    board.headers(h);
     h.append("<th>neighbours</th><th class=\"num\">DSR</th></tr></thead><tbody>\n");
-    List<AggregatedJobResult> top = s.top();
     if (top.isEmpty()) {
       h.append("<tr><td colspan=\"99\">No success job passed the filters.</td></tr>\n");
     }
@@ -372,7 +374,7 @@ public final class HtmlReport {
       String key = j.jobId() + "\u0000" + (i + 1);
       h.append("<tr><td class=\"num\">")
           .append(i + 1)
-          .append("</td><td><code>")
+          .append("</td><td><code class=\"id\">")
           .append(esc(j.jobId()))
           .append("</code></td><td class=\"num ")
           .append(sign(j.metric("realized_pnl_usd")))
@@ -383,24 +385,128 @@ public final class HtmlReport {
           .append("</td><td class=\"num\">")
           .append(metric(j.metric("total_trades"), 0, ""))
           .append("</td><td class=\"num\">")
+          .append(metric(j.metric("closed_trades"), 0, ""))
+          .append("</td><td class=\"num\">")
           .append(percentMetric(j.metric("win_rate")))
           .append("</td><td class=\"num\">")
           .append(metric(j.metric("sharpe_per_trade"), 3, ""))
           .append("</td>");
-      for (ParameterInsight p : shown) {
-        Object raw = j.config().get(p.name());
-        h.append("<td class=\"num\">")
-            .append(j.config().containsKey(p.name()) ? esc(ParamValue.from(raw).display()) : "")
-            .append("</td>");
-      }
+      board.cells(h, j);
       Robustness r = rob.get(key);
       h.append("<td>").append(r == null ? "" : badge(r.verdict())).append("</td>");
       SharpeCheck c = dsr.get(key);
       h.append("<td class=\"num\">")
           .append(c == null ? "" : esc(Fmt.fixed(c.deflatedSharpe(), 3)))
           .append("</td></tr>\n");
+      board.pairsRow(h, j, 9 + board.columns().size());
     }
-    h.append("</tbody></table></div></section>\n");
+    h.append("</tbody></table></div>\n");
+    fixedLine(h, cols, top.size());
+    h.append("<p class=\"muted\">Trades opened is <code>total_trades</code> (closed, or still open")
+        .append(" when the data ended); closed is <code>closed_trades</code>. The config columns")
+        .append(" are the seed's <code>min_spread_bps</code> and <code>slippage_bps</code>, then")
+        .append(" every key that varies among the listed jobs (up to ")
+        .append(KEY_COLUMNS)
+        .append(" of them with short values get a column each, the others are listed as")
+        .append(" key=value on a row under each job's); values over ")
+        .append(LeaderboardColumns.MAX_VALUE)
+        .append(" characters are shortened (the full value is in the cell's tooltip).</p>")
+        .append("</section>\n");
+  }
+
+  /** Further varied keys (after the seed's two) that may get a column each. */
+  static final int KEY_COLUMNS = 3;
+
+  /** The longest shown value of a key that gets a column of its own. */
+  static final int COLUMN_VALUE = 12;
+
+  /**
+   * How a table of jobs shows the config keys of {@link LeaderboardColumns}: the seed's two and up
+   * to {@link #KEY_COLUMNS} further varied keys whose shown values are all short get a column each;
+   * the other varied keys go on a row under each job's, as {@code key=value} pairs that wrap, so
+   * that the table fits the page.
+   *
+   * @param columns the keys with a column each
+   * @param pairs the keys on the row under each job's
+   */
+  private record Board(List<String> columns, List<String> pairs) {
+
+    static Board of(LeaderboardColumns cols, List<AggregatedJobResult> jobs) {
+      List<String> columns = new ArrayList<>(LeaderboardColumns.SEED_PARAMETERS);
+      List<String> pairs = new ArrayList<>();
+      for (String k : cols.extra()) {
+        boolean isShort =
+            jobs.stream()
+                .allMatch(j -> LeaderboardColumns.value(j.config(), k).length() <= COLUMN_VALUE);
+        if (isShort && columns.size() < LeaderboardColumns.SEED_PARAMETERS.size() + KEY_COLUMNS) {
+          columns.add(k);
+        } else {
+          pairs.add(k);
+        }
+      }
+      return new Board(columns, pairs);
+    }
+
+    String tableClass() {
+      return pairs.isEmpty() ? "board" : "board shared";
+    }
+
+    /** The header cells of the config columns, breakable after each underscore. */
+    void headers(StringBuilder h) {
+      for (String k : columns) {
+        h.append("<th class=\"num key\">").append(esc(k).replace("_", "_<wbr>")).append("</th>");
+      }
+    }
+
+    /** One job's cells of the config columns: shortened values, the full one as a tooltip. */
+    void cells(StringBuilder h, AggregatedJobResult j) {
+      for (String k : columns) {
+        h.append("<td class=\"num val\"").append(tooltip(j, k)).append('>');
+        if (j.config().containsKey(k)) {
+          h.append(esc(LeaderboardColumns.value(j.config(), k)));
+        }
+        h.append("</td>");
+      }
+    }
+
+    /** The row under a job's with its values of the other keys, spanning {@code span} columns. */
+    void pairsRow(StringBuilder h, AggregatedJobResult j, int span) {
+      if (pairs.isEmpty()) {
+        return;
+      }
+      h.append("<tr class=\"pairs\"><td></td><td colspan=\"").append(span).append("\">");
+      for (String k : pairs) {
+        h.append("<code")
+            .append(tooltip(j, k))
+            .append('>')
+            .append(esc(k))
+            .append("=<wbr>")
+            .append(esc(LeaderboardColumns.value(j.config(), k)))
+            .append("</code> ");
+      }
+      h.append("</td></tr>\n");
+    }
+  }
+
+  /** A {@code title} attribute with the full value when the shown one is shortened, else "". */
+  private static String tooltip(AggregatedJobResult j, String key) {
+    if (!j.config().containsKey(key)) {
+      return "";
+    }
+    String full = ParamValue.from(j.config().get(key)).display();
+    return LeaderboardColumns.value(j.config(), key).equals(full)
+        ? ""
+        : " title=\"" + esc(full) + "\"";
+  }
+
+  /** The config keys with one value in every listed job, after a table; nothing when none. */
+  private static void fixedLine(StringBuilder h, LeaderboardColumns cols, int listed) {
+    if (cols.fixed().isEmpty()) {
+      return;
+    }
+    h.append("<p class=\"fixed\">").append(esc(LeaderboardColumns.fixedLabel(listed))).append(':');
+    cols.fixed().forEach((k, v) -> h.append(" <code>").append(esc(k + "=" + v)).append("</code>"));
+    h.append("</p>\n");
   }
 
   private static void charts(StringBuilder h, Content c) {
@@ -437,10 +543,11 @@ public final class HtmlReport {
     for (ParameterInsight p : in.parameters()) {
       figure(
           h,
-          () -> Charts.parameter(p),
-          "Median (blue) and mean (grey) realized PnL of the jobs with each value of "
+          () -> Charts.parameterSpread(p),
+          "Realized PnL of the jobs with each value of "
               + p.name()
-              + ".");
+              + ": the grey whisker runs from the lowest to the highest, the blue diamond is the"
+              + " median and the orange dot the mean.");
     }
     h.append("</div></section>\n");
   }
@@ -641,20 +748,31 @@ public final class HtmlReport {
     if (s.paretoFront() == null) {
       return;
     }
+    LeaderboardColumns cols = LeaderboardColumns.of(s.paretoFront());
+    Board board = Board.of(cols, s.paretoFront());
     h.append("<section><h2>Pareto front</h2>\n<p class=\"muted\">Jobs that no other job beats on")
         .append(" both realized PnL (higher) and max drawdown (lower).</p>\n")
-        .append("<table class=\"narrow\"><thead><tr><th>job_id</th><th class=\"num\">PnL</th>")
-        .append("<th class=\"num\">max DD</th></tr></thead><tbody>\n");
+        .append("<div class=\"scroll\"><table class=\"narrow ")
+        .append(board.tableClass())
+        .append("\"><thead><tr>")
+        .append("<th>job_id</th><th class=\"num\">PnL</th><th class=\"num\">max DD</th>");
+    board.headers(h);
+    h.append("</tr></thead><tbody>\n");
     for (AggregatedJobResult j : s.paretoFront()) {
-      h.append("<tr><td><code>")
+      h.append("<tr><td><code class=\"id\">")
           .append(esc(j.jobId()))
           .append("</code></td><td class=\"num\">")
           .append(esc(Fmt.money(j.metric("realized_pnl_usd").orElse(0.0))))
           .append("</td><td class=\"num\">")
           .append(metric(j.metric("max_drawdown_pct"), 2, "%"))
-          .append("</td></tr>\n");
+          .append("</td>");
+      board.cells(h, j);
+      h.append("</tr>\n");
+      board.pairsRow(h, j, 2 + board.columns().size());
     }
-    h.append("</tbody></table></section>\n");
+    h.append("</tbody></table></div>\n");
+    fixedLine(h, cols, s.paretoFront().size());
+    h.append("</section>\n");
   }
 
   private static void sensitivity(StringBuilder h, Insights in) {
@@ -764,6 +882,18 @@ public final class HtmlReport {
       .num { text-align:right; font-variant-numeric:tabular-nums; }
       .pos { color:var(--green); } .neg { color:var(--red); }
       .scroll { overflow-x:auto; }
+      table.board th, table.board td { padding:6px 7px; }
+      table.board th { white-space:normal; }
+      table.board td.val, table.board tr.pairs code, table.board code.id { overflow-wrap:anywhere; white-space:normal; }
+      table.board td.val { max-width:14em; }
+      table.board tr.pairs td { white-space:normal; border-top:0; padding-top:0; }
+      table.board tr.pairs code { display:inline-block; max-width:100%; margin:1px 0;
+                                  font-size:12px; }
+      table.board.shared tbody tr:not(.pairs) td { border-bottom:0; }
+      table.board.shared tbody tr:nth-child(even) { background:none; }
+      table.board.shared tbody tr:nth-child(4n+3), table.board.shared tbody tr:nth-child(4n+4) {
+        background:#fafafa; }
+      p.fixed { font-size:14px; margin:10px 0 0; overflow-wrap:anywhere; }
       .badge { display:inline-block; padding:1px 8px; border-radius:999px; font-size:12px;
                font-weight:600; }
       .badge.spike { background:#fee2e2; color:#991b1b; }
