@@ -68,7 +68,7 @@ public final class SummaryText {
   }
 
   /** The columns {@link #format(AggregatedSummary)} uses. */
-  public static final Columns DEFAULT_COLUMNS = Columns.SEED;
+  public static final Columns DEFAULT_COLUMNS = Columns.VARIED;
 
   private static final String NA = "N/A";
 

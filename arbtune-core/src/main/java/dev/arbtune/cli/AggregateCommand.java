@@ -95,7 +95,7 @@ final class AggregateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description =
-          "What to print on stdout: text (the seed's layout), json (the summary document), csv"
+          "What to print on stdout: text (the seed's layout, see --columns), json (the summary document), csv"
               + " (one row per ranked job), jsonl (one ranked job per line), markdown. Default:"
               + " ${DEFAULT-VALUE}.")
   Format format;
@@ -103,15 +103,16 @@ final class AggregateCommand implements Callable<Integer> {
   @Option(
       names = "--columns",
       paramLabel = "COLUMNS",
-      defaultValue = "seed",
+      defaultValue = "varied",
       description = {
-        "What each ranked line of the text layout shows: seed (the seed's layout: trades= counts"
-            + " the trades opened, then min_spread_bps and slippage_bps) or varied (also closed="
-            + " when some listed job closed a different number of trades than it opened, every"
-            + " other config key that varies among the listed jobs, sorted by name, and the keys"
-            + " with one value in every listed job once, on a 'Fixed (all N listed):' line after"
-            + " the list; values over 32 characters are shortened around '...'). The Markdown"
-            + " tables and the HTML report always show the varied keys. Default: ${DEFAULT-VALUE}."
+        "What each ranked line of the text layout shows: varied (the seed's fields, then closed="
+            + " when some listed job closed a different number of trades than it opened, and after"
+            + " min_spread_bps and slippage_bps every other config key that varies among the listed"
+            + " jobs, sorted by name; the keys with one value in every listed job follow once, on a"
+            + " 'Fixed (all N listed):' line; values over 32 characters are shortened around '...')"
+            + " or seed (exactly the seed's layout: trades= counts the trades opened, then"
+            + " min_spread_bps and slippage_bps). The Markdown tables and the HTML report always"
+            + " show the varied keys. Default: ${DEFAULT-VALUE}."
       })
   SummaryText.Columns columns;
 

@@ -74,9 +74,16 @@ class AggregateColumnsTest {
   }
 
   @Test
-  void theDefaultStaysTheSeedsLayout() {
+  void columnsSeedGivesTheSeedsLayout() {
     Cli.Result r =
-        Cli.run("aggregate", "--results-dir", session().toString(), "--max-results", "2");
+        Cli.run(
+            "aggregate",
+            "--results-dir",
+            session().toString(),
+            "--max-results",
+            "2",
+            "--columns",
+            "seed");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains(
@@ -84,6 +91,15 @@ class AggregateColumnsTest {
                 + "  2) job_id=s_3  PnL=+31.00    DD=1.00%   trades=12  min_spread_bps=1"
                 + "  slippage_bps=0\n\n")
         .doesNotContain("Fixed", "closed=");
+  }
+
+  @Test
+  void theDefaultShowsTheVariedColumns() {
+    Cli.Result byDefault = Cli.run("aggregate", "--results-dir", session().toString());
+    Cli.Result varied =
+        Cli.run("aggregate", "--results-dir", session().toString(), "--columns", "varied");
+    assertThat(byDefault.exitCode()).as(byDefault.err()).isZero();
+    assertThat(byDefault.out()).isEqualTo(varied.out()).contains("max_open_trades=3", "Fixed");
   }
 
   @Test

@@ -33,9 +33,17 @@ class AggregateCommandTest {
 
   @Test
   void printsTheSeedLayoutForTheExampleSession() throws IOException {
-    Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString());
+    Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--columns", "seed");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEqualTo(golden("sess001.txt"));
+    assertThat(r.err()).isEqualTo(golden("sess001-stderr.txt"));
+  }
+
+  @Test
+  void showsEveryVariedKeyByDefault() {
+    Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEqualTo(golden("sess001-varied.txt"));
     assertThat(r.err()).isEqualTo(golden("sess001-stderr.txt"));
   }
 
@@ -53,6 +61,8 @@ class AggregateCommandTest {
             "5",
             "--max-results",
             "3",
+            "--columns",
+            "seed",
             "--output-json",
             json.toString());
     assertThat(r.exitCode()).isZero();
@@ -478,7 +488,7 @@ class AggregateCommandTest {
     Cli.Result r = Cli.run("aggregate", "--results-dir", EXAMPLE.toString(), "--quiet");
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).isEqualTo(golden("sess001.txt"));
+    assertThat(r.out()).isEqualTo(golden("sess001-varied.txt"));
   }
 
   @Test
