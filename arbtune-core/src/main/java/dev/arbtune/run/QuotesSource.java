@@ -53,11 +53,20 @@ public interface QuotesSource {
 
   /**
    * The local folder {@code dataRoot}: a relative {@code data_file} is resolved against it (an
-   * absolute one is read as it is), through {@code cache}.
+   * absolute one is read as it is), through {@code cache}. A missing relative file's message names
+   * the absolute path tried and suggests {@code --data-root} (of {@code run} and {@code sweep}).
    *
    * @param dataRoot {@code Path.of("")} for the current working directory
    */
   static QuotesSource local(QuotesCache cache, Path dataRoot) {
-    return new LocalQuotes(cache, dataRoot);
+    return new LocalQuotes(cache, dataRoot, true);
+  }
+
+  /**
+   * Files named relative to the current folder, for a command without {@code --data-root} ({@code
+   * arbtune backtest}): a missing file's message names the absolute path tried, nothing more.
+   */
+  static QuotesSource currentFolder(QuotesCache cache) {
+    return new LocalQuotes(cache, Path.of(""), false);
   }
 }
