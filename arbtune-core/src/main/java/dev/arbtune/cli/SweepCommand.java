@@ -99,7 +99,10 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress bars and no per-job error lines; summaries are still printed.")
+      description =
+          "No progress bars, no per-job error lines and no error/warning summary on stderr; the"
+              + " session summary only when a job failed or was not run; the [D39_AGG] lines"
+              + " naming each file written stay, for scripts.")
   boolean quiet;
 
   @Override
@@ -170,12 +173,14 @@ final class SweepCommand implements Callable<Integer> {
     } finally {
       listener.close();
     }
-    RunCommand.printSummary(
-        err,
-        result.layout().plan(),
-        result.layout().results(),
-        result.run(),
-        quiet ? null : listener);
+    if (!quiet || !result.run().allSucceeded()) { // -q: the summary only to report failed jobs
+      RunCommand.printSummary(
+          err,
+          result.layout().plan(),
+          result.layout().results(),
+          result.run(),
+          quiet ? null : listener);
+    }
     return result;
   }
 }
