@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
           + " to mix them; give --fresh to delete them and start over (--fresh always starts"
           + " over). Two sweeps never run in one --output-root at once.",
       "",
-      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid, the folder is taken, or"
+      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid, its data_file is not"
+          + " there (checked before anything is planned or run), the folder is taken, or"
           + " a job failed (the summary is still printed); 3 with --strict, when the summary has"
           + " error jobs or warnings (failed jobs included).",
       ""
