@@ -56,10 +56,6 @@ final class LocalQuotes implements QuotesSource {
     if (!dataRootOption) {
       return tried;
     }
-    return tried
-        + (dataRoot.toString().isEmpty()
-            ? ": a relative data_file is read from the current folder; run from the folder it is"
-                + " relative to, or give --data-root DIR"
-            : ": a relative data_file is read from --data-root " + dataRoot);
+    return tried + QuotesSource.relativePathHint(dataRoot.toString());
   }
 }
