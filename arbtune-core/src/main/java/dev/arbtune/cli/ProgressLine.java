@@ -15,15 +15,18 @@ import me.tongfei.progressbar.ProgressState;
  */
 final class ProgressLine implements ProgressBarRenderer {
 
-  /** Characters between the brackets of the bar. */
+  /** Most characters between the brackets of the bar (on a wide terminal). */
   static final int BAR_WIDTH = 30;
+
+  /** Fewest characters between the brackets, however narrow the terminal. */
+  static final int MIN_BAR_WIDTH = 10;
 
   /** Below this much elapsed time the rate is not shown (it would be noise). */
   private static final long MIN_RATE_MILLIS = 500;
 
   private static final int COUNT_WIDTH = 11;
-  private static final int RATE_WIDTH = 11;
-  private static final int EXTRA_WIDTH = 16;
+  private static final int RATE_WIDTH = 9;
+  private static final int EXTRA_WIDTH = 12;
 
   @Override
   public String render(ProgressState state, int maxLength) {
@@ -32,43 +35,63 @@ final class ProgressLine implements ProgressBarRenderer {
         state.getCurrent(),
         state.isIndefinite() ? -1 : state.getMax(),
         state.getTotalElapsed(),
-        state.getExtraMessage());
+        state.getExtraMessage(),
+        maxLength);
+  }
+
+  /** {@link #format(String, long, long, Duration, String, int)} with room for the widest bar. */
+  static String format(String task, long current, long max, Duration elapsed, String extra) {
+    return format(task, current, max, elapsed, extra, Integer.MAX_VALUE);
   }
 
   /**
    * One line: {@code task}, the bar (when {@code max} is known), the count, the rate, the ETA (when
-   * {@code max} is known) and {@code extra}, each padded to a fixed width.
+   * {@code max} is known) and {@code extra}, each padded to a fixed width. The bar takes the room
+   * the fields leave in {@code width} (the terminal's), from {@link #MIN_BAR_WIDTH} to {@link
+   * #BAR_WIDTH}: the same on every update, as the fields' widths do not change.
    *
    * @param max the total, or a negative number when unknown
    * @param extra what follows (the error count), or {@code null}
+   * @param width the characters the line may take
    */
-  static String format(String task, long current, long max, Duration elapsed, String extra) {
+  static String format(
+      String task, long current, long max, Duration elapsed, String extra, int width) {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(elapsed, "elapsed");
-    StringBuilder line = new StringBuilder(task);
     long millis = elapsed.toMillis();
     double rate = millis < MIN_RATE_MILLIS ? Double.NaN : current * 1000.0 / millis;
-    if (max >= 0) {
-      double done = max == 0 ? 1 : Math.min(1, (double) current / max);
-      int filled = (int) Math.floor(done * BAR_WIDTH);
-      line.append(" [")
-          .append("=".repeat(filled))
-          .append(filled < BAR_WIDTH ? ">" : "")
-          .append(" ".repeat(Math.max(0, BAR_WIDTH - filled - 1)))
-          .append("] ");
-      String total = Long.toString(max);
-      line.append(String.format(Locale.ROOT, "%" + total.length() + "d/%s jobs", current, total))
-          .append(String.format(Locale.ROOT, "  %3d%%", (int) Math.floor(done * 100)));
-      line.append("  ").append(rate(rate)).append("  ETA ").append(eta(current, max, rate));
-    } else {
-      line.append(' ')
-          .append(String.format(Locale.ROOT, "%," + COUNT_WIDTH + "d jobs", current))
-          .append("  ")
-          .append(rate(rate));
+    String more =
+        "  "
+            + String.format(
+                Locale.ROOT, "%-" + EXTRA_WIDTH + "s", extra == null ? "" : extra.strip());
+    if (max < 0) {
+      return task
+          + ' '
+          + String.format(Locale.ROOT, "%," + COUNT_WIDTH + "d jobs", current)
+          + "  "
+          + rate(rate)
+          + more;
     }
-    String more = extra == null ? "" : extra.strip();
-    line.append("  ").append(String.format(Locale.ROOT, "%-" + EXTRA_WIDTH + "s", more));
-    return line.toString();
+    double done = max == 0 ? 1 : Math.min(1, (double) current / max);
+    String total = Long.toString(max);
+    String fields =
+        String.format(Locale.ROOT, "%" + total.length() + "d/%s jobs", current, total)
+            + String.format(Locale.ROOT, "  %3d%%", (int) Math.floor(done * 100))
+            + "  "
+            + rate(rate)
+            + "  ETA "
+            + eta(current, max, rate)
+            + more;
+    int room = (int) Math.min(BAR_WIDTH, (long) width - task.length() - 4 - fields.length());
+    int bar = Math.max(MIN_BAR_WIDTH, room);
+    int filled = (int) Math.floor(done * bar);
+    return task
+        + " ["
+        + "=".repeat(filled)
+        + (filled < bar ? ">" : "")
+        + " ".repeat(Math.max(0, bar - filled - 1))
+        + "] "
+        + fields;
   }
 
   private static String rate(double rate) {

@@ -97,7 +97,19 @@ class ProgressLineTest {
     String few = ProgressLine.format("Aggregating", 5, -1, Duration.ofSeconds(1), "0 errors");
     String many =
         ProgressLine.format("Aggregating", 5_000_000, -1, Duration.ofSeconds(10), "1 error");
-    assertThat(few).isEqualTo("Aggregating           5 jobs          5.0 jobs/s  0 errors        ");
-    assertThat(many).hasSameSizeAs(few).contains("5,000,000 jobs    500,000.0 jobs/s  1 error");
+    assertThat(few).isEqualTo("Aggregating           5 jobs        5.0 jobs/s  0 errors    ");
+    assertThat(many).hasSameSizeAs(few).contains("5,000,000 jobs  500,000.0 jobs/s  1 error");
+  }
+
+  /** On an 80-column terminal the whole run line fits, the bar narrower, the errors still shown. */
+  @Test
+  void theBarNarrowsToFitTheTerminalAndTheFieldsStay() {
+    String wide = ProgressLine.format("run", 12, 36, Duration.ofSeconds(2), "errors: 3", 200);
+    String narrow = ProgressLine.format("run", 12, 36, Duration.ofSeconds(2), "errors: 3", 79);
+    assertThat(wide.indexOf(']') - wide.indexOf('[') - 1).isEqualTo(ProgressLine.BAR_WIDTH);
+    assertThat(narrow).hasSizeLessThanOrEqualTo(79).contains("ETA 0:00:04  errors: 3");
+    assertThat(narrow.substring(narrow.indexOf(']'))).isEqualTo(wide.substring(wide.indexOf(']')));
+    assertThat(ProgressLine.format("run", 0, 36, Duration.ZERO, "errors: 0", 79))
+        .hasSameSizeAs(narrow);
   }
 }
