@@ -197,7 +197,7 @@ final class BacktestCommand implements Callable<Integer> {
       throw fail(id, given, "config." + e.getMessage());
     }
     List<Trade> trades = tradesTarget == null ? null : new ArrayList<>();
-    QuotesSource quotes = QuotesSource.local(new QuotesCache(), Path.of(""));
+    QuotesSource quotes = QuotesSource.currentFolder(new QuotesCache());
     JobDocument doc = JobDocument.run(0, id, config, quotes, trades == null ? null : trades::add);
     if (!doc.isSuccess()) {
       throw fail(id, doc.config(), doc.error());

@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
           + " removed; a sub-folder holding its own .arbtune.lock is another root and not"
           + " searched.",
       "",
-      "Ends with a session summary on stderr; exits 0 when every job succeeded (or was skipped),"
+      "Ends with a session summary on stderr (with -q only when a job failed); exits 0 when every job succeeded (or was skipped),"
           + " 1 otherwise. Stopped by Ctrl-C or SIGTERM, it starts no new job, waits up to 5 s for"
           + " the running ones and prints one line saying how many jobs finished; the same command"
           + " with --resume finishes the rest."
@@ -107,7 +107,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress bar and no per-job error lines; the summary is still printed.")
+      description =
+          "No progress bar and no per-job error lines on stderr; the session summary only when"
+              + " a job failed or was not run.")
   boolean quiet;
 
   @Override
@@ -149,7 +151,9 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       listener.close();
     }
-    printSummary(err, plan, outputRoot, summary, quiet ? null : listener);
+    if (!quiet || !summary.allSucceeded()) { // -q: the summary only to report failed jobs
+      printSummary(err, plan, outputRoot, summary, quiet ? null : listener);
+    }
     return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
   }
 

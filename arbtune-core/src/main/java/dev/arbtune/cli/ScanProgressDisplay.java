@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressBarConsumer;
 
 /**
  * A live line on stderr while a scan runs: jobs done, rate, errors so far. Shown only on an
@@ -45,17 +45,22 @@ final class ScanProgressDisplay implements AutoCloseable {
 
   /** Starts showing {@code progress} on stderr. */
   static ScanProgressDisplay start(String task, ScanProgress progress) {
+    return start(task, progress, new ConsoleProgressBarConsumer(System.err));
+  }
+
+  /** Starts showing {@code progress} in {@code consumer}, drawn by {@link ProgressLine}. */
+  static ScanProgressDisplay start(
+      String task, ScanProgress progress, ProgressBarConsumer consumer) {
     ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName(task)
             .setInitialMax(-1)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" jobs", 1)
-            .showSpeed()
+            .setRenderer(new ProgressLine())
             .setUpdateIntervalMillis(250)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .setConsumer(consumer)
             .clearDisplayOnFinish()
             .build();
+    bar.setExtraMessage(errorCount(0));
     ScheduledExecutorService pusher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -71,7 +76,11 @@ final class ScanProgressDisplay implements AutoCloseable {
   private void push() {
     bar.stepTo(progress.jobs());
     long errors = progress.errors();
-    bar.setExtraMessage(errors == 1 ? "1 error" : errors + " errors");
+    bar.setExtraMessage(errorCount(errors));
+  }
+
+  private static String errorCount(long errors) {
+    return errors == 1 ? "1 error" : errors + " errors";
   }
 
   @Override

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
           + " to mix them; give --fresh to delete them and start over (--fresh always starts"
           + " over). Two sweeps never run in one --output-root at once.",
       "",
-      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid, the folder is taken, or"
+      "Exit codes: 0 all jobs succeeded; 1 the session file is invalid, its data_file is not"
+          + " there (checked before anything is planned or run), the folder is taken, or"
           + " a job failed (the summary is still printed); 3 with --strict, when the summary has"
           + " error jobs or warnings (failed jobs included).",
       ""
@@ -109,7 +110,10 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No progress bars and no per-job error lines; summaries are still printed.")
+      description =
+          "No progress bars, no per-job error lines and no error/warning summary on stderr; the"
+              + " session summary only when a job failed or was not run; the [D39_AGG] lines"
+              + " naming each file written stay, for scripts.")
   boolean quiet;
 
   @Override
@@ -192,12 +196,14 @@ final class SweepCommand implements Callable<Integer> {
     } finally {
       listener.close();
     }
-    RunCommand.printSummary(
-        err,
-        result.layout().plan(),
-        result.layout().results(),
-        result.run(),
-        quiet ? null : listener);
+    if (!quiet || !result.run().allSucceeded()) { // -q: the summary only to report failed jobs
+      RunCommand.printSummary(
+          err,
+          result.layout().plan(),
+          result.layout().results(),
+          result.run(),
+          quiet ? null : listener);
+    }
     return result;
   }
 }

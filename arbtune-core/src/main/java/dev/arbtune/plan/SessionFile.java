@@ -81,6 +81,27 @@ public final class SessionFile {
   }
 
   /**
+   * The line of the top-level {@code key} in the session file {@code file}, for a message about its
+   * value found wrong after planning (a {@code data_file} that is not there); 0 when the file
+   * cannot be read again (a pipe) or has no such key.
+   */
+  public static int lineOf(Path file, String key) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(key, "key");
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+        return 0;
+      }
+      YamlNode root =
+          YamlTree.read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      YamlNode node = root.isMap() ? root.map().get(key) : null;
+      return node == null ? 0 : node.line();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
    * Reads and validates a session file from {@code in} (e.g. stdin), which is not closed; reads at
    * most {@link #MAX_BYTES} and one byte more.
    *

@@ -3,7 +3,9 @@ package dev.arbtune.run;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.io.Excerpt;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,10 +14,17 @@ final class LocalQuotes implements QuotesSource {
 
   private final QuotesCache cache;
   private final Path dataRoot;
+  private final boolean dataRootOption;
 
-  LocalQuotes(QuotesCache cache, Path dataRoot) {
+  /**
+   * @param dataRoot the folder relative paths are read from ({@code Path.of("")}: the current one)
+   * @param dataRootOption whether the command offers {@code --data-root}, which a message about a
+   *     missing relative file then suggests
+   */
+  LocalQuotes(QuotesCache cache, Path dataRoot, boolean dataRootOption) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+    this.dataRootOption = dataRootOption;
   }
 
   @Override
@@ -28,11 +37,25 @@ final class LocalQuotes implements QuotesSource {
     return cache.get(dataRoot.resolve(dataFile), unit);
   }
 
+  /**
+   * The absolute path tried for a relative {@code dataFile} and, when the command has {@code
+   * --data-root}, which folder relative paths are read from and how to change it; {@code null} for
+   * an absolute one.
+   */
   @Override
   public String lookedFor(String dataFile) {
-    Path resolved = dataRoot.resolve(dataFile);
-    return resolved.toString().equals(dataFile)
-        ? null
-        : resolved.toAbsolutePath().normalize().toString();
+    String tried;
+    try {
+      if (Path.of(dataFile).isAbsolute()) {
+        return null;
+      }
+      tried = Excerpt.of(dataRoot.resolve(dataFile).toAbsolutePath().normalize().toString());
+    } catch (InvalidPathException e) {
+      return null;
+    }
+    if (!dataRootOption) {
+      return tried;
+    }
+    return tried + QuotesSource.relativePathHint(dataRoot.toString());
   }
 }

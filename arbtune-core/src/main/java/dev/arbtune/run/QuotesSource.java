@@ -5,6 +5,7 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.io.Excerpt;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -52,12 +53,35 @@ public interface QuotesSource {
   String lookedFor(String dataFile);
 
   /**
+   * What a message about a missing relative {@code data_file} says after the path it tried: which
+   * folder relative paths are read from and how to change it, the same words for every runner.
+   *
+   * @param dataRoot {@code --data-root} as the user gave it; {@code null} or empty when none was
+   *     given (the current folder)
+   */
+  static String relativePathHint(String dataRoot) {
+    return dataRoot == null || dataRoot.isEmpty()
+        ? ": a relative data_file is read from the current folder; run from the folder it is"
+            + " relative to, or give --data-root DIR"
+        : ": a relative data_file is read from --data-root " + Excerpt.of(dataRoot);
+  }
+
+  /**
    * The local folder {@code dataRoot}: a relative {@code data_file} is resolved against it (an
-   * absolute one is read as it is), through {@code cache}.
+   * absolute one is read as it is), through {@code cache}. A missing relative file's message names
+   * the absolute path tried and suggests {@code --data-root} (of {@code run} and {@code sweep}).
    *
    * @param dataRoot {@code Path.of("")} for the current working directory
    */
   static QuotesSource local(QuotesCache cache, Path dataRoot) {
-    return new LocalQuotes(cache, dataRoot);
+    return new LocalQuotes(cache, dataRoot, true);
+  }
+
+  /**
+   * Files named relative to the current folder, for a command without {@code --data-root} ({@code
+   * arbtune backtest}): a missing file's message names the absolute path tried, nothing more.
+   */
+  static QuotesSource currentFolder(QuotesCache cache) {
+    return new LocalQuotes(cache, Path.of(""), false);
   }
 }

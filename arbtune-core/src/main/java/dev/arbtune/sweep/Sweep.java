@@ -1,13 +1,19 @@
 package dev.arbtune.sweep;
 
+import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.plan.JobPlan;
 import dev.arbtune.plan.PlanFile;
+import dev.arbtune.plan.SessionConfig;
+import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
 import dev.arbtune.result.Json;
 import dev.arbtune.run.OutputPaths;
 import dev.arbtune.run.PlanLine;
+import dev.arbtune.run.QuotesSource;
 import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
@@ -22,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -99,14 +106,16 @@ public final class Sweep {
   /**
    * Plans and runs.
    *
-   * @throws dev.arbtune.plan.SessionConfigException when the session file is invalid (nothing is
-   *     written)
+   * @throws dev.arbtune.plan.SessionConfigException when the session file is invalid, or its data
+   *     file is not there, is a folder or cannot be read (nothing is written, no job is run)
    * @throws SweepConflictException when the root holds another session's plan and {@code fresh} is
    *     not set
    * @throws IOException when the session file cannot be read or the root cannot be written
    */
   public static Result run(Options options, SessionListener listener) throws IOException {
-    SessionPlanner planner = new SessionPlanner(SessionFile.load(options.sessionFile()));
+    SessionConfig session = SessionFile.load(options.sessionFile());
+    requireDataFile(options, session.base().dataFile());
+    SessionPlanner planner = new SessionPlanner(session);
     SweepLayout layout = new SweepLayout(options.outputRoot());
     Files.createDirectories(layout.root());
     try (FileChannel lockFile =
@@ -131,6 +140,46 @@ public final class Sweep {
       throw new SweepConflictException(
           "another sweep is running in " + layout.root() + "; wait for it or use another folder");
     }
+  }
+
+  /**
+   * Refuses a session whose data file is not there, is a folder or cannot be read, before anything
+   * is planned or run: every job would only write an error document saying so.
+   *
+   * @throws SessionConfigException naming the session file's {@code data_file} line and the path
+   *     looked for
+   */
+  private static void requireDataFile(Options options, String dataFile) {
+    Path resolved;
+    try {
+      resolved = options.dataRoot().resolve(dataFile);
+    } catch (InvalidPathException e) {
+      return; // each job says why this is no path
+    }
+    String problem;
+    if (!Files.exists(resolved)) {
+      String where = QuotesSource.local(new QuotesCache(), options.dataRoot()).lookedFor(dataFile);
+      problem =
+          Excerpt.of(dataFile)
+              + " not found"
+              + (where == null ? "" : " (looked for " + where + ")");
+    } else if (Files.isDirectory(resolved)) {
+      problem =
+          Excerpt.of(resolved.toAbsolutePath().normalize().toString())
+              + " is a folder, not a quotes file";
+    } else if (!Files.isReadable(resolved)) {
+      problem =
+          Excerpt.of(resolved.toAbsolutePath().normalize().toString())
+              + " cannot be read (permission denied)";
+    } else {
+      return;
+    }
+    throw new SessionConfigException(
+        options.sessionFile().toString(),
+        SessionFile.lineOf(options.sessionFile(), BacktestConfig.DATA_FILE),
+        BacktestConfig.DATA_FILE,
+        problem + "; no job was run",
+        null);
   }
 
   /**

@@ -142,6 +142,19 @@ class BacktestCommandTest {
   }
 
   @Test
+  void aMissingRelativeDataFileNamesThePathTried() {
+    CliRun r = CliRun.of("backtest", "--data-file", "no-such-dir/nope.csv");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "data_file not found: no-such-dir/nope.csv (looked for "
+                + Path.of("no-such-dir/nope.csv").toAbsolutePath()
+                + ")")
+        .doesNotContain("--data-root");
+  }
+
+  @Test
   void malformedDataExitsOneNamingLineAndColumn() throws Exception {
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(

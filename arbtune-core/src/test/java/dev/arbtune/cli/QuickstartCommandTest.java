@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.plan.ParamGrid;
+import dev.arbtune.plan.SessionConfig;
+import dev.arbtune.plan.SessionFile;
 import dev.arbtune.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +22,7 @@ class QuickstartCommandTest {
   @Test
   void runsTheWholeProductOnTheQuotesInsideTheJar() throws IOException {
     Path out = tmp.resolve("qs");
-    Cli.Result r = Cli.run("quickstart", "--output-root", out.toString(), "-q");
+    Cli.Result r = Cli.run("quickstart", "--output-root", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("Total Jobs:           36\n")
@@ -38,10 +42,73 @@ class QuickstartCommandTest {
     assertThat(summary.has("insights")).isTrue();
     assertThat(r.err()).contains("Open the report: " + out.resolve("report.html"));
 
-    Cli.Result again = Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report");
+    Cli.Result again = Cli.run("quickstart", "--output-root", out.toString(), "--no-report");
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).isEqualTo(r.out());
     assertThat(again.err()).contains("skipped:   36");
+  }
+
+  /**
+   * The shipped session varies strategy parameters only: costs (fees, slippage) are one fixed,
+   * stated assumption, so that the leaderboard cannot "find" that zero costs win.
+   */
+  @Test
+  void sweepsStrategyParametersWithCostsFixedAndSaysSo() throws IOException {
+    Path out = tmp.resolve("qs");
+    Cli.Result r = Cli.run("quickstart", "--output-root", out.toString(), "--no-report");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+
+    SessionConfig session = SessionFile.load(out.resolve("session.yaml"));
+    List<String> varied = session.grids().stream().map(ParamGrid::name).toList();
+    assertThat(varied)
+        .contains("min_spread_bps", "max_open_trades")
+        .doesNotContain("slippage_bps", "taker_fee_a_bps", "taker_fee_b_bps");
+    assertThat(session.jobCount()).isEqualTo(36);
+
+    JsonNode top =
+        new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("top_by_pnl");
+    for (int i = 0; i < 3; i++) {
+      assertThat(top.get(i).get("metrics").get("total_trades").asLong())
+          .as("rank %d trades", i + 1)
+          .isPositive();
+    }
+    assertThat(r.err())
+        .contains("Costs are fixed, not swept: taker fees 0.5 + 0.5 bps, slippage 0.5 bps")
+        .contains(
+            "Stress test: the winner "
+                + top.get(0).get("job_id").asText()
+                + " with fills at double slippage (1 bps instead of 0.5, entering at the same"
+                + " spreads): PnL ");
+  }
+
+  /** A second run that finds every job done says so instead of "36 backtests in 0.1 s". */
+  @Test
+  void aRunThatFindsEveryJobDoneSaysItSkippedThem() {
+    Path out = tmp.resolve("qs");
+    assertThat(
+            Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report").exitCode())
+        .isZero();
+    Cli.Result again = Cli.run("quickstart", "--output-root", out.toString(), "--no-report");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.err())
+        .contains("Quickstart: 36 jobs already done, skipped; 0 run.")
+        .doesNotContain("36 backtests");
+  }
+
+  /**
+   * {@code -q} prints the data (summary and insights) on stdout and, on stderr, only the lines
+   * naming the files written: no session summary, no closing notes.
+   */
+  @Test
+  void quietPrintsOnlyTheDataAndTheFilesWritten() {
+    Path out = tmp.resolve("qs");
+    Cli.Result r = Cli.run("quickstart", "--output-root", out.toString(), "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Total Jobs:           36\n");
+    assertThat(r.err().lines())
+        .containsExactly(
+            "[D39_AGG] Summary written to: " + out.resolve("summary.json"),
+            "[D39_AGG] Report written to: " + out.resolve("report.html"));
   }
 
   @Test

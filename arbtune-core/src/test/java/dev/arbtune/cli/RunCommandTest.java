@@ -167,6 +167,62 @@ class RunCommandTest {
   }
 
   @Test
+  void quietPrintsNothingWhenEveryJobSucceeded() throws Exception {
+    Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
+
+    CliRun r =
+        CliRun.of(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("out").toString(),
+            "--data-root",
+            repoRoot().toString(),
+            "-q");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEmpty();
+  }
+
+  /**
+   * A relative data_file that is not there: the error names the absolute path it tried and points
+   * to --data-root (relative to the current folder without it, to the folder given with it).
+   */
+  @Test
+  void aMissingRelativeDataFileNamesThePathTriedAndSuggestsDataRoot() throws Exception {
+    Path plan = plan(job("t_2", "data/nope.csv"));
+
+    CliRun here =
+        CliRun.of("run", "--jobs", plan.toString(), "--output-root", tmp.resolve("a").toString());
+    assertThat(here.code()).isEqualTo(1);
+    assertThat(here.err())
+        .contains(
+            "data_file not found: data/nope.csv (looked for "
+                + Path.of("data/nope.csv").toAbsolutePath()
+                + ": a relative data_file is read from the current folder; run from the folder"
+                + " it is relative to, or give --data-root DIR)");
+
+    CliRun rooted =
+        CliRun.of(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("b").toString(),
+            "--data-root",
+            tmp.toString());
+    assertThat(rooted.err())
+        .contains(
+            "data_file not found: data/nope.csv (looked for "
+                + tmp.resolve("data/nope.csv")
+                + ": a relative data_file is read from --data-root "
+                + tmp
+                + ")");
+  }
+
+  @Test
   void resumeCountsSkippedJobs() throws Exception {
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
     String[] args = {

@@ -78,8 +78,7 @@ class SweepCommandTest {
       "--output-root",
       out.toString(),
       "--data-root",
-      REPO.toString(),
-      "-q"
+      REPO.toString()
     };
     Cli.Result first = Cli.run(args);
     Cli.Result second = Cli.run(args);
@@ -88,12 +87,79 @@ class SweepCommandTest {
     assertThat(second.err()).contains("  skipped:   12\n");
   }
 
+  /** {@code -q}: the summary on stdout; on stderr only the line naming the file written. */
+  @Test
+  void quietPrintsNoSessionSummaryWhenEveryJobSucceeded() {
+    Path out = tmp.resolve("out");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            REPO.resolve("examples/session.yaml").toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Total Jobs:           12\n");
+    assertThat(r.err().lines())
+        .containsExactly("[D39_AGG] Summary written to: " + out.resolve("summary.json"));
+  }
+
+  /**
+   * A data file that is not there is refused before anything is planned or run, naming the session
+   * file's line, the path looked for and --data-root; not 99 error documents.
+   */
+  @Test
+  void aMissingDataFileIsRefusedBeforeAnyJobRuns() throws IOException {
+    Path session =
+        Files.writeString(
+            tmp.resolve("s.yaml"),
+            "tag_prefix: x\ndata_file: data/no-such-file.csv\ngrids:\n  - name: min_spread_bps\n"
+                + "    values: [1, 2]\n");
+    Path out = tmp.resolve("o");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            tmp.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err())
+        .contains(session + ":2: data_file: ")
+        .contains(tmp.resolve("data/no-such-file.csv").toString())
+        .contains("--data-root")
+        .doesNotContain("Exception");
+    assertThat(r.out()).isEmpty();
+    assertThat(out.resolve("results")).doesNotExist();
+
+    Path folder = Files.createDirectories(tmp.resolve("data/no-such-file.csv"));
+    Cli.Result dir =
+        Cli.run(
+            "sweep",
+            "--config",
+            session.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            tmp.toString());
+    assertThat(dir.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(dir.err()).contains(session + ":2: data_file: ").contains(folder + " is a folder");
+    assertThat(out.resolve("results")).doesNotExist();
+  }
+
   @Test
   void aJobThatFailsExitsOneButStillPrintsTheSummary() throws IOException {
     Path session =
         Files.writeString(
             tmp.resolve("s.yaml"),
-            "data_file: data/no-such-file.csv\ntag_prefix: x\ngrids:\n  - name: min_spread_bps\n    values: [1, 2]\n");
+            "data_file: "
+                + Files.writeString(tmp.resolve("not-quotes.csv"), "hello\n1,2\n")
+                + "\ntag_prefix: x\ngrids:\n  - name: min_spread_bps\n    values: [1, 2]\n");
     Cli.Result r =
         Cli.run(
             "sweep",

@@ -90,8 +90,7 @@ class SessionKillResumeTest {
             killed.toString(),
             "--data-root",
             data.toString(),
-            "--resume",
-            "--quiet");
+            "--resume");
     assertThat(code).as(err.toString()).isZero();
     assertThat(err.toString()).contains("skipped:   " + before);
 

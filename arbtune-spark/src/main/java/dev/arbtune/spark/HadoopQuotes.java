@@ -4,6 +4,7 @@ import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesLoader;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.run.QuotesSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,12 +124,22 @@ final class HadoopQuotes implements QuotesSource {
     }
   }
 
+  /**
+   * The path tried for a relative {@code dataFile} and where relative paths are read from, in the
+   * local runner's words ({@link QuotesSource#relativePathHint}); {@code null} for an absolute one.
+   */
   @Override
   public String lookedFor(String dataFile) {
-    if (asGiven(dataFile).equals(dataFile)) {
+    try {
+      if (new Path(null, null, dataFile).isAbsolute()) {
+        return null;
+      }
+      return Excerpt.of(
+              HadoopFiles.display(new Path(HadoopFiles.child(root, dataFile).toUri().normalize())))
+          + QuotesSource.relativePathHint(givenRoot);
+    } catch (IllegalArgumentException e) {
       return null;
     }
-    return HadoopFiles.display(new Path(HadoopFiles.child(root, dataFile).toUri().normalize()));
   }
 
   /** The file as messages name it: the given root and the data file, as the local runner does. */

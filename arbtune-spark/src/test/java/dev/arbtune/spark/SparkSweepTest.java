@@ -65,7 +65,9 @@ class SparkSweepTest {
         .isEqualTo(
             "plan line 8: data_file not found: data/missing.csv (looked for "
                 + repo
-                + "/data/missing.csv)");
+                + "/data/missing.csv: a relative data_file is read from --data-root "
+                + repo
+                + ")");
   }
 
   @Test

@@ -75,7 +75,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No per-job error lines; the summary is still printed.")
+      description =
+          "No per-job error lines on stderr; the session summary only when a job failed (as"
+              + " 'arbtune run -q').")
   boolean quiet;
 
   @Override
@@ -96,6 +98,9 @@ final class SweepCommand implements Callable<Integer> {
       if (s.hiddenErrorsLine() != null) {
         err.println(s.hiddenErrorsLine());
       }
+    }
+    if (quiet && s.allSucceeded()) { // -q: the summary only to report failed jobs
+      return ExitCodes.OK;
     }
     err.println("[sweep] Session summary: " + plan + " -> " + outputRoot);
     err.printf(Locale.ROOT, "  total:     %d%n", s.total());

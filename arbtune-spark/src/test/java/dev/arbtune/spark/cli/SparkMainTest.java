@@ -247,6 +247,29 @@ class SparkMainTest {
    * classpath, the master from the command line, nothing of the test classpath. (bench/spark.sh
    * does the same for both commands, on larger inputs.)
    */
+  /** {@code sweep -q} as {@code arbtune run -q}: nothing on stderr when every job succeeded. */
+  @Test
+  void quietSweepPrintsNothingWhenEveryJobSucceeded(@TempDir Path tmp) throws IOException {
+    Path plan =
+        Files.writeString(
+            tmp.resolve("plan.jsonl"),
+            "{\"job_id\": \"a\", \"config\": {\"data_file\": \"data/eurusd_sample.csv\"},"
+                + " \"output_json\": \"a.json\"}\n");
+    Run quiet =
+        spark(
+            "sweep",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("out").toString(),
+            "--data-root",
+            Fixtures.repoRoot().toString(),
+            "-q");
+    assertThat(quiet.code()).as(quiet.err()).isZero();
+    assertThat(quiet.err()).isEmpty();
+    assertThat(tmp.resolve("out/a.json")).isRegularFile();
+  }
+
   @Test
   void theShadedJarRunsASweepWithSparksOwnJars(@TempDir Path tmp) throws Exception {
     Path plan = Fixtures.writeMixedPlan(tmp);
