@@ -72,9 +72,20 @@ final class AggregateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       description =
-          "What to print on stdout: text (the seed's layout) or json (the summary document)."
-              + " Default: ${DEFAULT-VALUE}.")
+          "What to print on stdout: text (the seed's layout, see --columns) or json (the summary"
+              + " document). Default: ${DEFAULT-VALUE}.")
   Format format;
+
+  @Option(
+      names = "--columns",
+      paramLabel = "COLUMNS",
+      defaultValue = "varied",
+      description =
+          "What each ranked line of the text layout shows, as for 'arbtune aggregate': varied"
+              + " (the seed's fields, closed= when it differs from trades=, every config key that"
+              + " varies among the listed jobs, then the others once on a 'Fixed' line) or seed"
+              + " (exactly the seed's layout). Default: ${DEFAULT-VALUE}.")
+  SummaryText.Columns columns;
 
   @Option(
       names = "--output-json",
@@ -143,7 +154,7 @@ final class AggregateCommand implements Callable<Integer> {
     String json = SummaryJson.toJson(summary);
     if (!jsonToStdout) {
       switch (format) {
-        case TEXT -> out.print(SummaryText.format(summary));
+        case TEXT -> out.print(SummaryText.format(summary, columns));
         case JSON -> out.print(json);
       }
       out.flush();

@@ -87,6 +87,18 @@ class SparkMainTest {
   }
 
   @Test
+  void aggregateTakesColumnsAsTheLocalCommandDoes(@TempDir Path tmp) throws IOException {
+    Path results = Fixtures.brokenResults(tmp);
+    for (String columns : new String[] {"seed", "varied"}) {
+      Run spark = spark("aggregate", "--results-dir", results.toString(), "--columns", columns);
+      Run local = local("aggregate", "--results-dir", results.toString(), "--columns", columns);
+
+      assertThat(spark.code()).as(spark.err()).isEqualTo(local.code()).isZero();
+      assertThat(spark.out()).isEqualTo(local.out()).contains("[D39_AGG] TUNING SESSION SUMMARY");
+    }
+  }
+
+  @Test
   void aggregateRefusesATypoAsTheLocalCommandDoes(@TempDir Path tmp) throws IOException {
     Path results = Fixtures.brokenResults(tmp);
     for (String[] typo :
