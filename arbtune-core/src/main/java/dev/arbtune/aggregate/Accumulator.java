@@ -318,7 +318,8 @@ final class Accumulator implements ResultScanner.Sink {
     }
     // Advisory, one at most: listed after the others and outside their cap, so that a cap never
     // turns it into a counted, strict-failing "truncated" warning.
-    Warning zeroTrade = Warning.zeroTradeTop(zeroTradeJobs(ranked), ranked.size());
+    Warning zeroTrade =
+        Warning.zeroTradeTop(zeroTradeJobs(ranked), ranked.size(), ranking.spec().metric());
     if (zeroTrade != null) {
       warnings.add(zeroTrade);
     }

@@ -51,21 +51,26 @@ public record Warning(String kind, String subject, String message) implements Se
   }
 
   /**
-   * The warning for {@code zeroTrade} of the {@code listed} top jobs having made no trade, or
-   * {@code null} when none has.
+   * The warning for {@code zeroTrade} of the {@code listed} top jobs, ranked by {@code metric},
+   * having made no trade, or {@code null} when none has.
    */
-  static Warning zeroTradeTop(long zeroTrade, long listed) {
+  static Warning zeroTradeTop(long zeroTrade, long listed, String metric) {
     if (zeroTrade == 0) {
       return null;
     }
+    String why =
+        Ranking.PNL_METRIC.equals(metric)
+            ? "they rank by a PnL of 0, not by what they did"
+            : "their " + Excerpt.of(metric) + " comes from no trade at all";
     return new Warning(
         ZERO_TRADE_TOP,
         "top",
         zeroTrade
             + " of the "
             + listed
-            + " listed top jobs made no trade (total_trades 0): they rank by a PnL of 0, not by"
-            + " what they did; --min-trades 1 ranks only jobs that traded");
+            + " listed top jobs made no trade (total_trades 0): "
+            + why
+            + "; --min-trades 1 ranks only jobs that traded");
   }
 
   public Warning {

@@ -218,6 +218,24 @@ class FieldCheckTest {
   }
 
   @Test
+  void zeroTradeWarningNamesTheMetricRankedByWhenItIsNotPnl() throws IOException {
+    write(dir, "a.json", success("a", 5, 1, 3));
+    write(dir, "z1.json", success("z1", 0, 0, 0));
+    // Lowest drawdown first: the job that never traded (drawdown 0) tops the list.
+    AggregatedSummary s =
+        TuningResultsAggregator.builder(dir)
+            .maxResults(1)
+            .ranking(RankingSpec.by("max_drawdown_pct"))
+            .build()
+            .summarize();
+    assertThat(s.warnings())
+        .extracting(Warning::message)
+        .containsExactly(
+            "1 of the 1 listed top jobs made no trade (total_trades 0): their max_drawdown_pct"
+                + " comes from no trade at all; --min-trades 1 ranks only jobs that traded");
+  }
+
+  @Test
   void errorJobsAreAllKeptAsRowsWhenAskedBeyondTheErrorListCap() throws IOException {
     session();
     write(dir, "e1.json", "{ broken");
