@@ -123,11 +123,7 @@ final class FieldCheck implements Serializable {
               case CONFIG -> "write no config key " + f.name();
               case ANY -> "write neither a metric nor a config key " + f.name();
             };
-        throw new UnknownFieldException(
-            f.use(),
-            f.request(),
-            "arbtune's backtests " + what,
-            suggestions(f, candidates(f, List.of())));
+        throw refusal(f, "arbtune's backtests " + what, List.of(), false);
       }
     }
   }
@@ -192,15 +188,60 @@ final class FieldCheck implements Serializable {
         if (!seen[i]) {
           Field f = fields.get(i);
           String reason = "no success document (of " + successJobs + " read) has " + f.where();
-          TreeSet<String> candidates = candidates(f, sample.sorted());
-          List<String> suggestions = suggestions(f, candidates);
-          if (suggestions.isEmpty()) {
-            reason += "; names seen include " + seenNames(f, sample.sorted());
-          }
-          throw new UnknownFieldException(f.use(), f.request(), reason, suggestions);
+          throw refusal(f, reason, sample.sorted(), true);
         }
       }
     }
+  }
+
+  /**
+   * The refusal of {@code f}: its suggestions, led by the same name in the other place when it is
+   * there (a config key given to {@code --sort-by} or as {@code metrics.X}, a metric given as
+   * {@code config.X}); with {@code listSeen}, the names seen when nothing is close enough to
+   * suggest.
+   */
+  private UnknownFieldException refusal(
+      Field f, String reason, List<AggregatedJobResult> sample, boolean listSeen) {
+    List<String> suggestions = new ArrayList<>(suggestions(f, candidates(f, sample)));
+    String bare = f.name();
+    for (String prefix : List.of("config.", "metrics.")) {
+      if (f.scope() == FilterExpression.Scope.METRICS && bare.startsWith(prefix)) {
+        bare = bare.substring(prefix.length()); // --sort-by config.x: the prefix is not a scope
+      }
+    }
+    TreeSet<String> config = new TreeSet<>(knownConfig);
+    TreeSet<String> metrics = new TreeSet<>(knownMetrics);
+    sample.forEach(j -> config.addAll(j.config().keySet()));
+    sample.forEach(j -> metrics.addAll(j.metrics().keySet()));
+    if (f.scope() == FilterExpression.Scope.METRICS && config.contains(bare)) {
+      if (f.use() == UnknownFieldException.Use.SORT) {
+        reason +=
+            "; "
+                + bare
+                + " is a config key, and --sort-by ranks by a metric (keep some of its values with"
+                + " --filter 'config."
+                + bare
+                + " == VALUE')";
+      } else {
+        suggestions.remove("config." + bare);
+        suggestions.add(0, "config." + bare);
+      }
+    } else if (f.scope() == FilterExpression.Scope.METRICS && !bare.equals(f.name())) {
+      if (metrics.contains(bare)) {
+        suggestions.remove(bare);
+        suggestions.add(0, bare);
+      }
+    } else if (f.scope() == FilterExpression.Scope.CONFIG && metrics.contains(bare)) {
+      suggestions.remove("metrics." + bare);
+      suggestions.add(0, "metrics." + bare);
+    }
+    if (suggestions.size() > MAX_SUGGESTIONS) {
+      suggestions = new ArrayList<>(suggestions.subList(0, MAX_SUGGESTIONS));
+    }
+    if (listSeen && suggestions.isEmpty()) {
+      reason += "; names seen include " + seenNames(f, sample);
+    }
+    return new UnknownFieldException(f.use(), f.request(), reason, suggestions);
   }
 
   /** Most names listed when none is close enough to suggest. */

@@ -60,6 +60,54 @@ class FieldCheckTest {
   }
 
   @Test
+  void aNameInTheOtherPlaceIsSaidSo() {
+    session();
+    UnknownFieldException sortByConfig =
+        catchThrowableOfType(
+            () -> checked().ranking(RankingSpec.by("slippage_bps")).build().summarize(),
+            UnknownFieldException.class);
+    assertThat(sortByConfig.reason())
+        .startsWith(
+            "no success document (of 5 read) has metrics.slippage_bps; slippage_bps is a config"
+                + " key, and --sort-by ranks by a metric (keep some of its values with --filter"
+                + " 'config.slippage_bps == VALUE')");
+    UnknownFieldException prefixed =
+        catchThrowableOfType(
+            () -> checked().ranking(RankingSpec.by("config.min_spread_bps")).build().summarize(),
+            UnknownFieldException.class);
+    assertThat(prefixed.reason()).contains("min_spread_bps is a config key");
+    UnknownFieldException metricsPrefix =
+        catchThrowableOfType(
+            () -> checked().ranking(RankingSpec.by("metrics.win_rate")).build().summarize(),
+            UnknownFieldException.class);
+    assertThat(metricsPrefix.suggestions()).startsWith("win_rate");
+    UnknownFieldException filterAsMetric =
+        catchThrowableOfType(
+            () ->
+                checked()
+                    .filter(
+                        JobFilter.expression(FilterExpression.parse("metrics.slippage_bps < 1")))
+                    .build()
+                    .summarize(),
+            UnknownFieldException.class);
+    assertThat(filterAsMetric.suggestions()).startsWith("config.slippage_bps");
+    UnknownFieldException filterAsConfig =
+        catchThrowableOfType(
+            () ->
+                checked()
+                    .filter(JobFilter.expression(FilterExpression.parse("config.win_rate > 0")))
+                    .build()
+                    .summarize(),
+            UnknownFieldException.class);
+    assertThat(filterAsConfig.suggestions()).startsWith("metrics.win_rate");
+    // Before any job runs (sweep), a config key given to --sort-by is said so too.
+    FieldCheck early = FieldCheck.of(RankingSpec.by("min_spread_bps"), List.of(), METRICS, CONFIG);
+    assertThatThrownBy(early::requireKnown)
+        .isInstanceOf(UnknownFieldException.class)
+        .hasMessageContaining("min_spread_bps is a config key");
+  }
+
+  @Test
   void aFilterFieldIsCheckedInItsScope() throws IOException {
     session();
     UnknownFieldException e =
