@@ -731,17 +731,17 @@ public final class HtmlReport {
   }
 
   /**
-   * The verdict of one deflated Sharpe row: significant or not, and why, for the few-trade case.
+   * The verdict of one deflated Sharpe row, in the text insights' words ({@link
+   * InsightsText#verdict}): significant or not at the level, why there is no ratio, and the
+   * few-trade warning; green only when significant on enough trades.
    */
   private static String sharpeBadge(SharpeCheck c, double significance) {
-    if (c.noSharpe() != null || c.fewTrades()) {
-      return "<span class=\"badge spike\">"
-          + esc(InsightsText.verdict(c, significance))
-          + "</span>";
-    }
-    return c.significant()
-        ? "<span class=\"badge plateau\">significant</span>"
-        : "<span class=\"badge spike\">not significant</span>";
+    boolean good = c.noSharpe() == null && c.significant() && !c.fewTrades();
+    return "<span class=\"badge "
+        + (good ? "plateau" : "spike")
+        + "\">"
+        + esc(InsightsText.verdict(c, significance))
+        + "</span>";
   }
 
   private static void pareto(StringBuilder h, AggregatedSummary s) {

@@ -40,6 +40,9 @@ class SharpeWordingReportTest {
     assertThat(html)
         .contains("; only 3 trades: not evidence</span>")
         .contains("no Sharpe ratio: fewer than 2 closed trades</span>")
-        .contains("with T below 30 it is not evidence, whatever its DSR");
+        .contains("with T below 30 it is not evidence, whatever its DSR")
+        // every row in the text insights' words, the job with enough trades included
+        .containsPattern(">(NOT )?significant at 95%(: could be luck)?</span>")
+        .doesNotContain(">not significant</span>", ">significant</span>");
   }
 }
