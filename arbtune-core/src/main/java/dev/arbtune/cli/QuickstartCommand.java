@@ -213,7 +213,8 @@ final class QuickstartCommand implements Callable<Integer> {
    * its {@code min_spread_bps} is lowered by the extra slippage, so that the entry threshold
    * ({@code min_spread_bps} over fees and slippage, docs/MODEL.md) stays where it was and only the
    * fills get worse. (Raising the slippage alone would also raise the threshold and change which
-   * trades open.)
+   * trades open.) When {@code min_spread_bps} is below the slippage it cannot be lowered that far
+   * (it stops at 0), so the threshold rises, and the line says so.
    */
   private static String stress(AggregatedJobResult winner, Path dataRoot) {
     String label = "Stress test: the winner " + winner.jobId();
@@ -245,7 +246,7 @@ final class QuickstartCommand implements Callable<Integer> {
           number(slippage),
           minSpread >= 0
               ? "the same spreads"
-              : "min_spread_bps 0, a lower threshold than the swept one",
+              : "min_spread_bps 0, a higher threshold than the swept one",
           m.realizedPnlUsd(),
           assumed instanceof Number n
               ? String.format(Locale.ROOT, "%+,.2f", n.doubleValue())

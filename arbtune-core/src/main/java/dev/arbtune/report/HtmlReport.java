@@ -55,6 +55,12 @@ public final class HtmlReport {
   /** Errors listed by message under the counts by kind. */
   static final int LISTED_ERRORS = 10;
 
+  /** Job ids up to this many characters are never broken across lines in the tables. */
+  static final int SHORT_ID = 20;
+
+  /** {@link #SHORT_ID} when the leaderboard has every key column it can have. */
+  static final int SHORT_ID_FULL_BOARD = 12;
+
   /**
    * Everything a report shows.
    *
@@ -358,6 +364,7 @@ public final class HtmlReport {
     in.selectionBias().checks().forEach(c -> dsr.put(c.job().jobId() + "\u0000" + c.rank(), c));
     h.append("<section><h2>Leaderboard</h2>\n<div class=\"scroll\"><table class=\"")
         .append(board.tableClass())
+        .append(shortIds(top, board))
         .append("\">")
         .append("<thead><tr>")
         .append("<th class=\"num\">#</th><th>job_id</th><th class=\"num\">PnL (USD)</th>")
@@ -744,6 +751,20 @@ public final class HtmlReport {
         + "</span>";
   }
 
+  /**
+   * " shortids" when every job id listed is short enough to stay on one line (a user copies them
+   * into {@code arbtune show}) while the table still fits a 1280 px page: {@value #SHORT_ID}
+   * characters, {@value #SHORT_ID_FULL_BOARD} when every key column is taken. Longer ids may break
+   * anywhere.
+   */
+  private static String shortIds(List<AggregatedJobResult> jobs, Board board) {
+    int limit =
+        board.columns().size() < LeaderboardColumns.SEED_PARAMETERS.size() + KEY_COLUMNS
+            ? SHORT_ID
+            : SHORT_ID_FULL_BOARD;
+    return jobs.stream().allMatch(j -> j.jobId().length() <= limit) ? " shortids" : "";
+  }
+
   private static void pareto(StringBuilder h, AggregatedSummary s) {
     if (s.paretoFront() == null) {
       return;
@@ -754,6 +775,7 @@ public final class HtmlReport {
         .append(" both realized PnL (higher) and max drawdown (lower).</p>\n")
         .append("<div class=\"scroll\"><table class=\"narrow ")
         .append(board.tableClass())
+        .append(shortIds(s.paretoFront(), board))
         .append("\"><thead><tr>")
         .append("<th>job_id</th><th class=\"num\">PnL</th><th class=\"num\">max DD</th>");
     board.headers(h);
@@ -886,6 +908,7 @@ public final class HtmlReport {
       table.board th { white-space:normal; }
       table.board td.val, table.board tr.pairs code, table.board code.id { overflow-wrap:anywhere; white-space:normal; }
       table.board td.val { max-width:14em; }
+      table.board.shortids code.id { white-space:nowrap; overflow-wrap:normal; }
       table.board tr.pairs td { white-space:normal; border-top:0; padding-top:0; }
       table.board tr.pairs code { display:inline-block; max-width:100%; margin:1px 0;
                                   font-size:12px; }

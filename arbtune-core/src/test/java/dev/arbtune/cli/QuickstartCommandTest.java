@@ -153,4 +153,29 @@ class QuickstartCommandTest {
     assertThat(fresh.exitCode()).isZero();
     assertThat(Files.readString(out.resolve("jobs.jsonl"))).contains("\"taker_fee_a_bps\":3.0");
   }
+
+  /**
+   * A winner whose min_spread_bps is below its slippage cannot keep its entry threshold when the
+   * slippage doubles (min_spread_bps stops at 0), so the stress line says that the threshold is
+   * higher than the swept one, not lower.
+   */
+  @Test
+  void theStressLineSaysTheThresholdIsHigherWhenMinSpreadCannotAbsorbTheExtraSlippage()
+      throws IOException {
+    Path out = tmp.resolve("qs");
+    assertThat(
+            Cli.run("quickstart", "--output-root", out.toString(), "-q", "--no-report").exitCode())
+        .isZero();
+    Path session = out.resolve("session.yaml");
+    Files.writeString(
+        session,
+        Files.readString(session).replace("values: [0, 0.5, 1, 2, 3, 4]", "values: [0, 0.25]"));
+    Cli.Result r = Cli.run("quickstart", "--output-root", out.toString(), "--no-report", "--fresh");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains(
+            "with fills at double slippage (1 bps instead of 0.5, entering at min_spread_bps 0,"
+                + " a higher threshold than the swept one)")
+        .doesNotContain("lower threshold");
+  }
 }

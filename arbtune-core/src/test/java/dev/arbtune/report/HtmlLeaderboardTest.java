@@ -158,6 +158,55 @@ class HtmlLeaderboardTest {
     }
   }
 
+  /**
+   * A short job id stays on one line (it is what a user copies into {@code arbtune show}): in the
+   * quickstart's layout (four varied keys get columns) the job id column was squeezed to eight
+   * characters, so that {@code quickstart_0035} read "quicksta / rt_0035".
+   */
+  @Test
+  void shortJobIdsAreNotBrokenAcrossLinesAt1280Px() throws IOException {
+    Path dir = tmp.resolve("quick");
+    for (int i = 0; i < 36; i++) {
+      write(
+          dir,
+          String.format("quickstart_%04d", i + 1),
+          map(
+              "data_file",
+              "data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv",
+              "min_spread_bps",
+              (double) (i / 6),
+              "slippage_bps",
+              0.5,
+              "max_open_trades",
+              1 + 2 * (i / 3 % 2),
+              "stop_on_drawdown_pct",
+              new double[] {0.01, 0.02, 0.05}[i % 3],
+              "tag",
+              "quickstart"),
+          map(
+              "total_trades",
+              3 + i,
+              "closed_trades",
+              3 + i - i % 2,
+              "realized_pnl_usd",
+              9.87 - 0.5 * i,
+              "max_drawdown_pct",
+              0.02,
+              "win_rate",
+              1.0,
+              "sharpe_per_trade",
+              8.673861));
+    }
+    List<ChromiumLayout.Table> tables =
+        ChromiumLayout.tables(report(dir), tmp, 1280, "table.board");
+    assertThat(tables).hasSize(2);
+    for (ChromiumLayout.Table t : tables) {
+      assertThat(t.wrappedIds()).as("table %d", t.index()).isEmpty();
+      assertThat(t.fits()).as("table %d: %s", t.index(), t).isTrue();
+      assertThat(t.clipped()).as("table %d", t.index()).isEmpty();
+    }
+  }
+
   private static String board(String html) {
     return html.substring(html.indexOf("<h2>Leaderboard"), html.indexOf("<h2>Charts"));
   }

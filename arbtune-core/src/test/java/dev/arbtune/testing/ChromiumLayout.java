@@ -21,9 +21,17 @@ import java.util.regex.Pattern;
  */
 public final class ChromiumLayout {
 
-  /** One table: its width, the width of its container, the page's, and the clipped cells. */
+  /**
+   * One table: its width, the width of its container, the page's, the clipped cells, and the job
+   * ids ({@code code.id}) broken over more than one line.
+   */
   public record Table(
-      int index, double width, double containerWidth, double viewportWidth, List<String> clipped) {
+      int index,
+      double width,
+      double containerWidth,
+      double viewportWidth,
+      List<String> clipped,
+      List<String> wrappedIds) {
 
     /** Whether the table fits its container and the page. */
     public boolean fits() {
@@ -45,9 +53,15 @@ public final class ChromiumLayout {
                   + c.clientWidth + ')');
             }
           });
+          var wrapped = [];
+          t.querySelectorAll('code.id').forEach(function (c) {
+            if (c.getClientRects().length > 1) {
+              wrapped.push(c.textContent.slice(0, 60));
+            }
+          });
           out.push({ index: i, width: t.getBoundingClientRect().width,
                      container: box.clientWidth, viewport: document.documentElement.clientWidth,
-                     clipped: clipped });
+                     clipped: clipped, wrapped: wrapped });
         });
         var pre = document.createElement('pre');
         pre.id = 'arbtune-layout';
@@ -135,13 +149,16 @@ public final class ChromiumLayout {
       for (JsonNode t : new ObjectMapper().readTree(json)) {
         List<String> clipped = new ArrayList<>();
         t.get("clipped").forEach(c -> clipped.add(c.asText()));
+        List<String> wrapped = new ArrayList<>();
+        t.get("wrapped").forEach(c -> wrapped.add(c.asText()));
         tables.add(
             new Table(
                 t.get("index").asInt(),
                 t.get("width").asDouble(),
                 t.get("container").asDouble(),
                 t.get("viewport").asDouble(),
-                clipped));
+                clipped,
+                wrapped));
       }
       return tables;
     } catch (IOException e) {
