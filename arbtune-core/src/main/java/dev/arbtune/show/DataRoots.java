@@ -14,7 +14,8 @@ import java.util.Objects;
  * Where a job's relative {@code data_file} is read from when it is re-run: {@code --data-root} when
  * given (as {@code run} does); otherwise the current folder, unless the file is not there and the
  * results come from a sweep's output root whose {@code inputs.json} records the file (as {@code
- * quickstart} runs with its output root as data root): then that folder.
+ * quickstart} runs with its output root as data root): then that folder, whether or not the file is
+ * still there (a missing file is then reported at the path the sweep read).
  */
 public final class DataRoots {
 
@@ -50,10 +51,11 @@ public final class DataRoots {
     Path recorded = root == null ? null : recordedDataFile(root.resolve("inputs.json"));
     if (recorded == null
         || !recorded.endsWith(rel)
-        || recorded.getNameCount() < rel.getNameCount()
-        || !Files.exists(recorded)) {
+        || recorded.getNameCount() < rel.getNameCount()) {
       return here;
     }
+    // The sweep read the file there: re-run from there even when it is gone since, so that the
+    // message names the path the sweep used, not one in the current folder it never read.
     int keep = recorded.getNameCount() - rel.getNameCount();
     Path folder = recorded.getRoot();
     if (keep > 0) {
