@@ -138,9 +138,8 @@ final class QuickstartCommand implements Callable<Integer> {
           content,
           result.layout().report(),
           JobCharts.reportSection(content.summary().top(), outputRoot, outputRoot));
-      if (quiet) {
-        err.println("[D39_AGG] Report written to: " + result.layout().report());
-      }
+      // As sweep --report and report print it, quiet or not: scripts read these lines.
+      err.println("[D39_AGG] Report written to: " + result.layout().report());
     }
     if (!quiet) {
       err.printf(

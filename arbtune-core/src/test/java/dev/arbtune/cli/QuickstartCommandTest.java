@@ -40,7 +40,9 @@ class QuickstartCommandTest {
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(summary.get("total_jobs").asInt()).isEqualTo(36);
     assertThat(summary.has("insights")).isTrue();
-    assertThat(r.err()).contains("Open the report: " + out.resolve("report.html"));
+    assertThat(r.err())
+        .contains("Open the report: " + out.resolve("report.html"))
+        .contains("[D39_AGG] Report written to: " + out.resolve("report.html"));
 
     Cli.Result again = Cli.run("quickstart", "--output-root", out.toString(), "--no-report");
     assertThat(again.exitCode()).isZero();
