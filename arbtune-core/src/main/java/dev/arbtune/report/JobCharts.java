@@ -40,7 +40,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The charts of one job re-run from its config: equity and drawdown over time, and the two spreads
  * over time with the trades' entries and exits marked. Long series are cut into {@value #BUCKETS}
  * time buckets, each keeping its first, lowest, highest and last value ({@link SeriesBuckets}), so
- * a million rows draw as fast as a thousand and a one-row spike still shows.
+ * a million rows draw as fast as a thousand and a one-row spike still shows. The spread lines break
+ * where the data has a gap (a weekend, say: {@link SeriesBuckets#seriesBrokenAtGaps}) instead of
+ * joining its two ends with a straight line; the equity, a step curve, holds across it.
  */
 public final class JobCharts {
 
@@ -71,7 +73,8 @@ public final class JobCharts {
    * @param equity time and equity of the marked rows ({@code [0]} times, {@code [1]} values),
    *     starting with the initial balance at {@code t0}
    * @param drawdown time and drawdown (percent), likewise
-   * @param spreadAb time and {@code s_ab} (bps) of every valid row, downsampled
+   * @param spreadAb time and {@code s_ab} (bps) of every valid row, downsampled, with a NaN value
+   *     (a line break) in each gap of the data
    * @param spreadBa time and {@code s_ba} (bps), likewise
    * @param entries time and spread (of the trade's own direction) where trades opened
    * @param exits time and spread where trades closed
@@ -152,8 +155,8 @@ public final class JobCharts {
         t0,
         equity.series(),
         drawdown.series(),
-        ab.series(),
-        ba.series(),
+        ab.seriesBrokenAtGaps(),
+        ba.seriesBrokenAtGaps(),
         columns(entries),
         columns(exits),
         replay.config().costBps() + replay.config().minSpreadBps(),
