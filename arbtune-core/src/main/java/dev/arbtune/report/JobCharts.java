@@ -16,6 +16,8 @@ import dev.arbtune.show.Replay;
 import dev.arbtune.show.ReplayException;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -40,7 +43,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The charts of one job re-run from its config: equity and drawdown over time, and the two spreads
  * over time with the trades' entries and exits marked. Long series are cut into {@value #BUCKETS}
  * time buckets, each keeping its first, lowest, highest and last value ({@link SeriesBuckets}), so
- * a million rows draw as fast as a thousand and a one-row spike still shows.
+ * a million rows draw as fast as a thousand and a one-row spike still shows. The spread lines break
+ * where the data has a gap (a weekend, say: {@link SeriesBuckets#seriesBrokenAtGaps}) instead of
+ * joining its two ends with a straight line; the equity, a step curve, holds across it.
  */
 public final class JobCharts {
 
@@ -71,7 +76,8 @@ public final class JobCharts {
    * @param equity time and equity of the marked rows ({@code [0]} times, {@code [1]} values),
    *     starting with the initial balance at {@code t0}
    * @param drawdown time and drawdown (percent), likewise
-   * @param spreadAb time and {@code s_ab} (bps) of every valid row, downsampled
+   * @param spreadAb time and {@code s_ab} (bps) of every valid row, downsampled, with a NaN value
+   *     (a line break) in each gap of the data
    * @param spreadBa time and {@code s_ba} (bps), likewise
    * @param entries time and spread (of the trade's own direction) where trades opened
    * @param exits time and spread where trades closed
@@ -152,8 +158,8 @@ public final class JobCharts {
         t0,
         equity.series(),
         drawdown.series(),
-        ab.series(),
-        ba.series(),
+        ab.seriesBrokenAtGaps(),
+        ba.seriesBrokenAtGaps(),
         columns(entries),
         columns(exits),
         replay.config().costBps() + replay.config().minSpreadBps(),
@@ -336,16 +342,71 @@ public final class JobCharts {
 
   /** Equity (top) and drawdown (bottom) over time, one PNG. */
   public static byte[] equityPng(Series s) {
-    TimeAxis time = timeAxis(s);
-    XYChart eq = equityChart(s, time);
-    XYChart dd = drawdownChart(s, time);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      BitmapEncoder.saveBitmap(List.of(eq, dd), 2, 1, out, BitmapEncoder.BitmapFormat.PNG);
+      ImageIO.write(equityImage(s).image(), "png", out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode a chart as PNG", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The equity and drawdown charts in one image, and where each one's time axis starts and ends
+   * (pixels from the image's left edge).
+   */
+  record Stacked(BufferedImage image, double[] equityAxis, double[] drawdownAxis) {}
+
+  /**
+   * Equity above drawdown, their time axes lined up: the chart with the narrower y-axis labels is
+   * drawn that much to the right and that much narrower, so both plots start and end at the same
+   * pixel columns.
+   */
+  static Stacked equityImage(Series s) {
+    TimeAxis time = timeAxis(s);
+    XYChart eq = equityChart(s, time);
+    XYChart dd = drawdownChart(s, time);
+    double[] ends = {0, time.apply(new double[] {lastTime(s)})[0]};
+    for (XYChart chart : List.of(eq, dd)) {
+      chart.getStyler().setXAxisMin(ends[0]).setXAxisMax(ends[1]);
+    }
+    int width = Charts.WIDTH;
+    BufferedImage image =
+        new BufferedImage(width, eq.getHeight() + dd.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      // A first paint measures where each plot starts (after its y-axis labels).
+      paint(g, eq, 0, 0, width);
+      double eqLeft = eq.getScreenXFromChart(ends[0]);
+      paint(g, dd, 0, 0, width);
+      double ddLeft = dd.getScreenXFromChart(ends[0]);
+      int eqShift = (int) Math.round(Math.max(0, ddLeft - eqLeft));
+      int ddShift = (int) Math.round(Math.max(0, eqLeft - ddLeft));
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, image.getWidth(), image.getHeight());
+      paint(g, eq, eqShift, 0, width);
+      paint(g, dd, ddShift, eq.getHeight(), width);
+      return new Stacked(
+          image,
+          new double[] {
+            eqShift + eq.getScreenXFromChart(ends[0]), eqShift + eq.getScreenXFromChart(ends[1])
+          },
+          new double[] {
+            ddShift + dd.getScreenXFromChart(ends[0]), ddShift + dd.getScreenXFromChart(ends[1])
+          });
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** Paints {@code chart} {@code dx} pixels right of the left edge, ending at {@code width}. */
+  private static void paint(Graphics2D g, XYChart chart, int dx, int dy, int width) {
+    Graphics2D c = (Graphics2D) g.create(dx, dy, width - dx, chart.getHeight());
+    try {
+      chart.paint(c, width - dx, chart.getHeight());
+    } finally {
+      c.dispose();
+    }
   }
 
   static XYChart equityChart(Series s, TimeAxis time) {

@@ -7,6 +7,13 @@ import java.util.Arrays;
  * pixel column or so) and each bucket keeps its first, lowest, highest and last point, so that a
  * spike of one row among a million still shows. Memory is fixed by the number of buckets; points
  * must come in time order.
+ *
+ * <p>{@link #seriesBrokenAtGaps()} breaks the line where no row came for more than {@value
+ * #GAP_BUCKETS} bucket widths and more than {@value #GAP_STEPS} typical row spacings (the median
+ * step between rows, rounded up to a power of two): both, so that neither a sparse file drawn over
+ * a short window (rows several buckets apart, yet at their own regular pace) nor a dense file with
+ * an irregular pace breaks where rows merely come slower; a weekend of the 1 s EUR/USD file breaks,
+ * and so does a missing half hour of the 1 min BTC file drawn over its day.
  */
 final class SeriesBuckets {
 
@@ -23,6 +30,18 @@ final class SeriesBuckets {
   private final double[] lastV;
   private final boolean[] used;
   private long points;
+  private long previousT;
+
+  /**
+   * Counts of the steps between consecutive points by power of two: {@code [k]} for [2^k, 2^(k+1)).
+   */
+  private final long[] steps = new long[64];
+
+  /** A line break needs more than this many bucket widths without a point. */
+  static final int GAP_BUCKETS = 3;
+
+  /** A line break needs more than this many typical row spacings without a point. */
+  static final int GAP_STEPS = 10;
 
   /**
    * Buckets over {@code [t0, t1]}.
@@ -54,6 +73,10 @@ final class SeriesBuckets {
     }
     int b = span <= 0 ? 0 : (int) Math.min(n - 1, Math.max(0, ((double) t - t0) / span * n));
     points++;
+    if (points > 1 && t > previousT) {
+      steps[63 - Long.numberOfLeadingZeros(t - previousT)]++;
+    }
+    previousT = t;
     if (!used[b]) {
       used[b] = true;
       firstT[b] = minT[b] = maxT[b] = lastT[b] = t;
@@ -118,5 +141,59 @@ final class SeriesBuckets {
       }
     }
     return new double[][] {Arrays.copyOf(ts, k), Arrays.copyOf(vs, k)};
+  }
+
+  /**
+   * {@link #series()} with a line break (a point of NaN value, which XChart does not join) between
+   * two consecutive kept points more than {@value #GAP_BUCKETS} bucket widths apart and more than
+   * {@value #GAP_STEPS} typical row spacings apart ({@link #typicalStep()}): a stretch without
+   * rows, such as a weekend, rather than a straight line through quotes that do not exist.
+   */
+  double[][] seriesBrokenAtGaps() {
+    double[][] s = series();
+    double gap = Math.max(GAP_BUCKETS * span / n, GAP_STEPS * (double) typicalStep());
+    int breaks = 0;
+    for (int i = 1; i < s[0].length; i++) {
+      if (s[0][i] - s[0][i - 1] > gap) {
+        breaks++;
+      }
+    }
+    if (breaks == 0) {
+      return s;
+    }
+    double[] ts = new double[s[0].length + breaks];
+    double[] vs = new double[ts.length];
+    int k = 0;
+    for (int i = 0; i < s[0].length; i++) {
+      if (i > 0 && s[0][i] - s[0][i - 1] > gap) {
+        ts[k] = (s[0][i - 1] + s[0][i]) / 2;
+        vs[k] = Double.NaN;
+        k++;
+      }
+      ts[k] = s[0][i];
+      vs[k] = s[1][i];
+      k++;
+    }
+    return new double[][] {ts, vs};
+  }
+
+  /**
+   * The typical time between two consecutive added points (epoch µs): the median step rounded up to
+   * a power of two (so between the median and twice it); 0 when fewer than two points came at
+   * different times.
+   */
+  long typicalStep() {
+    long total = 0;
+    for (long c : steps) {
+      total += c;
+    }
+    long seen = 0;
+    for (int k = 0; k < steps.length; k++) {
+      seen += steps[k];
+      if (2 * seen >= total && total > 0) {
+        return k >= 62 ? Long.MAX_VALUE : 1L << (k + 1);
+      }
+    }
+    return 0;
   }
 }
