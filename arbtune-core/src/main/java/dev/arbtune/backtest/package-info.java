@@ -13,5 +13,8 @@
  * </ul>
  *
  * The strategy's formulas are in {@code docs/MODEL.md}.
+ *
+ * <p>"The seed" is the original D39 aggregator that arbtune stays compatible with; what it
+ * specifies, where this package sits and what it may import: {@code docs/ARCHITECTURE.md}.
  */
 package dev.arbtune.backtest;

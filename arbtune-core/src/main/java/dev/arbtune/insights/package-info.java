@@ -8,5 +8,8 @@
  * robustness of the top jobs (spike or plateau), the deflated Sharpe ratio and the PnL
  * distribution. {@link dev.arbtune.insights.InsightsText} and {@link
  * dev.arbtune.insights.InsightsJson} print them. The formulas are in {@code docs/INSIGHTS.md}.
+ *
+ * <p>"The seed" is the original D39 aggregator that arbtune stays compatible with; what it
+ * specifies, where this package sits and what it may import: {@code docs/ARCHITECTURE.md}.
  */
 package dev.arbtune.insights;

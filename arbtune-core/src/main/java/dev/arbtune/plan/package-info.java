@@ -8,5 +8,7 @@
  *
  * <p>The planner knows nothing of the runner beyond {@link dev.arbtune.backtest.BacktestConfig},
  * which it uses to refuse, before anything is written, every value the runner would refuse.
+ *
+ * <p>Where this package sits and what it may import: {@code docs/ARCHITECTURE.md}.
  */
 package dev.arbtune.plan;

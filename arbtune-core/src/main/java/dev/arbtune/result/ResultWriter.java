@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes result documents (Contract 1 of docs/ARCHITECTURE): pretty-printed like Python's {@code
- * json.dump(obj, indent=2)} plus a final newline, and, for files, atomically (a reader never sees
- * half a document).
+ * Writes result documents (Contract 1 of {@code docs/ARCHITECTURE.md}): pretty-printed like
+ * Python's {@code json.dump(obj, indent=2)} plus a final newline, and, for files, atomically (a
+ * reader never sees half a document).
  *
  * <p>A success document holds {@code status}, {@code config}, {@code metrics}, {@code
  * config_summary}; an error document holds {@code status}, {@code config} (when known), {@code

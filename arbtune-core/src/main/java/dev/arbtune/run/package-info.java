@@ -7,5 +7,7 @@
  * existing one is that job's finished result; {@link dev.arbtune.run.PlanLine} parses a plan line.
  * Library code: the {@code arbtune run} and {@code arbtune backtest} commands and later drivers
  * (sweep, Spark) call it.
+ *
+ * <p>Where this package sits and what it may import: {@code docs/ARCHITECTURE.md}.
  */
 package dev.arbtune.run;

@@ -5,5 +5,7 @@
  * dev.arbtune.show.EquityCsv} writes the equity of every marked row ({@link
  * dev.arbtune.backtest.EquityRecorder}), and {@link dev.arbtune.show.DataRoots} finds where a
  * relative {@code data_file} is. Used by {@code arbtune show} and the session report's job charts.
+ *
+ * <p>Where this package sits and what it may import: {@code docs/ARCHITECTURE.md}.
  */
 package dev.arbtune.show;
