@@ -1,6 +1,7 @@
 package dev.arbtune.aggregate;
 
 import dev.arbtune.result.ErrorKind;
+import dev.arbtune.result.Metric;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -351,7 +352,8 @@ final class Accumulator implements ResultScanner.Sink {
   private static long zeroTradeJobs(List<AggregatedJobResult> ranked) {
     long n = 0;
     for (AggregatedJobResult job : ranked) {
-      if (job.metrics().get("total_trades") instanceof Number t && t.doubleValue() == 0) {
+      if (job.metrics().get(Metric.TOTAL_TRADES.key()) instanceof Number t
+          && t.doubleValue() == 0) {
         n++;
       }
     }

@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,35 +39,76 @@ public record JobFilter(String name, Object value, Predicate<AggregatedJobResult
     return test.test(job);
   }
 
+  /**
+   * {@code metric <= limit}, listed in {@code filters} as {@code name: limit} (the bound as given:
+   * an {@code Integer} stays an integer). A job without the metric as a number counts as 0 when
+   * {@code missingIsZero} and is dropped otherwise. (Success jobs carry the seed's metrics as
+   * finite numbers when at all: {@link Metric#mustBeFinite()}.)
+   *
+   * @throws IllegalArgumentException when {@code limit} is not a finite number
+   */
+  public static JobFilter atMost(String name, Metric metric, Number limit, boolean missingIsZero) {
+    return bounded(name, metric, limit, missingIsZero, true);
+  }
+
+  /**
+   * {@code metric >= min}, listed in {@code filters} as {@code name: min}; a missing value as in
+   * {@link #atMost}.
+   *
+   * @throws IllegalArgumentException when {@code min} is not a finite number
+   */
+  public static JobFilter atLeast(String name, Metric metric, Number min, boolean missingIsZero) {
+    return bounded(name, metric, min, missingIsZero, false);
+  }
+
+  private static JobFilter bounded(
+      String name, Metric metric, Number bound, boolean missingIsZero, boolean upper) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(bound, "bound");
+    double b = bound.doubleValue();
+    if (!Double.isFinite(b)) {
+      throw new IllegalArgumentException(name + " must be a finite number, got " + bound);
+    }
+    String key = metric.key();
+    return new JobFilter(
+        name,
+        bound,
+        (Test)
+            job -> {
+              OptionalDouble v = job.metric(key);
+              if (v.isEmpty() && !missingIsZero) {
+                return false;
+              }
+              double x = v.orElse(0);
+              return upper ? x <= b : x >= b;
+            });
+  }
+
   /** The seed's filter: {@code max_drawdown_pct <= limit}; a job without it is dropped. */
   public static JobFilter maxDrawdownPct(double limit) {
-    requireFinite("max_drawdown_pct", limit);
-    return new JobFilter(
-        "max_drawdown_pct", limit, (Test) job -> atMost(job.metric("max_drawdown_pct"), limit));
+    return atMost(Metric.MAX_DRAWDOWN_PCT.key(), Metric.MAX_DRAWDOWN_PCT, limit, false);
   }
 
-  /** The seed's filter: {@code total_trades >= min}; a missing count is 0. */
+  /** The seed's filter {@code min_trades}: {@code total_trades >= min}; a missing count is 0. */
   public static JobFilter minTrades(int min) {
-    return new JobFilter(
-        "min_trades", min, (Test) job -> job.metric("total_trades").orElse(0) >= min);
+    return atLeast("min_trades", Metric.TOTAL_TRADES, min, true);
   }
 
-  /** {@code total_trades <= max}; a missing count is 0. */
+  /** {@code max_trades}: {@code total_trades <= max}; a missing count is 0. */
   public static JobFilter maxTrades(int max) {
-    return new JobFilter(
-        "max_trades", max, (Test) job -> job.metric("total_trades").orElse(0) <= max);
+    return atMost("max_trades", Metric.TOTAL_TRADES, max, true);
   }
 
-  /** {@code win_rate >= min}; a job without it is dropped. */
+  /** {@code min_win_rate}: {@code win_rate >= min}; a job without it is dropped. */
   public static JobFilter minWinRate(double min) {
-    requireFinite("min_win_rate", min);
-    return new JobFilter("min_win_rate", min, (Test) job -> atLeast(job.metric("win_rate"), min));
+    return atLeast("min_win_rate", Metric.WIN_RATE, min, false);
   }
 
-  /** {@code realized_pnl_usd >= min}; a missing PnL counts as 0, as in the ranking. */
+  /**
+   * {@code min_pnl}: {@code realized_pnl_usd >= min}; a missing PnL counts as 0, as in the ranking.
+   */
   public static JobFilter minPnl(double min) {
-    requireFinite("min_pnl", min);
-    return new JobFilter("min_pnl", min, (Test) job -> Ranking.pnl(job) >= min);
+    return atLeast("min_pnl", Metric.REALIZED_PNL_USD, min, true);
   }
 
   /** {@code realized_pnl_usd > 0}; a missing PnL counts as 0, so it is dropped. */
@@ -88,19 +130,5 @@ public record JobFilter(String name, Object value, Predicate<AggregatedJobResult
   /** The {@code --filter} expression this filter tests, when it is one. */
   public Optional<FilterExpression> filterExpression() {
     return test instanceof FilterExpression e ? Optional.of(e) : Optional.empty();
-  }
-
-  private static boolean atMost(OptionalDouble value, double limit) {
-    return value.isPresent() && value.getAsDouble() <= limit;
-  }
-
-  private static boolean atLeast(OptionalDouble value, double limit) {
-    return value.isPresent() && value.getAsDouble() >= limit;
-  }
-
-  private static void requireFinite(String name, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " must be a finite number, got " + value);
-    }
   }
 }

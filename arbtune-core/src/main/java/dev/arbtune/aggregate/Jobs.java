@@ -3,6 +3,7 @@ package dev.arbtune.aggregate;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.result.ErrorKind;
+import dev.arbtune.result.Metric;
 import dev.arbtune.result.ResultDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ final class Jobs {
 
   /** Success documents must carry these as finite numbers when they carry them at all. */
   static final List<String> CHECKED_METRICS =
-      List.of(Ranking.PNL_METRIC, "max_drawdown_pct", "total_trades");
+      Metric.seedLine().stream().filter(Metric::mustBeFinite).map(Metric::key).toList();
 
   private Jobs() {}
 

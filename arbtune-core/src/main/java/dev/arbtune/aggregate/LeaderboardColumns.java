@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,9 +68,9 @@ public record LeaderboardColumns(
     }
     boolean closedDiffers = false;
     for (AggregatedJobResult j : jobs) {
-      if (j.metrics().containsKey("closed_trades")
-          && !identity(j.metrics(), "closed_trades")
-              .equals(identity(j.metrics(), "total_trades"))) {
+      if (j.metrics().containsKey(Metric.CLOSED_TRADES.key())
+          && !identity(j.metrics(), Metric.CLOSED_TRADES.key())
+              .equals(identity(j.metrics(), Metric.TOTAL_TRADES.key()))) {
         closedDiffers = true;
         break;
       }

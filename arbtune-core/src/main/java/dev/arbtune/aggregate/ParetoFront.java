@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,7 @@ final class ParetoFront {
    * Offers a job; one without a finite {@code max_drawdown_pct} cannot be placed and is ignored.
    */
   void add(AggregatedJobResult job) {
-    var dd = job.metric("max_drawdown_pct");
+    var dd = job.metric(Metric.MAX_DRAWDOWN_PCT.key());
     if (dd.isEmpty() || !Double.isFinite(dd.getAsDouble())) {
       return;
     }

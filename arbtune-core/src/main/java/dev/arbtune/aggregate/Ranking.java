@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
 public final class Ranking {
 
   /** The seed's ranking metric. */
-  public static final String PNL_METRIC = "realized_pnl_usd";
+  public static final String PNL_METRIC = Metric.REALIZED_PNL_USD.key();
 
   /** A job with its ranking key computed once. Smaller keys rank first. */
   record Ranked(AggregatedJobResult job, double key) {}
@@ -34,7 +35,8 @@ public final class Ranking {
   private Ranking(RankingSpec spec) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.descending = spec.order() == Order.DESCENDING;
-    this.missingIsZero = PNL_METRIC.equals(spec.metric());
+    this.missingIsZero =
+        Metric.byKey(spec.metric()).map(m -> m.missing() == Metric.Missing.ZERO).orElse(false);
   }
 
   /** The ranking described by {@code spec}. */

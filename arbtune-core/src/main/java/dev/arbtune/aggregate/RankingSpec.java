@@ -1,7 +1,7 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.io.Serializable;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,26 +13,8 @@ import java.util.Objects;
 public record RankingSpec(String metric, Order order) implements Serializable {
 
   /** The seed's ranking: realized PnL, highest first. */
-  public static final RankingSpec PNL = new RankingSpec(Ranking.PNL_METRIC, Order.DESCENDING);
-
-  /**
-   * Known metrics and which way is better; anything else ranks descending unless told otherwise.
-   */
-  private static final Map<String, Order> BETTER =
-      Map.ofEntries(
-          Map.entry("realized_pnl_usd", Order.DESCENDING),
-          Map.entry("unrealized_pnl_usd", Order.DESCENDING),
-          Map.entry("final_balance_usd", Order.DESCENDING),
-          Map.entry("win_rate", Order.DESCENDING),
-          Map.entry("avg_pnl_per_trade_usd", Order.DESCENDING),
-          Map.entry("total_trades", Order.DESCENDING),
-          Map.entry("closed_trades", Order.DESCENDING),
-          Map.entry("profit_factor", Order.DESCENDING),
-          Map.entry("sharpe_per_trade", Order.DESCENDING),
-          Map.entry("max_drawdown_pct", Order.ASCENDING),
-          Map.entry("runtime_seconds", Order.ASCENDING),
-          Map.entry("fees_paid_usd", Order.ASCENDING),
-          Map.entry("pnl_std_per_trade_usd", Order.ASCENDING));
+  public static final RankingSpec PNL =
+      new RankingSpec(Metric.REALIZED_PNL_USD.key(), Order.DESCENDING);
 
   public RankingSpec {
     Objects.requireNonNull(metric, "metric");
@@ -47,9 +29,14 @@ public record RankingSpec(String metric, Order order) implements Serializable {
     return new RankingSpec(metric, betterOrder(metric));
   }
 
-  /** The better direction of {@code metric}: known metrics know it, others are descending. */
+  /**
+   * The better direction of {@code metric}: a catalogued {@link Metric} knows it; neutral and
+   * unknown metrics are descending.
+   */
   public static Order betterOrder(String metric) {
-    return BETTER.getOrDefault(metric, Order.DESCENDING);
+    return Metric.byKey(metric)
+        .map(m -> m.better().highestFirst() ? Order.DESCENDING : Order.ASCENDING)
+        .orElse(Order.DESCENDING);
   }
 
   /** Whether this is the seed's ranking, whose list is written as {@code top_by_pnl}. */

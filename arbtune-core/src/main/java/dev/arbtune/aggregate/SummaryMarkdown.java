@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,10 +21,14 @@ import java.util.Set;
  */
 public final class SummaryMarkdown {
 
-  private static final String CLOSED = "closed_trades";
+  private static final String CLOSED = Metric.CLOSED_TRADES.key();
 
   private static final List<String> METRICS =
-      List.of("realized_pnl_usd", "max_drawdown_pct", "total_trades", "win_rate");
+      List.of(
+          Metric.REALIZED_PNL_USD.key(),
+          Metric.MAX_DRAWDOWN_PCT.key(),
+          Metric.TOTAL_TRADES.key(),
+          Metric.WIN_RATE.key());
 
   private SummaryMarkdown() {}
 

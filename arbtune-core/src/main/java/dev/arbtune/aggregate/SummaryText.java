@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.Metric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -170,7 +171,7 @@ public final class SummaryText {
   /** The ranking metric when the seed's line does not show it already, else {@code null}. */
   private static String extraMetric(RankingSpec ranking) {
     String m = ranking.metric();
-    return List.of(Ranking.PNL_METRIC, "max_drawdown_pct", "total_trades").contains(m) ? null : m;
+    return Metric.seedLine().stream().anyMatch(s -> s.key().equals(m)) ? null : m;
   }
 
   /**
@@ -236,13 +237,13 @@ public final class SummaryText {
   static String jobLine(int rank, AggregatedJobResult job, String extra, LeaderboardColumns cols) {
     StringBuilder sb = new StringBuilder(160);
     sb.append("  ").append(rank).append(") job_id=").append(job.jobId());
-    sb.append("  PnL=").append(pad(money(job.metric(Ranking.PNL_METRIC)), 8));
-    sb.append("  DD=").append(pad(percent(job.metric("max_drawdown_pct")), 6));
-    sb.append("  trades=").append(plain(job.metrics(), "total_trades"));
+    sb.append("  PnL=").append(pad(money(job.metric(Metric.REALIZED_PNL_USD.key())), 8));
+    sb.append("  DD=").append(pad(percent(job.metric(Metric.MAX_DRAWDOWN_PCT.key())), 6));
+    sb.append("  trades=").append(plain(job.metrics(), Metric.TOTAL_TRADES.key()));
     if (cols.closedDiffers()) {
-      sb.append("  closed=").append(plain(job.metrics(), "closed_trades"));
+      sb.append("  closed=").append(plain(job.metrics(), Metric.CLOSED_TRADES.key()));
     }
-    if (extra != null && !(cols.closedDiffers() && extra.equals("closed_trades"))) {
+    if (extra != null && !(cols.closedDiffers() && extra.equals(Metric.CLOSED_TRADES.key()))) {
       sb.append("  ").append(extra).append('=').append(plain(job.metrics(), extra));
     }
     for (String name : SHOWN_PARAMETERS) {

@@ -1,5 +1,6 @@
 package dev.arbtune.backtest;
 
+import dev.arbtune.result.Metric;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -336,16 +337,16 @@ public final class Backtest {
       double std = closed >= 2 ? Math.sqrt(m2Pnl / (closed - 1)) : 0;
       Double sharpe = closed >= 2 && std > 0 ? meanPnl / std : null;
       Double profitFactor = grossLoss > 0 ? grossProfit / grossLoss : null;
-      requireFinite(BacktestMetrics.FEES_PAID_USD, fees);
-      requireFinite(BacktestMetrics.REALIZED_PNL_USD, realized);
-      requireFinite(BacktestMetrics.FINAL_BALANCE_USD, initialBalance + realized);
-      requireFinite(BacktestMetrics.UNREALIZED_PNL_USD, unrealized);
-      requireFinite(BacktestMetrics.MAX_DRAWDOWN_PCT, maxDrawdown);
-      requireFinite(BacktestMetrics.PNL_STD_PER_TRADE_USD, std);
-      requireFinite(BacktestMetrics.AVG_PNL_PER_TRADE_USD, closed == 0 ? 0 : realized / closed);
-      requireFinite(BacktestMetrics.SHARPE_PER_TRADE, sharpe == null ? 0 : sharpe);
-      requireFinite(BacktestMetrics.PROFIT_FACTOR, profitFactor == null ? 0 : profitFactor);
-      requireFinite(BacktestMetrics.AVG_HOLDING_SECONDS, holdingMicros);
+      requireFinite(Metric.FEES_PAID_USD.key(), fees);
+      requireFinite(Metric.REALIZED_PNL_USD.key(), realized);
+      requireFinite(Metric.FINAL_BALANCE_USD.key(), initialBalance + realized);
+      requireFinite(Metric.UNREALIZED_PNL_USD.key(), unrealized);
+      requireFinite(Metric.MAX_DRAWDOWN_PCT.key(), maxDrawdown);
+      requireFinite(Metric.PNL_STD_PER_TRADE_USD.key(), std);
+      requireFinite(Metric.AVG_PNL_PER_TRADE_USD.key(), closed == 0 ? 0 : realized / closed);
+      requireFinite(Metric.SHARPE_PER_TRADE.key(), sharpe == null ? 0 : sharpe);
+      requireFinite(Metric.PROFIT_FACTOR.key(), profitFactor == null ? 0 : profitFactor);
+      requireFinite(Metric.AVG_HOLDING_SECONDS.key(), holdingMicros);
       return new BacktestMetrics(
           opened,
           closed,

@@ -1,5 +1,6 @@
 package dev.arbtune.backtest;
 
+import dev.arbtune.result.Metric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
@@ -50,46 +51,8 @@ public record BacktestMetrics(
     long quotesSkipped,
     boolean stoppedOnDrawdown) {
 
-  public static final String TOTAL_TRADES = "total_trades";
-  public static final String CLOSED_TRADES = "closed_trades";
-  public static final String OPEN_TRADES = "open_trades";
-  public static final String FINAL_BALANCE_USD = "final_balance_usd";
-  public static final String REALIZED_PNL_USD = "realized_pnl_usd";
-  public static final String MAX_DRAWDOWN_PCT = "max_drawdown_pct";
-  public static final String WIN_RATE = "win_rate";
-  public static final String AVG_PNL_PER_TRADE_USD = "avg_pnl_per_trade_usd";
-  public static final String RUNTIME_SECONDS = "runtime_seconds";
-  public static final String UNREALIZED_PNL_USD = "unrealized_pnl_usd";
-  public static final String FEES_PAID_USD = "fees_paid_usd";
-  public static final String PROFIT_FACTOR = "profit_factor";
-  public static final String PNL_STD_PER_TRADE_USD = "pnl_std_per_trade_usd";
-  public static final String SHARPE_PER_TRADE = "sharpe_per_trade";
-  public static final String AVG_HOLDING_SECONDS = "avg_holding_seconds";
-  public static final String QUOTES_PROCESSED = "quotes_processed";
-  public static final String QUOTES_SKIPPED = "quotes_skipped";
-  public static final String STOPPED_ON_DRAWDOWN = "stopped_on_drawdown";
-
-  /** The keys of {@link #toMap(double)}, in the order written. */
-  public static final List<String> KEYS =
-      List.of(
-          TOTAL_TRADES,
-          CLOSED_TRADES,
-          OPEN_TRADES,
-          FINAL_BALANCE_USD,
-          REALIZED_PNL_USD,
-          MAX_DRAWDOWN_PCT,
-          WIN_RATE,
-          AVG_PNL_PER_TRADE_USD,
-          RUNTIME_SECONDS,
-          UNREALIZED_PNL_USD,
-          FEES_PAID_USD,
-          PROFIT_FACTOR,
-          PNL_STD_PER_TRADE_USD,
-          SHARPE_PER_TRADE,
-          AVG_HOLDING_SECONDS,
-          QUOTES_PROCESSED,
-          QUOTES_SKIPPED,
-          STOPPED_ON_DRAWDOWN);
+  /** The keys of {@link #toMap(double)}, in the order written: {@link Metric#keys()}. */
+  public static final List<String> KEYS = Metric.keys();
 
   /** Decimal places kept in documents for USD amounts, percentages and ratios. */
   public static final int DECIMALS = 6;
@@ -124,25 +87,30 @@ public record BacktestMetrics(
    */
   public Map<String, Object> toMap(double runtimeSeconds) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put(TOTAL_TRADES, totalTrades);
-    m.put(CLOSED_TRADES, closedTrades);
-    m.put(OPEN_TRADES, openTrades);
-    m.put(FINAL_BALANCE_USD, round(finalBalanceUsd, DECIMALS));
-    m.put(REALIZED_PNL_USD, round(realizedPnlUsd, DECIMALS));
-    m.put(MAX_DRAWDOWN_PCT, round(maxDrawdownPct, DECIMALS));
-    m.put(WIN_RATE, round(winRate, DECIMALS));
-    m.put(AVG_PNL_PER_TRADE_USD, round(avgPnlPerTradeUsd, DECIMALS));
-    m.put(RUNTIME_SECONDS, round(runtimeSeconds, RUNTIME_DECIMALS));
-    m.put(UNREALIZED_PNL_USD, round(unrealizedPnlUsd, DECIMALS));
-    m.put(FEES_PAID_USD, round(feesPaidUsd, DECIMALS));
-    m.put(PROFIT_FACTOR, profitFactor == null ? null : round(profitFactor, DECIMALS));
-    m.put(PNL_STD_PER_TRADE_USD, round(pnlStdPerTradeUsd, DECIMALS));
-    m.put(SHARPE_PER_TRADE, sharpePerTrade == null ? null : round(sharpePerTrade, DECIMALS));
-    m.put(AVG_HOLDING_SECONDS, round(avgHoldingSeconds, RUNTIME_DECIMALS));
-    m.put(QUOTES_PROCESSED, quotesProcessed);
-    m.put(QUOTES_SKIPPED, quotesSkipped);
-    m.put(STOPPED_ON_DRAWDOWN, stoppedOnDrawdown);
+    m.put(Metric.TOTAL_TRADES.key(), totalTrades);
+    m.put(Metric.CLOSED_TRADES.key(), closedTrades);
+    m.put(Metric.OPEN_TRADES.key(), openTrades);
+    put(m, Metric.FINAL_BALANCE_USD, finalBalanceUsd);
+    put(m, Metric.REALIZED_PNL_USD, realizedPnlUsd);
+    put(m, Metric.MAX_DRAWDOWN_PCT, maxDrawdownPct);
+    put(m, Metric.WIN_RATE, winRate);
+    put(m, Metric.AVG_PNL_PER_TRADE_USD, avgPnlPerTradeUsd);
+    put(m, Metric.RUNTIME_SECONDS, runtimeSeconds);
+    put(m, Metric.UNREALIZED_PNL_USD, unrealizedPnlUsd);
+    put(m, Metric.FEES_PAID_USD, feesPaidUsd);
+    put(m, Metric.PROFIT_FACTOR, profitFactor);
+    put(m, Metric.PNL_STD_PER_TRADE_USD, pnlStdPerTradeUsd);
+    put(m, Metric.SHARPE_PER_TRADE, sharpePerTrade);
+    put(m, Metric.AVG_HOLDING_SECONDS, avgHoldingSeconds);
+    m.put(Metric.QUOTES_PROCESSED.key(), quotesProcessed);
+    m.put(Metric.QUOTES_SKIPPED.key(), quotesSkipped);
+    m.put(Metric.STOPPED_ON_DRAWDOWN.key(), stoppedOnDrawdown);
     return Collections.unmodifiableMap(m);
+  }
+
+  /** Puts {@code value} rounded to the metric's decimal places; {@code null} stays {@code null}. */
+  private static void put(Map<String, Object> m, Metric metric, Double value) {
+    m.put(metric.key(), value == null ? null : round(value, metric.unit().decimals()));
   }
 
   /** {@code value} rounded half-even to {@code places} decimal places; non-finite values kept. */

@@ -3,13 +3,14 @@ package dev.arbtune.cli;
 import dev.arbtune.aggregate.FilterExpression;
 import dev.arbtune.aggregate.JobFilter;
 import dev.arbtune.aggregate.Order;
+import dev.arbtune.aggregate.Ranking;
 import dev.arbtune.aggregate.RankingSpec;
 import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.aggregate.UnknownFieldException;
 import dev.arbtune.backtest.BacktestConfig;
-import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.result.Metric;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,8 +29,14 @@ import picocli.CommandLine.Spec;
  */
 public final class AggregationOptions {
 
-  @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
+
+  /** The command this mixin belongs to; its help gets the {@code Metrics:} section. */
+  @Spec(Spec.Target.MIXEE)
+  void mixee(CommandSpec spec) {
+    this.mixee = spec;
+    MetricHelp.addTo(spec);
+  }
 
   @Option(
       names = "--max-results",
@@ -60,16 +67,13 @@ public final class AggregationOptions {
   @Option(
       names = "--sort-by",
       paramLabel = "METRIC",
-      defaultValue = "realized_pnl_usd",
       description = {
         "Metric to rank by (default: ${DEFAULT-VALUE}). Known metrics rank in their better"
-            + " direction: PnL, win_rate, final_balance_usd, avg_pnl_per_trade_usd,"
-            + " total_trades, profit_factor, sharpe_per_trade highest first; max_drawdown_pct,"
-            + " runtime_seconds, fees_paid_usd lowest first; others highest first.",
+            + " direction, listed under Metrics below; others highest first.",
         "A missing PnL counts as 0; any other missing metric ranks last. A metric that no"
             + " success document carries is a usage error (exit 2) naming the closest names."
       })
-  String sortBy;
+  String sortBy = Ranking.PNL_METRIC;
 
   @Option(names = "--ascending", description = "Rank the lowest value first.")
   boolean ascending;
@@ -83,8 +87,9 @@ public final class AggregationOptions {
       description = {
         "Keep jobs for which FIELD OP NUMBER holds; repeatable, all must hold. OP is one of"
             + " < <= > >= == !=; FIELD is metrics.NAME, config.NAME, or NAME (metrics first,"
-            + " then config). A job without the field fails; a field that no success document"
-            + " carries is a usage error (exit 2) naming the closest names.",
+            + " then config; the metrics are listed under Metrics below). A job without the field"
+            + " fails; a field that no success document carries is a usage error (exit 2) naming"
+            + " the closest names.",
         "Example: --filter 'win_rate>=0.6' --filter 'config.slippage_bps<=5'"
       })
   List<String> filterExpressions = new ArrayList<>();
@@ -189,7 +194,7 @@ public final class AggregationOptions {
             .maxDrawdownPct(maxDrawdownPct)
             .minTrades(minTrades)
             .ranking(ranking)
-            .refuseUnseenFields(BacktestMetrics.KEYS, BacktestConfig.FIELDS);
+            .refuseUnseenFields(Metric.keys(), BacktestConfig.FIELDS);
     if (threads != null) {
       b.threads(threads);
     }

@@ -9,6 +9,7 @@ import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.io.OutputPathException;
 import dev.arbtune.io.OutputTarget;
+import dev.arbtune.result.Metric;
 import dev.arbtune.result.ResultWriter;
 import dev.arbtune.run.JobDocument;
 import dev.arbtune.run.QuotesSource;
@@ -248,7 +249,9 @@ final class BacktestCommand implements Callable<Integer> {
   }
 
   private static double runtime(JobDocument doc) {
-    return doc.metrics().get("runtime_seconds") instanceof Number n ? n.doubleValue() : 0;
+    return doc.metrics().get(Metric.RUNTIME_SECONDS.key()) instanceof Number n
+        ? n.doubleValue()
+        : 0;
   }
 
   private Map<String, Object> givenConfig() {

@@ -12,6 +12,7 @@ import dev.arbtune.plan.SessionConfig;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.report.HtmlReport;
 import dev.arbtune.report.JobCharts;
+import dev.arbtune.result.Metric;
 import dev.arbtune.run.JobDocument;
 import dev.arbtune.run.QuotesSource;
 import dev.arbtune.run.SessionOptions;
@@ -235,7 +236,7 @@ final class QuickstartCommand implements Callable<Integer> {
         return label + " could not be re-run: " + doc.error();
       }
       BacktestMetrics m = doc.backtestMetrics();
-      Object assumed = winner.metrics().get("realized_pnl_usd");
+      Object assumed = winner.metrics().get(Metric.REALIZED_PNL_USD.key());
       return String.format(
           Locale.ROOT,
           "%s with fills at double slippage (%s bps instead of %s, entering at %s): PnL %+,.2f"

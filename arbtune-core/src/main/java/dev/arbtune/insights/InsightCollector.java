@@ -6,6 +6,7 @@ import dev.arbtune.aggregate.JobCollector;
 import dev.arbtune.aggregate.Ranking;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.result.Metric;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +85,7 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
   public static final int DEFAULT_MAX_PARAMETERS = 64;
 
   /** The Sharpe ratio metric the deflated Sharpe ratio is computed from. */
-  public static final String SHARPE_METRIC = "sharpe_per_trade";
+  public static final String SHARPE_METRIC = Metric.SHARPE_PER_TRADE.key();
 
   /**
    * Statistics of one config key, in one of three states: <b>one value</b> so far among the success
@@ -461,7 +462,7 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
     matched.add(pnl);
     matchedPnls.add(pnl);
     everyMatched.add(pnl); // last: the groups borrowed above must not hold this job yet
-    OptionalDouble dd = job.metric("max_drawdown_pct");
+    OptionalDouble dd = job.metric(Metric.MAX_DRAWDOWN_PCT.key());
     if (dd.isPresent() && Double.isFinite(dd.getAsDouble())) {
       sample.add(
           PointSample.priority(job.jobId(), job.source(), job.line()), pnl, dd.getAsDouble());

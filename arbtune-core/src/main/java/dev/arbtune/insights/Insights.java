@@ -3,6 +3,7 @@ package dev.arbtune.insights;
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.CollectedSummary;
+import dev.arbtune.result.Metric;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -326,8 +327,10 @@ public record Insights(
     for (int i = 0; i < top.size(); i++) {
       AggregatedJobResult job = top.get(i);
       double sr = finite(job.metric(InsightCollector.SHARPE_METRIC));
-      OptionalDouble closed = job.metric("closed_trades");
-      long t = (long) (closed.isPresent() ? finite(closed) : finite(job.metric("total_trades")));
+      OptionalDouble closed = job.metric(Metric.CLOSED_TRADES.key());
+      long t =
+          (long)
+              (closed.isPresent() ? finite(closed) : finite(job.metric(Metric.TOTAL_TRADES.key())));
       double skew = finite(job.metric(SKEWNESS_METRIC));
       double kurt = finite(job.metric(KURTOSIS_METRIC));
       boolean assumed = Double.isNaN(skew) || Double.isNaN(kurt);

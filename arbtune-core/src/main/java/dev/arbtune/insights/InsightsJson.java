@@ -1,5 +1,6 @@
 package dev.arbtune.insights;
 
+import dev.arbtune.result.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class InsightsJson {
   /** The insights as the ordered map that is serialised. */
   public static Map<String, Object> toMap(Insights in) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("metric", "realized_pnl_usd");
+    root.put("metric", Metric.REALIZED_PNL_USD.key());
     root.put("jobs", in.jobs());
     root.put("success_jobs", in.successJobs());
     List<Object> params = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class InsightsJson {
       Map<String, Object> j = new LinkedHashMap<>();
       j.put("rank", c.rank());
       j.put("job_id", c.job().jobId());
-      j.put("sharpe_per_trade", num(c.sharpe()));
+      j.put(Metric.SHARPE_PER_TRADE.key(), num(c.sharpe()));
       j.put("observations", c.observations());
       j.put("skewness", c.skewness());
       j.put("kurtosis", c.kurtosis());

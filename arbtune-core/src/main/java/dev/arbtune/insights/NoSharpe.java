@@ -1,6 +1,7 @@
 package dev.arbtune.insights;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
+import dev.arbtune.result.Metric;
 import java.util.OptionalDouble;
 
 /**
@@ -47,8 +48,8 @@ public enum NoSharpe {
 
   /** The number of trades behind a per-trade Sharpe ratio: T of the deflated Sharpe ratio. */
   static double trades(AggregatedJobResult job) {
-    OptionalDouble closed = job.metric("closed_trades");
-    OptionalDouble t = closed.isPresent() ? closed : job.metric("total_trades");
+    OptionalDouble closed = job.metric(Metric.CLOSED_TRADES.key());
+    OptionalDouble t = closed.isPresent() ? closed : job.metric(Metric.TOTAL_TRADES.key());
     return t.isPresent() && Double.isFinite(t.getAsDouble()) ? t.getAsDouble() : 0;
   }
 }

@@ -8,6 +8,7 @@ import dev.arbtune.insights.ParameterInsight;
 import dev.arbtune.insights.PnlDistribution;
 import dev.arbtune.insights.SamplePoint;
 import dev.arbtune.insights.ValueStats;
+import dev.arbtune.result.Metric;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -168,8 +169,8 @@ public final class Charts {
     double[] fx = new double[hasFront ? front.size() : 0];
     double[] fy = new double[fx.length];
     for (int i = 0; i < fx.length; i++) {
-      fx[i] = front.get(i).metric("max_drawdown_pct").orElse(Double.NaN);
-      fy[i] = front.get(i).metric("realized_pnl_usd").orElse(0.0);
+      fx[i] = front.get(i).metric(Metric.MAX_DRAWDOWN_PCT.key()).orElse(Double.NaN);
+      fy[i] = front.get(i).metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0);
       xs.add(fx[i]);
       ys.add(fy[i]);
     }

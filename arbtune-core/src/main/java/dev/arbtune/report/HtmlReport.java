@@ -24,6 +24,7 @@ import dev.arbtune.insights.ValueStats;
 import dev.arbtune.insights.Verdict;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.result.ErrorKind;
+import dev.arbtune.result.Metric;
 import dev.arbtune.result.Versions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -384,19 +385,19 @@ public final class HtmlReport {
           .append("</td><td><code class=\"id\">")
           .append(esc(j.jobId()))
           .append("</code></td><td class=\"num ")
-          .append(sign(j.metric("realized_pnl_usd")))
+          .append(sign(j.metric(Metric.REALIZED_PNL_USD.key())))
           .append("\">")
-          .append(esc(Fmt.money(j.metric("realized_pnl_usd").orElse(0.0))))
+          .append(esc(Fmt.money(j.metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0))))
           .append("</td><td class=\"num\">")
-          .append(metric(j.metric("max_drawdown_pct"), 2, "%"))
+          .append(metric(j.metric(Metric.MAX_DRAWDOWN_PCT.key()), 2, "%"))
           .append("</td><td class=\"num\">")
-          .append(metric(j.metric("total_trades"), 0, ""))
+          .append(metric(j.metric(Metric.TOTAL_TRADES.key()), 0, ""))
           .append("</td><td class=\"num\">")
-          .append(metric(j.metric("closed_trades"), 0, ""))
+          .append(metric(j.metric(Metric.CLOSED_TRADES.key()), 0, ""))
           .append("</td><td class=\"num\">")
-          .append(percentMetric(j.metric("win_rate")))
+          .append(percentMetric(j.metric(Metric.WIN_RATE.key())))
           .append("</td><td class=\"num\">")
-          .append(metric(j.metric("sharpe_per_trade"), 3, ""))
+          .append(metric(j.metric(Metric.SHARPE_PER_TRADE.key()), 3, ""))
           .append("</td>");
       board.cells(h, j);
       Robustness r = rob.get(key);
@@ -784,9 +785,9 @@ public final class HtmlReport {
       h.append("<tr><td><code class=\"id\">")
           .append(esc(j.jobId()))
           .append("</code></td><td class=\"num\">")
-          .append(esc(Fmt.money(j.metric("realized_pnl_usd").orElse(0.0))))
+          .append(esc(Fmt.money(j.metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0))))
           .append("</td><td class=\"num\">")
-          .append(metric(j.metric("max_drawdown_pct"), 2, "%"))
+          .append(metric(j.metric(Metric.MAX_DRAWDOWN_PCT.key()), 2, "%"))
           .append("</td>");
       board.cells(h, j);
       h.append("</tr>\n");

@@ -1,6 +1,6 @@
 package dev.arbtune.show;
 
-import dev.arbtune.backtest.BacktestMetrics;
+import dev.arbtune.result.Metric;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class MetricCheck {
     List<Difference> out = new ArrayList<>();
     for (Map.Entry<String, ?> e : documentMetrics.entrySet()) {
       String name = e.getKey();
-      if (name.equals(BacktestMetrics.RUNTIME_SECONDS) || !rerunMetrics.containsKey(name)) {
+      if (name.equals(Metric.RUNTIME_SECONDS.key()) || !rerunMetrics.containsKey(name)) {
         continue;
       }
       Object doc = e.getValue();
