@@ -763,7 +763,10 @@ class PlainDocumentParserTest {
 
   @SafeVarargs
   private static Gen<String> concat(Gen<String>... parts) {
-    List<Gen<String>> list = List.of(parts);
+    List<Gen<String>> list = new ArrayList<>(parts.length);
+    for (Gen<String> p : parts) {
+      list.add(p);
+    }
     return s -> {
       StringBuilder sb = new StringBuilder();
       list.forEach(p -> sb.append(p.draw(s)));

@@ -2,7 +2,6 @@ package dev.arbtune.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -180,14 +179,20 @@ public interface Gen<T> {
   /** One of {@code values}, each as likely; {@code null} allowed. */
   @SafeVarargs
   static <T> Gen<T> of(T... values) {
-    List<T> list = Arrays.asList(values.clone());
+    List<T> list = new ArrayList<>(values.length);
+    for (T v : values) {
+      list.add(v);
+    }
     return s -> s.pick(list);
   }
 
   /** A value of one of {@code gens}, each as likely. */
   @SafeVarargs
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-    List<Gen<? extends T>> list = List.of(gens);
+    List<Gen<? extends T>> list = new ArrayList<>(gens.length);
+    for (Gen<? extends T> g : gens) {
+      list.add(Objects.requireNonNull(g));
+    }
     List<T> edges = new ArrayList<>();
     list.forEach(g -> edges.addAll(g.edgeCases()));
     return withEdges(s -> s.pick(list).draw(s), edges);
@@ -211,7 +216,11 @@ public interface Gen<T> {
   /** A value of one of the generators, chosen in proportion to their weights. */
   @SafeVarargs
   static <T> Gen<T> frequencyOf(Weighted<T>... choices) {
-    return frequencyOf(List.of(choices));
+    List<Weighted<T>> list = new ArrayList<>(choices.length);
+    for (Weighted<T> c : choices) {
+      list.add(c);
+    }
+    return frequencyOf(list);
   }
 
   /** A value of one of the generators, chosen in proportion to their weights. */
