@@ -3,6 +3,9 @@ package dev.arbtune.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.testing.Docs;
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,13 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Properties of the aggregator over generated result directories. */
 class AggregatorPropertiesTest {
@@ -26,38 +24,40 @@ class AggregatorPropertiesTest {
   /** One generated file: where it goes and what it holds. */
   record GeneratedFile(String path, String content) {}
 
-  @Provide
-  Arbitrary<List<GeneratedFile>> directories() {
-    Arbitrary<String> jobId = Arbitraries.of("a", "b", "c", "d", "e", "job_0001", "job_0002");
-    Arbitrary<String> pnl =
-        Arbitraries.oneOf(
-            Arbitraries.integers().between(-50, 50).map(i -> Integer.toString(i * 25)),
-            Arbitraries.doubles().between(-5000, 5000).map(d -> Double.toString(d)),
-            Arbitraries.of("0", "-0.0", "NaN", "\"12\"", "null"));
-    Arbitrary<String> metric =
-        Arbitraries.oneOf(
-            Arbitraries.doubles().between(0, 40).map(d -> Double.toString(d)),
-            Arbitraries.integers().between(0, 40).map(i -> Integer.toString(i)),
-            Arbitraries.of("Infinity", "\"x\""));
-    Arbitrary<Boolean> present = Arbitraries.of(true, true, true, false);
-    Arbitrary<String> goodDoc =
-        Combinators.combine(jobId, pnl, metric, metric, present, present, present)
-            .as(
-                (id, p, dd, trades, hasPnl, hasDd, hasTrades) -> {
-                  List<String> fields = new ArrayList<>();
-                  if (hasPnl) {
-                    fields.add("\"realized_pnl_usd\": " + p);
-                  }
-                  if (hasDd) {
-                    fields.add("\"max_drawdown_pct\": " + dd);
-                  }
-                  if (hasTrades) {
-                    fields.add("\"total_trades\": " + trades);
-                  }
-                  return Docs.withMetrics(id, "{" + String.join(", ", fields) + "}");
-                });
-    Arbitrary<String> badDoc =
-        Arbitraries.of(
+  static Gen<List<GeneratedFile>> directories() {
+    Gen<String> jobId = Gen.of("a", "b", "c", "d", "e", "job_0001", "job_0002");
+    Gen<String> pnl =
+        Gen.oneOf(
+            Gen.ints(-50, 50).map(i -> Integer.toString(i * 25)),
+            Gen.oneOf(Gen.decimals(-5000, 5000, 2), Gen.doubles(-5000, 5000))
+                .map(d -> Double.toString(d)),
+            Gen.of("0", "-0.0", "NaN", "\"12\"", "null"));
+    Gen<String> metric =
+        Gen.oneOf(
+            Gen.oneOf(Gen.decimals(0, 40, 2), Gen.doubles(0, 40)).map(d -> Double.toString(d)),
+            Gen.ints(0, 40).map(i -> Integer.toString(i)),
+            Gen.of("Infinity", "\"x\""));
+    Gen<Boolean> present = Gen.of(true, true, true, false);
+    Gen<String> goodDoc =
+        s -> {
+          String id = jobId.draw(s);
+          String p = pnl.draw(s);
+          String dd = metric.draw(s);
+          String trades = metric.draw(s);
+          List<String> fields = new ArrayList<>();
+          if (present.draw(s)) {
+            fields.add("\"realized_pnl_usd\": " + p);
+          }
+          if (present.draw(s)) {
+            fields.add("\"max_drawdown_pct\": " + dd);
+          }
+          if (present.draw(s)) {
+            fields.add("\"total_trades\": " + trades);
+          }
+          return Docs.withMetrics(id, "{" + String.join(", ", fields) + "}");
+        };
+    Gen<String> badDoc =
+        Gen.of(
             "",
             "{",
             "[]",
@@ -66,35 +66,35 @@ class AggregatorPropertiesTest {
             "{\"status\": \"error\", \"error\": \"x\"}",
             "{\"status\": \"success\", \"metrics\": []}",
             "{\"status\": \"success\"} {}");
-    Arbitrary<String> content =
-        Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, goodDoc), net.jqwik.api.Tuple.of(1, badDoc));
-    Arbitrary<String> folder = Arbitraries.of("", "s1/", "s2/deeper/");
-    Arbitrary<GeneratedFile> file =
-        Combinators.combine(folder, Arbitraries.integers().between(0, 9999), content)
-            .as(
-                (dir, n, text) ->
-                    new GeneratedFile(dir + String.format(Locale.ROOT, "f%04d.json", n), text));
-    return file.list().ofMaxSize(40).uniqueElements(GeneratedFile::path);
+    Gen<String> content = Gen.frequencyOf(Gen.w(4, goodDoc), Gen.w(1, badDoc));
+    Gen<String> folder = Gen.of("", "s1/", "s2/deeper/");
+    Gen<Integer> number = Gen.ints(0, 9999);
+    Gen<GeneratedFile> file =
+        s -> {
+          String dir = folder.draw(s);
+          int n = number.draw(s);
+          return new GeneratedFile(
+              dir + String.format(Locale.ROOT, "f%04d.json", n), content.draw(s));
+        };
+    return file.uniqueList(40, GeneratedFile::path);
   }
 
-  @Provide
-  Arbitrary<Double> maxDrawdowns() {
-    return Arbitraries.oneOf(
-        Arbitraries.just(null), Arbitraries.doubles().between(0, 40).ofScale(1));
+  static Gen<Double> maxDrawdowns() {
+    return Gen.oneOf(Gen.just(null), Gen.decimals(0, 40, 1));
   }
 
-  @Provide
-  Arbitrary<Integer> minTrades() {
-    return Arbitraries.oneOf(Arbitraries.just(null), Arbitraries.integers().between(0, 40));
+  static Gen<Integer> minTrades() {
+    return Gen.oneOf(Gen.just(null), Gen.ints(0, 40));
   }
 
-  @Property(tries = 60)
+  static Stream<Arguments> summariesAreConsistentSortedFilteredAndReproducible() {
+    return Tries.of(60, directories(), Gen.ints(0, 12), maxDrawdowns(), minTrades());
+  }
+
+  @PropertyTest
+  @MethodSource
   void summariesAreConsistentSortedFilteredAndReproducible(
-      @ForAll("directories") List<GeneratedFile> files,
-      @ForAll @IntRange(min = 0, max = 12) int maxResults,
-      @ForAll("maxDrawdowns") Double maxDrawdown,
-      @ForAll("minTrades") Integer minTrades)
+      List<GeneratedFile> files, int maxResults, Double maxDrawdown, Integer minTrades)
       throws IOException {
     Path dir = Files.createTempDirectory("arbtune-prop");
     try {
@@ -144,13 +144,14 @@ class AggregatorPropertiesTest {
     }
   }
 
-  @Property(tries = 40)
+  static Stream<Arguments> summaryIsIdenticalWithOneThreadAndWithMany() {
+    return Tries.of(40, directories(), Gen.ints(0, 8), Gen.ints(0, 6), metrics());
+  }
+
+  @PropertyTest
+  @MethodSource
   void summaryIsIdenticalWithOneThreadAndWithMany(
-      @ForAll("directories") List<GeneratedFile> files,
-      @ForAll @IntRange(min = 0, max = 8) int maxResults,
-      @ForAll @IntRange(min = 0, max = 6) int maxErrors,
-      @ForAll("metrics") String sortBy)
-      throws IOException {
+      List<GeneratedFile> files, int maxResults, int maxErrors, String sortBy) throws IOException {
     Path dir = Files.createTempDirectory("arbtune-prop");
     try {
       StringBuilder jsonl = new StringBuilder();
@@ -183,9 +184,8 @@ class AggregatorPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> metrics() {
-    return Arbitraries.of("realized_pnl_usd", "max_drawdown_pct", "total_trades", "win_rate", "x");
+  static Gen<String> metrics() {
+    return Gen.of("realized_pnl_usd", "max_drawdown_pct", "total_trades", "win_rate", "x");
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -2,19 +2,19 @@ package dev.arbtune.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ParetoFrontTest {
 
@@ -77,23 +77,22 @@ class ParetoFrontTest {
         .containsExactly("a", "f", "b", "e", "g");
   }
 
-  @Provide
-  Arbitrary<List<AggregatedJobResult>> jobs() {
-    Arbitrary<Double> pnl = Arbitraries.integers().between(-20, 20).map(i -> i * 10.0);
-    Arbitrary<Double> dd =
-        Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 15).map(i -> i * 1.0), Arbitraries.just(null));
-    Arbitrary<Double> maybePnl = Arbitraries.oneOf(pnl, pnl, pnl, Arbitraries.just(null));
-    return Combinators.combine(maybePnl, dd, Arbitraries.integers().between(0, 99))
-        .as((p, d, n) -> job("j" + n, p, d))
-        .list()
-        .ofMaxSize(60)
-        .uniqueElements(AggregatedJobResult::jobId);
+  static Gen<List<AggregatedJobResult>> jobs() {
+    Gen<Double> pnl = Gen.ints(-20, 20).map(i -> i * 10.0);
+    Gen<Double> dd = Gen.oneOf(Gen.ints(0, 15).map(i -> i * 1.0), Gen.just(null));
+    Gen<Double> maybePnl = Gen.oneOf(pnl, pnl, pnl, Gen.just(null));
+    Gen<Integer> n = Gen.ints(0, 99);
+    Gen<AggregatedJobResult> job = s -> job("j" + n.draw(s), maybePnl.draw(s), dd.draw(s));
+    return job.uniqueList(60, AggregatedJobResult::jobId);
   }
 
-  @Property(tries = 300)
-  void equalsTheBruteForceFrontInAnyInsertionOrderAndAfterMerging(
-      @ForAll("jobs") List<AggregatedJobResult> jobs) {
+  static Stream<Arguments> equalsTheBruteForceFrontInAnyInsertionOrderAndAfterMerging() {
+    return Tries.of(300, jobs());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void equalsTheBruteForceFrontInAnyInsertionOrderAndAfterMerging(List<AggregatedJobResult> jobs) {
     ParetoFront whole = new ParetoFront();
     jobs.forEach(whole::add);
     List<AggregatedJobResult> expected = bruteForce(jobs);

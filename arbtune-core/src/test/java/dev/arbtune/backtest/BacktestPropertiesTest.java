@@ -3,13 +3,15 @@ package dev.arbtune.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine against a deliberately plain re-implementation of docs/MODEL.md (objects, lists, no
@@ -17,9 +19,13 @@ import net.jqwik.api.statistics.Statistics;
  */
 class BacktestPropertiesTest {
 
-  @Property(tries = 300)
-  void engineAgreesWithTheReferenceModel(
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int rows) {
+  static Stream<Arguments> engineAgreesWithTheReferenceModel() {
+    return Tries.of(300, Gen.longs(), Gen.ints(1, 300));
+  }
+
+  @PropertyTest
+  @MethodSource
+  void engineAgreesWithTheReferenceModel(long seed, int rows) {
     Random r = new Random(seed);
     double[][] data = randomQuotes(r, rows);
     BacktestConfig config = randomConfig(r);
@@ -27,8 +33,6 @@ class BacktestPropertiesTest {
 
     BacktestMetrics m = Backtest.run(config, quotes);
     Reference ref = new Reference(config, data);
-    Statistics.label("trades").collect(m.closedTrades() > 0 ? "closed some" : "closed none");
-    Statistics.label("stopped").collect(m.stoppedOnDrawdown());
 
     assertThat(m.totalTrades()).isEqualTo(ref.opened);
     assertThat(m.closedTrades()).isEqualTo(ref.closedPnl.size());
@@ -48,8 +52,13 @@ class BacktestPropertiesTest {
             ref.closedPnl.isEmpty() ? 0 : (double) wins / ref.closedPnl.size(), within(1e-12));
   }
 
-  @Property(tries = 100)
-  void tradeLogSumsToTheMetrics(@ForAll long seed, @ForAll @IntRange(min = 1, max = 300) int rows) {
+  static Stream<Arguments> tradeLogSumsToTheMetrics() {
+    return Tries.of(100, Gen.longs(), Gen.ints(1, 300));
+  }
+
+  @PropertyTest
+  @MethodSource
+  void tradeLogSumsToTheMetrics(long seed, int rows) {
     Random r = new Random(seed);
     Quotes quotes = TestQuotes.of(randomQuotes(r, rows));
     BacktestConfig config = randomConfig(r);

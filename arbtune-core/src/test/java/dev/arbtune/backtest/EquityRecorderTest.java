@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The equity recorder against the engine: on the shipped data, for random configs, the recorded
@@ -53,8 +56,13 @@ class EquityRecorderTest {
     }
   }
 
-  @Property(tries = 400)
-  void maxDrawdownAndFinalEquityAreTheEnginesExactly(@ForAll long seed) {
+  static Stream<Arguments> maxDrawdownAndFinalEquityAreTheEnginesExactly() {
+    return Tries.of(400, Gen.longs());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void maxDrawdownAndFinalEquityAreTheEnginesExactly(long seed) {
     Random r = new Random(seed);
     boolean btc = r.nextBoolean();
     Quotes quotes = load(btc ? TestQuotes.BTC : TestQuotes.EURUSD_SAMPLE);
@@ -65,8 +73,6 @@ class EquityRecorderTest {
 
     EquityRecorder.Curve curve = EquityRecorder.replay(config, quotes, log, rows);
 
-    Statistics.label("trades").collect(m.totalTrades() == 0 ? "none" : "some");
-    Statistics.label("stopped").collect(m.stoppedOnDrawdown());
     assertThat(curve.maxDrawdownPct()).isEqualTo(m.maxDrawdownPct());
     assertThat(curve.finalEquity()).isEqualTo(m.finalBalanceUsd() + m.unrealizedPnlUsd());
     assertThat(curve.stopped()).isEqualTo(m.stoppedOnDrawdown());

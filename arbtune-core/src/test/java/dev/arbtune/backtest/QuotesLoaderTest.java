@@ -3,6 +3,9 @@ package dev.arbtune.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,14 +15,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class QuotesLoaderTest {
 
@@ -541,10 +543,14 @@ class QuotesLoaderTest {
     assertThat(maxGap).isEqualTo(19 * 60_000_000L);
   }
 
-  @Property(tries = 500)
-  void parsesDecimalsExactlyAsDoubleParseDouble(
-      @ForAll @DoubleRange(min = 0, max = 1e7) double value, @ForAll int digits)
-      throws IOException {
+  /** Values of two decimals (as the old generator drew them) and of all 53 bits. */
+  static Stream<Arguments> parsesDecimalsExactlyAsDoubleParseDouble() {
+    return Tries.of(500, Gen.oneOf(Gen.decimals(0, 1e7, 2), Gen.doubles(0, 1e7)), Gen.ints());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void parsesDecimalsExactlyAsDoubleParseDouble(double value, int digits) throws IOException {
     int places = Math.floorMod(digits, 12);
     String text =
         new java.math.BigDecimal(value)
@@ -557,10 +563,13 @@ class QuotesLoaderTest {
     assertThat(q.askA(0)).isEqualTo(-Double.parseDouble(text));
   }
 
-  @Property(tries = 300)
-  void parsesTimestampsExactlyAsInstantParse(
-      @ForAll @LongRange(min = 100_000_000_000L, max = 9_000_000_000_000L) long millis)
-      throws IOException {
+  static Stream<Arguments> parsesTimestampsExactlyAsInstantParse() {
+    return Tries.of(300, Gen.longs(100_000_000_000L, 9_000_000_000_000L));
+  }
+
+  @PropertyTest
+  @MethodSource
+  void parsesTimestampsExactlyAsInstantParse(long millis) throws IOException {
     Instant t = Instant.ofEpochMilli(millis);
     String iso = t.toString();
 
@@ -569,10 +578,13 @@ class QuotesLoaderTest {
     assertThat(List.of(q.timestamp(0), q.timestamp(1))).containsOnly(millis * 1000);
   }
 
-  @Property(tries = 300)
-  void parsesMicrosecondTimestampsExactlyAsInstantParse(
-      @ForAll @LongRange(min = 100_000_000_000_000L, max = 9_000_000_000_000_000L) long micros)
-      throws IOException {
+  static Stream<Arguments> parsesMicrosecondTimestampsExactlyAsInstantParse() {
+    return Tries.of(300, Gen.longs(100_000_000_000_000L, 9_000_000_000_000_000L));
+  }
+
+  @PropertyTest
+  @MethodSource
+  void parsesMicrosecondTimestampsExactlyAsInstantParse(long micros) throws IOException {
     String iso = EpochUnit.instant(micros).toString();
 
     Quotes q = parse(HEADER + iso + ",1,1,1,1\n" + micros + ",1,1,1,1\n");

@@ -2,13 +2,16 @@ package dev.arbtune.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class VectorStoreTest {
 
@@ -37,9 +40,13 @@ class VectorStoreTest {
     assertThat(found).isEmpty();
   }
 
-  @Property(tries = 50)
-  void sealKeepsEachHashWithItsPnl(
-      @ForAll @IntRange(min = 0, max = 3000) int size, @ForAll long seed) {
+  static Stream<Arguments> sealKeepsEachHashWithItsPnl() {
+    return Tries.of(50, Gen.ints(0, 3000), Gen.longs());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void sealKeepsEachHashWithItsPnl(int size, long seed) {
     Random random = new Random(seed);
     VectorStore store = new VectorStore();
     long[] hashes = new long[size];

@@ -3,13 +3,16 @@ package dev.arbtune.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ParamGridTest {
 
@@ -67,11 +70,13 @@ class ParamGridTest {
     assertThat(g.toString()).hasSizeLessThan(200);
   }
 
-  @Property(tries = 200)
-  void rangeHasEveryStepFromStartUpToStop(
-      @ForAll @IntRange(min = -1000, max = 1000) int start,
-      @ForAll @IntRange(min = 0, max = 500) int span,
-      @ForAll @IntRange(min = 1, max = 50) int step) {
+  static Stream<Arguments> rangeHasEveryStepFromStartUpToStop() {
+    return Tries.of(200, Gen.ints(-1000, 1000), Gen.ints(0, 500), Gen.ints(1, 50));
+  }
+
+  @PropertyTest
+  @MethodSource
+  void rangeHasEveryStepFromStartUpToStop(int start, int span, int step) {
     ParamGrid g =
         ParamGrid.range(
             "min_spread_bps",

@@ -3,17 +3,20 @@ package dev.arbtune.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SequentialSamplerTest {
 
@@ -34,11 +37,13 @@ class SequentialSamplerTest {
     return out;
   }
 
-  @Property(tries = 300)
-  void yieldsExactlyNDistinctIncreasingIndicesBelowN(
-      @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long population,
-      @ForAll @LongRange(min = 0, max = 300) long wanted,
-      @ForAll long seed) {
+  static Stream<Arguments> yieldsExactlyNDistinctIncreasingIndicesBelowN() {
+    return Tries.of(300, Gen.longs(0, 1_000_000_000_000L), Gen.longs(0, 300), Gen.longs());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void yieldsExactlyNDistinctIncreasingIndicesBelowN(long population, long wanted, long seed) {
     long n = Math.min(wanted, population);
     List<Long> s = sample(population, n, seed);
     assertThat(s).hasSize((int) n);

@@ -5,6 +5,9 @@ import static dev.arbtune.result.PlainDocumentParserTest.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,14 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link FlatJsonObject} as a {@link Map}: built by {@link PlainDocumentParser} from a document's
@@ -282,9 +281,13 @@ class FlatJsonObjectTest {
    * Any plain flat object: as Jackson reads it by iteration, lookup, equality both ways, hash code
    * and after serialisation; keys not in it (including ones with the same hash) are absent.
    */
-  @Property(tries = 1000)
-  void anyPlainObjectBehavesAsJacksonsMap(
-      @ForAll("plainObjects") Map<String, String> members, @ForAll("probeKeys") List<String> probes)
+  static Stream<Arguments> anyPlainObjectBehavesAsJacksonsMap() {
+    return Tries.of(1000, plainObjects(), probeKeys());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void anyPlainObjectBehavesAsJacksonsMap(Map<String, String> members, List<String> probes)
       throws Exception {
     StringBuilder sb = new StringBuilder("{");
     for (Map.Entry<String, String> e : members.entrySet()) {
@@ -313,11 +316,14 @@ class FlatJsonObjectTest {
     assertSameMap(expected, back, "deserialised " + json);
   }
 
-  private static Arbitrary<String> keys() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(
+  /** Printable ASCII but for the quote and the backslash. */
+  static final Gen<Character> PLAIN_CHARS = Gen.chars(' ', '~', "", "\"\\");
+
+  private static Gen<String> keys() {
+    return Gen.frequencyOf(
+        Gen.w(
             3,
-            Arbitraries.of(
+            Gen.of(
                 "Aa",
                 "BB",
                 "AaAa",
@@ -330,20 +336,13 @@ class FlatJsonObjectTest {
                 "tag",
                 "data_file",
                 "\u007f")),
-        Tuple.of(
-            2,
-            Arbitraries.strings()
-                .withCharRange(' ', '~')
-                .excludeChars('"', '\\')
-                .ofMinLength(1)
-                .ofMaxLength(12)));
+        Gen.w(2, Gen.strings(PLAIN_CHARS, 1, 12)));
   }
 
-  @Provide
-  Arbitrary<Map<String, String>> plainObjects() {
-    Arbitrary<String> leaves =
-        Arbitraries.oneOf(
-            Arbitraries.of(
+  static Gen<Map<String, String>> plainObjects() {
+    Gen<String> leaves =
+        Gen.oneOf(
+            Gen.of(
                 "null",
                 "true",
                 "false",
@@ -361,31 +360,20 @@ class FlatJsonObjectTest {
                 "\"x y\"",
                 "[]",
                 "{}"),
-            Arbitraries.longs()
-                .between(-999_999_999_999_999_999L, 999_999_999_999_999_999L)
-                .map(String::valueOf),
-            Arbitraries.bigDecimals()
-                .between(new BigDecimal("-1e6"), new BigDecimal("1e6"))
-                .ofScale(4)
+            Gen.longs(-999_999_999_999_999_999L, 999_999_999_999_999_999L).map(String::valueOf),
+            Gen.decimals(new BigDecimal("-1e6"), new BigDecimal("1e6"), 4)
                 .map(BigDecimal::toPlainString),
-            Arbitraries.strings()
-                .withCharRange(' ', '~')
-                .excludeChars('"', '\\')
-                .ofMaxLength(10)
-                .map(s -> "\"" + s + "\""));
-    Arbitrary<String> values =
-        Arbitraries.frequencyOf(
-            Tuple.of(6, leaves),
-            Tuple.of(1, leaves.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]")),
-            Tuple.of(
-                1, Combinators.combine(keys(), leaves).as((k, v) -> "{\"" + k + "\":" + v + "}")));
-    return Arbitraries.maps(keys(), values).ofMaxSize(8);
+            Gen.strings(PLAIN_CHARS, 0, 10).map(s -> "\"" + s + "\""));
+    Gen<String> keys = keys();
+    Gen<String> values =
+        Gen.frequencyOf(
+            Gen.w(6, leaves),
+            Gen.w(1, leaves.list(0, 3).map(l -> "[" + String.join(",", l) + "]")),
+            Gen.w(1, s -> "{\"" + keys.draw(s) + "\":" + leaves.draw(s) + "}"));
+    return Gen.maps(keys, values, 8);
   }
 
-  @Provide
-  Arbitrary<List<String>> probeKeys() {
-    return Arbitraries.oneOf(keys(), Arbitraries.of("\u0000\u0840", "Ab", "BA", "a\u0000"))
-        .list()
-        .ofMaxSize(5);
+  static Gen<List<String>> probeKeys() {
+    return Gen.oneOf(keys(), Gen.of("\u0000\u0840", "Ab", "BA", "a\u0000")).list(0, 5);
   }
 }

@@ -2,6 +2,9 @@ package dev.arbtune.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -14,18 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.Predicate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
-import net.jqwik.api.statistics.StatisticsReport.StatisticsReportMode;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Holds {@link PlainDocumentParser} to its promise: whatever it accepts reads exactly as {@link
@@ -637,50 +632,83 @@ class PlainDocumentParserTest {
   // ---------------------------------------------------------------------------------------------
   // Properties
 
-  @Property(tries = 4000)
-  @StatisticsReport(StatisticsReportMode.OFF)
-  void anyJsonishDocumentReadsLikeJackson(@ForAll("jsonishDocuments") String doc) {
-    boolean accepted = assertReadsLikeJackson(utf8(doc));
-    Statistics.label("fast path").collect(accepted ? "accepted" : "declined");
-    Statistics.label("fast path")
-        .coverage(
-            c -> {
-              c.check("accepted").percentage((Predicate<Double>) p -> p >= 30);
-              c.check("declined").percentage((Predicate<Double>) p -> p >= 15);
-            });
+  /** How many documents the fast path accepted and declined, per property, to check coverage. */
+  private static final Map<String, long[]> FAST_PATH =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static void countFastPath(String property, boolean accepted) {
+    FAST_PATH.computeIfAbsent(property, k -> new long[2])[accepted ? 0 : 1]++;
   }
 
-  @Property(tries = 1000)
-  void realisticDocumentsAreAcceptedAndReadLikeJackson(@ForAll("realisticDocuments") String doc) {
+  /**
+   * The generators' coverage, as the properties ran: enough documents accepted and declined by the
+   * fast path (checked only when every try of the property ran).
+   */
+  @org.junit.jupiter.api.AfterAll
+  static void generatorsCoveredBothPaths() {
+    checkCoverage("anyJsonishDocumentReadsLikeJackson", 4000, 30, 15);
+    checkCoverage("mutatedRealisticDocumentsReadLikeJackson", 4000, 5, 30);
+  }
+
+  private static void checkCoverage(
+      String property, int tries, int minAcceptedPct, int minDeclinedPct) {
+    long[] n = FAST_PATH.get(property);
+    if (n == null || n[0] + n[1] != tries) {
+      return;
+    }
+    assertThat(100.0 * n[0] / tries)
+        .as("%s: %% accepted", property)
+        .isGreaterThanOrEqualTo(minAcceptedPct);
+    assertThat(100.0 * n[1] / tries)
+        .as("%s: %% declined", property)
+        .isGreaterThanOrEqualTo(minDeclinedPct);
+  }
+
+  static Stream<Arguments> anyJsonishDocumentReadsLikeJackson() {
+    return Tries.of(4000, jsonishDocuments());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void anyJsonishDocumentReadsLikeJackson(String doc) {
+    boolean accepted = assertReadsLikeJackson(utf8(doc));
+    countFastPath("anyJsonishDocumentReadsLikeJackson", accepted);
+  }
+
+  static Stream<Arguments> realisticDocumentsAreAcceptedAndReadLikeJackson() {
+    return Tries.of(1000, realisticDocuments());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void realisticDocumentsAreAcceptedAndReadLikeJackson(String doc) {
     byte[] b = utf8(doc);
     assertThat(PlainDocumentParser.parse(b, 0, b.length)).as("declined %s", doc).isNotNull();
     assertThat(assertReadsLikeJackson(b)).isTrue();
   }
 
-  @Property(tries = 4000)
-  @StatisticsReport(StatisticsReportMode.OFF)
-  void mutatedRealisticDocumentsReadLikeJackson(
-      @ForAll("realisticDocuments") String doc, @ForAll("mutations") List<Mutation> mutations) {
+  static Stream<Arguments> mutatedRealisticDocumentsReadLikeJackson() {
+    return Tries.of(4000, realisticDocuments(), mutations());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void mutatedRealisticDocumentsReadLikeJackson(String doc, List<Mutation> mutations) {
     byte[] b = utf8(doc);
     for (Mutation m : mutations) {
       b = m.apply(b);
     }
     boolean accepted = assertReadsLikeJackson(b);
-    Statistics.label("fast path").collect(accepted ? "accepted" : "declined");
-    Statistics.label("fast path")
-        .coverage(
-            c -> {
-              c.check("accepted").percentage((Predicate<Double>) p -> p >= 5);
-              c.check("declined").percentage((Predicate<Double>) p -> p >= 30);
-            });
+    countFastPath("mutatedRealisticDocumentsReadLikeJackson", accepted);
   }
 
-  @Property(tries = 1500)
-  void aSliceReadsLikeACopyOfIt(
-      @ForAll("slicedDocuments") String doc,
-      @ForAll("junk") byte[] before,
-      @ForAll("junk") byte[] after,
-      @ForAll("junk") byte[] overwrite) {
+  static Stream<Arguments> aSliceReadsLikeACopyOfIt() {
+    return Tries.of(1500, slicedDocuments(), junk(), junk(), junk());
+  }
+
+  @PropertyTest
+  @MethodSource
+  void aSliceReadsLikeACopyOfIt(String doc, byte[] before, byte[] after, byte[] overwrite) {
     byte[] copy = utf8(doc);
     byte[] buffer = new byte[before.length + copy.length + after.length];
     System.arraycopy(before, 0, buffer, 0, before.length);
@@ -711,26 +739,22 @@ class PlainDocumentParserTest {
   // Generators: JSON-ish documents from a grammar that mixes valid and invalid pieces. Invalid
   // pieces are rare each (weight 1 against ~100), so that about half the documents are plain.
 
-  /** Built once: building the grammar's arbitraries costs more than drawing from them. */
-  private static Arbitrary<String> jsonish;
+  /** Built once: building the grammar's generators costs more than drawing from them. */
+  private static Gen<String> jsonish;
 
-  @Provide
-  Arbitrary<String> jsonishDocuments() {
+  static synchronized Gen<String> jsonishDocuments() {
     if (jsonish == null) {
+      Gen<String> bom =
+          Gen.frequencyOf(Gen.w(200, Gen.just("")), Gen.w(1, Gen.of("\uFEFF", "x", "[", "/*c*/")));
+      Gen<String> top =
+          Gen.frequencyOf(
+              Gen.w(100, topObject()), Gen.w(1, Gen.of("{", "}", "")), Gen.w(1, anyValue(1)));
+      Gen<String> trailer =
+          Gen.frequencyOf(
+              Gen.w(200, Gen.just("")),
+              Gen.w(1, Gen.of("x", "}", "{}", ",", "]", "//c", "\"", "0")));
       jsonish =
-          concat(
-                  Arbitraries.frequencyOf(
-                      Tuple.of(200, Arbitraries.just("")),
-                      Tuple.of(1, Arbitraries.of("\uFEFF", "x", "[", "/*c*/"))),
-                  ws(),
-                  Arbitraries.frequencyOf(
-                      Tuple.of(100, topObject()),
-                      Tuple.of(1, Arbitraries.of("{", "}", "")),
-                      Tuple.of(1, anyValue(1))),
-                  ws(),
-                  Arbitraries.frequencyOf(
-                      Tuple.of(200, Arbitraries.just("")),
-                      Tuple.of(1, Arbitraries.of("x", "}", "{}", ",", "]", "//c", "\"", "0"))))
+          concat(bom, ws(), top, ws(), trailer)
               // Embedded edge cases would pick the rare invalid pieces far more often.
               .withoutEdgeCases();
     }
@@ -738,40 +762,47 @@ class PlainDocumentParserTest {
   }
 
   @SafeVarargs
-  private static Arbitrary<String> concat(Arbitrary<String>... parts) {
-    return Combinators.combine(List.of(parts)).as(l -> String.join("", l));
+  private static Gen<String> concat(Gen<String>... parts) {
+    List<Gen<String>> list = new ArrayList<>(parts.length);
+    for (Gen<String> p : parts) {
+      list.add(p);
+    }
+    return s -> {
+      StringBuilder sb = new StringBuilder();
+      list.forEach(p -> sb.append(p.draw(s)));
+      return sb.toString();
+    };
   }
 
-  private static Arbitrary<String> rarely(Arbitrary<String> usual, Arbitrary<String> odd) {
-    return Arbitraries.frequencyOf(Tuple.of(100, usual), Tuple.of(1, odd));
+  private static Gen<String> rarely(Gen<String> usual, Gen<String> odd) {
+    return Gen.frequencyOf(Gen.w(100, usual), Gen.w(1, odd));
   }
 
   /** A member of an object: its key (to tell repeats) and its text. */
   record Member(String key, String text) {}
 
-  private static Arbitrary<String> ws() {
+  private static Gen<String> ws() {
     return rarely(
-        Arbitraries.frequencyOf(
-            Tuple.of(12, Arbitraries.just("")),
-            Tuple.of(8, Arbitraries.just(" ")),
-            Tuple.of(4, Arbitraries.of("\n  ", "\n    ", "\n", "\r\n  ")),
-            Tuple.of(3, Arbitraries.strings().withChars(' ', '\t', '\r', '\n').ofMaxLength(5))),
-        Arbitraries.of("\f", "\u000b", "/*c*/", "//c\n", "#", "\u00a0"));
+        Gen.frequencyOf(
+            Gen.w(12, Gen.just("")),
+            Gen.w(8, Gen.just(" ")),
+            Gen.w(4, Gen.of("\n  ", "\n    ", "\n", "\r\n  ")),
+            Gen.w(3, Gen.strings(Gen.chars(" \t\r\n"), 0, 5))),
+        Gen.of("\f", "\u000b", "/*c*/", "//c\n", "#", "\u00a0"));
   }
 
-  private static Arbitrary<String> colon() {
-    return rarely(Arbitraries.just(":"), Arbitraries.of("", "=", "::", ","));
+  private static Gen<String> colon() {
+    return rarely(Gen.just(":"), Gen.of("", "=", "::", ","));
   }
 
-  private static Arbitrary<String> separator() {
-    return rarely(
-        concat(ws(), Arbitraries.just(","), ws()), Arbitraries.of("", " ", ",,", ";", ", ,"));
+  private static Gen<String> separator() {
+    return rarely(concat(ws(), Gen.just(","), ws()), Gen.of("", " ", ",,", ";", ", ,"));
   }
 
-  private static Arbitrary<String> close(String bracket) {
+  private static Gen<String> close(String bracket) {
     return rarely(
-        concat(ws(), Arbitraries.just(bracket)),
-        Arbitraries.of("," + bracket, "", bracket.equals("}") ? "]" : "}"));
+        concat(ws(), Gen.just(bracket)),
+        Gen.of("," + bracket, "", bracket.equals("}") ? "]" : "}"));
   }
 
   /**
@@ -791,94 +822,112 @@ class PlainDocumentParserTest {
     };
   }
 
-  private static Arbitrary<Member> member(Arbitrary<String> keys, Arbitrary<String> values) {
-    Arbitrary<Integer> styles =
-        Arbitraries.frequencyOf(
-            Tuple.of(100, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(1, 4)));
-    return Combinators.combine(keys, styles, ws(), colon(), ws(), values)
-        .as((key, style, w1, c, w2, v) -> new Member(key, keyText(key, style) + w1 + c + w2 + v));
+  private static Gen<Member> member(Gen<String> keys, Gen<String> values) {
+    Gen<Integer> styles = Gen.frequencyOf(Gen.w(100, Gen.just(0)), Gen.w(1, Gen.ints(1, 4)));
+    Gen<String> ws1 = ws();
+    Gen<String> colon = colon();
+    Gen<String> ws2 = ws();
+    return s -> {
+      String key = keys.draw(s);
+      int style = styles.draw(s);
+      String w1 = ws1.draw(s);
+      String c = colon.draw(s);
+      String w2 = ws2.draw(s);
+      String v = values.draw(s);
+      return new Member(key, keyText(key, style) + w1 + c + w2 + v);
+    };
   }
 
   /** An object of members, keys mostly unique; sometimes badly separated or closed. */
-  private static Arbitrary<String> objectOf(Arbitrary<Member> members, int maxSize) {
-    Arbitrary<List<Member>> lists =
-        Arbitraries.frequencyOf(
-            Tuple.of(15, members.list().ofMaxSize(maxSize).uniqueElements(Member::key)),
-            Tuple.of(1, members.list().ofMaxSize(maxSize)));
-    return Combinators.combine(lists, separator().list().ofSize(maxSize), ws(), close("}"))
-        .as(
-            (list, seps, w, end) -> {
-              StringBuilder sb = new StringBuilder("{").append(w);
-              for (int k = 0; k < list.size(); k++) {
-                if (k > 0) {
-                  sb.append(seps.get(k - 1));
-                }
-                sb.append(list.get(k).text());
-              }
-              return sb.append(end).toString();
-            });
+  private static Gen<String> objectOf(Gen<Member> members, int maxSize) {
+    Gen<List<Member>> lists =
+        Gen.frequencyOf(
+            Gen.w(15, members.uniqueList(maxSize, Member::key)),
+            Gen.w(1, members.list(0, maxSize)));
+    Gen<List<String>> separators = separator().list(maxSize, maxSize);
+    Gen<String> ws = ws();
+    Gen<String> close = close("}");
+    return s -> {
+      List<Member> list = lists.draw(s);
+      List<String> seps = separators.draw(s);
+      String w = ws.draw(s);
+      String end = close.draw(s);
+      StringBuilder sb = new StringBuilder("{").append(w);
+      for (int k = 0; k < list.size(); k++) {
+        if (k > 0) {
+          sb.append(seps.get(k - 1));
+        }
+        sb.append(list.get(k).text());
+      }
+      return sb.append(end).toString();
+    };
   }
 
-  private static Arbitrary<String> arrayOf(Arbitrary<String> values) {
-    return Combinators.combine(
-            values.list().ofMaxSize(4), separator().list().ofSize(4), ws(), close("]"))
-        .as(
-            (list, seps, w, end) -> {
-              StringBuilder sb = new StringBuilder("[").append(w);
-              for (int k = 0; k < list.size(); k++) {
-                if (k > 0) {
-                  sb.append(seps.get(k - 1));
-                }
-                sb.append(list.get(k));
-              }
-              return sb.append(end).toString();
-            });
+  private static Gen<String> arrayOf(Gen<String> values) {
+    Gen<List<String>> lists = values.list(0, 4);
+    Gen<List<String>> separators = separator().list(4, 4);
+    Gen<String> ws = ws();
+    Gen<String> close = close("]");
+    return s -> {
+      List<String> list = lists.draw(s);
+      List<String> seps = separators.draw(s);
+      String w = ws.draw(s);
+      String end = close.draw(s);
+      StringBuilder sb = new StringBuilder("[").append(w);
+      for (int k = 0; k < list.size(); k++) {
+        if (k > 0) {
+          sb.append(seps.get(k - 1));
+        }
+        sb.append(list.get(k));
+      }
+      return sb.append(end).toString();
+    };
   }
 
-  private static Arbitrary<String> topObject() {
-    Arbitrary<Member> members =
-        Arbitraries.frequencyOf(
-            Tuple.of(20, member(Arbitraries.just("status"), statusValue())),
-            Tuple.of(20, member(Arbitraries.just("config"), flatObjectValue())),
-            Tuple.of(20, member(Arbitraries.just("metrics"), flatObjectValue())),
-            Tuple.of(12, member(Arbitraries.just("config_summary"), configSummaryValue())),
-            Tuple.of(8, member(Arbitraries.just("error"), errorValue())),
-            Tuple.of(
+  private static Gen<String> topObject() {
+    Gen<Member> members =
+        Gen.frequencyOf(
+            Gen.w(20, member(Gen.just("status"), statusValue())),
+            Gen.w(20, member(Gen.just("config"), flatObjectValue())),
+            Gen.w(20, member(Gen.just("metrics"), flatObjectValue())),
+            Gen.w(12, member(Gen.just("config_summary"), configSummaryValue())),
+            Gen.w(8, member(Gen.just("error"), errorValue())),
+            Gen.w(
                 8,
                 member(
-                    Arbitraries.of(
+                    Gen.of(
                         "engine_version", "x", "", "Status", "configs", "config_summary_", "ERROR"),
                     anyValue(1))),
-            Tuple.of(
+            Gen.w(
                 1,
-                member(
-                    Arbitraries.of("total_jobs", "top_by_pnl", "top", "rank", "job_id"),
-                    anyValue(1))));
+                member(Gen.of("total_jobs", "top_by_pnl", "top", "rank", "job_id"), anyValue(1))));
     return objectOf(members, 6);
   }
 
-  private static Arbitrary<String> statusValue() {
+  private static Gen<String> statusValue() {
     return rarely(
-        Arbitraries.frequencyOf(
-            Tuple.of(10, Arbitraries.just("\"success\"")),
-            Tuple.of(3, Arbitraries.just("\"error\"")),
-            Tuple.of(1, Arbitraries.just("\"\"")),
-            Tuple.of(1, plainString())),
+        Gen.frequencyOf(
+            Gen.w(10, Gen.just("\"success\"")),
+            Gen.w(3, Gen.just("\"error\"")),
+            Gen.w(1, Gen.just("\"\"")),
+            Gen.w(1, plainString())),
         anyValue(1));
   }
 
-  private static Arbitrary<String> errorValue() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(20, plainString()), Tuple.of(1, anyString()), Tuple.of(1, anyValue(1)));
+  private static Gen<String> errorValue() {
+    return Gen.frequencyOf(Gen.w(20, plainString()), Gen.w(1, anyString()), Gen.w(1, anyValue(1)));
   }
 
-  private static Arbitrary<String> flatObjectValue() {
-    Arbitrary<String> keys =
+  /** Printable ASCII but for the quote and the backslash. */
+  private static final Gen<Character> PLAIN = Gen.chars(' ', '~', "", "\"\\");
+
+  private static Gen<String> flatObjectValue() {
+    Gen<String> keys =
         rarely(
-            Arbitraries.frequencyOf(
-                Tuple.of(
+            Gen.frequencyOf(
+                Gen.w(
                     6,
-                    Arbitraries.of(
+                    Gen.of(
                         "a",
                         "b",
                         "tag",
@@ -893,40 +942,32 @@ class PlainDocumentParserTest {
                         "",
                         " ",
                         "\u007f")),
-                Tuple.of(
-                    3,
-                    Arbitraries.strings()
-                        .withCharRange(' ', '~')
-                        .excludeChars('"', '\\')
-                        .ofMinLength(1)
-                        .ofMaxLength(10))),
-            Arbitraries.oneOf(
-                Arbitraries.integers().between(250, 260).map("k"::repeat),
-                Arbitraries.of("é", "a\tb", "a\\nb", "€uro")));
+                Gen.w(3, Gen.strings(PLAIN, 1, 10))),
+            Gen.oneOf(Gen.ints(250, 260).map("k"::repeat), Gen.of("é", "a\tb", "a\\nb", "€uro")));
     return rarely(objectOf(member(keys, anyValue(1)), 6), anyValue(1));
   }
 
-  private static Arbitrary<String> configSummaryValue() {
-    Arbitrary<Member> members =
-        Arbitraries.frequencyOf(
-            Tuple.of(
+  private static Gen<String> configSummaryValue() {
+    Gen<Member> members =
+        Gen.frequencyOf(
+            Gen.w(
                 5,
                 member(
-                    Arbitraries.just("job_id"),
-                    Arbitraries.frequencyOf(
-                        Tuple.of(6, plainString()),
-                        Tuple.of(1, Arbitraries.just("\"\"")),
-                        Tuple.of(2, anyValue(2))))),
-            Tuple.of(2, member(Arbitraries.of("n", "job", "tag", "JOB_ID"), anyValue(2))));
+                    Gen.just("job_id"),
+                    Gen.frequencyOf(
+                        Gen.w(6, plainString()),
+                        Gen.w(1, Gen.just("\"\"")),
+                        Gen.w(2, anyValue(2))))),
+            Gen.w(2, member(Gen.of("n", "job", "tag", "JOB_ID"), anyValue(2))));
     return rarely(objectOf(members, 3), anyValue(1));
   }
 
   private static final int MAX_GENERATED_DEPTH = 4;
 
   /** Per depth: values of any kind, nested ones built lazily. */
-  private static final List<Arbitrary<String>> ANY_VALUES = new ArrayList<>();
+  private static final List<Gen<String>> ANY_VALUES = new ArrayList<>();
 
-  private static Arbitrary<String> anyValue(int depth) {
+  private static synchronized Gen<String> anyValue(int depth) {
     while (ANY_VALUES.size() <= depth) {
       ANY_VALUES.add(null);
     }
@@ -936,51 +977,49 @@ class PlainDocumentParserTest {
     return ANY_VALUES.get(depth);
   }
 
-  private static Arbitrary<String> newAnyValue(int depth) {
-    List<Tuple.Tuple2<Integer, Arbitrary<String>>> kinds = new ArrayList<>();
-    kinds.add(Tuple.of(8, number()));
-    kinds.add(Tuple.of(6, anyString()));
+  private static Gen<String> newAnyValue(int depth) {
+    List<Gen.Weighted<String>> kinds = new ArrayList<>();
+    kinds.add(Gen.w(8, number()));
+    kinds.add(Gen.w(6, anyString()));
     kinds.add(
-        Tuple.of(
+        Gen.w(
             4,
             rarely(
-                Arbitraries.of("true", "false", "null"),
-                Arbitraries.of("tru", "nul", "True", "NULL", "truex", "nullnull", "t"))));
+                Gen.of("true", "false", "null"),
+                Gen.of("tru", "nul", "True", "NULL", "truex", "nullnull", "t"))));
     if (depth < MAX_GENERATED_DEPTH) {
-      Arbitrary<String> keys =
+      Gen<String> keys =
           rarely(
-              Arbitraries.of("a", "b", "c", "job_id", "status", "Aa", "BB"),
-              Arbitraries.of("é", "\\u0061", "k".repeat(300)));
-      kinds.add(
-          Tuple.of(2, Arbitraries.lazy(() -> objectOf(member(keys, anyValue(depth + 1)), 3))));
-      kinds.add(Tuple.of(2, Arbitraries.lazy(() -> arrayOf(anyValue(depth + 1)))));
+              Gen.of("a", "b", "c", "job_id", "status", "Aa", "BB"),
+              Gen.of("é", "\\u0061", "k".repeat(300)));
+      kinds.add(Gen.w(2, Gen.lazy(() -> objectOf(member(keys, anyValue(depth + 1)), 3))));
+      kinds.add(Gen.w(2, Gen.lazy(() -> arrayOf(anyValue(depth + 1)))));
     }
-    kinds.add(Tuple.of(1, deepNesting()));
-    return Arbitraries.frequencyOf(kinds);
+    kinds.add(Gen.w(1, deepNesting()));
+    return Gen.frequencyOf(kinds);
   }
 
-  private static Arbitrary<String> deepNesting() {
-    return Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.of(true, false))
-        .as(
-            (n, arrays) ->
-                arrays ? "[".repeat(n) + "]".repeat(n) : "{\"a\":".repeat(n) + "1" + "}".repeat(n));
+  private static Gen<String> deepNesting() {
+    Gen<Integer> depths = Gen.ints(1, 40);
+    Gen<Boolean> arrays = Gen.of(true, false);
+    return s -> {
+      int n = depths.draw(s);
+      return arrays.draw(s)
+          ? "[".repeat(n) + "]".repeat(n)
+          : "{\"a\":".repeat(n) + "1" + "}".repeat(n);
+    };
   }
 
-  private static Arbitrary<String> plainString() {
-    return Arbitraries.strings()
-        .withCharRange(' ', '~')
-        .withChars('\u007f')
-        .excludeChars('"', '\\')
-        .ofMaxLength(15)
-        .map(s -> "\"" + s + "\"");
+  private static Gen<String> plainString() {
+    return Gen.strings(Gen.chars(' ', '~', "\u007f", "\"\\"), 0, 15).map(s -> "\"" + s + "\"");
   }
 
-  private static Arbitrary<String> anyString() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(40, plainString()),
-        Tuple.of(
+  private static Gen<String> anyString() {
+    return Gen.frequencyOf(
+        Gen.w(40, plainString()),
+        Gen.w(
             1,
-            Arbitraries.of(
+            Gen.of(
                 "\"a\\nb\"",
                 "\"\\u00e9\"",
                 "\"\\\"\"",
@@ -998,52 +1037,39 @@ class PlainDocumentParserTest {
                 "'single'")));
   }
 
-  private static Arbitrary<String> digits(int min, int max) {
-    return Arbitraries.strings().numeric().ofMinLength(min).ofMaxLength(max);
+  /** An exponent: {@code e} or {@code E}, a sign or none, {@code min} to {@code max} digits. */
+  private static Gen<String> exponent(int min, int max) {
+    Gen<String> e = Gen.of("e", "E");
+    Gen<String> sign = Gen.of("", "+", "-");
+    Gen<String> digits = Gen.digits(min, max);
+    return s -> e.draw(s) + sign.draw(s) + digits.draw(s);
   }
 
   /** Numbers of many shapes: mostly valid, with exponents, long digit runs and broken ones. */
-  private static Arbitrary<String> number() {
-    Arbitrary<String> nonZero =
-        Combinators.combine(Arbitraries.integers().between(1, 9), digits(0, 19))
-            .as((first, rest) -> first + rest);
-    Arbitrary<String> intPart =
-        Arbitraries.frequencyOf(
-            Tuple.of(30, Arbitraries.just("0")), Tuple.of(60, nonZero), Tuple.of(1, digits(0, 25)));
-    Arbitrary<String> frac =
-        Arbitraries.frequencyOf(
-            Tuple.of(40, Arbitraries.just("")),
-            Tuple.of(50, digits(1, 8).map(d -> "." + d)),
-            Tuple.of(8, digits(30, 50).map(d -> "." + d)),
-            Tuple.of(1, Arbitraries.just(".")));
-    Arbitrary<String> exp =
-        Arbitraries.frequencyOf(
-            Tuple.of(60, Arbitraries.just("")),
-            Tuple.of(
-                30,
-                Combinators.combine(
-                        Arbitraries.of("e", "E"), Arbitraries.of("", "+", "-"), digits(1, 3))
-                    .as((e, s, d) -> e + s + d)),
-            Tuple.of(
-                8,
-                Combinators.combine(
-                        Arbitraries.of("e", "E"), Arbitraries.of("", "+", "-"), digits(4, 9))
-                    .as((e, s, d) -> e + s + d)),
-            Tuple.of(
-                2,
-                Combinators.combine(
-                        Arbitraries.of("e", "E"), Arbitraries.of("", "+", "-"), digits(10, 12))
-                    .as((e, s, d) -> e + s + d)),
-            Tuple.of(1, Arbitraries.of("e", "E+", "e-")));
-    Arbitrary<String> sign =
-        Arbitraries.frequencyOf(
-            Tuple.of(60, Arbitraries.just("")),
-            Tuple.of(30, Arbitraries.just("-")),
-            Tuple.of(1, Arbitraries.just("+")));
-    Arbitrary<String> composed =
-        Combinators.combine(sign, intPart, frac, exp).as((s, i, f, e) -> s + i + f + e);
-    Arbitrary<String> edgy =
-        Arbitraries.of(
+  private static Gen<String> number() {
+    Gen<Integer> first = Gen.ints(1, 9);
+    Gen<String> rest = Gen.digits(0, 19);
+    Gen<String> nonZero = s -> first.draw(s) + rest.draw(s);
+    Gen<String> intPart =
+        Gen.frequencyOf(Gen.w(30, Gen.just("0")), Gen.w(60, nonZero), Gen.w(1, Gen.digits(0, 25)));
+    Gen<String> frac =
+        Gen.frequencyOf(
+            Gen.w(40, Gen.just("")),
+            Gen.w(50, Gen.digits(1, 8).map(d -> "." + d)),
+            Gen.w(8, Gen.digits(30, 50).map(d -> "." + d)),
+            Gen.w(1, Gen.just(".")));
+    Gen<String> exp =
+        Gen.frequencyOf(
+            Gen.w(60, Gen.just("")),
+            Gen.w(30, exponent(1, 3)),
+            Gen.w(8, exponent(4, 9)),
+            Gen.w(2, exponent(10, 12)),
+            Gen.w(1, Gen.of("e", "E+", "e-")));
+    Gen<String> sign =
+        Gen.frequencyOf(Gen.w(60, Gen.just("")), Gen.w(30, Gen.just("-")), Gen.w(1, Gen.just("+")));
+    Gen<String> composed = s -> sign.draw(s) + intPart.draw(s) + frac.draw(s) + exp.draw(s);
+    Gen<String> edgy =
+        Gen.of(
             "0",
             "-0",
             "-0.0",
@@ -1062,8 +1088,8 @@ class PlainDocumentParserTest {
             "1e999999999",
             "1e-999999999",
             "-0.0e-999999999");
-    Arbitrary<String> broken =
-        Arbitraries.of(
+    Gen<String> broken =
+        Gen.of(
             "1.",
             "1.e5",
             ".5",
@@ -1092,7 +1118,7 @@ class PlainDocumentParserTest {
             "9223372036854775808",
             "-1." + "2".repeat(62),
             "1" + "0".repeat(1000));
-    return Arbitraries.frequencyOf(Tuple.of(60, composed), Tuple.of(10, edgy), Tuple.of(3, broken));
+    return Gen.frequencyOf(Gen.w(60, composed), Gen.w(10, edgy), Gen.w(3, broken));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1101,19 +1127,25 @@ class PlainDocumentParserTest {
   /** A number literal written as is. */
   record Raw(String text) {}
 
-  @Provide
-  Arbitrary<String> realisticDocuments() {
-    return Arbitraries.longs().map(PlainDocumentParserTest::realisticDocument);
+  static Gen<String> realisticDocuments() {
+    return Gen.longs().map(PlainDocumentParserTest::realisticDocument);
   }
 
-  @Provide
-  Arbitrary<String> slicedDocuments() {
-    return Arbitraries.oneOf(realisticDocuments(), jsonishDocuments());
+  static Gen<String> slicedDocuments() {
+    return Gen.oneOf(realisticDocuments(), jsonishDocuments());
   }
 
-  @Provide
-  Arbitrary<byte[]> junk() {
-    return Arbitraries.bytes().array(byte[].class).ofMaxSize(12);
+  static Gen<byte[]> junk() {
+    return Gen.bytes()
+        .list(0, 12)
+        .map(
+            l -> {
+              byte[] b = new byte[l.size()];
+              for (int k = 0; k < b.length; k++) {
+                b[k] = l.get(k);
+              }
+              return b;
+            });
   }
 
   private static final String[] DATA_FILES = {
@@ -1346,31 +1378,25 @@ class PlainDocumentParserTest {
 
   private static final byte[] INTERESTING_BYTES = utf8("{}[]:,\"\\ \n\t\r019-+.eEtnfa/'");
 
-  @Provide
-  Arbitrary<List<Mutation>> mutations() {
-    Arbitrary<Byte> bytes =
-        Arbitraries.frequencyOf(
-            Tuple.of(
-                6,
-                Arbitraries.integers()
-                    .between(0, INTERESTING_BYTES.length - 1)
-                    .map(k -> INTERESTING_BYTES[k])),
-            Tuple.of(2, Arbitraries.integers().between(0x01, 0x7F).map(Integer::byteValue)),
+  static Gen<List<Mutation>> mutations() {
+    Gen<Byte> bytes =
+        Gen.frequencyOf(
+            Gen.w(6, Gen.ints(0, INTERESTING_BYTES.length - 1).map(k -> INTERESTING_BYTES[k])),
+            Gen.w(2, Gen.ints(0x01, 0x7F).map(Integer::byteValue)),
             // Not 0xFE/0xFF nor 0x00: those in the first four bytes are refused before either
             // parser runs (rejectNonUtf8Encodings).
-            Tuple.of(1, Arbitraries.integers().between(0x80, 0xFD).map(Integer::byteValue)));
-    Arbitrary<Mutation> mutation =
-        Combinators.combine(
-                Arbitraries.frequencyOf(
-                    Tuple.of(4, Arbitraries.just(0)),
-                    Tuple.of(3, Arbitraries.just(1)),
-                    Tuple.of(4, Arbitraries.just(2)),
-                    Tuple.of(2, Arbitraries.just(3)),
-                    Tuple.of(1, Arbitraries.just(4))),
-                Arbitraries.doubles().between(0, true, 1, false).ofScale(6),
-                Arbitraries.doubles().between(0, 1).ofScale(3),
-                bytes)
-            .as(Mutation::new);
-    return mutation.list().ofMinSize(1).ofMaxSize(3);
+            Gen.w(1, Gen.ints(0x80, 0xFD).map(Integer::byteValue)));
+    Gen<Integer> kinds =
+        Gen.frequencyOf(
+            Gen.w(4, Gen.just(0)),
+            Gen.w(3, Gen.just(1)),
+            Gen.w(4, Gen.just(2)),
+            Gen.w(2, Gen.just(3)),
+            Gen.w(1, Gen.just(4)));
+    Gen<Double> at = Gen.decimals(0, 0.999999, 6); // [0, 1)
+    Gen<Double> span = Gen.decimals(0, 1, 3);
+    Gen<Mutation> mutation =
+        s -> new Mutation(kinds.draw(s), at.draw(s), span.draw(s), bytes.draw(s));
+    return mutation.list(1, 3);
   }
 }
