@@ -284,7 +284,7 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
   private final GroupStats everyMatched = new GroupStats();
 
   final VectorStore vectors = new VectorStore();
-  final PointSample sample;
+  final ScatterSampler sample;
   final Moments sharpe = new Moments();
 
   /** Success jobs whose {@code sharpe_per_trade} is there but null: fewer than 2 closed trades. */
@@ -362,7 +362,7 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
     this.maxKeys = maxKeys;
     this.maxParameters = maxParameters;
     this.analysable = analysable;
-    this.sample = new PointSample(sampleSize);
+    this.sample = new ScatterSampler(sampleSize);
   }
 
   /**
@@ -465,7 +465,7 @@ public final class InsightCollector implements JobCollector<InsightCollector> {
     OptionalDouble dd = job.metric(Metric.MAX_DRAWDOWN_PCT.key());
     if (dd.isPresent() && Double.isFinite(dd.getAsDouble())) {
       sample.add(
-          PointSample.priority(job.jobId(), job.source(), job.line()), pnl, dd.getAsDouble());
+          ScatterSampler.priority(job.jobId(), job.source(), job.line()), pnl, dd.getAsDouble());
     }
   }
 

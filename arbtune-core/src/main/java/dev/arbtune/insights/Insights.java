@@ -171,7 +171,7 @@ public record Insights(
     SelectionBias bias = selectionBias(trials, c, top, options);
     PnlDistribution distribution = PnlDistribution.ofSorted(matchedPnls);
     List<SamplePoint> sample = new ArrayList<>();
-    for (PointSample.Point p : c.sample.points()) {
+    for (ScatterSampler.Point p : c.sample.points()) {
       sample.add(new SamplePoint(p.pnl(), p.drawdown()));
     }
     return new Insights(
@@ -377,7 +377,7 @@ public record Insights(
   }
 
   private static String jobs(long n) {
-    return Fmt.count(n) + (n == 1 ? " job" : " jobs");
+    return NumberFormats.count(n) + (n == 1 ? " job" : " jobs");
   }
 
   private static double finite(OptionalDouble v) {

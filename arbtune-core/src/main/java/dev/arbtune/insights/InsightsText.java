@@ -17,11 +17,11 @@ public final class InsightsText {
   public static String format(Insights in) {
     StringBuilder sb = new StringBuilder(4096);
     sb.append("Insights (")
-        .append(Fmt.count(in.jobs()))
+        .append(NumberFormats.count(in.jobs()))
         .append(in.jobs() == 1 ? " job" : " jobs")
         .append(" that passed the filters");
     if (in.successJobs() != in.jobs()) {
-      sb.append(", of ").append(Fmt.count(in.successJobs())).append(" success jobs");
+      sb.append(", of ").append(NumberFormats.count(in.successJobs())).append(" success jobs");
     }
     sb.append("; PnL = realized_pnl_usd):\n\n");
     importance(sb, in);
@@ -31,11 +31,11 @@ public final class InsightsText {
     PnlDistribution d = in.distribution();
     if (d.jobs() > 0) {
       sb.append("PnL distribution: min ")
-          .append(Fmt.money(d.min()))
+          .append(NumberFormats.money(d.min()))
           .append("  median ")
-          .append(Fmt.money(d.median()))
+          .append(NumberFormats.money(d.median()))
           .append("  max ")
-          .append(Fmt.money(d.max()))
+          .append(NumberFormats.money(d.max()))
           .append('\n')
           .append('\n');
     }
@@ -56,8 +56,8 @@ public final class InsightsText {
               Locale.ROOT,
               "  %-" + width + "s  %6s  (ω² %6s)  %d values%s%n",
               p.name(),
-              Fmt.percent(p.etaSquared()),
-              Fmt.percent(p.omegaSquared()),
+              NumberFormats.percent(p.etaSquared()),
+              NumberFormats.percent(p.omegaSquared()),
               p.values().size(),
               p.categorical() ? ", categorical" : ""));
     }
@@ -109,12 +109,12 @@ public final class InsightsText {
                 Locale.ROOT,
                 "    %" + vw + "s  %8s  %12s  %12s%s  %12s  %10s%n",
                 v.value().display(),
-                Fmt.count(v.jobs()),
-                Fmt.money(v.mean()),
-                Fmt.money(v.median()),
+                NumberFormats.count(v.jobs()),
+                NumberFormats.money(v.mean()),
+                NumberFormats.money(v.median()),
                 v.medianExact() ? " " : "*",
-                Fmt.money(v.best()),
-                Fmt.percent(v.profitableShare())));
+                NumberFormats.money(v.best()),
+                NumberFormats.percent(v.profitableShare())));
       }
     }
     sb.append('\n');
@@ -135,14 +135,14 @@ public final class InsightsText {
           .append(") job_id=")
           .append(r.job().jobId())
           .append("  PnL=")
-          .append(Fmt.money(r.pnl()))
+          .append(NumberFormats.money(r.pnl()))
           .append("  neighbours=")
           .append(r.neighbours());
       if (r.neighbours() > 0) {
         sb.append("  median=")
-            .append(Fmt.money(r.neighbourMedian()))
+            .append(NumberFormats.money(r.neighbourMedian()))
             .append("  worst=")
-            .append(Fmt.money(r.neighbourWorst()));
+            .append(NumberFormats.money(r.neighbourWorst()));
       }
       sb.append("  ").append(r.verdict() == Verdict.SPIKE ? "SPIKE" : r.verdict().label());
       sb.append('\n');
@@ -153,7 +153,7 @@ public final class InsightsText {
             "  A spike's neighbours have a median PnL more than %.0f%% of max(|its PnL|, IQR of the"
                 + " PnL of every success job = %s) below it.%n%n",
             100 * in.options().spikeDropFraction(),
-            Fmt.fixed(in.spread(), 2)));
+            NumberFormats.fixed(in.spread(), 2)));
   }
 
   private static void selectionBias(StringBuilder sb, SelectionBias b) {
@@ -166,9 +166,9 @@ public final class InsightsText {
         String.format(
             Locale.ROOT,
             ", N=%s trials, var(SR)=%s, SR*=%s (best Sharpe per trade expected from luck):%n",
-            Fmt.count(b.trials()),
-            Fmt.fixed(b.sharpeVariance(), 6),
-            Fmt.fixed(b.expectedMaxSharpe(), 4)));
+            NumberFormats.count(b.trials()),
+            NumberFormats.fixed(b.sharpeVariance(), 6),
+            NumberFormats.fixed(b.expectedMaxSharpe(), 4)));
     boolean assumed = false;
     boolean fewTrades = false;
     for (SharpeCheck c : b.checks()) {
@@ -179,11 +179,11 @@ public final class InsightsText {
           .append(") job_id=")
           .append(c.job().jobId())
           .append("  SR=")
-          .append(Fmt.fixed(c.sharpe(), 4))
+          .append(NumberFormats.fixed(c.sharpe(), 4))
           .append("  T=")
           .append(c.observations())
           .append("  DSR=")
-          .append(Fmt.fixed(c.deflatedSharpe(), 3))
+          .append(NumberFormats.fixed(c.deflatedSharpe(), 3))
           .append("  ")
           .append(verdict(c, b.significance()))
           .append('\n');
@@ -221,7 +221,7 @@ public final class InsightsText {
   public static String untrackedKeys(Insights in) {
     return (in.skipped().isEmpty() ? "" : "and ")
         + (in.untrackedKeysExact() ? "" : "about ")
-        + Fmt.count(in.untrackedKeys())
+        + NumberFormats.count(in.untrackedKeys())
         + (in.untrackedKeys() == 1 ? " more key" : " more keys")
         + " not analysed: too many distinct keys (every key present in all jobs is tracked; of the"
         + " others, only the first by name)";
@@ -243,10 +243,10 @@ public final class InsightsText {
     }
     StringBuilder sb =
         new StringBuilder("Not analysed: ")
-            .append(Fmt.count(capped.size()))
+            .append(NumberFormats.count(capped.size()))
             .append(capped.size() == 1 ? " more varying parameter" : " more varying parameters")
             .append(" beyond the ")
-            .append(Fmt.count(in.maxParameters()))
+            .append(NumberFormats.count(in.maxParameters()))
             .append(" analysed (those in every job first, then by name: a cap that bounds memory;")
             .append(" the JSON summary lists them all): ");
     for (int i = 0; i < Math.min(CAPPED_NAMES_SHOWN, capped.size()); i++) {

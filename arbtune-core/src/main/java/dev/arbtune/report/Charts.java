@@ -1,8 +1,8 @@
 package dev.arbtune.report;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
-import dev.arbtune.insights.Fmt;
 import dev.arbtune.insights.Heatmap;
+import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.insights.ParamValue;
 import dev.arbtune.insights.ParameterInsight;
 import dev.arbtune.insights.PnlDistribution;
@@ -150,11 +150,11 @@ public final class Charts {
     String title =
         sample.size() < sampledFrom
             ? "PnL vs max drawdown (random sample of "
-                + Fmt.count(sample.size())
+                + NumberFormats.count(sample.size())
                 + " of "
-                + Fmt.count(sampledFrom)
+                + NumberFormats.count(sampledFrom)
                 + " jobs, fixed seed)"
-            : "PnL vs max drawdown (" + Fmt.count(sampledFrom) + " jobs)";
+            : "PnL vs max drawdown (" + NumberFormats.count(sampledFrom) + " jobs)";
     double[] x = new double[sample.size()];
     double[] y = new double[sample.size()];
     Range xs = new Range();
@@ -281,9 +281,10 @@ public final class Charts {
         .setPiecewiseRanged(true)
         .setMin(-span)
         .setMax(span)
-        .setHeatMapDecimalValueFormatter(v -> Fmt.number(v, step.decimals()))
+        .setHeatMapDecimalValueFormatter(v -> NumberFormats.number(v, step.decimals()))
         .setShowValue(cells.size() <= 120)
-        .setHeatMapValueDecimalPattern(Fmt.pattern(Fmt.decimalsFor(values.width())))
+        .setHeatMapValueDecimalPattern(
+            NumberFormats.pattern(NumberFormats.decimalsFor(values.width())))
         .setDrawBorder(true);
     chart.getStyler().setValueFontColor(INK);
     // Label every row and column (XChart thins category labels otherwise).
@@ -319,7 +320,7 @@ public final class Charts {
                 "PnL by "
                     + p.name()
                     + " (explains "
-                    + Fmt.percent(p.etaSquared())
+                    + NumberFormats.percent(p.etaSquared())
                     + " of the variance)")
             .xAxisTitle(p.name())
             .yAxisTitle("realized PnL (" + scale.unit("USD") + ")")
@@ -427,7 +428,7 @@ public final class Charts {
         new CategoryChartBuilder()
             .width(WIDTH)
             .height(HEIGHT - 60)
-            .title("Distribution of realized PnL (" + Fmt.count(d.jobs()) + " jobs)")
+            .title("Distribution of realized PnL (" + NumberFormats.count(d.jobs()) + " jobs)")
             .xAxisTitle("realized PnL (" + scale.unit("USD") + "), bin centre")
             .yAxisTitle("jobs")
             .build();
@@ -461,21 +462,21 @@ public final class Charts {
     int bins = edges.length - 1;
     double lo = scale.apply(d.min());
     double hi = scale.apply(d.max());
-    int decimals = Fmt.decimalsFor(hi - lo);
+    int decimals = NumberFormats.decimalsFor(hi - lo);
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < bins; i++) {
       double centre =
           scale.exponent() == 0 && !scale.fixedBounds()
               ? edges[i] / 2 + edges[i + 1] / 2
               : lo + (hi - lo) * (i + 0.5) / bins;
-      labels.add(Fmt.number(centre, decimals));
+      labels.add(NumberFormats.number(centre, decimals));
     }
     return labels;
   }
 
   /** An axis pattern with as many optional decimals as numbers spread over {@code width} need. */
   static String axisPattern(double width) {
-    int decimals = Fmt.decimalsFor(width);
+    int decimals = NumberFormats.decimalsFor(width);
     return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
   }
 

@@ -7,13 +7,13 @@ import dev.arbtune.aggregate.ErrorReport;
 import dev.arbtune.aggregate.LeaderboardColumns;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
-import dev.arbtune.insights.Fmt;
 import dev.arbtune.insights.Heatmap;
 import dev.arbtune.insights.HeatmapCollector;
 import dev.arbtune.insights.InsightCollector;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.insights.Insights;
 import dev.arbtune.insights.InsightsText;
+import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.insights.ParamValue;
 import dev.arbtune.insights.ParameterInsight;
 import dev.arbtune.insights.Robustness;
@@ -236,7 +236,7 @@ public final class HtmlReport {
         .append(" Sensitivity, importance, the charts and the distribution cover the success jobs")
         .append(" that passed the filters; grid neighbours and the deflated Sharpe ratio's trials")
         .append(" cover every success job (")
-        .append(Fmt.count(in.successJobs()))
+        .append(NumberFormats.count(in.successJobs()))
         .append(").</footer>\n");
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
@@ -244,13 +244,13 @@ public final class HtmlReport {
 
   private static void headline(StringBuilder h, AggregatedSummary s, Insights in) {
     h.append("<section class=\"cards\">\n");
-    card(h, "Total jobs", Fmt.count(s.totalJobs()), "");
-    card(h, "Success", Fmt.count(s.successJobs()), "ok");
-    card(h, "Errors", Fmt.count(s.errorJobs()), s.errorJobs() > 0 ? "bad" : "");
-    card(h, "Passed filters", Fmt.count(s.matchedJobs()), "");
+    card(h, "Total jobs", NumberFormats.count(s.totalJobs()), "");
+    card(h, "Success", NumberFormats.count(s.successJobs()), "ok");
+    card(h, "Errors", NumberFormats.count(s.errorJobs()), s.errorJobs() > 0 ? "bad" : "");
+    card(h, "Passed filters", NumberFormats.count(s.matchedJobs()), "");
     if (in.distribution().jobs() > 0) {
-      card(h, "Best PnL", Fmt.money(in.distribution().max()), "");
-      card(h, "Median PnL", Fmt.money(in.distribution().median()), "");
+      card(h, "Best PnL", NumberFormats.money(in.distribution().max()), "");
+      card(h, "Median PnL", NumberFormats.money(in.distribution().median()), "");
     }
     h.append("</section>\n");
   }
@@ -272,7 +272,7 @@ public final class HtmlReport {
       h.append("<li><b>")
           .append(esc(p.name()))
           .append("</b> matters most: it explains ")
-          .append(Fmt.percent(p.etaSquared()))
+          .append(NumberFormats.percent(p.etaSquared()))
           .append(" of the PnL variance on its own.</li>\n");
     } else {
       h.append("<li>No parameter varies across the jobs that passed the filters.</li>\n");
@@ -285,15 +285,15 @@ public final class HtmlReport {
             h.append("is an <span class=\"badge spike\">isolated spike</span>: its ")
                 .append(r.neighbours())
                 .append(" grid neighbours have a median PnL of ")
-                .append(esc(Fmt.money(r.neighbourMedian())))
+                .append(esc(NumberFormats.money(r.neighbourMedian())))
                 .append(" against its ")
-                .append(esc(Fmt.money(r.pnl())))
+                .append(esc(NumberFormats.money(r.pnl())))
                 .append(". Be wary of it.");
         case PLATEAU ->
             h.append("sits on a <span class=\"badge plateau\">plateau</span>: its ")
                 .append(r.neighbours())
                 .append(" grid neighbours have a median PnL of ")
-                .append(esc(Fmt.money(r.neighbourMedian())))
+                .append(esc(NumberFormats.money(r.neighbourMedian())))
                 .append(".");
         case NO_NEIGHBOURS ->
             h.append("has no grid neighbour among the success jobs to compare with.");
@@ -317,9 +317,9 @@ public final class HtmlReport {
           .append(" of the top ")
           .append(b.checks().size())
           .append(" have a Sharpe ratio that is significant at ")
-          .append(Fmt.percent(b.significance()))
+          .append(NumberFormats.percent(b.significance()))
           .append(" after ")
-          .append(Fmt.count(b.trials()))
+          .append(NumberFormats.count(b.trials()))
           .append(" trials (deflated Sharpe ratio)")
           .append(significant == 0 ? ": <b>the winners may be luck</b>." : ".")
           .append("</li>\n");
@@ -337,7 +337,7 @@ public final class HtmlReport {
       h.append("<tr><td>")
           .append(esc(e.getKey().label()))
           .append("</td><td class=\"num\">")
-          .append(Fmt.count(e.getValue()))
+          .append(NumberFormats.count(e.getValue()))
           .append("</td></tr>\n");
     }
     h.append("</tbody></table>\n<details><summary>First errors</summary><ul class=\"errors\">\n");
@@ -387,7 +387,7 @@ public final class HtmlReport {
           .append("</code></td><td class=\"num ")
           .append(sign(j.metric(Metric.REALIZED_PNL_USD.key())))
           .append("\">")
-          .append(esc(Fmt.money(j.metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0))))
+          .append(esc(NumberFormats.money(j.metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0))))
           .append("</td><td class=\"num\">")
           .append(metric(j.metric(Metric.MAX_DRAWDOWN_PCT.key()), 2, "%"))
           .append("</td><td class=\"num\">")
@@ -404,7 +404,7 @@ public final class HtmlReport {
       h.append("<td>").append(r == null ? "" : badge(r.verdict())).append("</td>");
       SharpeCheck c = dsr.get(key);
       h.append("<td class=\"num\">")
-          .append(c == null ? "" : esc(Fmt.fixed(c.deflatedSharpe(), 3)))
+          .append(c == null ? "" : esc(NumberFormats.fixed(c.deflatedSharpe(), 3)))
           .append("</td></tr>\n");
       board.pairsRow(h, j, 9 + board.columns().size());
     }
@@ -528,9 +528,9 @@ public final class HtmlReport {
               + " (no job is better on both)."
               + (in.sample().size() < in.sampledFrom()
                   ? " A fixed-seed random sample of "
-                      + Fmt.count(in.sample().size())
+                      + NumberFormats.count(in.sample().size())
                       + " of the "
-                      + Fmt.count(in.sampledFrom())
+                      + NumberFormats.count(in.sampledFrom())
                       + " jobs is drawn; the front is exact."
                   : "")
               + (c.summary().paretoFront() == null ? " (Pareto front not computed.)" : ""));
@@ -618,9 +618,9 @@ public final class HtmlReport {
             .append("</td><td><div class=\"bar\"><span style=\"width:")
             .append(String.format(Locale.ROOT, "%.1f", 100 * eta))
             .append("%\"></span></div> ")
-            .append(esc(Fmt.percent(p.etaSquared())))
+            .append(esc(NumberFormats.percent(p.etaSquared())))
             .append("</td><td class=\"num\">")
-            .append(esc(Fmt.percent(p.omegaSquared())))
+            .append(esc(NumberFormats.percent(p.omegaSquared())))
             .append("</td></tr>\n");
       }
       h.append("</tbody></table>\n");
@@ -655,9 +655,9 @@ public final class HtmlReport {
         .append(" the success jobs that differ in exactly one numeric parameter by one step (the")
         .append(" next value run), whether they passed the filters or not. A job is a <span")
         .append(" class=\"badge spike\">spike</span> when their median PnL is more than ")
-        .append(Fmt.percent(in.options().spikeDropFraction()))
+        .append(NumberFormats.percent(in.options().spikeDropFraction()))
         .append(" of its |PnL| (or of the interquartile range of the PnL of every success job, ")
-        .append(esc(Fmt.number(in.spread(), 2)))
+        .append(esc(NumberFormats.number(in.spread(), 2)))
         .append(", if larger) below it.</p>\n");
     h.append("<table><thead><tr><th class=\"num\">#</th><th>job_id</th>")
         .append("<th class=\"num\">PnL</th><th class=\"num\">neighbours</th>")
@@ -671,13 +671,13 @@ public final class HtmlReport {
           .append("</td><td><code>")
           .append(esc(r.job().jobId()))
           .append("</code></td><td class=\"num\">")
-          .append(esc(Fmt.money(r.pnl())))
+          .append(esc(NumberFormats.money(r.pnl())))
           .append("</td><td class=\"num\">")
           .append(r.neighbours())
           .append("</td><td class=\"num\">")
-          .append(esc(Fmt.money(r.neighbourMedian())))
+          .append(esc(NumberFormats.money(r.neighbourMedian())))
           .append("</td><td class=\"num\">")
-          .append(esc(Fmt.money(r.neighbourWorst())))
+          .append(esc(NumberFormats.money(r.neighbourWorst())))
           .append("</td><td>")
           .append(badge(r.verdict()))
           .append("</td></tr>\n");
@@ -692,14 +692,14 @@ public final class HtmlReport {
       return;
     }
     h.append("<p class=\"muted\">Bailey &amp; López de Prado (2014). With N = ")
-        .append(Fmt.count(b.trials()))
+        .append(NumberFormats.count(b.trials()))
         .append(" configurations tried and a variance of ")
-        .append(esc(Fmt.fixed(b.sharpeVariance(), 6)))
+        .append(esc(NumberFormats.fixed(b.sharpeVariance(), 6)))
         .append(" between their Sharpe ratios per trade, the best of them would reach SR* = ")
-        .append(esc(Fmt.fixed(b.expectedMaxSharpe(), 4)))
+        .append(esc(NumberFormats.fixed(b.expectedMaxSharpe(), 4)))
         .append(" by luck alone. DSR is the probability that a job's true Sharpe ratio beats that;")
         .append(" it is significant at ")
-        .append(Fmt.percent(b.significance()))
+        .append(NumberFormats.percent(b.significance()))
         .append(" or more.</p>\n");
     h.append("<table class=\"narrow\"><thead><tr><th class=\"num\">#</th><th>job_id</th>")
         .append("<th class=\"num\">Sharpe/trade</th><th class=\"num\">trades</th>")
@@ -714,11 +714,11 @@ public final class HtmlReport {
           .append("</td><td><code>")
           .append(esc(c.job().jobId()))
           .append("</code></td><td class=\"num\">")
-          .append(esc(Fmt.fixed(c.sharpe(), 4)))
+          .append(esc(NumberFormats.fixed(c.sharpe(), 4)))
           .append("</td><td class=\"num\">")
           .append(c.observations())
           .append("</td><td class=\"num\">")
-          .append(esc(Fmt.fixed(c.deflatedSharpe(), 3)))
+          .append(esc(NumberFormats.fixed(c.deflatedSharpe(), 3)))
           .append("</td><td>")
           .append(sharpeBadge(c, b.significance()))
           .append("</td></tr>\n");
@@ -785,7 +785,7 @@ public final class HtmlReport {
       h.append("<tr><td><code class=\"id\">")
           .append(esc(j.jobId()))
           .append("</code></td><td class=\"num\">")
-          .append(esc(Fmt.money(j.metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0))))
+          .append(esc(NumberFormats.money(j.metric(Metric.REALIZED_PNL_USD.key()).orElse(0.0))))
           .append("</td><td class=\"num\">")
           .append(metric(j.metric(Metric.MAX_DRAWDOWN_PCT.key()), 2, "%"))
           .append("</td>");
@@ -816,16 +816,16 @@ public final class HtmlReport {
         h.append("<tr><td class=\"num\">")
             .append(esc(v.value().display()))
             .append("</td><td class=\"num\">")
-            .append(Fmt.count(v.jobs()))
+            .append(NumberFormats.count(v.jobs()))
             .append("</td><td class=\"num\">")
-            .append(esc(Fmt.money(v.mean())))
+            .append(esc(NumberFormats.money(v.mean())))
             .append("</td><td class=\"num\">")
-            .append(esc(Fmt.money(v.median())))
+            .append(esc(NumberFormats.money(v.median())))
             .append(v.medianExact() ? "" : "*")
             .append("</td><td class=\"num\">")
-            .append(esc(Fmt.money(v.best())))
+            .append(esc(NumberFormats.money(v.best())))
             .append("</td><td class=\"num\">")
-            .append(esc(Fmt.percent(v.profitableShare())))
+            .append(esc(NumberFormats.percent(v.profitableShare())))
             .append("</td></tr>\n");
       }
       h.append("</tbody></table></details>\n");
@@ -849,11 +849,11 @@ public final class HtmlReport {
   }
 
   private static String metric(OptionalDouble v, int digits, String unit) {
-    return v.isPresent() ? esc(Fmt.fixed(v.getAsDouble(), digits) + unit) : "";
+    return v.isPresent() ? esc(NumberFormats.fixed(v.getAsDouble(), digits) + unit) : "";
   }
 
   private static String percentMetric(OptionalDouble v) {
-    return v.isPresent() ? esc(Fmt.percent(v.getAsDouble())) : "";
+    return v.isPresent() ? esc(NumberFormats.percent(v.getAsDouble())) : "";
   }
 
   /** Escapes text for HTML content and attribute values. */

@@ -8,7 +8,7 @@ import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.Trade;
-import dev.arbtune.insights.Fmt;
+import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.run.QuotesSource;
 import dev.arbtune.show.DataRoots;
 import dev.arbtune.show.MetricCheck;
@@ -414,7 +414,7 @@ public final class JobCharts {
     AxisScale y = ys.scale("equity of " + s.jobId());
     XYChart chart =
         base(
-            "Equity of " + s.jobId() + " (re-run, " + Fmt.count(s.rows()) + " quotes)",
+            "Equity of " + s.jobId() + " (re-run, " + NumberFormats.count(s.rows()) + " quotes)",
             time,
             "equity (" + y.unit("USD") + ")",
             Charts.HEIGHT / 2 + 20);
@@ -491,7 +491,7 @@ public final class JobCharts {
     XYSeries threshold =
         line(
             chart,
-            "opens at " + Fmt.number(s.openThresholdBps(), 2) + " bps",
+            "opens at " + NumberFormats.number(s.openThresholdBps(), 2) + " bps",
             ends,
             new double[] {y.apply(s.openThresholdBps()), y.apply(s.openThresholdBps())});
     threshold.setLineColor(Charts.ORANGE);
@@ -547,7 +547,9 @@ public final class JobCharts {
       }
     }
     double[][] cols = columns(kept);
-    XYSeries s = chart.addSeries(name + " (" + Fmt.count(points[0].length) + ")", cols[0], cols[1]);
+    XYSeries s =
+        chart.addSeries(
+            name + " (" + NumberFormats.count(points[0].length) + ")", cols[0], cols[1]);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     s.setMarker(marker);
     s.setMarkerColor(colour);

@@ -2,7 +2,7 @@ package dev.arbtune.show;
 
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.Trade;
-import dev.arbtune.insights.Fmt;
+import dev.arbtune.insights.NumberFormats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,10 +89,10 @@ public record TradeSummary(
     rows.add(
         new String[] {
           "PnL",
-          Fmt.money(realizedPnlUsd)
+          NumberFormats.money(realizedPnlUsd)
               + " USD realized"
               + (open > 0
-                  ? ", " + Fmt.money(unrealizedPnlUsd) + " USD unrealized (open trades)"
+                  ? ", " + NumberFormats.money(unrealizedPnlUsd) + " USD unrealized (open trades)"
                   : "")
         });
     rows.add(
@@ -100,7 +100,10 @@ public record TradeSummary(
           "Win rate",
           closed == 0
               ? "n/a (no closed trade)"
-              : Fmt.percent(winRate) + " of " + Fmt.count(closed) + " closed trades"
+              : NumberFormats.percent(winRate)
+                  + " of "
+                  + NumberFormats.count(closed)
+                  + " closed trades"
         });
     rows.add(new String[] {"Best trade", describe(best)});
     rows.add(new String[] {"Worst trade", describe(worst)});
@@ -126,7 +129,7 @@ public record TradeSummary(
   private static String describe(Trade t) {
     return t == null
         ? "n/a (no closed trade)"
-        : Fmt.money(t.pnlUsd())
+        : NumberFormats.money(t.pnlUsd())
             + " USD (#"
             + t.id()
             + " "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultReader;
+import dev.arbtune.testing.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ class BacktestCommandTest {
 
   @Test
   void printsASuccessDocumentOnStdout() throws Exception {
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "backtest",
             "--data-file",
             sample,
@@ -44,7 +45,7 @@ class BacktestCommandTest {
             "--tag",
             "demo");
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     ResultDocument doc = new ResultReader().read(r.out().getBytes(StandardCharsets.UTF_8));
     assertThat(doc.isSuccess()).isTrue();
     assertThat(doc.declaredJobId()).isEqualTo("backtest");
@@ -59,8 +60,8 @@ class BacktestCommandTest {
     Path json = tmp.resolve("out/run_07.json");
     Path trades = tmp.resolve("out/trades.csv");
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "backtest",
             "--data-file",
             sample,
@@ -79,7 +80,7 @@ class BacktestCommandTest {
             "--trades-csv",
             trades.toString());
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
     ResultDocument doc = new ResultReader().read(json);
     assertThat(doc.declaredJobId()).isEqualTo("run_07");
@@ -93,8 +94,8 @@ class BacktestCommandTest {
 
   @Test
   void windowOptionsRestrictTheQuotes() throws Exception {
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "backtest",
             "--data-file",
             sample,
@@ -103,7 +104,7 @@ class BacktestCommandTest {
             "--end-time",
             "2014-05-06T13:00:00Z");
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     ResultDocument doc = new ResultReader().read(r.out().getBytes(StandardCharsets.UTF_8));
     assertThat(((Number) doc.metrics().get("quotes_processed")).longValue()).isBetween(1L, 3600L);
     assertThat(doc.config()).containsEntry("start_time", "2014-05-06T12:00:00Z");
@@ -113,8 +114,8 @@ class BacktestCommandTest {
   void invalidConfigExitsOneWithAnErrorDocument() throws Exception {
     Path json = tmp.resolve("bad.json");
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "backtest",
             "--data-file",
             sample,
@@ -123,7 +124,7 @@ class BacktestCommandTest {
             "--output-json",
             json.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("config.slippage_bps: must be a finite number >= 0, got -1.0");
     assertThat(r.err()).doesNotContain("Exception");
     ResultDocument doc = new ResultReader().read(json);
@@ -134,18 +135,18 @@ class BacktestCommandTest {
 
   @Test
   void missingDataFileExitsOne() {
-    CliRun r = CliRun.of("backtest", "--data-file", tmp.resolve("nope.csv").toString());
+    Cli.Result r = Cli.run("backtest", "--data-file", tmp.resolve("nope.csv").toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("data_file not found: " + tmp.resolve("nope.csv"));
     assertThat(r.out()).isEmpty();
   }
 
   @Test
   void aMissingRelativeDataFileNamesThePathTried() {
-    CliRun r = CliRun.of("backtest", "--data-file", "no-such-dir/nope.csv");
+    Cli.Result r = Cli.run("backtest", "--data-file", "no-such-dir/nope.csv");
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .contains(
             "data_file not found: no-such-dir/nope.csv (looked for "
@@ -160,9 +161,9 @@ class BacktestCommandTest {
     Files.writeString(
         bad, "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,oops\n");
 
-    CliRun r = CliRun.of("backtest", "--data-file", bad.toString());
+    Cli.Result r = Cli.run("backtest", "--data-file", bad.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains(bad + ", line 2, column best_ask_b: expected a price");
   }
 
@@ -171,9 +172,9 @@ class BacktestCommandTest {
     Path blocker = Files.writeString(tmp.resolve("blocker"), "a file where a folder should be");
     Path json = blocker.resolve("r.json");
 
-    CliRun r = CliRun.of("backtest", "--data-file", sample, "--output-json", json.toString());
+    Cli.Result r = Cli.run("backtest", "--data-file", sample, "--output-json", json.toString());
 
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
             "arbtune backtest: error: --output-json "
@@ -202,32 +203,32 @@ class BacktestCommandTest {
               + reason.substring(0, reason.length() - (": " + loop).length());
     }
 
-    CliRun r = CliRun.of("backtest", "--data-file", loop.toString());
+    Cli.Result r = Cli.run("backtest", "--data-file", loop.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("arbtune backtest: error: " + expected + "\n");
     assertThat(expected).endsWith("(a link leads back to itself)");
   }
 
   @Test
   void minSpreadHelpSaysTheCostsAreThoseOfOnePairOfFills() {
-    String help = CliRun.of("backtest", "--help").out().replaceAll("\\s+", " ");
+    String help = Cli.run("backtest", "--help").out().replaceAll("\\s+", " ");
 
     assertThat(help).contains("a round trip costs about 2c").doesNotContain("round-trip");
   }
 
   @Test
   void usageErrorsExitTwo() {
-    assertThat(CliRun.of("backtest").code()).isEqualTo(2);
-    assertThat(CliRun.of("backtest", "--data-file", sample, "--min-spread-bps", "abc").code())
+    assertThat(Cli.run("backtest").exitCode()).isEqualTo(2);
+    assertThat(Cli.run("backtest", "--data-file", sample, "--min-spread-bps", "abc").exitCode())
         .isEqualTo(2);
   }
 
   @Test
   void helpExplainsEveryOption() {
-    CliRun r = CliRun.of("backtest", "--help");
+    Cli.Result r = Cli.run("backtest", "--help");
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains(
             "--data-file",
@@ -268,9 +269,9 @@ class BacktestCommandTest {
     Path data = microsecondFile();
     Path trades = tmp.resolve("trades.csv");
 
-    CliRun auto = CliRun.of("backtest", "--data-file", data.toString());
-    CliRun given =
-        CliRun.of(
+    Cli.Result auto = Cli.run("backtest", "--data-file", data.toString());
+    Cli.Result given =
+        Cli.run(
             "backtest",
             "--data-file",
             data.toString(),
@@ -279,8 +280,8 @@ class BacktestCommandTest {
             "--trades-csv",
             trades.toString());
 
-    assertThat(auto.code()).as(auto.err()).isZero();
-    assertThat(given.code()).as(given.err()).isZero();
+    assertThat(auto.exitCode()).as(auto.err()).isZero();
+    assertThat(given.exitCode()).as(given.err()).isZero();
     ResultDocument a = new ResultReader().read(auto.out().getBytes(StandardCharsets.UTF_8));
     ResultDocument g = new ResultReader().read(given.out().getBytes(StandardCharsets.UTF_8));
     assertThat(a.metrics().get("avg_holding_seconds")).isEqualTo(new java.math.BigDecimal("1.75"));
@@ -296,14 +297,14 @@ class BacktestCommandTest {
   void aWrongTimeUnitOrMoneyBeyondTheLimitExitsOneNamingTheField() throws Exception {
     Path data = microsecondFile();
 
-    CliRun unit = CliRun.of("backtest", "--data-file", data.toString(), "--time-unit", "sec");
-    CliRun money =
-        CliRun.of("backtest", "--data-file", data.toString(), "--max-position-usd", "1e300");
+    Cli.Result unit = Cli.run("backtest", "--data-file", data.toString(), "--time-unit", "sec");
+    Cli.Result money =
+        Cli.run("backtest", "--data-file", data.toString(), "--max-position-usd", "1e300");
 
-    assertThat(unit.code()).isEqualTo(1);
+    assertThat(unit.exitCode()).isEqualTo(1);
     assertThat(unit.err()).contains("config.time_unit: expected one of auto, s, ms, us, ns");
     assertThat(unit.err()).contains("(did you mean s?)");
-    assertThat(money.code()).isEqualTo(1);
+    assertThat(money.exitCode()).isEqualTo(1);
     assertThat(money.err()).contains("config.max_position_usd: must be at most 1e12");
     assertThat(money.out() + money.err()).doesNotContain("Infinity");
   }
@@ -318,10 +319,10 @@ class BacktestCommandTest {
                 + "1700000001,3e-306,3e-306,1e-306,1e-306\n");
     Path json = tmp.resolve("tiny.json");
 
-    CliRun r =
-        CliRun.of("backtest", "--data-file", tiny.toString(), "--output-json", json.toString());
+    Cli.Result r =
+        Cli.run("backtest", "--data-file", tiny.toString(), "--output-json", json.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("the backtest's numbers overflow").doesNotContain("Exception");
     ResultDocument doc = new ResultReader().read(json);
     assertThat(doc.status()).isEqualTo("error");

@@ -3,6 +3,7 @@ package dev.arbtune.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.testing.ChildCli;
+import dev.arbtune.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -207,8 +208,8 @@ class InterruptNoticeTest {
         Long.parseLong(notices.get(0).replaceAll("^.*interrupted after (\\d+) of.*$", "$1"));
     assertThat(before).as("the running jobs finished before the count").isEqualTo(finished);
 
-    CliRun again = CliRun.of(sweep);
-    assertThat(again.code()).as(again.err()).isZero();
+    Cli.Result again = Cli.run(sweep);
+    assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err())
         .doesNotContain("interrupted")
         .contains("skipped:   " + before)

@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -15,9 +16,9 @@ class MainTest {
 
   @Test
   void topLevelHelpListsEveryCommandInOrder() {
-    CliRun run = CliRun.of("--help");
+    Cli.Result run = Cli.run("--help");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.OK);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("Commands:");
     int at = 0;
     for (String command : COMMANDS) {
@@ -42,19 +43,19 @@ class MainTest {
 
   @Test
   void subcommandHelpIsTheSameAsThroughTheWholeTree() {
-    CliRun direct = CliRun.of("aggregate", "--help");
-    CliRun viaHelp = CliRun.of("help", "aggregate");
+    Cli.Result direct = Cli.run("aggregate", "--help");
+    Cli.Result viaHelp = Cli.run("help", "aggregate");
 
-    assertThat(direct.code()).isEqualTo(ExitCodes.OK);
+    assertThat(direct.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(direct.out()).startsWith("Usage: arbtune aggregate ").contains("Exit codes:");
     assertThat(viaHelp.out()).isEqualTo(direct.out());
   }
 
   @Test
   void aMistypedCommandIsAUsageErrorWithSuggestions() {
-    CliRun run = CliRun.of("aggregat");
+    Cli.Result run = Cli.run("aggregat");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
     assertThat(run.err()).contains("Did you mean: arbtune aggregate");
   }
 }

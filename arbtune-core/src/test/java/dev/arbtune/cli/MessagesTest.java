@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.run.JobOutcome;
+import dev.arbtune.testing.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class MessagesTest {
 
   private static final String HUGE = "x".repeat(300_000);
 
-  private static void assertOneShortSentence(CliRun r) {
+  private static void assertOneShortSentence(Cli.Result r) {
     assertThat(r.err().length()).isLessThan(1200);
     assertThat(r.err())
         .doesNotContain("Exception")
@@ -41,19 +42,19 @@ class MessagesTest {
     Path number =
         Files.writeString(dir.resolve("n.yaml"), "data_file: q.csv\nmin_spread_bps: " + HUGE);
 
-    CliRun quotes = CliRun.of("backtest", "--data-file", csv.toString());
-    CliRun plan = CliRun.of("plan", "--config", tag.toString(), "--dry-run");
-    CliRun plan2 = CliRun.of("plan", "--config", number.toString(), "--dry-run");
-    CliRun filter =
-        CliRun.of("aggregate", "--results-dir", dir.toString(), "--filter", "win_rate>" + HUGE);
+    Cli.Result quotes = Cli.run("backtest", "--data-file", csv.toString());
+    Cli.Result plan = Cli.run("plan", "--config", tag.toString(), "--dry-run");
+    Cli.Result plan2 = Cli.run("plan", "--config", number.toString(), "--dry-run");
+    Cli.Result filter =
+        Cli.run("aggregate", "--results-dir", dir.toString(), "--filter", "win_rate>" + HUGE);
 
-    for (CliRun r : new CliRun[] {quotes, plan, plan2}) {
-      assertThat(r.code()).isEqualTo(1);
+    for (Cli.Result r : new Cli.Result[] {quotes, plan, plan2}) {
+      assertThat(r.exitCode()).isEqualTo(1);
       assertOneShortSentence(r);
       assertThat(r.err()).contains("…(300000 characters)");
     }
     assertThat(quotes.err()).contains("line 2, column best_ask_b: expected a price, got \"xxx");
-    assertThat(filter.code()).isEqualTo(2);
+    assertThat(filter.exitCode()).isEqualTo(2);
     String sentence = filter.err().lines().findFirst().orElseThrow(); // the usage text follows
     assertThat(sentence.length()).isLessThan(400);
     assertThat(sentence).contains("…(300009 characters)");
@@ -68,10 +69,10 @@ class MessagesTest {
                 + HUGE
                 + "\"},\"output_json\":\"a.json\"}\n");
 
-    CliRun r =
-        CliRun.of("run", "--jobs", plan.toString(), "--output-root", dir.resolve("o").toString());
+    Cli.Result r =
+        Cli.run("run", "--jobs", plan.toString(), "--output-root", dir.resolve("o").toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err().length()).isLessThan(2000);
     String error =
         new ObjectMapper().readTree(dir.resolve("o/a.json").toFile()).get("error").asText();
@@ -83,9 +84,9 @@ class MessagesTest {
   void aTruncatedGzipFileSaysItEndsTooEarly() throws Exception {
     Path gz = Files.write(dir.resolve("q.csv.gz"), new byte[] {0x1f, (byte) 0x8b});
 
-    CliRun r = CliRun.of("backtest", "--data-file", gz.toString());
+    Cli.Result r = Cli.run("backtest", "--data-file", gz.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
             "arbtune backtest: error: data_file "
@@ -113,9 +114,9 @@ class MessagesTest {
                 csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     Path gz = Files.write(dir.resolve("cut.csv.gz"), cut);
 
-    CliRun r = CliRun.of("backtest", "--data-file", gz.toString());
+    Cli.Result r = Cli.run("backtest", "--data-file", gz.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
             "arbtune backtest: error: data_file "
@@ -131,10 +132,10 @@ class MessagesTest {
     Files.createSymbolicLink(a, b);
     Files.createSymbolicLink(b, a);
 
-    CliRun plan = CliRun.of("plan", "--config", a.toString(), "--dry-run");
-    CliRun agg = CliRun.of("aggregate", "--results-dir", dir.toString(), "--format", "json");
+    Cli.Result plan = Cli.run("plan", "--config", a.toString(), "--dry-run");
+    Cli.Result agg = Cli.run("aggregate", "--results-dir", dir.toString(), "--format", "json");
 
-    assertThat(plan.code()).isEqualTo(1);
+    assertThat(plan.exitCode()).isEqualTo(1);
     assertThat(plan.err())
         .isEqualTo(
             "arbtune plan: error: the symbolic links loop (a link leads back to itself): "
@@ -152,28 +153,28 @@ class MessagesTest {
     Files.createSymbolicLink(dir.resolve("b"), a);
     Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
 
-    CliRun aggregate = CliRun.of("aggregate", "--results-dir", a.toString());
-    CliRun report =
-        CliRun.of(
+    Cli.Result aggregate = Cli.run("aggregate", "--results-dir", a.toString());
+    Cli.Result report =
+        Cli.run(
             "report", "--results-dir", dangling.toString(), "--output", dir.resolve("r.html") + "");
-    CliRun run =
-        CliRun.of("run", "--jobs", a.toString(), "--output-root", dir.resolve("o").toString());
+    Cli.Result run =
+        Cli.run("run", "--jobs", a.toString(), "--output-root", dir.resolve("o").toString());
 
-    assertThat(aggregate.code()).isEqualTo(1);
+    assertThat(aggregate.exitCode()).isEqualTo(1);
     assertThat(aggregate.err())
         .isEqualTo(
             "arbtune aggregate: error: results directory not found: the symbolic links loop (a"
                 + " link leads back to itself): "
                 + a
                 + "\n");
-    assertThat(report.code()).isEqualTo(1);
+    assertThat(report.exitCode()).isEqualTo(1);
     assertThat(report.err())
         .isEqualTo(
             "arbtune report: error: results directory not found: a symbolic link whose target"
                 + " does not exist: "
                 + dangling
                 + "\n");
-    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
         .isEqualTo(
             "arbtune run: error: plan not found: the symbolic links loop (a link leads back to"
@@ -186,9 +187,9 @@ class MessagesTest {
   void aFileWhereAFolderShouldBeIsNamed() throws Exception {
     Path file = write(dir, "afile", "");
 
-    CliRun r = CliRun.of("plan", "--config", file.resolve("s.yaml").toString(), "--dry-run");
+    Cli.Result r = Cli.run("plan", "--config", file.resolve("s.yaml").toString(), "--dry-run");
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
             "arbtune plan: error: a part of the path is a file, not a folder: "
@@ -227,9 +228,9 @@ class MessagesTest {
     assertThat(Files.isWritable(Path.of("/dev/full"))).as("/dev/full is writable").isTrue();
     Path session = write(dir, "s.yaml", "data_file: q.csv\n");
 
-    CliRun r = CliRun.of("plan", "--config", session.toString(), "--output", "/dev/full");
+    Cli.Result r = Cli.run("plan", "--config", session.toString(), "--output", "/dev/full");
 
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
             "arbtune plan: I/O error: cannot write --output /dev/full: the disk is full (no space"

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -56,9 +57,9 @@ class OutputPathsTest {
     Path link = Files.createSymbolicLink(dir.resolve("link.yaml"), s);
 
     for (Path out : List.of(s, link)) {
-      CliRun r = CliRun.of("plan", "--config", s.toString(), "--output", out.toString());
+      Cli.Result r = Cli.run("plan", "--config", s.toString(), "--output", out.toString());
 
-      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.exitCode()).isEqualTo(2);
       assertThat(r.err())
           .isEqualTo(
               "arbtune plan: error: --output "
@@ -76,14 +77,14 @@ class OutputPathsTest {
     Path hard = Files.createLink(dir.resolve("hard.csv"), data);
     byte[] before = Files.readAllBytes(data);
 
-    CliRun json =
-        CliRun.of("backtest", "--data-file", data.toString(), "--output-json", data.toString());
-    CliRun trades =
-        CliRun.of("backtest", "--data-file", data.toString(), "--trades-csv", hard.toString());
+    Cli.Result json =
+        Cli.run("backtest", "--data-file", data.toString(), "--output-json", data.toString());
+    Cli.Result trades =
+        Cli.run("backtest", "--data-file", data.toString(), "--trades-csv", hard.toString());
 
-    assertThat(json.code()).isEqualTo(2);
+    assertThat(json.exitCode()).isEqualTo(2);
     assertThat(json.err()).contains("--output-json " + data + " is the same file as --data-file");
-    assertThat(trades.code()).isEqualTo(2);
+    assertThat(trades.exitCode()).isEqualTo(2);
     assertThat(trades.err()).contains("--trades-csv " + hard + " is the same file as --data-file");
     assertThat(Files.readAllBytes(data)).isEqualTo(before);
   }
@@ -91,8 +92,8 @@ class OutputPathsTest {
   @Test
   void twoOutputsOfOneCommandMayNotBeOneFile() throws Exception {
     Path out = dir.resolve("out.json");
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "backtest",
             "--data-file",
             sample,
@@ -101,7 +102,7 @@ class OutputPathsTest {
             "--trades-csv",
             out.toString());
 
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
             "arbtune backtest: error: --output-json and --trades-csv both write "
@@ -116,11 +117,10 @@ class OutputPathsTest {
     Path doc = write(results, "a.json", success("a", 10, 1, 1));
     String before = Files.readString(doc);
 
-    CliRun r =
-        CliRun.of(
-            "aggregate", "--results-dir", results.toString(), "--output-json", doc.toString());
+    Cli.Result r =
+        Cli.run("aggregate", "--results-dir", results.toString(), "--output-json", doc.toString());
 
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .contains("--output-json " + doc + " is a result document inside --results-dir " + results);
     assertThat(Files.readString(doc)).isEqualTo(before);
@@ -128,14 +128,14 @@ class OutputPathsTest {
     // the seed's usage: the summary beside the results, written again and again
     Path summary = results.resolve("summary.json");
     for (int i = 0; i < 2; i++) {
-      CliRun ok =
-          CliRun.of(
+      Cli.Result ok =
+          Cli.run(
               "aggregate",
               "--results-dir",
               results.toString(),
               "--output-json",
               summary.toString());
-      assertThat(ok.code()).isZero();
+      assertThat(ok.exitCode()).isZero();
       assertThat(ok.out()).contains("Total Jobs:           1");
     }
   }
@@ -145,9 +145,9 @@ class OutputPathsTest {
     Path results = dir.resolve("r");
     Path doc = write(results, "a.json", success("a", 10, 1, 1));
 
-    CliRun r = CliRun.of("report", "--results-dir", results.toString(), "-o", doc.toString());
+    Cli.Result r = Cli.run("report", "--results-dir", results.toString(), "-o", doc.toString());
 
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--output " + doc + " is a result document inside --results-dir");
     assertThat(Files.readString(doc)).isEqualTo(success("a", 10, 1, 1));
   }
@@ -185,16 +185,16 @@ class OutputPathsTest {
     };
     for (int i = 0; i < refused.length; i++) {
       String out = refused[i].toString();
-      List<CliRun> runs =
+      List<Cli.Result> runs =
           List.of(
-              CliRun.of("plan", "--config", s.toString(), "--output", out),
-              CliRun.of("backtest", "--data-file", sample, "--output-json", out),
-              CliRun.of("backtest", "--data-file", sample, "--trades-csv", out),
-              CliRun.of("aggregate", "--results-dir", results.toString(), "--output-json", out),
-              CliRun.of("aggregate", "--results-dir", results.toString(), "--output-csv", out),
-              CliRun.of("report", "--results-dir", results.toString(), "-o", out));
-      for (CliRun r : runs) {
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
+              Cli.run("plan", "--config", s.toString(), "--output", out),
+              Cli.run("backtest", "--data-file", sample, "--output-json", out),
+              Cli.run("backtest", "--data-file", sample, "--trades-csv", out),
+              Cli.run("aggregate", "--results-dir", results.toString(), "--output-json", out),
+              Cli.run("aggregate", "--results-dir", results.toString(), "--output-csv", out),
+              Cli.run("report", "--results-dir", results.toString(), "-o", out));
+      for (Cli.Result r : runs) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).as(r.err()).endsWith(" " + out + " " + reasons[i] + "\n");
         assertThat(r.err().lines().count()).isEqualTo(1);
       }
@@ -205,10 +205,9 @@ class OutputPathsTest {
     assertThat(folder.resolve(".arbtune-summary.json.4f2a.tmp")).doesNotExist();
     // a name that merely resembles them is an ordinary output
     Path fine = folder.resolve("arbtune.lock.json");
-    CliRun ok =
-        CliRun.of(
-            "aggregate", "--results-dir", results.toString(), "--output-json", fine.toString());
-    assertThat(ok.code()).as(ok.err()).isZero();
+    Cli.Result ok =
+        Cli.run("aggregate", "--results-dir", results.toString(), "--output-json", fine.toString());
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
     assertThat(fine).isRegularFile();
   }
 
@@ -221,11 +220,10 @@ class OutputPathsTest {
     Path real = Files.writeString(dir.resolve("real.csv"), "old");
     Path link = Files.createSymbolicLink(dir.resolve("ranked.csv"), real);
 
-    CliRun r =
-        CliRun.of(
-            "aggregate", "--results-dir", results.toString(), "--output-csv", link.toString());
+    Cli.Result r =
+        Cli.run("aggregate", "--results-dir", results.toString(), "--output-csv", link.toString());
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readString(real)).startsWith("rank,job_id");
   }
@@ -234,9 +232,9 @@ class OutputPathsTest {
   void aLinkToACharacterDeviceStaysALinkToTheDevice() throws Exception {
     Path link = Files.createSymbolicLink(dir.resolve("plan.jsonl"), Path.of("/dev/null"));
 
-    CliRun r = CliRun.of("plan", "--config", session().toString(), "--output", link.toString());
+    Cli.Result r = Cli.run("plan", "--config", session().toString(), "--output", link.toString());
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/dev/null"));
     assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
@@ -257,33 +255,34 @@ class OutputPathsTest {
               }
             });
 
-    CliRun r = CliRun.of("plan", "--config", session().toString(), "--output", fifo.toString());
+    Cli.Result r = Cli.run("plan", "--config", session().toString(), "--output", fifo.toString());
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(read.get(50, TimeUnit.SECONDS).lines()).hasSize(2);
     assertThat(Files.isRegularFile(fifo)).isFalse();
   }
 
   @Test
   void aDashIsStdoutForEveryOutputOption() throws Exception {
-    CliRun plan = CliRun.of("plan", "--config", session().toString(), "--output", "-");
-    assertThat(plan.code()).isZero();
+    Cli.Result plan = Cli.run("plan", "--config", session().toString(), "--output", "-");
+    assertThat(plan.exitCode()).isZero();
     assertThat(plan.out().lines()).hasSize(2).allMatch(l -> l.startsWith("{\"job_id\""));
     assertThat(plan.err()).isEqualTo("arbtune plan: wrote 2 jobs to stdout\n");
 
     Path results = dir.resolve("r");
     write(results, "a.json", success("a", 10, 1, 1));
-    CliRun json = CliRun.of("aggregate", "--results-dir", results.toString(), "--output-json", "-");
-    assertThat(json.code()).isZero();
+    Cli.Result json =
+        Cli.run("aggregate", "--results-dir", results.toString(), "--output-json", "-");
+    assertThat(json.exitCode()).isZero();
     JsonNode summary =
         new ObjectMapper().readTree(json.out()); // only the summary: no text around it
     assertThat(summary.get("total_jobs").asInt()).isEqualTo(1);
 
-    CliRun csv = CliRun.of("aggregate", "--results-dir", results.toString(), "--output-csv", "-");
+    Cli.Result csv = Cli.run("aggregate", "--results-dir", results.toString(), "--output-csv", "-");
     assertThat(csv.out()).startsWith("rank,job_id").doesNotContain("TUNING SESSION SUMMARY");
 
-    CliRun trades =
-        CliRun.of(
+    Cli.Result trades =
+        Cli.run(
             "backtest",
             "--data-file",
             sample,
@@ -291,10 +290,10 @@ class OutputPathsTest {
             dir.resolve("r.json").toString(),
             "--trades-csv",
             "-");
-    assertThat(trades.code()).isZero();
+    assertThat(trades.exitCode()).isZero();
     assertThat(trades.out()).startsWith("trade_id,");
 
-    CliRun doc = CliRun.of("backtest", "--data-file", sample, "--output-json", "-");
+    Cli.Result doc = Cli.run("backtest", "--data-file", sample, "--output-json", "-");
     assertThat(new ObjectMapper().readTree(doc.out()).get("status").asText()).isEqualTo("success");
     assertThat(dir.resolve("-")).doesNotExist();
     assertThat(Path.of("-")).doesNotExist();
@@ -305,8 +304,8 @@ class OutputPathsTest {
     Path results = dir.resolve("r");
     write(results, "a.json", success("a", 10, 1, 1));
 
-    CliRun both =
-        CliRun.of(
+    Cli.Result both =
+        Cli.run(
             "aggregate",
             "--results-dir",
             results.toString(),
@@ -314,8 +313,8 @@ class OutputPathsTest {
             "-",
             "--output-csv",
             "-");
-    CliRun format =
-        CliRun.of(
+    Cli.Result format =
+        Cli.run(
             "aggregate",
             "--results-dir",
             results.toString(),
@@ -323,13 +322,13 @@ class OutputPathsTest {
             "-",
             "--format",
             "csv");
-    CliRun trades = CliRun.of("backtest", "--data-file", sample, "--trades-csv", "-");
+    Cli.Result trades = Cli.run("backtest", "--data-file", sample, "--trades-csv", "-");
 
-    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("--output-json and --output-csv both write stdout");
-    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.exitCode()).isEqualTo(2);
     assertThat(format.err()).contains("--format and --output-json - both write stdout");
-    assertThat(trades.code()).isEqualTo(2);
+    assertThat(trades.exitCode()).isEqualTo(2);
     assertThat(trades.err()).contains("would both go to stdout");
     assertThat(both.out() + format.out() + trades.out()).isEmpty();
   }
@@ -339,8 +338,8 @@ class OutputPathsTest {
     InputStream stdin = System.in;
     try {
       System.setIn(new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)));
-      CliRun r = CliRun.of("plan", "--config", "-", "--output", "-");
-      assertThat(r.code()).isZero();
+      Cli.Result r = Cli.run("plan", "--config", "-", "--output", "-");
+      assertThat(r.exitCode()).isZero();
       assertThat(r.out().lines()).hasSize(2);
     } finally {
       System.setIn(stdin);
@@ -381,9 +380,9 @@ class OutputPathsTest {
   void aFolderAsAnOutputFileIsAClearError() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("out"));
 
-    CliRun r = CliRun.of("plan", "--config", session().toString(), "--output", folder.toString());
+    Cli.Result r = Cli.run("plan", "--config", session().toString(), "--output", folder.toString());
 
-    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .isEqualTo(
             "arbtune plan: error: --output "

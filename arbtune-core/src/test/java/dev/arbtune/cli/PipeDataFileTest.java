@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultReader;
+import dev.arbtune.testing.Cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,10 +58,10 @@ class PipeDataFileTest {
   void backtestReadsANamedPipe() throws Exception {
     Path pipe = pipe("q.fifo");
 
-    CliRun fromPipe = CliRun.of("backtest", "--data-file", pipe.toString());
-    CliRun fromFile = CliRun.of("backtest", "--data-file", sample.toString());
+    Cli.Result fromPipe = Cli.run("backtest", "--data-file", pipe.toString());
+    Cli.Result fromFile = Cli.run("backtest", "--data-file", sample.toString());
 
-    assertThat(fromPipe.code()).as(fromPipe.err()).isZero();
+    assertThat(fromPipe.exitCode()).as(fromPipe.err()).isZero();
     assertThat(fromPipe.err()).contains("29575 quotes (1087 skipped)");
     ResultReader reader = new ResultReader();
     ResultDocument doc = reader.read(fromPipe.out().getBytes(StandardCharsets.UTF_8));
@@ -88,8 +89,8 @@ class PipeDataFileTest {
     Path jobs = Files.writeString(tmp.resolve("jobs.jsonl"), plan);
     Path out = tmp.resolve("out");
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             jobs.toString(),
@@ -98,7 +99,7 @@ class PipeDataFileTest {
             "--parallelism",
             "2");
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     for (int i = 1; i <= 3; i++) {
       assertThat(new ResultReader().read(out.resolve("j" + i + ".json")).isSuccess()).isTrue();
     }

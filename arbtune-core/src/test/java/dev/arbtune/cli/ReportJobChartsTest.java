@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ class ReportJobChartsTest {
                     "-q"),
                 java.util.stream.Stream.of(more))
             .toArray(String[]::new);
-    CliRun r = CliRun.of(args);
-    assertThat(r.code()).as(r.err()).isZero();
+    Cli.Result r = Cli.run(args);
+    assertThat(r.exitCode()).as(r.err()).isZero();
     return root;
   }
 
@@ -66,19 +67,19 @@ class ReportJobChartsTest {
         .doesNotContain("Top jobs over time");
 
     Path out = tmp.resolve("r.html");
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "report", "--results-dir", root.toString(), "-o", out.toString(), "--no-job-charts");
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(Files.readString(out)).doesNotContain("Top jobs over time");
-    CliRun with = CliRun.of("report", "--results-dir", root.toString(), "-o", out.toString());
-    assertThat(with.code()).as(with.err()).isZero();
+    Cli.Result with = Cli.run("report", "--results-dir", root.toString(), "-o", out.toString());
+    assertThat(with.exitCode()).as(with.err()).isZero();
     assertThat(Files.readString(out)).contains("Top jobs over time", "alt=\"Equity of j_");
   }
 
   @Test
   void helpDocumentsTheSwitch() {
-    assertThat(CliRun.of("report", "--help").out()).contains("--no-job-charts", "--data-root");
-    assertThat(CliRun.of("sweep", "--help").out()).contains("--no-job-charts");
+    assertThat(Cli.run("report", "--help").out()).contains("--no-job-charts", "--data-root");
+    assertThat(Cli.run("sweep", "--help").out()).contains("--no-job-charts");
   }
 }

@@ -6,6 +6,7 @@ import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultReader;
+import dev.arbtune.testing.Cli;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -52,8 +53,8 @@ class RunCommandTest {
             job("t_2", "data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"));
     Path out = tmp.resolve("out");
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -64,7 +65,7 @@ class RunCommandTest {
             "--parallelism",
             "2");
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
         .contains("Session summary")
@@ -81,8 +82,8 @@ class RunCommandTest {
   void anErrorJobExitsOneAndIsNamedOnStderr() throws Exception {
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"), job("t_2", "data/nope.csv"));
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -91,7 +92,7 @@ class RunCommandTest {
             "--data-root",
             repoRoot().toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .contains("[run] error: job t_2: plan line 2: data_file not found: data/nope.csv")
         .contains("error:     1");
@@ -111,8 +112,8 @@ class RunCommandTest {
             line.formatted("t_4", "data/nope.csv", "t/" + longName.replace('x', 'y')));
     Path out = tmp.resolve("out");
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -121,7 +122,7 @@ class RunCommandTest {
             "--data-root",
             repoRoot().toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .contains("success:   1")
         .contains("error:     3")
@@ -158,11 +159,11 @@ class RunCommandTest {
   void quietPrintsOnlyTheSummary() throws Exception {
     Path plan = plan(job("t_2", "data/nope.csv"));
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run", "--jobs", plan.toString(), "--output-root", tmp.resolve("out").toString(), "-q");
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).doesNotContain("[run] error").contains("error:     1");
   }
 
@@ -170,8 +171,8 @@ class RunCommandTest {
   void quietPrintsNothingWhenEveryJobSucceeded() throws Exception {
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -181,7 +182,7 @@ class RunCommandTest {
             repoRoot().toString(),
             "-q");
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEmpty();
   }
@@ -194,9 +195,9 @@ class RunCommandTest {
   void aMissingRelativeDataFileNamesThePathTriedAndSuggestsDataRoot() throws Exception {
     Path plan = plan(job("t_2", "data/nope.csv"));
 
-    CliRun here =
-        CliRun.of("run", "--jobs", plan.toString(), "--output-root", tmp.resolve("a").toString());
-    assertThat(here.code()).isEqualTo(1);
+    Cli.Result here =
+        Cli.run("run", "--jobs", plan.toString(), "--output-root", tmp.resolve("a").toString());
+    assertThat(here.exitCode()).isEqualTo(1);
     assertThat(here.err())
         .contains(
             "data_file not found: data/nope.csv (looked for "
@@ -204,8 +205,8 @@ class RunCommandTest {
                 + ": a relative data_file is read from the current folder; run from the folder"
                 + " it is relative to, or give --data-root DIR)");
 
-    CliRun rooted =
-        CliRun.of(
+    Cli.Result rooted =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -235,25 +236,25 @@ class RunCommandTest {
       repoRoot().toString(),
       "--resume"
     };
-    CliRun.of(args);
+    Cli.run(args);
 
-    CliRun again = CliRun.of(args);
+    Cli.Result again = Cli.run(args);
 
-    assertThat(again.code()).isZero();
+    assertThat(again.exitCode()).isZero();
     assertThat(again.err()).contains("attempted: 0").contains("skipped:   1");
   }
 
   @Test
   void missingPlanExitsOne() {
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             tmp.resolve("nope.jsonl").toString(),
             "--output-root",
             tmp.resolve("out").toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("nope.jsonl");
   }
 
@@ -270,13 +271,13 @@ class RunCommandTest {
       "--data-root",
       repoRoot().toString()
     };
-    CliRun.of(args);
+    Cli.run(args);
     Path doc = out.resolve("t/t_1.json");
     Files.writeString(doc, Files.readString(doc).replace("\"total_trades\"", "\"edited\""));
 
-    CliRun again = CliRun.of(args);
+    Cli.Result again = Cli.run(args);
 
-    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err()).contains("attempted: 1").contains("skipped:   0");
     assertThat(Files.readString(doc)).contains("\"total_trades\"").doesNotContain("edited");
   }
@@ -285,11 +286,10 @@ class RunCommandTest {
   void aPlanThatIsAFolderExitsOneNamingIt() throws Exception {
     Path folder = Files.createDirectories(tmp.resolve("plans"));
 
-    CliRun r =
-        CliRun.of(
-            "run", "--jobs", folder.toString(), "--output-root", tmp.resolve("out").toString());
+    Cli.Result r =
+        Cli.run("run", "--jobs", folder.toString(), "--output-root", tmp.resolve("out").toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
             "arbtune run: error: --jobs "
@@ -302,9 +302,9 @@ class RunCommandTest {
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"), job("t_2", "data/eurusd_sample.csv"));
     Path file = Files.writeString(tmp.resolve("out.txt"), "x");
 
-    CliRun r = CliRun.of("run", "--jobs", plan.toString(), "--output-root", file.toString());
+    Cli.Result r = Cli.run("run", "--jobs", plan.toString(), "--output-root", file.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .isEqualTo(
             "arbtune run: error: --output-root "
@@ -321,10 +321,10 @@ class RunCommandTest {
                 out.resolve(".arbtune.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
 
-      CliRun r = CliRun.of("run", "--jobs", plan.toString(), "--output-root", out.toString());
+      Cli.Result r = Cli.run("run", "--jobs", plan.toString(), "--output-root", out.toString());
 
       assertThat(held.isValid()).isTrue();
-      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.err())
           .startsWith("arbtune run: error: another arbtune session")
           .contains("is running on the output root " + out)
@@ -339,8 +339,8 @@ class RunCommandTest {
             job("t_1", "data/eurusd_sample.csv"),
             job("t_1", "data/eurusd_sample.csv").replace("t/t_1.json", "t/again.json"));
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -349,7 +349,7 @@ class RunCommandTest {
             "--data-root",
             repoRoot().toString());
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err())
         .contains("[run] warning: plan line 2: job_id t_1 is also the job_id of plan line 1");
   }
@@ -359,21 +359,22 @@ class RunCommandTest {
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
     String out = tmp.resolve("out").toString();
 
-    assertThat(CliRun.of("run", "--output-root", out).code()).isEqualTo(2);
+    assertThat(Cli.run("run", "--output-root", out).exitCode()).isEqualTo(2);
     assertThat(
-            CliRun.of("run", "--jobs", plan.toString(), "--output-root", out, "--parallelism", "0")
-                .code())
+            Cli.run("run", "--jobs", plan.toString(), "--output-root", out, "--parallelism", "0")
+                .exitCode())
         .isEqualTo(2);
-    CliRun r = CliRun.of("run", "--jobs", plan.toString(), "--output-root", out, "--max-jobs", "0");
-    assertThat(r.code()).isEqualTo(2);
+    Cli.Result r =
+        Cli.run("run", "--jobs", plan.toString(), "--output-root", out, "--max-jobs", "0");
+    assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--max-jobs must be at least 1");
   }
 
   @Test
   void helpExplainsEveryOption() {
-    CliRun r = CliRun.of("run", "--help");
+    Cli.Result r = Cli.run("run", "--help");
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains(
             "--jobs",
@@ -397,8 +398,8 @@ class RunCommandTest {
     Files.createDirectories(out.resolve("t/t_1.json"));
     Path plan = plan(job("t_1", "data/eurusd_sample.csv"));
 
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "run",
             "--jobs",
             plan.toString(),
@@ -407,7 +408,7 @@ class RunCommandTest {
             "--data-root",
             repoRoot().toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .contains(
             "[run] error: job t_1: plan line 1: cannot write the result "

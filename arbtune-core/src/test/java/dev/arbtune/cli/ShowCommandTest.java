@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.show.EquityCsv;
 import dev.arbtune.testing.Chromium;
+import dev.arbtune.testing.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +44,8 @@ class ShowCommandTest {
     Files.copy(repoFile("data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv"), data);
     results = tmp.resolve("results");
     reference = tmp.resolve("reference-trades.csv");
-    CliRun r =
-        CliRun.of(
+    Cli.Result r =
+        Cli.run(
             "backtest",
             "--data-file",
             data.toString(),
@@ -64,24 +65,24 @@ class ShowCommandTest {
             results.resolve("s/btc_0001.json").toString(),
             "--trades-csv",
             reference.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(Files.readAllLines(reference)).hasSizeGreaterThan(3);
   }
 
-  private CliRun show(String jobId, String... more) {
+  private Cli.Result show(String jobId, String... more) {
     List<String> args =
         new ArrayList<>(List.of("show", jobId, "--results-dir", results.toString()));
     args.addAll(List.of(more));
-    return CliRun.of(args.toArray(String[]::new));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   @Test
   void showsTheTradesAndWritesTheThreeFiles() throws IOException {
     Path out = tmp.resolve("out");
 
-    CliRun r = show("btc_0001", "--output-dir", out.toString());
+    Cli.Result r = show("btc_0001", "--output-dir", out.toString());
 
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).doesNotContain("WARNING");
     assertThat(r.out())
         .contains("Job btc_0001 (s/btc_0001.json)")
@@ -117,7 +118,7 @@ class ShowCommandTest {
   @Test
   void theTradesCsvHasExactlyTheBacktestColumns() throws IOException {
     Path out = tmp.resolve("out");
-    assertThat(show("btc_0001", "--output-dir", out.toString()).code()).isZero();
+    assertThat(show("btc_0001", "--output-dir", out.toString()).exitCode()).isZero();
     assertThat(Files.readAllLines(out.resolve("trades.csv")).get(0))
         .isEqualTo(String.join(",", TradesCsv.COLUMNS));
   }
@@ -125,7 +126,7 @@ class ShowCommandTest {
   @Test
   void theShowPageRendersInChromiumWithBothChartsDrawn() throws IOException {
     Path out = tmp.resolve("out");
-    assertThat(show("btc_0001", "--output-dir", out.toString()).code()).isZero();
+    assertThat(show("btc_0001", "--output-dir", out.toString()).exitCode()).isZero();
 
     Chromium.Report r = Chromium.open(out.resolve("show.html"), tmp);
 
@@ -141,9 +142,9 @@ class ShowCommandTest {
 
   @Test
   void anUnknownJobNamesTheFolderAndSuggestsCloseIds() {
-    CliRun r = show("btc_001", "--output-dir", tmp.resolve("out").toString());
+    Cli.Result r = show("btc_001", "--output-dir", tmp.resolve("out").toString());
 
-    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(r.err())
         .contains("no job with job_id btc_001 among the 1 jobs of " + results)
         .contains("did you mean btc_0001?");
@@ -155,9 +156,9 @@ class ShowCommandTest {
     Files.createDirectories(results.resolve("t"));
     Files.copy(results.resolve("s/btc_0001.json"), results.resolve("t/btc_0001.json"));
 
-    CliRun r = show("btc_0001", "--output-dir", tmp.resolve("out").toString());
+    Cli.Result r = show("btc_0001", "--output-dir", tmp.resolve("out").toString());
 
-    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(r.err())
         .contains("is claimed by 2 documents")
         .contains("s/btc_0001.json and t/btc_0001.json");
@@ -170,9 +171,9 @@ class ShowCommandTest {
         "{\"status\": \"error\", \"error\": \"data_file not found: q.csv\","
             + " \"config_summary\": {\"job_id\": \"btc_0002\"}}");
 
-    CliRun r = show("btc_0002", "--output-dir", tmp.resolve("out").toString());
+    Cli.Result r = show("btc_0002", "--output-dir", tmp.resolve("out").toString());
 
-    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(r.err())
         .contains("job btc_0002 (s/bad.json) is an error job, status-error")
         .contains("data_file not found: q.csv")
@@ -183,9 +184,9 @@ class ShowCommandTest {
   void aMissingDataFileIsAClearError() throws IOException {
     Files.delete(data);
 
-    CliRun r = show("btc_0001", "--output-dir", tmp.resolve("out").toString());
+    Cli.Result r = show("btc_0001", "--output-dir", tmp.resolve("out").toString());
 
-    assertThat(r.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(r.err())
         .contains("cannot re-run job btc_0001 of s/btc_0001.json: data_file not found: " + data)
         .contains("--data-root")
@@ -207,9 +208,9 @@ class ShowCommandTest {
     Files.write(data, edited, StandardCharsets.UTF_8);
     Path out = tmp.resolve("out");
 
-    CliRun r = show("btc_0001", "--output-dir", out.toString());
+    Cli.Result r = show("btc_0001", "--output-dir", out.toString());
 
-    assertThat(r.code()).isEqualTo(ExitCodes.RERUN_DIFFERS).isEqualTo(4);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.RERUN_DIFFERS).isEqualTo(4);
     assertThat(r.err())
         .contains("WARNING: THE RE-RUN DOES NOT REPRODUCE THE DOCUMENT")
         .contains("the data file or the engine changed")
@@ -221,9 +222,9 @@ class ShowCommandTest {
 
   @Test
   void neverWritesIntoTheResultsFolder() {
-    CliRun r = show("btc_0001", "--output-dir", results.resolve("show").toString());
+    Cli.Result r = show("btc_0001", "--output-dir", results.resolve("show").toString());
 
-    assertThat(r.code()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
     assertThat(r.err()).contains("is inside the results folder");
     assertThat(results.resolve("show")).doesNotExist();
   }
@@ -235,19 +236,20 @@ class ShowCommandTest {
     Files.writeString(doc, Files.readString(doc).replace("\"" + data + "\"", "\"data/btc.csv\""));
     Path out = tmp.resolve("out");
 
-    CliRun missing = show("btc_0001", "--output-dir", out.toString());
-    CliRun found = show("btc_0001", "--output-dir", out.toString(), "--data-root", tmp.toString());
+    Cli.Result missing = show("btc_0001", "--output-dir", out.toString());
+    Cli.Result found =
+        show("btc_0001", "--output-dir", out.toString(), "--data-root", tmp.toString());
 
-    assertThat(missing.code()).isEqualTo(ExitCodes.INPUT);
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.INPUT);
     assertThat(missing.err()).contains("data_file not found: data/btc.csv");
-    assertThat(found.code()).as(found.err()).isZero();
+    assertThat(found.exitCode()).as(found.err()).isZero();
   }
 
   @Test
   void helpDocumentsTheFilesAndExitCode4() {
-    CliRun r = CliRun.of("show", "--help");
+    Cli.Result r = Cli.run("show", "--help");
 
-    assertThat(r.code()).isZero();
+    assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains("Usage: arbtune show ", "JOB_ID", "--results-dir=DIR", "--output-dir=OUT")
         .contains("trades.csv", "equity.csv", "show.html")

@@ -10,6 +10,7 @@ import dev.arbtune.aggregate.FilterExpression;
 import dev.arbtune.aggregate.JobFilter;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.testing.Docs;
 import dev.arbtune.testing.GridDocs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -181,8 +182,8 @@ class InsightsTest {
   @Test
   void numbersWrittenDifferentlyAreOneValue() throws IOException {
     write(dir, "x", map("a", 30, "b", 1), map("realized_pnl_usd", 1.0));
-    Docs2.writeRaw(dir, "y", "{\"a\": 30.0, \"b\": 2}", 2.0);
-    Docs2.writeRaw(dir, "z", "{\"a\": 3E+1, \"b\": 3}", 3.0);
+    Docs.writeWithRawConfig(dir, "y", "{\"a\": 30.0, \"b\": 2}", 2.0);
+    Docs.writeWithRawConfig(dir, "z", "{\"a\": 3E+1, \"b\": 3}", 3.0);
     Insights in = insights();
     assertThat(in.fixed()).containsExactly("a");
     // and the neighbour lookup sees them as equal: x (b=1) is a neighbour of y (b=2)

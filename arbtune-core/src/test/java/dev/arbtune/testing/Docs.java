@@ -60,6 +60,23 @@ public final class Docs {
         + "\"}}";
   }
 
+  /**
+   * Writes a success document {@code dir/JOB_ID.json} whose {@code config} text is {@code
+   * configJson} exactly as given (to test number spellings such as {@code 3E+1}).
+   */
+  public static Path writeWithRawConfig(Path dir, String jobId, String configJson, double pnl) {
+    return write(
+        dir,
+        jobId + ".json",
+        "{\"status\": \"success\", \"config\": "
+            + configJson
+            + ", \"metrics\": {\"realized_pnl_usd\": "
+            + pnl
+            + "}, \"config_summary\": {\"job_id\": \""
+            + jobId
+            + "\"}}");
+  }
+
   /** Writes {@code text} as UTF-8 to {@code dir/name}, creating folders. */
   public static Path write(Path dir, String name, String text) {
     return write(dir, name, text.getBytes(StandardCharsets.UTF_8));

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * A uniform random sample of at most {@code capacity} (PnL, drawdown) points that does not depend
- * on the order in which jobs arrive or on the number of threads: every job gets a pseudo-random
- * priority from a fixed seed and its identity (job id, file, line), and the sample is the jobs with
- * the smallest priorities (bottom-k sampling, the order-free form of reservoir sampling). Samples
- * of different threads merge by keeping the smallest priorities of both.
+ * The sampler behind the report's scatter plot (its points leave {@link Insights} as {@link
+ * SamplePoint}s): a uniform random sample of at most {@code capacity} (PnL, drawdown) points that
+ * does not depend on the order in which jobs arrive or on the number of threads: every job gets a
+ * pseudo-random priority from a fixed seed and its identity (job id, file, line), and the sample is
+ * the jobs with the smallest priorities (bottom-k sampling, the order-free form of reservoir
+ * sampling). Samples of different threads merge by keeping the smallest priorities of both.
  */
-final class PointSample {
+final class ScatterSampler {
 
   /** The fixed seed: the same folder gives the same sample on every run. */
   static final long SEED = 0x5eed_a4b7_0c0f_fee1L;
@@ -24,7 +25,7 @@ final class PointSample {
   private final PriorityQueue<Point> heap = new PriorityQueue<>(LARGEST_PRIORITY_FIRST);
   private long offered;
 
-  PointSample(int capacity) {
+  ScatterSampler(int capacity) {
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must be >= 0, got " + capacity);
     }
@@ -53,7 +54,7 @@ final class PointSample {
     }
   }
 
-  void merge(PointSample other) {
+  void merge(ScatterSampler other) {
     for (Point p : other.heap) {
       offer(p);
     }

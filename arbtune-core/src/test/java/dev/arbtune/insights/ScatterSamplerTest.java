@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class PointSampleTest {
+class ScatterSamplerTest {
 
-  private static List<PointSample.Point> sample(List<Integer> order, int parts, int capacity) {
-    List<PointSample> samples = new ArrayList<>();
+  private static List<ScatterSampler.Point> sample(List<Integer> order, int parts, int capacity) {
+    List<ScatterSampler> samples = new ArrayList<>();
     for (int p = 0; p < parts; p++) {
-      samples.add(new PointSample(capacity));
+      samples.add(new ScatterSampler(capacity));
     }
     for (int k = 0; k < order.size(); k++) {
       int i = order.get(k);
-      samples.get(k % parts).add(PointSample.priority("job" + i, "f.json", 0), i, i * 0.1);
+      samples.get(k % parts).add(ScatterSampler.priority("job" + i, "f.json", 0), i, i * 0.1);
     }
     for (int p = 1; p < parts; p++) {
       samples.get(0).merge(samples.get(p));
@@ -32,7 +32,7 @@ class PointSampleTest {
     for (int i = 0; i < 10_000; i++) {
       ids.add(i);
     }
-    List<PointSample.Point> inOrder = sample(ids, 1, 500);
+    List<ScatterSampler.Point> inOrder = sample(ids, 1, 500);
     Collections.shuffle(ids, new Random(7));
     assertThat(sample(ids, 3, 500)).isEqualTo(inOrder);
     assertThat(inOrder).hasSize(500);
@@ -42,7 +42,7 @@ class PointSampleTest {
   void keepsEverythingWhenThereIsRoom() {
     List<Integer> ids = List.of(1, 2, 3);
     assertThat(sample(ids, 1, 10))
-        .extracting(PointSample.Point::pnl)
+        .extracting(ScatterSampler.Point::pnl)
         .containsExactlyInAnyOrder(1.0, 2.0, 3.0);
   }
 
@@ -52,7 +52,7 @@ class PointSampleTest {
     for (int i = 0; i < 10_000; i++) {
       ids.add(i);
     }
-    List<PointSample.Point> points = sample(ids, 1, 1000);
+    List<ScatterSampler.Point> points = sample(ids, 1, 1000);
     long lowHalf = points.stream().filter(p -> p.pnl() < 5000).count();
     // a uniform sample puts about half below the middle (binomial sd ~ 16)
     assertThat(lowHalf).isBetween(420L, 580L);

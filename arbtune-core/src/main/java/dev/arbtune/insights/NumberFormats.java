@@ -9,12 +9,12 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /** Number formats shared by the text output, the HTML report and its charts. */
-public final class Fmt {
+public final class NumberFormats {
 
   /** The most decimals {@link #decimalsFor} asks for. */
   public static final int MAX_DECIMALS = 10;
 
-  private Fmt() {}
+  private NumberFormats() {}
 
   /** {@code +1,250.00}: the summary's rule ({@link SummaryText#money}), with {@code -} for NaN. */
   public static String money(double value) {
