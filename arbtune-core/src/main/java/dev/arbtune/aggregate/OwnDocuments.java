@@ -3,6 +3,7 @@ package dev.arbtune.aggregate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.arbtune.result.PlanLineFields;
 import java.io.IOException;
 
 /**
@@ -10,8 +11,8 @@ import java.io.IOException;
  * top-level keys (a document with a {@code status} is always a job):
  *
  * <ul>
- *   <li>a plan line ({@code jobs.jsonl} of {@code plan} and {@code sweep}): {@code job_id}, {@code
- *       config} and {@code output_json};
+ *   <li>a plan line ({@code jobs.jsonl} of {@code plan} and {@code sweep}; {@link PlanLineFields}):
+ *       {@code job_id}, {@code config} and {@code output_json};
  *   <li>a sweep's inputs record ({@code inputs.json} of a sweep's output root): a file named {@code
  *       inputs.json} with {@code data_file} and neither {@code config} nor {@code metrics}.
  * </ul>
@@ -62,9 +63,9 @@ final class OwnDocuments {
         JsonToken value = p.nextToken();
         switch (name) {
           case "status" -> k.status = true;
-          case "job_id" -> k.jobId = value == JsonToken.VALUE_STRING;
-          case "config" -> k.config = value == JsonToken.START_OBJECT;
-          case "output_json" -> k.outputJson = value == JsonToken.VALUE_STRING;
+          case PlanLineFields.JOB_ID -> k.jobId = value == JsonToken.VALUE_STRING;
+          case PlanLineFields.CONFIG -> k.config = value == JsonToken.START_OBJECT;
+          case PlanLineFields.OUTPUT_JSON -> k.outputJson = value == JsonToken.VALUE_STRING;
           case "data_file" -> k.dataFile = true;
           case "metrics" -> k.metrics = true;
           default -> {

@@ -1,16 +1,13 @@
 package dev.arbtune.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.arbtune.backtest.BacktestConfig;
-import dev.arbtune.result.Json;
-import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.arbtune.result.PlanLineFields;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One planned job: a line of a plan file.
+ * One planned job: a line of a plan file, written through {@link PlanLineFields}, the type {@code
+ * run} reads it with.
  *
  * @param jobId unique within the plan, e.g. {@code sess001_0007}; sorts in plan order
  * @param config the complete runner configuration; its {@code tag} is the session's tag prefix
@@ -40,19 +37,16 @@ public record JobPlan(String jobId, BacktestConfig config, String outputJson) {
    * Unmodifiable.
    */
   public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("job_id", jobId);
-    m.put("config", config.toMap());
-    m.put("output_json", outputJson);
-    return Collections.unmodifiableMap(m);
+    return fields().toMap();
   }
 
   /** The plan line: {@link #toMap()} as compact one-line JSON, without the line break. */
   public String toJsonLine() {
-    try {
-      return Json.compactWriter().writeValueAsString(toMap());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fields().toJsonLine();
+  }
+
+  /** The plan line's fields, through which {@code run} reads it back ({@link PlanLineFields}). */
+  public PlanLineFields fields() {
+    return new PlanLineFields(jobId, config.toMap(), outputJson);
   }
 }

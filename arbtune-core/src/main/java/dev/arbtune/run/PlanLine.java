@@ -10,6 +10,7 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.Json;
 import dev.arbtune.result.JsonMessages;
+import dev.arbtune.result.PlanLineFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One line of a JSONL plan, parsed: {@code {"job_id": ..., "config": {...}, "output_json":
- * "relative/path.json"}}. Other keys are ignored; a key given twice in one object (at any depth)
- * makes the line invalid, as any other JSON error does. A line that is not usable keeps what could
- * be read of it (for the error document) and says what is wrong in {@link #problem()}.
+ * One line of a JSONL plan, parsed and validated: {@code {"job_id": ..., "config": {...},
+ * "output_json": "relative/path.json"}}, read through {@link PlanLineFields}, the type {@code plan}
+ * writes it with. Other keys are ignored; a key given twice in one object (at any depth) makes the
+ * line invalid, as any other JSON error does. A line that is not usable keeps what could be read of
+ * it (for the error document) and says what is wrong in {@link #problem()}.
  *
  * @param lineNumber 1-based line in the plan file
  * @param jobId the {@code job_id}, or {@code null} when missing or not a string
@@ -118,18 +120,17 @@ public record PlanLine(
     } catch (java.io.IOException e) {
       return invalid(lineNumber, null, null, null, "not valid JSON: " + oneLine(e.getMessage()));
     }
-    String jobId = map.get("job_id") instanceof String s && !s.isBlank() ? s : null;
-    String output = map.get("output_json") instanceof String s ? s : null;
-    Object rawConfigValue = map.get("config");
-    Map<String, Object> rawConfig =
-        rawConfigValue instanceof Map ? (Map<String, Object>) rawConfigValue : null;
+    PlanLineFields fields = PlanLineFields.read(map);
+    String jobId = fields.jobId();
+    String output = fields.outputJson();
+    Map<String, Object> rawConfig = fields.config();
     if (jobId != null && jobId.length() > MAX_JOB_ID_CHARS) {
       return invalid(
           lineNumber,
           Excerpt.of(jobId),
           output != null && output.length() > MAX_OUTPUT_JSON_CHARS ? null : output,
           rawConfig,
-          tooLong("job_id", jobId, MAX_JOB_ID_CHARS + " a job_id"));
+          tooLong(PlanLineFields.JOB_ID, jobId, MAX_JOB_ID_CHARS + " a job_id"));
     }
     if (output != null && output.length() > MAX_OUTPUT_JSON_CHARS) {
       return invalid(
@@ -137,7 +138,8 @@ public record PlanLine(
           jobId,
           null,
           rawConfig,
-          tooLong("output_json", output, MAX_OUTPUT_JSON_CHARS + " (PATH_MAX) a path"));
+          tooLong(
+              PlanLineFields.OUTPUT_JSON, output, MAX_OUTPUT_JSON_CHARS + " (PATH_MAX) a path"));
     }
     if (jobId == null) {
       return invalid(
@@ -157,7 +159,9 @@ public record PlanLine(
           jobId,
           output,
           null,
-          rawConfigValue == null ? "config is required (an object)" : "config must be an object");
+          map.get(PlanLineFields.CONFIG) == null
+              ? "config is required (an object)"
+              : "config must be an object");
     }
     try {
       BacktestConfig config = BacktestConfig.fromMap(rawConfig);
