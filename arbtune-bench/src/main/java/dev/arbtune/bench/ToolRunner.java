@@ -1,7 +1,7 @@
 package dev.arbtune.bench;
 
-import dev.arbtune.cli.ExitCodes;
-import dev.arbtune.cli.UserInputException;
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.UserInputException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine;
 
@@ -68,21 +66,13 @@ public final class ToolRunner {
     cmd.getCommandSpec()
         .usageMessage()
         .exitCodeListHeading("%nExit codes:%n")
-        .exitCodeList(exitCodes());
+        .exitCodeList(ExitCodes.toolTable());
     try {
       return cmd.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
-  }
-
-  private static Map<String, String> exitCodes() {
-    Map<String, String> table = new LinkedHashMap<>();
-    table.put(" " + ExitCodes.OK, "success");
-    table.put(" " + ExitCodes.INPUT, "input not found, or invalid input");
-    table.put(" " + ExitCodes.USAGE_OR_FAILURE, "usage error, or an unexpected failure");
-    return table;
   }
 
   private static PrintWriter utf8(FileDescriptor fd) {

@@ -7,6 +7,11 @@ import dev.arbtune.aggregate.SummaryMarkdown;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.frontend.AggregationOptions;
+import dev.arbtune.frontend.MaxErrorsOption;
+import dev.arbtune.frontend.ParetoOption;
+import dev.arbtune.frontend.StrictOption;
+import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightsText;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.io.IoMessages;
@@ -72,12 +77,7 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Mixin AggregationOptions selection;
 
-  @Option(
-      names = "--pareto",
-      description =
-          "Also list the Pareto front: jobs that no other job beats on both realized PnL (higher)"
-              + " and max drawdown (lower).")
-  boolean pareto;
+  @Mixin ParetoOption pareto;
 
   @Option(
       names = "--insights",
@@ -147,20 +147,9 @@ final class AggregateCommand implements Callable<Integer> {
               + " in memory); with --max-results all, one row per job.")
   boolean includeErrors;
 
-  @Option(
-      names = "--strict",
-      description =
-          "Exit with 3 when any error job or warning was found (for pipelines); the advisory"
-              + " zero-trade-top warning does not count.")
-  boolean strict;
+  @Mixin StrictOption strict;
 
-  @Option(
-      names = "--max-errors",
-      paramLabel = "N",
-      defaultValue = "1000",
-      description =
-          "How many errors and warnings the JSON summary lists (default: ${DEFAULT-VALUE}).")
-  int maxErrors;
+  @Mixin MaxErrorsOption maxErrors;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -218,18 +207,16 @@ final class AggregateCommand implements Callable<Integer> {
       err.println("[D39_AGG] CSV written to: " + csvTarget);
     }
     err.flush();
-    return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+    return strict.exitCode(summary);
   }
 
   private TuningResultsAggregator configure() {
-    if (maxErrors < 0) {
-      throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
-    }
+    int errorsListed = maxErrors.value();
     Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
     return selection
         .builder(dir)
-        .pareto(pareto || insights)
-        .maxErrors(maxErrors)
+        .pareto(pareto.requested() || insights)
+        .maxErrors(errorsListed)
         .keepErrorJobs(includeErrors)
         .build();
   }

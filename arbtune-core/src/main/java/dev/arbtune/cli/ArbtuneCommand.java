@@ -1,5 +1,7 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.VersionProvider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

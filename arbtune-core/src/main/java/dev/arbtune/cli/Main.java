@@ -1,5 +1,7 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.frontend.ErrorHandler;
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.io.PipeClosedException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -6,6 +6,8 @@ import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.plan.ParamGrid;
 import dev.arbtune.plan.SessionConfig;

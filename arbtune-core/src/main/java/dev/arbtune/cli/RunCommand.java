@@ -1,5 +1,8 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.UserInputException;
+import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.io.OutputTarget;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;

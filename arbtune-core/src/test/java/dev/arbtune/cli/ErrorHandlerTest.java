@@ -2,6 +2,8 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.frontend.ErrorHandler;
+import dev.arbtune.frontend.UserInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

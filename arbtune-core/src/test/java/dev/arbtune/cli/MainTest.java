@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,6 +4,7 @@ import static dev.arbtune.testing.Docs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.frontend.ErrorHandler;
 import dev.arbtune.run.JobOutcome;
 import dev.arbtune.testing.Cli;
 import java.io.PrintWriter;

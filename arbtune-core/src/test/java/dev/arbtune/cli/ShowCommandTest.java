@@ -3,6 +3,7 @@ package dev.arbtune.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.backtest.TradesCsv;
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.show.EquityCsv;
 import dev.arbtune.testing.Chromium;
 import dev.arbtune.testing.Cli;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.result.ResultReader;
 import dev.arbtune.testing.ChildCli;
 import java.io.BufferedWriter;

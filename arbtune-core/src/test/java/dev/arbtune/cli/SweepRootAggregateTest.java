@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
 import dev.arbtune.testing.Docs;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;

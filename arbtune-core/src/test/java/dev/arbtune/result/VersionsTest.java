@@ -2,7 +2,7 @@ package dev.arbtune.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbtune.cli.VersionProvider;
+import dev.arbtune.frontend.VersionProvider;
 import org.junit.jupiter.api.Test;
 
 class VersionsTest {

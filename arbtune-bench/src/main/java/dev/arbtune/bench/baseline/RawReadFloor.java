@@ -1,8 +1,8 @@
 package dev.arbtune.bench.baseline;
 
 import dev.arbtune.bench.ToolRunner;
-import dev.arbtune.cli.ExitCodes;
-import dev.arbtune.cli.VersionProvider;
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.VersionProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

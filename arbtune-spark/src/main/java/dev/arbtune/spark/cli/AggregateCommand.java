@@ -4,9 +4,11 @@ import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.SummaryJson;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.TuningResultsAggregator;
-import dev.arbtune.cli.AggregationOptions;
-import dev.arbtune.cli.ExitCodes;
-import dev.arbtune.cli.VersionProvider;
+import dev.arbtune.frontend.AggregationOptions;
+import dev.arbtune.frontend.MaxErrorsOption;
+import dev.arbtune.frontend.ParetoOption;
+import dev.arbtune.frontend.StrictOption;
+import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.spark.SparkAggregate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -60,12 +62,7 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Mixin AggregationOptions selection;
 
-  @Option(
-      names = "--pareto",
-      description =
-          "Also list the Pareto front: jobs that no other job beats on both realized PnL (higher)"
-              + " and max drawdown (lower).")
-  boolean pareto;
+  @Mixin ParetoOption pareto;
 
   @Option(
       names = "--format",
@@ -96,13 +93,7 @@ final class AggregateCommand implements Callable<Integer> {
               + " -).")
   String outputJson;
 
-  @Option(
-      names = "--max-errors",
-      paramLabel = "N",
-      defaultValue = "1000",
-      description =
-          "How many errors and warnings the JSON summary lists (default: ${DEFAULT-VALUE}).")
-  int maxErrors;
+  @Mixin MaxErrorsOption maxErrors;
 
   @Option(
       names = "--partitions",
@@ -111,12 +102,7 @@ final class AggregateCommand implements Callable<Integer> {
           "Tasks that read the files (default: one per 1,000 files, at least four per core).")
   int partitions;
 
-  @Option(
-      names = "--strict",
-      description =
-          "Exit with 3 when any error job or warning was found (for pipelines); the advisory"
-              + " zero-trade-top warning does not count.")
-  boolean strict;
+  @Mixin StrictOption strict;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -125,9 +111,7 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (maxErrors < 0) {
-      throw selection.usage("--max-errors must be 0 or more, got " + maxErrors);
-    }
+    int errorsListed = maxErrors.value();
     if (partitions < 0) {
       throw selection.usage("--partitions must be 1 or more, got " + partitions);
     }
@@ -143,7 +127,7 @@ final class AggregateCommand implements Callable<Integer> {
               + " --partitions)");
     }
     TuningResultsAggregator settings =
-        selection.builder(Path.of("")).pareto(pareto).maxErrors(maxErrors).build();
+        selection.builder(Path.of("")).pareto(pareto.requested()).maxErrors(errorsListed).build();
     AggregatedSummary summary =
         selection.refusingUnseenFields(
             () ->
@@ -171,6 +155,6 @@ final class AggregateCommand implements Callable<Integer> {
       err.println("[D39_AGG] Summary written to: " + outputJson);
     }
     err.flush();
-    return strict && summary.hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+    return strict.exitCode(summary);
   }
 }

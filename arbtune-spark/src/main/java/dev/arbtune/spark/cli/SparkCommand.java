@@ -1,6 +1,6 @@
 package dev.arbtune.spark.cli;
 
-import dev.arbtune.cli.VersionProvider;
+import dev.arbtune.frontend.VersionProvider;
 import picocli.CommandLine.Command;
 
 /** The root command: lists the subcommands. */

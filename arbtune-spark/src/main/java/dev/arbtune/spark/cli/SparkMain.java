@@ -1,7 +1,7 @@
 package dev.arbtune.spark.cli;
 
-import dev.arbtune.cli.ErrorHandler;
-import dev.arbtune.cli.ExitCodes;
+import dev.arbtune.frontend.ErrorHandler;
+import dev.arbtune.frontend.ExitCodes;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;

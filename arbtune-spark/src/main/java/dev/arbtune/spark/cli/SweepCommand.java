@@ -1,7 +1,7 @@
 package dev.arbtune.spark.cli;
 
-import dev.arbtune.cli.ExitCodes;
-import dev.arbtune.cli.VersionProvider;
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.spark.SparkSweep;
 import dev.arbtune.spark.SweepOptions;
 import dev.arbtune.spark.SweepSummary;

@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import dev.arbtune.result.Metric;
 import java.util.ArrayList;

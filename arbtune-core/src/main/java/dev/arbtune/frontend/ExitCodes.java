@@ -1,9 +1,12 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The exit codes of every arbtune command, listed in {@code --help}. */
+/**
+ * The exit codes of every arbtune front end (the {@code arbtune} commands, the Spark application,
+ * the benchmark tools), listed in {@code --help}.
+ */
 public final class ExitCodes {
 
   /** Success. */
@@ -46,6 +49,18 @@ public final class ExitCodes {
     table.put(
         key(PIPE_CLOSED),
         "the reader of an output pipe went away (e.g. | head); the output stopped there");
+    return table;
+  }
+
+  /**
+   * The table of a tool that ends only with {@link #OK}, {@link #INPUT} or {@link
+   * #USAGE_OR_FAILURE} (the benchmark tools), as its {@code --help} has always shown it.
+   */
+  public static Map<String, String> toolTable() {
+    Map<String, String> table = new LinkedHashMap<>();
+    table.put(" " + OK, "success");
+    table.put(" " + INPUT, "input not found, or invalid input");
+    table.put(" " + USAGE_OR_FAILURE, "usage error, or an unexpected failure");
     return table;
   }
 

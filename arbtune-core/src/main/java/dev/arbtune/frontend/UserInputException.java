@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 /**
  * A problem with what the user gave us (a missing folder, an invalid file), reported as one line

@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.io.IoMessages;

@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import dev.arbtune.result.Versions;
 import picocli.CommandLine.IVersionProvider;

@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import dev.arbtune.aggregate.FilterExpression;
 import dev.arbtune.aggregate.JobFilter;
