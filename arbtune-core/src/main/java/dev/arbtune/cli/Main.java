@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import dev.arbtune.frontend.ErrorHandler;
 import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.UsageErrorHandler;
 import dev.arbtune.io.PipeClosedException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -113,6 +114,7 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     addExitCodeTable(cmd);
     return cmd;

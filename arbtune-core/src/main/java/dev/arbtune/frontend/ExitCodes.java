@@ -15,7 +15,7 @@ public final class ExitCodes {
   /** Input not found, or invalid configuration or data. */
   public static final int INPUT = 1;
 
-  /** Usage error (the usage text is printed), or an unexpected failure. */
+  /** Usage error (the message and the synopsis are printed), or an unexpected failure. */
   public static final int USAGE_OR_FAILURE = 2;
 
   /** Completed, but {@code --strict} was given and error jobs or warnings were found. */

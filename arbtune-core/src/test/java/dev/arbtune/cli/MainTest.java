@@ -59,4 +59,21 @@ class MainTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
     assertThat(run.err()).contains("Did you mean: arbtune aggregate");
   }
+
+  /**
+   * A usage error prints its message, the synopsis and where the help is, not the whole help: the
+   * one line that matters stays on the screen.
+   */
+  @Test
+  void aUsageErrorIsShortWithTheMessageFirst() {
+    Cli.Result r = Cli.run("aggregate", "--results-dir", "examples/sess001", "--sortby", "x");
+    assertThat(r.exitCode()).isEqualTo(2);
+    String[] lines = r.err().split("\n");
+    assertThat(lines[0]).isEqualTo("Unknown options: '--sortby', 'x'");
+    assertThat(r.err())
+        .contains("Possible solutions: --sort-by", "Usage: arbtune aggregate ")
+        .endsWith("Try 'arbtune aggregate --help' for every option.\n")
+        .doesNotContain("Exit codes:", "Metrics (");
+    assertThat(lines.length).isLessThan(20);
+  }
 }

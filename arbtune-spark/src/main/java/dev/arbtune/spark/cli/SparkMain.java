@@ -2,6 +2,7 @@ package dev.arbtune.spark.cli;
 
 import dev.arbtune.frontend.ErrorHandler;
 import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.UsageErrorHandler;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -55,6 +56,7 @@ public final class SparkMain {
       cmd.setOut(out);
       cmd.setErr(err);
       cmd.setExecutionExceptionHandler(new ErrorHandler(PROGRAM));
+      cmd.setParameterExceptionHandler(new UsageErrorHandler());
       cmd.setCaseInsensitiveEnumValuesAllowed(true);
       addExitCodeTable(cmd);
       return cmd.execute(args);
