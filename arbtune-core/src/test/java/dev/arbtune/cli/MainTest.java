@@ -76,4 +76,28 @@ class MainTest {
         .doesNotContain("Exit codes:", "Metrics (");
     assertThat(lines.length).isLessThan(20);
   }
+
+  /** Other JVM code finds arbtune as a tool by name, with the same outputs and exit codes. */
+  @Test
+  void isAToolProviderNamedArbtune() {
+    java.util.spi.ToolProvider tool = java.util.spi.ToolProvider.findFirst("arbtune").orElseThrow();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        tool.run(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "aggregate",
+            "--results-dir",
+            "../examples/sess001",
+            "--columns",
+            "seed");
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .startsWith(dev.arbtune.aggregate.SummaryText.RULE)
+        .contains("Top 10 by Realized PnL");
+    Cli.Result direct =
+        Cli.run("aggregate", "--results-dir", "../examples/sess001", "--columns", "seed");
+    assertThat(out.toString()).isEqualTo(direct.out());
+  }
 }

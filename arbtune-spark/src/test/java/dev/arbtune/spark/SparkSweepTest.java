@@ -3,7 +3,6 @@ package dev.arbtune.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arbtune.cli.Main;
 import dev.arbtune.spark.testing.Fixtures;
 import dev.arbtune.spark.testing.TestSpark;
 import java.io.PrintWriter;
@@ -12,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.spi.ToolProvider;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SparkSweepTest {
+
+  /** The local command line, found as a tool (this module does not depend on arbtune's CLI). */
+  private static final ToolProvider LOCAL = ToolProvider.findFirst("arbtune").orElseThrow();
 
   private static SparkSession spark;
 
@@ -29,7 +32,7 @@ class SparkSweepTest {
   private static int localRun(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    return Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return LOCAL.run(new PrintWriter(out), new PrintWriter(err), args);
   }
 
   @Test

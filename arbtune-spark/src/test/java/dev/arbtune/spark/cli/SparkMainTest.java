@@ -2,7 +2,6 @@ package dev.arbtune.spark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbtune.cli.Main;
 import dev.arbtune.spark.testing.Fixtures;
 import dev.arbtune.spark.testing.TestSpark;
 import java.io.File;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SparkMainTest {
+
+  /** The local command line, found as a tool (this module does not depend on arbtune's CLI). */
+  private static final ToolProvider LOCAL = ToolProvider.findFirst("arbtune").orElseThrow();
 
   @BeforeAll
   static void startSpark() {
@@ -39,7 +42,7 @@ class SparkMainTest {
   private static Run local(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    int code = LOCAL.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Run(code, out.toString(), err.toString());
   }
 
