@@ -174,9 +174,9 @@ final class AggregateCommand implements Callable<Integer> {
               + " --output-csv");
     }
     TuningResultsAggregator aggregator = configure();
-    Summarizing.Outcome outcome =
+    AggregationRun.Outcome outcome =
         selection.refusingUnseenFields(
-            () -> Summarizing.run(aggregator, insights, quiet, "Aggregating"));
+            () -> AggregationRun.run(aggregator, insights, quiet, "Aggregating"));
     AggregatedSummary summary = outcome.summary();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -188,7 +188,7 @@ final class AggregateCommand implements Callable<Integer> {
             out.print(InsightsText.format(outcome.insights()));
           }
         }
-        case JSON -> Summarizing.writeJson(outcome, out);
+        case JSON -> AggregationRun.writeJson(outcome, out);
         case CSV -> SummaryCsv.write(summary, out);
         case JSONL -> SummaryJson.writeJsonLines(summary, out);
         case MARKDOWN -> out.print(SummaryMarkdown.format(summary, 20));
@@ -199,7 +199,7 @@ final class AggregateCommand implements Callable<Integer> {
       err.print(SummaryText.diagnostics(summary, DIAGNOSTIC_LINES));
     }
     if (jsonTarget != null) {
-      jsonTarget.write(out, w -> Summarizing.writeJson(outcome, w), true);
+      jsonTarget.write(out, w -> AggregationRun.writeJson(outcome, w), true);
       err.println("[D39_AGG] Summary written to: " + jsonTarget);
     }
     if (csvTarget != null) {

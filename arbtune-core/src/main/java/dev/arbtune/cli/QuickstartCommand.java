@@ -132,9 +132,10 @@ final class QuickstartCommand implements Callable<Integer> {
             .build();
     HtmlReport.Content content =
         HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS);
-    Summarizing.Outcome outcome = new Summarizing.Outcome(content.summary(), content.insights());
-    Summarizing.printText(spec, outcome, quiet);
-    Summarizing.writeSummary(spec, result.layout().summary(), outcome);
+    AggregationRun.Outcome outcome =
+        new AggregationRun.Outcome(content.summary(), content.insights());
+    AggregationRun.printText(spec, outcome, quiet);
+    AggregationRun.writeSummary(spec, result.layout().summary(), outcome);
     PrintWriter err = spec.commandLine().getErr();
     if (!noReport) {
       HtmlReport.write(

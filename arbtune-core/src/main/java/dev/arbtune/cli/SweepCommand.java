@@ -137,23 +137,23 @@ final class SweepCommand implements Callable<Integer> {
     TuningResultsAggregator aggregator =
         selection.builder(result.layout().results()).pareto(pareto || insights || report).build();
     HtmlReport.Content content = null;
-    Summarizing.Outcome outcome;
+    AggregationRun.Outcome outcome;
     if (report) { // the report's scan gives the summary and the insights too
       content =
           selection.refusingUnseenFields(
               () -> HtmlReport.collect(aggregator, new ScanProgress(), InsightOptions.DEFAULTS));
       AggregatedSummary summary = content.summary();
       outcome =
-          new Summarizing.Outcome(
+          new AggregationRun.Outcome(
               pareto || insights ? summary : summary.withoutParetoFront(),
               insights ? content.insights() : null);
     } else {
       outcome =
           selection.refusingUnseenFields(
-              () -> Summarizing.run(aggregator, insights, quiet, "Aggregating"));
+              () -> AggregationRun.run(aggregator, insights, quiet, "Aggregating"));
     }
-    Summarizing.printText(spec, outcome, quiet);
-    Summarizing.writeSummary(spec, result.layout().summary(), outcome);
+    AggregationRun.printText(spec, outcome, quiet);
+    AggregationRun.writeSummary(spec, result.layout().summary(), outcome);
     if (content != null) {
       try {
         HtmlReport.write(

@@ -21,7 +21,7 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Running an aggregation from a command: progress on a terminal, insights when asked. */
-final class Summarizing {
+final class AggregationRun {
 
   /**
    * A summary and, when asked for, its insights.
@@ -31,7 +31,7 @@ final class Summarizing {
    */
   record Outcome(AggregatedSummary summary, Insights insights) {}
 
-  private Summarizing() {}
+  private AggregationRun() {}
 
   /** Scans with a progress line on an interactive stderr (unless {@code quiet}). */
   static Outcome run(
