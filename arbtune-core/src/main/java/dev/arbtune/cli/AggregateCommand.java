@@ -229,7 +229,7 @@ final class AggregateCommand implements Callable<Integer> {
     try {
       AtomicFiles.writeText(file, body);
     } catch (IOException e) {
-      throw new IOException("cannot write " + file + ": " + IoMessages.describe(e), e);
+      throw new IOException(IoMessages.cannotWrite(file, e), e);
     }
   }
 }

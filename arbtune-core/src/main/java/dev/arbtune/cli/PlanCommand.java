@@ -78,12 +78,8 @@ final class PlanCommand implements Callable<Integer> {
           List.of(target), List.of(new OutputTarget.Input("--config", config)));
       Outputs.refuseOwnFileNames(List.of(target));
     }
-    SessionPlanner planner;
-    try {
-      planner = new SessionPlanner(loadSession());
-    } catch (SessionConfigException e) {
-      throw new UserInputException(e.getMessage(), e);
-    }
+    // An invalid session is an InputProblem: the error handler reports it (exit 1).
+    SessionPlanner planner = new SessionPlanner(loadSession());
     if (dryRun) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(describe(planner));

@@ -5,15 +5,12 @@ import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.ExitCodes;
-import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.io.IoMessages;
-import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.report.HtmlReport;
 import dev.arbtune.report.JobCharts;
 import dev.arbtune.sweep.Sweep;
-import dev.arbtune.sweep.SweepConflictException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -164,8 +161,7 @@ final class SweepCommand implements Callable<Integer> {
                 : JobCharts.reportSection(
                     content.summary().top(), result.layout().root(), running.dataRoot()));
       } catch (IOException e) {
-        throw new IOException(
-            "cannot write " + result.layout().report() + ": " + IoMessages.describe(e), e);
+        throw new IOException(IoMessages.cannotWrite(result.layout().report(), e), e);
       }
       spec.commandLine()
           .getErr()
@@ -192,11 +188,8 @@ final class SweepCommand implements Callable<Integer> {
     Sweep.Result result;
     try (InterruptNotice notice =
         new InterruptNotice(err, spec.name(), listener, "run the same command again")) {
+      // An invalid session or a conflicting root is an InputProblem: exit 1 with its message.
       result = Sweep.run(options, listener);
-    } catch (SessionConfigException e) {
-      throw new UserInputException(e.getMessage(), e);
-    } catch (SweepConflictException e) {
-      throw new UserInputException(e.getMessage(), e);
     } finally {
       listener.close();
     }

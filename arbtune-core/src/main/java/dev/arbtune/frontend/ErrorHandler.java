@@ -1,10 +1,10 @@
 package dev.arbtune.frontend;
 
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.io.InputProblem;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.io.OutputPathException;
 import dev.arbtune.io.PipeClosedException;
-import dev.arbtune.run.OutputRootBusyException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,12 +22,13 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place where exceptions become exit codes: problems with the user's input exit with {@link
- * ExitCodes#INPUT} and one line on stderr; an output path that must not be written (a folder, an
- * input) is refused with {@link ExitCodes#USAGE_OR_FAILURE}; anything else is an unexpected
- * failure, {@link ExitCodes#USAGE_OR_FAILURE}, with the stack trace only when {@code ARBTUNE_DEBUG}
- * is set. Every message is one sentence naming the path and the cause ({@link IoMessages}), with at
- * most a bounded excerpt of any input it quotes ({@link Excerpt}).
+ * The one place where exceptions become exit codes: problems with the user's input (any {@link
+ * InputProblem}, such as {@link UserInputException}) exit with {@link ExitCodes#INPUT} and one line
+ * on stderr; an output path that must not be written (a folder, an input) is refused with {@link
+ * ExitCodes#USAGE_OR_FAILURE}; anything else is an unexpected failure, {@link
+ * ExitCodes#USAGE_OR_FAILURE}, with the stack trace only when {@code ARBTUNE_DEBUG} is set. Every
+ * message is one sentence naming the path and the cause ({@link IoMessages}), with at most a
+ * bounded excerpt of any input it quotes ({@link Excerpt}).
  */
 public final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -61,7 +62,7 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       err.flush();
       return ExitCodes.PIPE_CLOSED;
     }
-    if (e instanceof UserInputException) {
+    if (e instanceof InputProblem) {
       err.println(prefix + "error: " + Excerpt.bound(e.getMessage()));
       code = ExitCodes.INPUT;
     } else if (e instanceof OutputPathException) {
@@ -69,9 +70,6 @@ public final class ErrorHandler implements IExecutionExceptionHandler {
       code = ExitCodes.USAGE_OR_FAILURE;
     } else if (e instanceof NoSuchFileException nsf && nsf.getReason() != null) {
       err.println(prefix + "error: " + nsf.getReason() + ": " + whyMissing(nsf.getFile()));
-      code = ExitCodes.INPUT;
-    } else if (e instanceof OutputRootBusyException busy) {
-      err.println(prefix + "error: " + Excerpt.bound(busy.getMessage()));
       code = ExitCodes.INPUT;
     } else if (isInputProblem(e)) {
       err.println(prefix + "error: " + IoMessages.describe((IOException) e));

@@ -28,6 +28,22 @@ public final class IoMessages {
 
   private IoMessages() {}
 
+  /**
+   * The one wording of a failed write: {@code cannot write WHAT: REASON}, e.g. {@code cannot write
+   * out/summary.json: the disk is full (no space left on device)}.
+   *
+   * @param what the file as the user knows it (a path, {@code --output out.json}, {@code stdout})
+   * @param reason why, a sentence fragment
+   */
+  public static String cannotWrite(Object what, String reason) {
+    return "cannot write " + what + ": " + reason;
+  }
+
+  /** {@link #cannotWrite(Object, String)} with {@link #describe(IOException)} of {@code e}. */
+  public static String cannotWrite(Object what, IOException e) {
+    return cannotWrite(what, describe(e));
+  }
+
   /** {@link #describe(IOException)} of an {@link UncheckedIOException}'s cause. */
   public static String describe(UncheckedIOException e) {
     return describe(e.getCause());

@@ -257,12 +257,12 @@ public final class OutputTarget {
       throw e;
     } catch (java.io.FileNotFoundException e) {
       // FileOutputStream's only way to say why: "PATH (reason)"
-      throw new IOException(cannotWrite() + ": " + Excerpt.of(e.getMessage()), e);
+      throw new IOException(IoMessages.cannotWrite(what(), Excerpt.of(e.getMessage())), e);
     } catch (IOException e) {
       if (mode == Mode.IN_PLACE && PipeClosedException.isBrokenPipe(e)) {
         throw new PipeClosedException(option + " " + Excerpt.of(toString()));
       }
-      throw new IOException(cannotWrite() + ": " + IoMessages.describe(e), e);
+      throw new IOException(IoMessages.cannotWrite(what(), e), e);
     }
   }
 
@@ -276,16 +276,18 @@ public final class OutputTarget {
       if (PipeClosedException.isPipe(1)) {
         throw new PipeClosedException("stdout");
       }
-      throw new IOException("cannot write stdout: the output is incomplete (is the disk full?)");
+      throw new IOException(
+          IoMessages.cannotWrite("stdout", "the output is incomplete (is the disk full?)"));
     }
   }
 
-  private String cannotWrite() {
+  /** This target as a failure names it: the option, the path and, for a link, its target. */
+  private String what() {
     String where =
         mode == Mode.REPLACE && !target.equals(given.toAbsolutePath())
             ? " (the target of its symbolic link: " + target + ")"
             : "";
-    return "cannot write " + option + " " + Excerpt.of(toString()) + where;
+    return option + " " + Excerpt.of(toString()) + where;
   }
 
   private static Set<PosixFilePermission> permissionsOf(Path file) {

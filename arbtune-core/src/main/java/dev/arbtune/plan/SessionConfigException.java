@@ -1,13 +1,14 @@
 package dev.arbtune.plan;
 
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.io.InputProblem;
 
 /**
  * A session that cannot be planned. Names the field at fault (a path in the session file such as
  * {@code grids[1].values[2]}) and, when known, the file and line, so that the message reads {@code
  * session.yaml:14: grids[1].values[2]: taker_fee_a_bps must be a finite number >= 0, got -1.0}.
  */
-public final class SessionConfigException extends IllegalArgumentException {
+public final class SessionConfigException extends IllegalArgumentException implements InputProblem {
 
   private static final long serialVersionUID = 1L;
 

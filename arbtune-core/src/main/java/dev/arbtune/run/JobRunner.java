@@ -8,6 +8,7 @@ import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.io.IoMessages;
 import dev.arbtune.result.ResultReader;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
@@ -178,10 +179,8 @@ public final class JobRunner {
                 + line.lineNumber()
                 + ": "
                 + (problem == null ? "" : problem + "; and ")
-                + "cannot write the error document: "
-                + OutputPaths.INVALID_LINES_DIR
-                + " "
-                + outside;
+                + IoMessages.cannotWrite(
+                    "the error document", OutputPaths.INVALID_LINES_DIR + " " + outside);
         return new JobOutcome(
             line.lineNumber(), line.jobId(), null, JobOutcome.Status.ERROR, message, null);
       }

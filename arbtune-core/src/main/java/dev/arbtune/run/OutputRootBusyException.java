@@ -1,5 +1,6 @@
 package dev.arbtune.run;
 
+import dev.arbtune.io.InputProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * writing into one root would overwrite each other's documents and delete each other's temporary
  * files, so the second one does not start.
  */
-public final class OutputRootBusyException extends IOException {
+public final class OutputRootBusyException extends IOException implements InputProblem {
 
   private static final long serialVersionUID = 1L;
 

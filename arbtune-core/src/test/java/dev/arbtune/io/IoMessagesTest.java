@@ -22,6 +22,14 @@ class IoMessagesTest {
   @TempDir Path dir;
 
   @Test
+  void aFailedWriteIsSaidOneWayNamingWhatAndWhy() {
+    assertThat(IoMessages.cannotWrite(Path.of("out", "summary.json"), "the disk is full"))
+        .isEqualTo("cannot write out" + java.io.File.separator + "summary.json: the disk is full");
+    assertThat(IoMessages.cannotWrite("report.html", new NoSuchFileException("/gone/report.html")))
+        .isEqualTo("cannot write report.html: no such file or folder: /gone/report.html");
+  }
+
+  @Test
   void namesThePathAndTheCause() {
     assertThat(IoMessages.describe(new NoSuchFileException("/d/q.csv")))
         .isEqualTo("no such file or folder: /d/q.csv");

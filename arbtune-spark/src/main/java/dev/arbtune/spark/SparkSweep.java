@@ -1,5 +1,6 @@
 package dev.arbtune.spark;
 
+import dev.arbtune.io.IoMessages;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultReader;
 import dev.arbtune.run.JobDocument;
@@ -198,10 +199,8 @@ public final class SparkSweep {
                   doc.config(),
                   null,
                   prefix
-                      + "cannot write the result "
-                      + HadoopFiles.display(target)
-                      + ": "
-                      + JobRunner.describe(e),
+                      + IoMessages.cannotWrite(
+                          "the result " + HadoopFiles.display(target), JobRunner.describe(e)),
                   null);
         }
       }
