@@ -67,8 +67,8 @@ public final class TuningResultsAggregator {
     this.maxDrawdownPct = b.maxDrawdownPct;
     this.minTrades = b.minTrades;
     List<JobFilter> all = new ArrayList<>();
-    if (maxDrawdownPct != null) {
-      all.add(JobFilter.maxDrawdownPct(maxDrawdownPct));
+    if (b.maxDrawdownFilter != null) {
+      all.add(b.maxDrawdownFilter);
     }
     if (minTrades != null) {
       all.add(JobFilter.minTrades(minTrades));
@@ -291,6 +291,7 @@ public final class TuningResultsAggregator {
     private final Path resultsDir;
     private int maxResults = DEFAULT_MAX_RESULTS;
     private Double maxDrawdownPct;
+    private JobFilter maxDrawdownFilter;
     private Integer minTrades;
     private final List<JobFilter> filters = new ArrayList<>();
     private RankingSpec ranking = RankingSpec.PNL;
@@ -321,13 +322,12 @@ public final class TuningResultsAggregator {
     /**
      * Keep only jobs whose {@code max_drawdown_pct} is at most this; {@code null} unsets it.
      *
-     * @throws IllegalArgumentException when not finite
+     * @throws IllegalArgumentException when not finite (the filter's own check, {@link
+     *     JobFilter#maxDrawdownPct})
      */
     public Builder maxDrawdownPct(Double maxDrawdownPct) {
-      if (maxDrawdownPct != null && !Double.isFinite(maxDrawdownPct)) {
-        throw new IllegalArgumentException(
-            "maxDrawdownPct must be a finite number, got " + maxDrawdownPct);
-      }
+      this.maxDrawdownFilter =
+          maxDrawdownPct == null ? null : JobFilter.maxDrawdownPct(maxDrawdownPct);
       this.maxDrawdownPct = maxDrawdownPct;
       return this;
     }

@@ -75,6 +75,12 @@ class MetricCatalogueUseTest {
                 JobFilter.atMost(
                     "max_drawdown_pct", Metric.MAX_DRAWDOWN_PCT, Double.POSITIVE_INFINITY, false))
         .hasMessage("max_drawdown_pct must be a finite number, got Infinity");
+    // The library's builder refuses through the same one check, with the same name.
+    assertThatThrownBy(
+            () ->
+                TuningResultsAggregator.builder(java.nio.file.Path.of("."))
+                    .maxDrawdownPct(Double.NaN))
+        .hasMessage("max_drawdown_pct must be a finite number, got NaN");
   }
 
   @Test
