@@ -158,7 +158,7 @@ public record LeaderboardColumns(
     int keep = max - 3;
     int head = keep / 2;
     if (head > 0 && Character.isHighSurrogate(s.charAt(head - 1))) {
-      head--;
+      head--; // never split a surrogate pair
     }
     int tail = s.length() - (keep - head);
     if (Character.isLowSurrogate(s.charAt(tail))) {

@@ -1,6 +1,7 @@
 package dev.arbtune.report;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
+import dev.arbtune.aggregate.LeaderboardColumns;
 import dev.arbtune.insights.Heatmap;
 import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.insights.ParamValue;
@@ -117,19 +118,7 @@ public final class Charts {
 
   /** {@code s} when at most {@code max} characters long, else its start and end around "...". */
   static String abbreviate(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int keep = max - 3;
-    int head = keep / 2;
-    if (head > 0 && Character.isHighSurrogate(s.charAt(head - 1))) {
-      head--; // never split a surrogate pair
-    }
-    int tail = s.length() - (keep - head);
-    if (Character.isLowSurrogate(s.charAt(tail))) {
-      tail++;
-    }
-    return s.substring(0, head) + "..." + s.substring(tail);
+    return LeaderboardColumns.abbreviate(s, max);
   }
 
   /**
@@ -555,7 +544,8 @@ public final class Charts {
     }
   }
 
-  private static void style(Chart<? extends Styler, ?> chart) {
+  /** The look of every report chart (also {@link JobCharts}'). */
+  static void style(Chart<? extends Styler, ?> chart) {
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);

@@ -15,7 +15,6 @@ import dev.arbtune.show.MetricCheck;
 import dev.arbtune.show.Replay;
 import dev.arbtune.show.ReplayException;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +34,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -582,27 +580,10 @@ public final class JobCharts {
             .xAxisTitle(time.title())
             .yAxisTitle(yTitle)
             .build();
-    style(chart);
+    Charts.style(chart);
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setMarkerSize(7);
     return chart;
-  }
-
-  /** The look of the report's other charts ({@link Charts}). */
-  private static void style(XYChart chart) {
-    XYStyler s = chart.getStyler();
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderVisible(false);
-    s.setChartFontColor(Charts.INK);
-    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    s.setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    s.setAntiAlias(true);
-    s.setChartPadding(12);
-    s.setPlotGridLinesColor(Charts.GRID);
-    s.setAxisTickLabelsColor(Charts.INK);
-    s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-    s.setAxisTickMarksColor(Charts.GREY);
   }
 
   private static void finish(XYChart chart, AxisScale y) {
