@@ -86,8 +86,6 @@ public final class Chromium {
       </script>
       """;
 
-  private static final Pattern CHECK =
-      Pattern.compile("<pre id=\"arbtune-check\">(.*?)</pre>", Pattern.DOTALL);
   private static final Pattern CSP =
       Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">");
 
@@ -99,11 +97,22 @@ public final class Chromium {
   }
 
   /**
-   * Opens {@code page} (a copy of it, in a fresh folder under {@code work}) and reports.
+   * What one Chromium run of a page with an injected script found.
    *
-   * @throws AssertionError when Chromium is missing, hangs or prints no check result
+   * @param json the text of the {@code <pre id="ID">} the script wrote, unescaped
+   * @param log Chromium's stderr
    */
-  public static Report open(Path page, Path work) {
+  record Dump(String json, List<String> log) {}
+
+  /**
+   * Opens a copy of {@code page} (in a fresh folder under {@code work}, with {@code script}
+   * injected after {@code <head>} and inline scripts allowed by the page's policy) in headless
+   * Chromium with {@code flags} added, and returns what the script wrote into {@code <pre
+   * id="resultId">}.
+   *
+   * @throws AssertionError when Chromium is missing, hangs or the script wrote nothing
+   */
+  static Dump run(Path page, Path work, String script, String resultId, List<String> flags) {
     try {
       Path dir = Files.createTempDirectory(work, "chromium");
       Path profile = Files.createDirectory(dir.resolve("profile"));
@@ -117,29 +126,28 @@ public final class Chromium {
       if (head < 0) {
         throw new AssertionError("no <head> in " + page);
       }
-      html = html.substring(0, head + 6) + "\n" + CHECK_SCRIPT + html.substring(head + 6);
+      html = html.substring(0, head + 6) + "\n" + script + html.substring(head + 6);
       Path copy = dir.resolve("page.html");
       Files.writeString(copy, html, StandardCharsets.UTF_8);
       Path out = dir.resolve("dom.html");
       Path log = dir.resolve("stderr.log");
-      List<String> cmd =
+      List<String> cmd = new ArrayList<>();
+      cmd.add(executable());
+      cmd.addAll(
           List.of(
-              executable(),
               "--headless",
               "--no-sandbox",
               "--disable-gpu",
-              "--disable-quic",
               "--no-first-run",
               "--disable-background-networking",
               "--disable-component-update",
               "--disable-sync",
               "--disable-extensions",
               "--user-data-dir=" + profile,
-              "--enable-logging=stderr",
-              "--v=0",
-              "--virtual-time-budget=10000",
-              "--dump-dom",
-              copy.toUri().toString());
+              "--virtual-time-budget=10000"));
+      cmd.addAll(flags);
+      cmd.add("--dump-dom");
+      cmd.add(copy.toUri().toString());
       Process p;
       try {
         p =
@@ -159,44 +167,69 @@ public final class Chromium {
         p.destroyForcibly();
         throw new AssertionError("chromium did not finish in 90 s on " + page);
       }
-      String dom = Files.readString(out, StandardCharsets.UTF_8);
-      Matcher m = CHECK.matcher(dom);
+      Matcher m =
+          Pattern.compile("<pre id=\"" + resultId + "\">(.*?)</pre>", Pattern.DOTALL)
+              .matcher(Files.readString(out, StandardCharsets.UTF_8));
       if (!m.find()) {
         throw new AssertionError(
-            "chromium printed no check result (exit "
+            "chromium printed no "
+                + resultId
+                + " result (exit "
                 + p.exitValue()
                 + "); stderr:\n"
                 + Files.readString(log, StandardCharsets.UTF_8));
       }
-      JsonNode root = new ObjectMapper().readTree(unescape(m.group(1)));
-      List<ImageCheck> images = new ArrayList<>();
-      for (JsonNode i : root.get("images")) {
-        images.add(
-            new ImageCheck(
-                i.get("alt").asText(),
-                i.get("decoded").asBoolean(),
-                i.get("width").asInt(),
-                i.get("height").asInt(),
-                i.get("variance").asDouble(),
-                i.get("colours").asInt()));
-      }
-      List<String> errors = new ArrayList<>();
-      root.get("errors").forEach(e -> errors.add(e.asText()));
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        if (line.contains("CONSOLE") && !line.contains(":INFO:CONSOLE")) {
-          errors.add("log: " + line);
-        } else if (line.contains("CONSOLE") && line.contains("Uncaught")) {
-          errors.add("log: " + line);
-        }
-      }
+      Dump dump = new Dump(unescape(m.group(1)), Files.readAllLines(log, StandardCharsets.UTF_8));
       deleteTree(dir);
-      return new Report(images, errors, root.get("title").asText());
+      return dump;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /**
+   * Opens {@code page} (a copy of it, in a fresh folder under {@code work}) and reports.
+   *
+   * @throws AssertionError when Chromium is missing, hangs or prints no check result
+   */
+  public static Report open(Path page, Path work) {
+    Dump dump =
+        run(
+            page,
+            work,
+            CHECK_SCRIPT,
+            "arbtune-check",
+            List.of("--disable-quic", "--enable-logging=stderr", "--v=0"));
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(dump.json());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<ImageCheck> images = new ArrayList<>();
+    for (JsonNode i : root.get("images")) {
+      images.add(
+          new ImageCheck(
+              i.get("alt").asText(),
+              i.get("decoded").asBoolean(),
+              i.get("width").asInt(),
+              i.get("height").asInt(),
+              i.get("variance").asDouble(),
+              i.get("colours").asInt()));
+    }
+    List<String> errors = new ArrayList<>();
+    root.get("errors").forEach(e -> errors.add(e.asText()));
+    for (String line : dump.log()) {
+      if (line.contains("CONSOLE") && !line.contains(":INFO:CONSOLE")) {
+        errors.add("log: " + line);
+      } else if (line.contains("CONSOLE") && line.contains("Uncaught")) {
+        errors.add("log: " + line);
+      }
+    }
+    return new Report(images, errors, root.get("title").asText());
   }
 
   private static String unescape(String s) {

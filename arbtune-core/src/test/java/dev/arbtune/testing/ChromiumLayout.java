@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Lays a page out in headless Chromium at a given window width and measures the tables that match a
@@ -71,11 +66,6 @@ public final class ChromiumLayout {
       </script>
       """;
 
-  private static final Pattern RESULT =
-      Pattern.compile("<pre id=\"arbtune-layout\">(.*?)</pre>", Pattern.DOTALL);
-  private static final Pattern CSP =
-      Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">");
-
   private ChromiumLayout() {}
 
   /**
@@ -85,68 +75,19 @@ public final class ChromiumLayout {
    * @throws AssertionError when Chromium is missing, hangs or prints no result
    */
   public static List<Table> tables(Path page, Path work, int width, String selector) {
+    Chromium.Dump dump =
+        Chromium.run(
+            page,
+            work,
+            SCRIPT.replace("SELECTOR", selector),
+            "arbtune-layout",
+            List.of(
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--window-size=" + width + ",1000"));
+    List<Table> tables = new ArrayList<>();
     try {
-      Path dir = Files.createTempDirectory(work, "layout");
-      Path profile = Files.createDirectory(dir.resolve("profile"));
-      String html = Files.readString(page, StandardCharsets.UTF_8);
-      Matcher csp = CSP.matcher(html);
-      if (csp.find()) {
-        String policy = csp.group(1) + "; script-src 'unsafe-inline'";
-        html = html.substring(0, csp.start(1)) + policy + html.substring(csp.end(1));
-      }
-      int head = html.indexOf("<head>");
-      if (head < 0) {
-        throw new AssertionError("no <head> in " + page);
-      }
-      html =
-          html.substring(0, head + 6)
-              + "\n"
-              + SCRIPT.replace("SELECTOR", selector)
-              + html.substring(head + 6);
-      Path copy = dir.resolve("page.html");
-      Files.writeString(copy, html, StandardCharsets.UTF_8);
-      Path out = dir.resolve("dom.html");
-      Path log = dir.resolve("stderr.log");
-      List<String> cmd =
-          List.of(
-              Chromium.executable(),
-              "--headless",
-              "--no-sandbox",
-              "--disable-gpu",
-              "--no-first-run",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--disable-extensions",
-              "--hide-scrollbars",
-              "--force-device-scale-factor=1",
-              "--window-size=" + width + ",1000",
-              "--user-data-dir=" + profile,
-              "--virtual-time-budget=10000",
-              "--dump-dom",
-              copy.toUri().toString());
-      Process p =
-          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
-      if (!p.waitFor(90, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("chromium did not finish in 90 s on " + page);
-      }
-      Matcher m = RESULT.matcher(Files.readString(out, StandardCharsets.UTF_8));
-      if (!m.find()) {
-        throw new AssertionError(
-            "chromium printed no layout result (exit "
-                + p.exitValue()
-                + "); stderr:\n"
-                + Files.readString(log, StandardCharsets.UTF_8));
-      }
-      String json =
-          m.group(1)
-              .replace("&quot;", "\"")
-              .replace("&lt;", "<")
-              .replace("&gt;", ">")
-              .replace("&amp;", "&");
-      List<Table> tables = new ArrayList<>();
-      for (JsonNode t : new ObjectMapper().readTree(json)) {
+      for (JsonNode t : new ObjectMapper().readTree(dump.json())) {
         List<String> clipped = new ArrayList<>();
         t.get("clipped").forEach(c -> clipped.add(c.asText()));
         List<String> wrapped = new ArrayList<>();
@@ -160,12 +101,9 @@ public final class ChromiumLayout {
                 clipped,
                 wrapped));
       }
-      return tables;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
     }
+    return tables;
   }
 }
