@@ -18,7 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
@@ -39,7 +40,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Only regular files are cached: a pipe or device is read from the CSV as before. The CSV's
  * errors are those of {@link QuotesLoader}: a malformed file is never cached. A folder that cannot
- * be created or written gives one warning (per instance) and quotes are read from the CSV files.
+ * be created or written gives one warning (once per folder and process) and quotes are read from
+ * the CSV files.
  */
 public final class QuotesDiskCache {
 
@@ -65,7 +67,9 @@ public final class QuotesDiskCache {
 
   private final Path folder;
   private final Consumer<String> warnings;
-  private final AtomicBoolean warned = new AtomicBoolean();
+
+  /** The folders warned about, so that each is warned about once per process. */
+  private static final Set<Path> WARNED = ConcurrentHashMap.newKeySet();
 
   /**
    * @param folder where cache files go (created when missing)
@@ -253,7 +257,7 @@ public final class QuotesDiskCache {
       Files.createDirectories(folder);
       AtomicFiles.writeChannel(cacheFile, channel -> writeTo(channel, key, quotes), false);
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
-      if (warned.compareAndSet(false, true)) {
+      if (WARNED.add(folder.toAbsolutePath().normalize())) {
         warnings.accept(
             "the quotes cache folder "
                 + Excerpt.of(folder.toString())
