@@ -59,7 +59,6 @@ public final class QuotesDiskCache {
   private static final int FIXED_HEADER = 8 + 4 + 4 + 8 + 4 + 4;
 
   private static final int HEADER_CRC_AT = 24;
-  private static final int MAX_KEY_BYTES = 1 << 16;
 
   /** The most bytes mapped or written at once. */
   private static final int CHUNK = 1 << 26;
