@@ -89,6 +89,9 @@ public final class QuotesCache {
   private final long budgetBytes;
   private final long heapBytes;
 
+  /** Binary copies of local files' columns, or {@code null}. */
+  private final QuotesDiskCache disk;
+
   /**
    * Guards {@link #entries}, {@link #bytesHeld} and {@link #bytesLoading}; waited on for a load's
    * turn; never held while loading.
@@ -174,6 +177,29 @@ public final class QuotesCache {
    * @throws IllegalArgumentException when either is negative
    */
   public QuotesCache(long budgetBytes, long heapBytes) {
+    this(budgetBytes, heapBytes, null);
+  }
+
+  /**
+   * A cache of {@code budgetBytes} that loads local files through {@code disk}: from a binary copy
+   * of their columns when it is valid, else from the CSV (which is then copied). Budget and sharing
+   * are as without it: the columns are copied into the heap and counted the same.
+   *
+   * @param disk the folder of binary copies, or {@code null} to read the CSV files every time
+   * @throws IllegalArgumentException when {@code budgetBytes} is negative
+   */
+  public QuotesCache(long budgetBytes, QuotesDiskCache disk) {
+    this(budgetBytes, Runtime.getRuntime().maxMemory(), disk);
+  }
+
+  /**
+   * A cache as {@link #QuotesCache(long, long)} makes it, loading local files through {@code disk}
+   * ({@link #QuotesCache(long, QuotesDiskCache)}).
+   *
+   * @param disk the folder of binary copies, or {@code null} to read the CSV files every time
+   * @throws IllegalArgumentException when either number is negative
+   */
+  public QuotesCache(long budgetBytes, long heapBytes, QuotesDiskCache disk) {
     if (budgetBytes < 0) {
       throw new IllegalArgumentException("budgetBytes must be >= 0, got " + budgetBytes);
     }
@@ -182,6 +208,7 @@ public final class QuotesCache {
     }
     this.budgetBytes = budgetBytes;
     this.heapBytes = heapBytes;
+    this.disk = disk;
   }
 
   /** Half the heap the JVM may grow to: the default budget. */
@@ -293,7 +320,7 @@ public final class QuotesCache {
             long estimate = loadBytesEstimate(file);
             return estimate >= 0 || Files.isDirectory(file) ? estimate : READ_ONCE;
           },
-          () -> QuotesLoader.load(file, unit));
+          () -> disk == null ? QuotesLoader.load(file, unit) : disk.load(file, unit));
     } catch (IOException | RuntimeException e) {
       if (!(e instanceof QuotesFormatException) && !(e instanceof QuotesTooLargeException)) {
         realPaths.values().removeIf(real::equals); // it may have moved: resolve it again

@@ -3,7 +3,6 @@ package dev.arbtune.cli;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
-import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.frontend.ExitCodes;
@@ -27,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -184,6 +184,8 @@ final class BacktestCommand implements Callable<Integer> {
               + " FILE).")
   Path tradesCsv;
 
+  @Mixin QuotesCacheOption quotesCache;
+
   private OutputTarget documentTarget;
 
   private OutputTarget tradesTarget;
@@ -201,7 +203,7 @@ final class BacktestCommand implements Callable<Integer> {
       throw fail(id, given, "config." + e.getMessage());
     }
     List<Trade> trades = tradesTarget == null ? null : new ArrayList<>();
-    QuotesSource quotes = QuotesSource.currentFolder(new QuotesCache());
+    QuotesSource quotes = QuotesSource.currentFolder(quotesCache.cache());
     JobDocument doc = JobDocument.run(0, id, config, quotes, trades == null ? null : trades::add);
     if (!doc.isSuccess()) {
       throw fail(id, doc.config(), doc.error());

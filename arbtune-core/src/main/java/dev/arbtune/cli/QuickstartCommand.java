@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -108,6 +109,8 @@ final class QuickstartCommand implements Callable<Integer> {
               + " stay, for scripts. The summary and insights are still printed on stdout.")
   boolean quiet;
 
+  @Mixin QuotesCacheOption quotesCache;
+
   @Override
   public Integer call() throws IOException {
     long started = System.nanoTime();
@@ -123,7 +126,13 @@ final class QuickstartCommand implements Callable<Integer> {
     }
     Sweep.Options options =
         new Sweep.Options(
-            session, outputRoot, outputRoot, SessionOptions.defaultParallelism(), fresh, false);
+            session,
+            outputRoot,
+            outputRoot,
+            SessionOptions.defaultParallelism(),
+            fresh,
+            false,
+            quotesCache.folder());
     Sweep.Result result = SweepCommand.runSweep(spec, options, quiet);
     TuningResultsAggregator aggregator =
         TuningResultsAggregator.builder(result.layout().results())
@@ -141,7 +150,8 @@ final class QuickstartCommand implements Callable<Integer> {
       HtmlReport.write(
           content,
           result.layout().report(),
-          JobCharts.reportSection(content.summary().top(), outputRoot, outputRoot));
+          JobCharts.reportSection(
+              content.summary().top(), outputRoot, outputRoot, quotesCache.disk()));
       // As sweep --report and report print it, quiet or not: scripts read these lines.
       err.println("[D39_AGG] Report written to: " + result.layout().report());
     }
@@ -157,7 +167,7 @@ final class QuickstartCommand implements Callable<Integer> {
           noReport ? "" : " Open the report: " + result.layout().report());
       err.println(costs(session));
       if (!content.summary().topByPnl().isEmpty()) {
-        err.println(stress(content.summary().topByPnl().get(0), outputRoot));
+        err.println(stress(content.summary().topByPnl().get(0), outputRoot, quotesCache.cache()));
       }
     }
     err.flush();
@@ -219,7 +229,7 @@ final class QuickstartCommand implements Callable<Integer> {
    * trades open.) When {@code min_spread_bps} is below the slippage it cannot be lowered that far
    * (it stops at 0), so the threshold rises, and the line says so.
    */
-  private static String stress(AggregatedJobResult winner, Path dataRoot) {
+  private static String stress(AggregatedJobResult winner, Path dataRoot, QuotesCache cache) {
     String label = "Stress test: the winner " + winner.jobId();
     try {
       Map<String, Object> map = new LinkedHashMap<>(winner.config());
@@ -233,7 +243,7 @@ final class QuickstartCommand implements Callable<Integer> {
               0,
               winner.jobId(),
               BacktestConfig.fromMap(map),
-              QuotesSource.local(new QuotesCache(), dataRoot),
+              QuotesSource.local(cache, dataRoot),
               null);
       if (!doc.isSuccess()) {
         return label + " could not be re-run: " + doc.error();

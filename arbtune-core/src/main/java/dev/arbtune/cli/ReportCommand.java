@@ -60,6 +60,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin AggregationOptions selection;
 
+  @Mixin QuotesCacheOption quotesCache;
+
   @Option(
       names = {"-o", "--output"},
       required = true,
@@ -128,7 +130,10 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     String jobCharts =
-        noJobCharts ? "" : JobCharts.reportSection(content.summary().top(), resultsDir, dataRoot);
+        noJobCharts
+            ? ""
+            : JobCharts.reportSection(
+                content.summary().top(), resultsDir, dataRoot, quotesCache.disk());
     String html = HtmlReport.render(content, jobCharts);
     target.write(spec.commandLine().getOut(), w -> w.write(html), true);
     PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;
@@ -108,6 +109,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin RunOptions running;
 
+  @Mixin QuotesCacheOption quotesCache;
+
   @Option(
       names = {"-q", "--quiet"},
       description =
@@ -150,7 +153,9 @@ final class RunCommand implements Callable<Integer> {
             "run",
             listener,
             resume ? "run the same command again" : "run the same command with --resume")) {
-      summary = new SessionRunner(options).run(listener);
+      QuotesCache cache =
+          new QuotesCache(options.quotesCacheBytes(), quotesCache.disk(listener::warning));
+      summary = new SessionRunner(options, cache).run(listener);
     } finally {
       listener.close();
     }

@@ -4,7 +4,6 @@ import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.JobFinder;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.EquityRecorder;
-import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.ExitCodes;
@@ -31,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -102,6 +102,8 @@ final class ShowCommand implements Callable<Integer> {
               + " elsewhere, such as quickstart's, that folder).")
   Path dataRoot;
 
+  @Mixin QuotesCacheOption quotesCache;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -114,7 +116,7 @@ final class ShowCommand implements Callable<Integer> {
     Path root = DataRoots.of(dataRoot, resultsDir, dataFile);
     Replay replay;
     try {
-      replay = Replay.of(job.config(), jobId, QuotesSource.local(new QuotesCache(), root));
+      replay = Replay.of(job.config(), jobId, QuotesSource.local(quotesCache.cache(), root));
     } catch (ReplayException e) {
       throw new UserInputException(
           "cannot re-run job "

@@ -78,6 +78,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin RunOptions running;
 
+  @Mixin QuotesCacheOption quotesCache;
+
   @Mixin AggregationOptions selection;
 
   @Option(names = "--pareto", description = "Also list the Pareto front of PnL against drawdown.")
@@ -129,7 +131,8 @@ final class SweepCommand implements Callable<Integer> {
             running.dataRoot(),
             running.parallelism(),
             fresh,
-            running.durable());
+            running.durable(),
+            quotesCache.folder());
     Sweep.Result result = runSweep(spec, options, quiet);
     TuningResultsAggregator aggregator =
         selection.builder(result.layout().results()).pareto(pareto || insights || report).build();
@@ -159,7 +162,10 @@ final class SweepCommand implements Callable<Integer> {
             noJobCharts
                 ? ""
                 : JobCharts.reportSection(
-                    content.summary().top(), result.layout().root(), running.dataRoot()));
+                    content.summary().top(),
+                    result.layout().root(),
+                    running.dataRoot(),
+                    quotesCache.disk()));
       } catch (IOException e) {
         throw new IOException(IoMessages.cannotWrite(result.layout().report(), e), e);
       }

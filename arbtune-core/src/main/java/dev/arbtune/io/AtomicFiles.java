@@ -1,7 +1,6 @@
 package dev.arbtune.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -33,6 +32,12 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface WriterBody {
     void writeTo(Writer out) throws IOException;
+  }
+
+  /** Produces the content of a binary file, written to a channel positioned at its start. */
+  @FunctionalInterface
+  public interface ChannelBody {
+    void writeTo(FileChannel out) throws IOException;
   }
 
   /** What every temporary file name starts with. */
@@ -254,6 +259,41 @@ public final class AtomicFiles {
       String owner,
       boolean removeOnExit)
       throws IOException {
+    write(
+        target,
+        channel -> {
+          // not closed here: closing the writer would close the channel before it is forced
+          Writer w =
+              new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+          body.writeTo(w);
+          w.flush();
+        },
+        durable,
+        permissions,
+        owner,
+        removeOnExit);
+  }
+
+  /**
+   * Writes {@code target} as {@link #writeText(Path, WriterBody, boolean)} does, its bytes written
+   * by {@code body} to the temporary file's channel (which {@code body} must not close).
+   *
+   * @throws IOException when the directory cannot be created or the file cannot be written; the
+   *     target is then unchanged
+   */
+  public static void writeChannel(Path target, ChannelBody body, boolean durable)
+      throws IOException {
+    write(target, body, durable, null, null, false);
+  }
+
+  private static void write(
+      Path target,
+      ChannelBody body,
+      boolean durable,
+      Set<PosixFilePermission> permissions,
+      String owner,
+      boolean removeOnExit)
+      throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
@@ -263,14 +303,11 @@ public final class AtomicFiles {
     }
     try {
       try (FileChannel channel =
-              FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream os = Channels.newOutputStream(channel);
-          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         if (permissions != null) {
           setPermissions(tmp, permissions);
         }
-        body.writeTo(w);
-        w.flush();
+        body.writeTo(channel);
         if (durable) {
           channel.force(true);
         }

@@ -7,6 +7,7 @@ import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.run.QuotesSource;
@@ -211,6 +212,17 @@ public final class JobCharts {
    */
   public static String reportSection(
       List<AggregatedJobResult> top, Path resultsDir, Path dataRoot) {
+    return reportSection(top, resultsDir, dataRoot, null);
+  }
+
+  /**
+   * The report's section of job charts as {@link #reportSection(List, Path, Path)} makes it, its
+   * data files loaded through {@code disk}.
+   *
+   * @param disk the folder of binary copies of quotes files, or {@code null} to parse the CSV
+   */
+  public static String reportSection(
+      List<AggregatedJobResult> top, Path resultsDir, Path dataRoot, QuotesDiskCache disk) {
     Objects.requireNonNull(top, "top");
     Objects.requireNonNull(resultsDir, "resultsDir");
     if (top.isEmpty()) {
@@ -221,7 +233,7 @@ public final class JobCharts {
         .append(" config with its data file (the top job; the next two when their data is small or")
         .append(" already loaded). <code>arbtune show JOB_ID --results-dir DIR</code> writes the")
         .append(" same charts with the trade log and the equity of every row.</p>\n");
-    QuotesCache cache = new QuotesCache();
+    QuotesCache cache = new QuotesCache(QuotesCache.defaultBudgetBytes(), disk);
     Set<Path> loaded = new HashSet<>();
     int shown = 0;
     for (AggregatedJobResult job : top.subList(0, Math.min(REPORT_JOBS, top.size()))) {

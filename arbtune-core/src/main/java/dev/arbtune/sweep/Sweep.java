@@ -2,6 +2,7 @@ package dev.arbtune.sweep;
 
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.plan.JobPlan;
@@ -67,6 +68,8 @@ public final class Sweep {
    *     the root, even when they are of the same session; only what that sweep wrote (a results
    *     folder holding other files is refused: {@link SweepConflictException})
    * @param durable force every result document to disk before renaming it into place
+   * @param quotesCache the folder of binary copies of quotes files ({@link QuotesDiskCache}), or
+   *     {@code null} to parse the CSV files every time
    */
   public record Options(
       Path sessionFile,
@@ -74,7 +77,8 @@ public final class Sweep {
       Path dataRoot,
       int parallelism,
       boolean fresh,
-      boolean durable) {
+      boolean durable,
+      Path quotesCache) {
 
     public Options {
       Objects.requireNonNull(sessionFile, "sessionFile");
@@ -83,6 +87,17 @@ public final class Sweep {
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
       }
+    }
+
+    /** Options without a quotes cache folder. */
+    public Options(
+        Path sessionFile,
+        Path outputRoot,
+        Path dataRoot,
+        int parallelism,
+        boolean fresh,
+        boolean durable) {
+      this(sessionFile, outputRoot, dataRoot, parallelism, fresh, durable, null);
     }
 
     /** Defaults: data paths relative to the working folder, all processors, resume, durable. */
@@ -134,7 +149,13 @@ public final class Sweep {
               .resume(true)
               .durable(options.durable())
               .build();
-      SessionSummary summary = new SessionRunner(runOptions).run(listener);
+      QuotesDiskCache disk =
+          options.quotesCache() == null
+              ? null
+              : new QuotesDiskCache(options.quotesCache(), listener::warning);
+      SessionSummary summary =
+          new SessionRunner(runOptions, new QuotesCache(runOptions.quotesCacheBytes(), disk))
+              .run(listener);
       return new Result(layout, planner.jobCount(), resumed, summary);
     } catch (OverlappingFileLockException e) {
       throw new SweepConflictException(

@@ -508,4 +508,51 @@ class QuotesCacheTest {
     assertThat(new QuotesCache(0).heapBytes()).isEqualTo(Runtime.getRuntime().maxMemory());
     assertThatThrownBy(() -> new QuotesCache(0, -1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void withADiskCacheTheBudgetCountsTheSameColumnsAndDropsTheSameWay() throws Exception {
+    Path a = oneRow("a.csv", 1);
+    Path b = oneRow("b.csv", 2);
+    Path c = oneRow("c.csv", 3);
+    long oneFile = QuotesLoader.load(a).columnBytes();
+    List<String> warnings = new ArrayList<>();
+    QuotesDiskCache disk = new QuotesDiskCache(dir.resolve("cache"), warnings::add);
+    new QuotesCache(0, disk).get(a); // writes a's cache file
+    QuotesCache cache = new QuotesCache(oneFile + QuotesCache.loadBytesEstimate(c), disk);
+
+    Quotes firstA = cache.get(a); // from the cache file
+    assertThat(cache.bytesHeld()).isEqualTo(oneFile);
+    Quotes firstB = cache.get(b); // from the CSV, then written
+    assertThat(cache.get(a)).isSameAs(firstA);
+    cache.get(c);
+
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(cache.bytesHeld()).isEqualTo(2 * oneFile);
+    assertThat(cache.get(a)).isSameAs(firstA);
+    assertThat(cache.get(b)).isNotSameAs(firstB).isEqualTo(firstB);
+    assertThat(cache.bytesHeld()).isEqualTo(2 * oneFile);
+    try (var files = Files.list(dir.resolve("cache"))) {
+      assertThat(files.count()).isEqualTo(3);
+    }
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aPipeIsNotCachedOnDisk() throws Exception {
+    Path pipe =
+        pipeOf(
+            "q.fifo",
+            "timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n1700000000000,1,1,1,7\n");
+    List<String> warnings = new ArrayList<>();
+    QuotesCache cache =
+        new QuotesCache(0, new QuotesDiskCache(dir.resolve("cache"), warnings::add));
+
+    Quotes q = cache.get(pipe);
+
+    assertThat(q.askB(0)).isEqualTo(7);
+    assertThat(cache.get(pipe)).isSameAs(q);
+    assertThat(dir.resolve("cache")).doesNotExist();
+    assertThat(warnings).isEmpty();
+  }
 }
