@@ -74,7 +74,7 @@ public final class CsvScanner {
   private long lastEpochDay = Long.MIN_VALUE;
 
   // The unit of epoch integers: given, or fixed by the first one (on line epochUnitLine).
-  private final String timeColumn;
+  private String timeColumn;
   private final String unitSetting;
   private EpochUnit epochUnit;
   private final boolean unitGiven;
@@ -145,6 +145,11 @@ public final class CsvScanner {
             : e.getMessage() == null
                 ? "broken gzip data"
                 : "broken gzip data: " + Excerpt.of(e.getMessage()));
+  }
+
+  /** Names the time column in messages (once the header tells which it is). */
+  public void nameTimeColumn(String name) {
+    this.timeColumn = Objects.requireNonNull(name, "name");
   }
 
   /** The file's name for messages. */
