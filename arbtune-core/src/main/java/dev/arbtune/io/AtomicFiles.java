@@ -1,6 +1,7 @@
 package dev.arbtune.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -38,6 +39,12 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface ChannelBody {
     void writeTo(FileChannel out) throws IOException;
+  }
+
+  /** Produces the content of a file as bytes (e.g. gzip-compressed), written to a stream. */
+  @FunctionalInterface
+  public interface StreamBody {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /** What every temporary file name starts with. */
@@ -175,6 +182,31 @@ public final class AtomicFiles {
     Path absolute = target.toAbsolutePath();
     removeLeftoversOfEndedProcesses(absolute);
     writeText(absolute, body, durable, permissions, PROCESS_OWNER, true);
+  }
+
+  /**
+   * Writes an output the user named as {@link #writeOutput} does, as bytes that {@code body}
+   * produces (e.g. a gzip-compressed file).
+   *
+   * @throws IOException as {@link #writeText(Path, WriterBody, boolean)}
+   */
+  public static void writeOutputBytes(
+      Path target, StreamBody body, boolean durable, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Path absolute = target.toAbsolutePath();
+    removeLeftoversOfEndedProcesses(absolute);
+    write(
+        absolute,
+        channel -> {
+          // not closed here: closing the stream would close the channel before it is forced
+          OutputStream os = Channels.newOutputStream(channel);
+          body.writeTo(os);
+          os.flush();
+        },
+        durable,
+        permissions,
+        PROCESS_OWNER,
+        true);
   }
 
   /** The owner of {@link #writeOutput}'s temporary files: {@code p} and this process's id. */
