@@ -9,6 +9,7 @@ import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.backtest.QuotesTooLargeException;
 import dev.arbtune.backtest.Trade;
+import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
@@ -100,8 +101,16 @@ public record JobDocument(
     long start = System.nanoTime();
     BacktestMetrics metrics;
     boolean loaded = false;
+    VenueFiles venues = config.venues();
+    String input =
+        venues == null
+            ? "data_file " + Excerpt.of(config.dataFile())
+            : "the join of venue_a "
+                + Excerpt.of(venues.venueA())
+                + " and venue_b "
+                + Excerpt.of(venues.venueB());
     try {
-      Quotes q = quotes.load(config.dataFile(), config.timeUnit());
+      Quotes q = quotes.load(config);
       loaded = true;
       metrics = Backtest.run(config, q, tradeLog);
     } catch (OutOfMemoryError e) {
@@ -110,16 +119,24 @@ public record JobDocument(
           lineNumber,
           jobId,
           config.toMap(),
-          JobMemory.ranOut(
-              (loaded ? "running the backtest on data_file " : "loading data_file ")
-                  + config.dataFile()));
+          JobMemory.ranOut((loaded ? "running the backtest on " : "loading ") + input));
     } catch (QuotesTooLargeException e) {
       return error(
           lineNumber,
           jobId,
           config.toMap(),
-          "data_file " + e.getMessage() + "; " + JobMemory.advice(2 * e.neededBytes()));
+          (venues == null ? "data_file " : input + ": ")
+              + e.getMessage()
+              + "; "
+              + JobMemory.advice(2 * e.neededBytes()));
     } catch (NoSuchFileException e) {
+      if (venues != null) {
+        return error(
+            lineNumber,
+            jobId,
+            config.toMap(),
+            "cannot read " + input + ": " + JobRunner.describe(e));
+      }
       String where = quotes.lookedFor(config.dataFile());
       return error(
           lineNumber,
@@ -129,20 +146,22 @@ public record JobDocument(
               + Excerpt.of(config.dataFile())
               + (where == null ? "" : " (looked for " + where + ")"));
     } catch (QuotesFormatException e) {
-      return error(lineNumber, jobId, config.toMap(), "data_file " + e.getMessage());
+      return error(
+          lineNumber,
+          jobId,
+          config.toMap(),
+          venues == null ? "data_file " + e.getMessage() : "venue file " + e.getMessage());
     } catch (ConfigException e) {
       return error(lineNumber, jobId, config.toMap(), "config." + e.getMessage());
     } catch (BacktestOverflowException e) {
       return error(lineNumber, jobId, config.toMap(), e.getMessage());
     } catch (IOException e) {
+      String subject = venues == null ? config.dataFile() : input;
       return error(
           lineNumber,
           jobId,
           config.toMap(),
-          "cannot read data_file "
-              + Excerpt.of(config.dataFile())
-              + ": "
-              + JobRunner.because(e, config.dataFile()));
+          "cannot read " + input + ": " + JobRunner.because(e, subject));
     } catch (RuntimeException e) {
       return error(lineNumber, jobId, config.toMap(), "internal error: " + e);
     }
