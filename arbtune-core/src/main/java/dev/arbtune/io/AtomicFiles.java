@@ -35,6 +35,12 @@ public final class AtomicFiles {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** Produces the content of a file as bytes (e.g. gzip-compressed). */
+  @FunctionalInterface
+  public interface StreamBody {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** What every temporary file name starts with. */
   public static final String TEMPORARY_PREFIX = ".arbtune-";
 
@@ -172,6 +178,20 @@ public final class AtomicFiles {
     writeText(absolute, body, durable, permissions, PROCESS_OWNER, true);
   }
 
+  /**
+   * Writes an output the user named as {@link #writeOutput} does, as bytes that {@code body}
+   * produces (e.g. a gzip-compressed file).
+   *
+   * @throws IOException as {@link #writeText(Path, WriterBody, boolean)}
+   */
+  public static void writeOutputBytes(
+      Path target, StreamBody body, boolean durable, Set<PosixFilePermission> permissions)
+      throws IOException {
+    Path absolute = target.toAbsolutePath();
+    removeLeftoversOfEndedProcesses(absolute);
+    writeBytes(absolute, body, durable, permissions, PROCESS_OWNER, true);
+  }
+
   /** The owner of {@link #writeOutput}'s temporary files: {@code p} and this process's id. */
   private static final String PROCESS_OWNER = "p" + ProcessHandle.current().pid();
 
@@ -254,6 +274,27 @@ public final class AtomicFiles {
       String owner,
       boolean removeOnExit)
       throws IOException {
+    writeBytes(
+        target,
+        os -> {
+          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+          body.writeTo(w);
+          w.flush();
+        },
+        durable,
+        permissions,
+        owner,
+        removeOnExit);
+  }
+
+  private static void writeBytes(
+      Path target,
+      StreamBody body,
+      boolean durable,
+      Set<PosixFilePermission> permissions,
+      String owner,
+      boolean removeOnExit)
+      throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
@@ -264,13 +305,12 @@ public final class AtomicFiles {
     try {
       try (FileChannel channel =
               FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream os = Channels.newOutputStream(channel);
-          Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
+          OutputStream os = Channels.newOutputStream(channel)) {
         if (permissions != null) {
           setPermissions(tmp, permissions);
         }
-        body.writeTo(w);
-        w.flush();
+        body.writeTo(os);
+        os.flush();
         if (durable) {
           channel.force(true);
         }

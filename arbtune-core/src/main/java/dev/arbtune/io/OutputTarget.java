@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Where one output option of a command writes, decided once by the same rules for every option:
@@ -223,6 +224,17 @@ public final class OutputTarget {
    */
   public void write(Writer stdout, AtomicFiles.WriterBody content, boolean durable)
       throws IOException {
+    write(stdout, content, durable, false);
+  }
+
+  /**
+   * Writes the output as {@link #write(Writer, AtomicFiles.WriterBody, boolean)} does, a file
+   * (replaced or in place) gzip-compressed when {@code gzip} is set; stdout is never compressed.
+   *
+   * @throws IOException as {@link #write(Writer, AtomicFiles.WriterBody, boolean)}
+   */
+  public void write(Writer stdout, AtomicFiles.WriterBody content, boolean durable, boolean gzip)
+      throws IOException {
     Objects.requireNonNull(content, "content");
     // Writers of CSV (FastCSV) report I/O failures unchecked: seen here as the I/O failures they
     // are
@@ -243,14 +255,18 @@ public final class OutputTarget {
           checkStdout(stdout);
         }
         case IN_PLACE -> {
-          try (OutputStream os = new FileOutputStream(given.toFile(), true);
-              Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8)) {
-            body.writeTo(w);
+          try (OutputStream os = new FileOutputStream(given.toFile(), true)) {
+            writeEncoded(os, body, gzip);
           }
         }
         case REPLACE -> {
           Set<PosixFilePermission> permissions = permissionsOf(target);
-          AtomicFiles.writeOutput(target, body, durable, permissions);
+          if (gzip) {
+            AtomicFiles.writeOutputBytes(
+                target, os -> writeEncoded(os, body, true), durable, permissions);
+          } else {
+            AtomicFiles.writeOutput(target, body, durable, permissions);
+          }
         }
       }
     } catch (OutputPathException | PipeClosedException e) {
@@ -263,6 +279,18 @@ public final class OutputTarget {
         throw new PipeClosedException(option + " " + Excerpt.of(toString()));
       }
       throw new IOException(IoMessages.cannotWrite(what(), e), e);
+    }
+  }
+
+  /** Writes {@code body}'s text to {@code os} as UTF-8, gzip-compressed when {@code gzip}. */
+  private static void writeEncoded(OutputStream os, AtomicFiles.WriterBody body, boolean gzip)
+      throws IOException {
+    GZIPOutputStream compressed = gzip ? new GZIPOutputStream(os, 1 << 16) : null;
+    Writer w = new OutputStreamWriter(gzip ? compressed : os, StandardCharsets.UTF_8);
+    body.writeTo(w);
+    w.flush();
+    if (compressed != null) {
+      compressed.finish();
     }
   }
 

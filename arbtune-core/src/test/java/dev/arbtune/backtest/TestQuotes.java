@@ -44,12 +44,6 @@ final class TestQuotes {
 
   /** A file of the repository, found from the module folder or the repository root. */
   static Path repoFile(String relative) {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      if (p.resolve(relative).toFile().exists()) {
-        return p.resolve(relative);
-      }
-    }
-    throw new IllegalStateException(relative + " not found above " + here);
+    return dev.arbtune.testing.RepoFiles.of(relative);
   }
 }

@@ -55,6 +55,33 @@ class OutputTargetTest {
   }
 
   @Test
+  void aCompressedOutputIsGzipWrittenAtomicallyAndAFailedOneLeavesNothing() throws Exception {
+    Path file = dir.resolve("joined.csv.gz");
+
+    OutputTarget.of("--output", file).write(new StringWriter(), w -> w.write("a,b\n"), true, true);
+
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a,b\n");
+    }
+    Path failed = dir.resolve("failed.csv.gz");
+    assertThatThrownBy(
+            () ->
+                OutputTarget.of("--output", failed)
+                    .write(
+                        new StringWriter(),
+                        w -> {
+                          w.write("a,b\n");
+                          throw new IllegalStateException("bad input");
+                        },
+                        true,
+                        true))
+        .hasMessage("bad input");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  @Test
   void aReplacedFileKeepsItsPermissions() throws Exception {
     Path file = Files.writeString(dir.resolve("plan.jsonl"), "old\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
