@@ -1,15 +1,11 @@
 package dev.arbtune.backtest;
 
 import dev.arbtune.io.Excerpt;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The two venue files of a job that names them instead of a {@code data_file}, and how to join
@@ -69,9 +65,7 @@ public record VenueFiles(
   public static final String DEFAULT_MAX_STALENESS = "5s";
 
   /** {@code max_staleness} that keeps every row. */
-  public static final String NO_STALENESS_LIMIT = "none";
-
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(us|µs|ms|s|m|h|d)");
+  public static final String NO_STALENESS_LIMIT = DurationText.NONE;
 
   /**
    * @throws ConfigException naming the first field that is wrong
@@ -179,36 +173,10 @@ public record VenueFiles(
    * @throws ConfigException (field {@code max_staleness}) when {@code text} is none of these
    */
   public static long stalenessMicros(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.equals(NO_STALENESS_LIMIT)) {
-      return Long.MAX_VALUE;
-    }
     try {
-      Duration d;
-      Matcher m = DURATION.matcher(t);
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        d =
-            switch (m.group(2)) {
-              case "us", "µs" -> Duration.ofNanos(Math.multiplyExact(n, 1000L));
-              case "ms" -> Duration.ofMillis(n);
-              case "s" -> Duration.ofSeconds(n);
-              case "m" -> Duration.ofMinutes(n);
-              case "h" -> Duration.ofHours(n);
-              default -> Duration.ofDays(n);
-            };
-      } else {
-        d = Duration.parse(text.strip());
-      }
-      if (d.isNegative()) {
-        throw new ConfigException(MAX_STALENESS, "must not be negative, got " + Excerpt.of(text));
-      }
-      return Math.multiplyExact(d.getSeconds(), 1_000_000L) + d.getNano() / 1000;
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw new ConfigException(
-          MAX_STALENESS,
-          "expected a duration such as 5s, 250ms, 2m or PT5S, or none, got "
-              + Excerpt.quoted(text));
+      return DurationText.parseLimitMicros(text);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(MAX_STALENESS, e.getMessage() + ", or none");
     }
   }
 
