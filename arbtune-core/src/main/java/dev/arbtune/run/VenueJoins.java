@@ -33,9 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cache, safe to delete when no session runs.
  *
  * <p>Thread-safe: jobs of one process wanting the same join wait for one join, and its failure (a
- * malformed venue file) is every such job's error without joining again. Processes sharing the
- * folder take a file lock per key, so a file is written by one of them, atomically (a reader never
- * sees half of it).
+ * malformed venue file) is every such job's error without joining again (for this instance: a
+ * session). Processes sharing the folder take a file lock per key, so a file is written by one of
+ * them, atomically (a reader never sees half of it).
  */
 public final class VenueJoins {
 
@@ -47,8 +47,14 @@ public final class VenueJoins {
 
   private final Path folder;
   private final Path dataRoot;
-  private final ConcurrentHashMap<String, CompletableFuture<Path>> joins =
+
+  /** The joins running in this process, by joined file: one writer per file, whoever asks. */
+  private static final ConcurrentHashMap<Path, CompletableFuture<Path>> RUNNING =
       new ConcurrentHashMap<>();
+
+  /** The joins this instance has asked for, by joined file, failures included (not retried). */
+  private final ConcurrentHashMap<Path, CompletableFuture<Path>> asked = new ConcurrentHashMap<>();
+
   private final AtomicInteger joined = new AtomicInteger();
 
   /**
@@ -80,18 +86,26 @@ public final class VenueJoins {
     Path a = existing(VenueFiles.VENUE_A, venues.venueA());
     Path b = existing(VenueFiles.VENUE_B, venues.venueB());
     String key = key(venues, a, b);
-    CompletableFuture<Path> mine = new CompletableFuture<>();
-    CompletableFuture<Path> running = joins.putIfAbsent(key, mine);
-    if (running == null) {
-      try {
-        mine.complete(join(venues, a, b, key));
-      } catch (IOException | RuntimeException e) {
-        mine.completeExceptionally(e);
+    Path target = folder.resolve("joined-" + key + ".csv").toAbsolutePath().normalize();
+    CompletableFuture<Path> known = asked.get(target);
+    if (known == null) {
+      CompletableFuture<Path> mine = new CompletableFuture<>();
+      CompletableFuture<Path> running = RUNNING.putIfAbsent(target, mine);
+      if (running == null) {
+        try {
+          mine.complete(join(venues, a, b, target));
+        } catch (IOException | RuntimeException e) {
+          mine.completeExceptionally(e);
+        } finally {
+          RUNNING.remove(target, mine);
+        }
+        running = mine;
       }
-      running = mine;
+      CompletableFuture<Path> found = running;
+      known = asked.computeIfAbsent(target, t -> found);
     }
     try {
-      return running.join();
+      return known.join();
     } catch (java.util.concurrent.CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -104,13 +118,13 @@ public final class VenueJoins {
     }
   }
 
-  private Path join(VenueFiles venues, Path a, Path b, String key) throws IOException {
+  private Path join(VenueFiles venues, Path a, Path b, Path target) throws IOException {
     Files.createDirectories(folder);
-    Path target = folder.resolve("joined-" + key + ".csv");
     if (Files.isRegularFile(target)) {
       return target;
     }
-    Path lock = folder.resolve("joined-" + key + ".lock");
+    String name = target.getFileName().toString();
+    Path lock = target.resolveSibling(name.substring(0, name.length() - 4) + ".lock");
     try (FileChannel channel =
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
@@ -122,8 +136,9 @@ public final class VenueJoins {
             target);
         joined.incrementAndGet();
       }
+    } finally {
+      Files.deleteIfExists(lock);
     }
-    Files.deleteIfExists(lock);
     return target;
   }
 
