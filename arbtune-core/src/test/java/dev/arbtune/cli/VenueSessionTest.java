@@ -196,6 +196,44 @@ class VenueSessionTest {
   }
 
   @Test
+  void theReportsJobChartsReRunVenueJobs() throws IOException {
+    Path out = tmp.resolve("out");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            session("venues.yaml", VENUES).toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            tmp.toString(),
+            "--report",
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String report = Files.readString(out.resolve("report.html"));
+    assertThat(report).contains("Top jobs over time").contains("<div class=\"grid\">");
+    assertThat(report).doesNotContain("charts are left out").doesNotContain("re-run differs");
+  }
+
+  @Test
+  void theShippedExampleSessionSweeps() throws IOException {
+    Path out = tmp.resolve("example");
+    Cli.Result r =
+        Cli.run(
+            "sweep",
+            "--config",
+            REPO.resolve("examples/venues.yaml").toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Success Jobs:         6\n");
+    assertThat(files(out.resolve(VenueJoins.FOLDER))).hasSize(1);
+  }
+
+  @Test
   void showReRunsAVenueJobFromItsDocument() throws IOException {
     Path out = tmp.resolve("out");
     assertThat(sweep(session("venues.yaml", VENUES), out).exitCode()).isZero();
