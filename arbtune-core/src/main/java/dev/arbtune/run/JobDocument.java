@@ -32,6 +32,8 @@ import java.util.function.Consumer;
  * @param metrics the metrics of a success (with {@code runtime_seconds}); {@code null} for an error
  * @param error the message of an error; {@code null} for a success
  * @param backtestMetrics the backtest's metrics for a success; else {@code null}
+ * @param joinedFile for a success of a job that names venue files, the joined quotes file it read
+ *     (written as {@code config_summary.joined_file}); else {@code null}
  */
 public record JobDocument(
     long lineNumber,
@@ -39,7 +41,22 @@ public record JobDocument(
     Map<String, ?> config,
     Map<String, Object> metrics,
     String error,
-    BacktestMetrics backtestMetrics) {
+    BacktestMetrics backtestMetrics,
+    String joinedFile) {
+
+  /** The key of {@code config_summary} that names the joined quotes of a venue job. */
+  public static final String JOINED_FILE = "joined_file";
+
+  /** A document of a job that read no joined file. */
+  public JobDocument(
+      long lineNumber,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, Object> metrics,
+      String error,
+      BacktestMetrics backtestMetrics) {
+    this(lineNumber, jobId, config, metrics, error, backtestMetrics, null);
+  }
 
   public JobDocument {
     if ((error == null) == (metrics == null)) {
@@ -102,6 +119,7 @@ public record JobDocument(
     BacktestMetrics metrics;
     boolean loaded = false;
     VenueFiles venues = config.venues();
+    String joined = null;
     String input =
         venues == null
             ? "data_file " + Excerpt.of(config.dataFile())
@@ -111,6 +129,7 @@ public record JobDocument(
                 + Excerpt.of(venues.venueB());
     try {
       Quotes q = quotes.load(config);
+      joined = venues == null ? null : q.source();
       loaded = true;
       metrics = Backtest.run(config, q, tradeLog);
     } catch (OutOfMemoryError e) {
@@ -167,7 +186,7 @@ public record JobDocument(
     }
     double runtime = (System.nanoTime() - start) / 1e9;
     return new JobDocument(
-        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics);
+        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics, joined);
   }
 
   private static JobDocument error(
@@ -218,6 +237,11 @@ public record JobDocument(
     return Objects.equals(a, b);
   }
 
+  /** What {@code config_summary} holds besides {@code job_id}: {@code joined_file} when set. */
+  public Map<String, Object> summary() {
+    return joinedFile == null ? Map.of() : Map.of(JOINED_FILE, joinedFile);
+  }
+
   /** Whether this is a success document. */
   public boolean isSuccess() {
     return error == null;
@@ -230,7 +254,7 @@ public record JobDocument(
    */
   public void writeTo(Writer out) throws IOException {
     if (isSuccess()) {
-      ResultWriter.success(out, jobId, config, metrics);
+      ResultWriter.success(out, jobId, config, metrics, summary());
     } else {
       ResultWriter.error(out, jobId, config, error);
     }

@@ -231,7 +231,7 @@ public final class JobRunner {
       return error(line, outputRoot, target, doc.config(), doc.error());
     }
     try {
-      writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics());
+      writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics(), doc.summary());
     } catch (IOException e) {
       return error(
           line,

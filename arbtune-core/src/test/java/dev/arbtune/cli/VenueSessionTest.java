@@ -150,6 +150,11 @@ class VenueSessionTest {
     assertThat(cached).hasSize(1);
     assertThat(cached.get(0).getFileName().toString()).matches("joined-[0-9a-f]{32}\\.csv");
     assertThat(Files.readAllBytes(cached.get(0))).isEqualTo(Files.readAllBytes(joined));
+    for (String id : venueDocs.keySet()) { // each document names the joined quotes it read
+      assertThat(venueDocs.get(id).get("config_summary").get("joined_file").asText())
+          .isEqualTo(cached.get(0).toString());
+      assertThat(plainDocs.get(id).get("config_summary").has("joined_file")).isFalse();
+    }
 
     // A second sweep into the same root resumes and does not join again.
     r = sweep(tmp.resolve("venues.yaml"), out);
