@@ -294,6 +294,37 @@ class VenueSessionTest {
   }
 
   @Test
+  void runJoinsAPlansVenueLinesIntoItsOutputRootAndRefusesAMixedLine() throws IOException {
+    Path plan =
+        Files.writeString(
+            tmp.resolve("jobs.jsonl"),
+            """
+            {"job_id":"p_1","config":{"venue_a":"data/binance.csv","venue_b":"data/bybit.csv","format_a":"generic","max_staleness":"90s","min_spread_bps":1},"output_json":"p/p_1.json"}
+            {"job_id":"p_2","config":{"data_file":"data/binance.csv","venue_a":"data/binance.csv","venue_b":"data/bybit.csv"},"output_json":"p/p_2.json"}
+            {"job_id":"p_3","config":{"venue_a":"data/binance.csv","max_staleness":"soon"},"output_json":"p/p_3.json"}
+            """);
+    Path out = tmp.resolve("run");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            tmp.toString());
+    JsonNode ok = JSON.readTree(out.resolve("p/p_1.json").toFile());
+    assertThat(ok.get("status").asText()).as(r.err()).isEqualTo("success");
+    assertThat(files(out.resolve(VenueJoins.FOLDER))).hasSize(1);
+    assertThat(JSON.readTree(out.resolve("p/p_2.json").toFile()).get("error").asText())
+        .isEqualTo(
+            "plan line 2: config.data_file: give either data_file or venue_a and venue_b (two"
+                + " venue files joined by the runner), not both");
+    assertThat(JSON.readTree(out.resolve("p/p_3.json").toFile()).get("error").asText())
+        .isEqualTo("plan line 3: config.venue_b: is required with venue_a: give both venue files");
+  }
+
+  @Test
   void concurrentAskersOfOneJoinWaitForOneJoin() throws Exception {
     VenueFiles venues =
         new VenueFiles(
