@@ -222,6 +222,29 @@ class VenueReadersTest {
   }
 
   @Test
+  void aGzipFileCutShortIsAnErrorNamingTheFile() throws IOException {
+    byte[] gzip = Gzip.of(BINANCE.repeat(50).getBytes(StandardCharsets.UTF_8));
+    Path file = write("cut.csv.gz", java.util.Arrays.copyOf(gzip, gzip.length - 100));
+    assertThatThrownBy(() -> read(VenueInput.of(file)))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessage(
+            file
+                + ": the gzip data ends too early (the file is truncated or still being"
+                + " written)");
+  }
+
+  @Test
+  void aFormatGivenWhoseColumnTheHeaderLacksIsAnError() throws IOException {
+    Path file = write("g.csv", "timestamp,bid,ask\n1704067200,1,2\n");
+    assertThatThrownBy(() -> read(input(file, VenueFormat.TARDIS_QUOTES, null, EpochUnit.AUTO)))
+        .isInstanceOf(QuotesFormatException.class)
+        .hasMessage(
+            file
+                + ", line 1: the header lacks bid_price, which the tardis-quotes format reads;"
+                + " found: \"timestamp,bid,ask\"");
+  }
+
+  @Test
   void aTimeColumnGivenReplacesTheFormatsOwn() throws IOException {
     Path file = write("b.csv", BINANCE);
     List<Row> rows =
