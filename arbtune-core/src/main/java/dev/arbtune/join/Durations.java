@@ -31,4 +31,38 @@ public final class Durations {
   public static long parseLimitMicros(String text) {
     return DurationText.parseLimitMicros(text);
   }
+
+  /**
+   * {@code micros} as a person reads it: {@code 250ms}, {@code 125us}, {@code 19m}, {@code 1h 2m
+   * 30.5s}, {@code 2d 3h}.
+   */
+  public static String format(long micros) {
+    if (micros < 0) {
+      throw new IllegalArgumentException("negative duration: " + micros);
+    }
+    if (micros < 1_000_000) {
+      return micros % 1000 == 0 ? micros / 1000 + "ms" : micros + "us";
+    }
+    long s = micros / 1_000_000;
+    long fraction = micros % 1_000_000;
+    StringBuilder out = new StringBuilder();
+    part(out, s / 86_400, "d");
+    part(out, s / 3600 % 24, "h");
+    part(out, s / 60 % 60, "m");
+    if (s % 60 != 0 || fraction != 0) {
+      out.append(out.isEmpty() ? "" : " ").append(s % 60);
+      if (fraction != 0) {
+        String digits = String.format("%06d", fraction).replaceAll("0+$", "");
+        out.append('.').append(digits);
+      }
+      out.append('s');
+    }
+    return out.toString();
+  }
+
+  private static void part(StringBuilder out, long value, String unit) {
+    if (value != 0) {
+      out.append(out.isEmpty() ? "" : " ").append(value).append(unit);
+    }
+  }
 }

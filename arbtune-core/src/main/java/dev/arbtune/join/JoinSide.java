@@ -103,6 +103,7 @@ final class JoinSide {
   VenueStats stats() {
     return new VenueStats(
         quotes.source(),
+        quotes.format(),
         rows,
         crossed,
         locked,

@@ -5,50 +5,60 @@ import java.time.LocalDate;
 /**
  * Writes epoch microseconds as {@link java.time.Instant#toString()} does ({@code
  * 2014-05-01T05:00:02Z}, {@code ...02.250Z}, {@code ...02.000125Z}), fast: the date is formatted
- * once per day, the time of day by hand.
+ * once per day and the hour and minute once per minute; seconds and fraction digit by digit.
  */
 final class TimestampText {
 
-  private static final long MICROS_PER_DAY = 86_400_000_000L;
+  private static final long MICROS_PER_MINUTE = 60_000_000L;
+  private static final int MINUTES_PER_DAY = 1440;
 
   private long day = Long.MIN_VALUE;
-  private String datePrefix = "";
+  private String date = "";
+  private long minute = Long.MIN_VALUE;
+  private String minutePrefix = "";
 
   /** Appends {@code micros} as ISO-8601 UTC, the fraction only when non-zero (3 or 6 digits). */
   void append(StringBuilder out, long micros) {
-    long d = Math.floorDiv(micros, MICROS_PER_DAY);
-    long inDay = micros - d * MICROS_PER_DAY;
-    if (d != day) {
-      day = d;
-      datePrefix = LocalDate.ofEpochDay(d) + "T";
+    long m = Math.floorDiv(micros, MICROS_PER_MINUTE);
+    if (m != minute) {
+      newMinute(m);
     }
-    out.append(datePrefix);
-    int seconds = (int) (inDay / 1_000_000);
-    int fraction = (int) (inDay % 1_000_000);
-    digits(out, seconds / 3600, 2);
-    out.append(':');
-    digits(out, seconds / 60 % 60, 2);
-    out.append(':');
-    digits(out, seconds % 60, 2);
+    out.append(minutePrefix);
+    int inMinute = (int) (micros - m * MICROS_PER_MINUTE);
+    int second = inMinute / 1_000_000;
+    int fraction = inMinute - second * 1_000_000;
+    out.append((char) ('0' + second / 10)).append((char) ('0' + second % 10));
     if (fraction != 0) {
       out.append('.');
-      if (fraction % 1000 == 0) {
-        digits(out, fraction / 1000, 3);
-      } else {
-        digits(out, fraction, 6);
+      int millis = fraction / 1000;
+      int rest = fraction - millis * 1000;
+      three(out, millis);
+      if (rest != 0) {
+        three(out, rest);
       }
     }
     out.append('Z');
   }
 
-  /** Appends {@code value} (non-negative, below 10^width) with exactly {@code width} digits. */
-  private static void digits(StringBuilder out, int value, int width) {
-    int divisor = 1;
-    for (int i = 1; i < width; i++) {
-      divisor *= 10;
+  /** {@code yyyy-mm-ddThh:mm:} of minute {@code m} since the epoch, the date cached per day. */
+  private void newMinute(long m) {
+    minute = m;
+    long d = Math.floorDiv(m, MINUTES_PER_DAY);
+    if (d != day) {
+      day = d;
+      date = LocalDate.ofEpochDay(d) + "T";
     }
-    for (; divisor > 0; divisor /= 10) {
-      out.append((char) ('0' + value / divisor % 10));
-    }
+    int inDay = (int) (m - d * MINUTES_PER_DAY);
+    StringBuilder p = new StringBuilder(date);
+    p.append((char) ('0' + inDay / 600)).append((char) ('0' + inDay / 60 % 10)).append(':');
+    int mm = inDay % 60;
+    minutePrefix =
+        p.append((char) ('0' + mm / 10)).append((char) ('0' + mm % 10)).append(':').toString();
+  }
+
+  private static void three(StringBuilder out, int value) {
+    out.append((char) ('0' + value / 100))
+        .append((char) ('0' + value / 10 % 10))
+        .append((char) ('0' + value % 10));
   }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
  * What a join read from one venue.
  *
  * @param source the venue's file as the user named it
+ * @param format the format it was read in
  * @param rowsRead quotes read
  * @param crossed quotes whose bid is above their ask
  * @param locked quotes whose bid equals their ask
@@ -18,6 +19,7 @@ import java.util.Objects;
  */
 public record VenueStats(
     String source,
+    VenueFormat format,
     long rowsRead,
     long crossed,
     long locked,
@@ -27,6 +29,7 @@ public record VenueStats(
 
   public VenueStats {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(format, "format");
     if (rowsRead < 0 || crossed < 0 || locked < 0 || sameTime < 0 || longestGapMicros < 0) {
       throw new IllegalArgumentException("negative count in the stats of " + source);
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class MainTest {
 
   private static final String[] COMMANDS = {
-    "quickstart", "sweep", "plan", "run", "backtest", "aggregate", "report", "show", "help"
+    "quickstart", "sweep", "join", "plan", "run", "backtest", "aggregate", "report", "show", "help"
   };
 
   @Test

@@ -38,4 +38,14 @@ class DurationsTest {
           .hasMessageContaining("e.g. 5s or 250ms");
     }
   }
+
+  @Test
+  void formatsForPeople() {
+    assertThat(Durations.format(0)).isEqualTo("0ms");
+    assertThat(Durations.format(125)).isEqualTo("125us");
+    assertThat(Durations.format(250_000)).isEqualTo("250ms");
+    assertThat(Durations.format(1_140_000_000L)).isEqualTo("19m");
+    assertThat(Durations.format(3_750_500_000L)).isEqualTo("1h 2m 30.5s");
+    assertThat(Durations.format(2 * 86_400_000_000L + 3_600_000_000L)).isEqualTo("2d 1h");
+  }
 }

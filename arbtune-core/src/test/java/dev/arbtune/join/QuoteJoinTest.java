@@ -175,8 +175,17 @@ class QuoteJoinTest {
 
     assertThat(stats.a())
         .isEqualTo(
-            new VenueStats("a.csv", 4, 1, 2, 0, 60 * S, Instant.parse("2014-05-01T05:00:01Z")));
-    assertThat(stats.b()).isEqualTo(new VenueStats("b.csv", 1, 0, 0, 0, 0, null));
+            new VenueStats(
+                "a.csv",
+                VenueFormat.GENERIC,
+                4,
+                1,
+                2,
+                0,
+                60 * S,
+                Instant.parse("2014-05-01T05:00:01Z")));
+    assertThat(stats.b())
+        .isEqualTo(new VenueStats("b.csv", VenueFormat.GENERIC, 1, 0, 0, 0, 0, null));
   }
 
   @Test

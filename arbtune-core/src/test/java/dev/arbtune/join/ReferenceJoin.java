@@ -109,6 +109,7 @@ final class ReferenceJoin {
     }
     return new VenueStats(
         source,
+        VenueFormat.GENERIC,
         quotes.size(),
         crossed,
         locked,
