@@ -198,6 +198,14 @@ final class JoinCommand implements Callable<Integer> {
       throw new UserInputException(
           "--venue" + suffix + " " + Excerpt.of(file.toString()) + ": no such file");
     }
+    if (Files.isDirectory(file)) {
+      throw new UserInputException(
+          "--venue"
+              + suffix
+              + " "
+              + Excerpt.of(file.toString())
+              + " is a folder; give its quote file");
+    }
     return new VenueInput(file, f, column, u, sort);
   }
 

@@ -184,8 +184,10 @@ class JoinCommandTest {
   void everyBadInputIsOneLineWithExitOneAndLeavesNoOutput() throws IOException {
     Path good = file("good.csv", GENERIC_A);
     Path out = tmp.resolve("out/joined.csv");
+    Files.createDirectory(tmp.resolve("folder"));
     String[][] cases = {
       {"missing.csv", null, "missing.csv: no such file"},
+      {"folder", null, "folder is a folder; give its quote file"},
       {"empty.csv", "", "empty.csv"},
       {"unknown.csv", "time,price\n1,2\n", "binance-bookticker"},
       {
