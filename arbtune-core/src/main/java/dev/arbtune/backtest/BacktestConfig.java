@@ -524,7 +524,11 @@ public record BacktestConfig(
    * {@link #MAX_STRING_CHARS} for the others; the message quotes an excerpt.
    */
   private static void requireLength(String key, String value) {
-    boolean path = DATA_FILE.equals(key);
+    requireLength(key, value, DATA_FILE.equals(key));
+  }
+
+  /** Refuses a string longer than a path ({@code path}) or a config string may be. */
+  static void requireLength(String key, String value, boolean path) {
     int max = path ? MAX_PATH_CHARS : MAX_STRING_CHARS;
     if (value.length() > max) {
       throw new ConfigException(
@@ -564,7 +568,7 @@ public record BacktestConfig(
     }
   }
 
-  private static String describe(Object v) {
+  static String describe(Object v) {
     if (v == null) {
       return "null";
     }

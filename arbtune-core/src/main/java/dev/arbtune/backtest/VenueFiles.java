@@ -184,14 +184,7 @@ public record VenueFiles(
     if (path == null || path.isBlank()) {
       throw new ConfigException(key, "is required (a path to the venue's quote file)");
     }
-    if (path.length() > BacktestConfig.MAX_PATH_CHARS) {
-      throw new ConfigException(
-          key,
-          "has "
-              + path.length()
-              + " characters, more than the 4096 (PATH_MAX) a path may have: "
-              + Excerpt.quoted(path));
-    }
+    BacktestConfig.requireLength(key, path, true);
   }
 
   private static String format(String key, String text) {
@@ -226,7 +219,7 @@ public record VenueFiles(
     throw new ConfigException(
         key,
         "expected a string, got "
-            + (v instanceof Map ? "a mapping" : v instanceof List ? "a list" : v.toString())
+            + BacktestConfig.describe(v)
             + (key.equals(MAX_STALENESS) ? " (write a duration with its unit, such as 5s)" : ""));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,11 @@ class VenueFilesTest {
             "max_staleness: expected a string, got 5 (write a duration with its unit, such as 5s)");
     e = error(map("venue_a", "a", "venue_b", "", "max_staleness", "5s"));
     assertThat(e.field()).isEqualTo("venue_b");
+    e = error(map("venue_a", "x".repeat(5000), "venue_b", "b"));
+    assertThat(e.getMessage())
+        .startsWith("venue_a: has 5000 characters, more than the 4096 (PATH_MAX) a path may have");
+    e = error(map("venue_a", "a", "venue_b", List.of("b")));
+    assertThat(e.getMessage()).isEqualTo("venue_b: expected a string, got a list");
     e = error(map("venue_a", "a", "venue_b", "b", "time_column_a", " "));
     assertThat(e.field()).isEqualTo("time_column_a");
   }
