@@ -17,7 +17,7 @@ import java.util.Optional;
  * The configuration of one backtest job: the {@code config} object of a result document and of a
  * plan line. Validated on construction, exactly as the runner validates it.
  *
- * @param dataFile CSV of two-venue quotes
+ * @param dataFile CSV of two-venue quotes; {@code null} when the job names {@code venues} instead
  * @param minSpreadBps net spread needed to open a trade, after the entry costs {@link #costBps()}
  *     (one pair of fills; a round trip costs about twice that), in basis points; 0 to {@link
  *     #MAX_BPS}
@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param endTime quotes from this instant on are not used; {@code null} for the end of the file
  * @param timeUnit the unit of the quotes file's epoch integers, {@link EpochUnit#AUTO} (the
  *     default) to read it from their magnitude
+ * @param venues the two venue files joined into the job's quotes, instead of {@code dataFile};
+ *     {@code null} for a job with a {@code data_file}
  */
 public record BacktestConfig(
     String dataFile,
@@ -49,7 +51,8 @@ public record BacktestConfig(
     String tag,
     Instant startTime,
     Instant endTime,
-    EpochUnit timeUnit) {
+    EpochUnit timeUnit,
+    VenueFiles venues) {
 
   public static final String DATA_FILE = "data_file";
   public static final String MIN_SPREAD_BPS = "min_spread_bps";
@@ -81,6 +84,12 @@ public record BacktestConfig(
           START_TIME,
           END_TIME,
           TIME_UNIT);
+
+  /**
+   * {@link #FIELDS} and the venue keys ({@link VenueFiles#FIELDS}): every key a config may have.
+   */
+  public static final List<String> ALL_FIELDS =
+      java.util.stream.Stream.concat(FIELDS.stream(), VenueFiles.FIELDS.stream()).toList();
 
   /** The keys whose values are numbers (the ones a parameter grid can vary). */
   public static final List<String> NUMERIC_FIELDS =
@@ -135,10 +144,18 @@ public record BacktestConfig(
     Objects.requireNonNull(timeUnit, "timeUnit");
     startTime = toMicrosecond(startTime);
     endTime = toMicrosecond(endTime);
-    if (dataFile == null || dataFile.isBlank()) {
-      throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
+    if (venues != null && dataFile != null) {
+      throw new ConfigException(
+          DATA_FILE,
+          "give either data_file or venue_a and venue_b (two venue files joined by the runner),"
+              + " not both");
     }
-    requireLength(DATA_FILE, dataFile);
+    if (venues == null) {
+      if (dataFile == null || dataFile.isBlank()) {
+        throw new ConfigException(DATA_FILE, "is required (a path to a quotes CSV)");
+      }
+      requireLength(DATA_FILE, dataFile);
+    }
     if (tag != null) {
       requireLength(TAG, tag);
     }
@@ -158,6 +175,42 @@ public record BacktestConfig(
       throw new ConfigException(
           END_TIME, "must be after start_time (" + startTime + "), got " + endTime);
     }
+  }
+
+  /**
+   * A configuration reading the quotes file {@code dataFile}.
+   *
+   * @throws ConfigException naming the first field that the runner would refuse
+   */
+  public BacktestConfig(
+      String dataFile,
+      double minSpreadBps,
+      double takerFeeABps,
+      double takerFeeBBps,
+      double slippageBps,
+      double maxPositionUsd,
+      int maxOpenTrades,
+      double initialBalanceUsd,
+      Double stopOnDrawdownPct,
+      String tag,
+      Instant startTime,
+      Instant endTime,
+      EpochUnit timeUnit) {
+    this(
+        dataFile,
+        minSpreadBps,
+        takerFeeABps,
+        takerFeeBBps,
+        slippageBps,
+        maxPositionUsd,
+        maxOpenTrades,
+        initialBalanceUsd,
+        stopOnDrawdownPct,
+        tag,
+        startTime,
+        endTime,
+        timeUnit,
+        null);
   }
 
   /**
@@ -218,7 +271,8 @@ public record BacktestConfig(
 
   /**
    * Reads a {@code config} object (from JSON or YAML). Missing fields take their defaults; {@code
-   * data_file} is required; an unknown key is an error that suggests the closest known one.
+   * data_file}, or instead both {@code venue_a} and {@code venue_b} ({@link VenueFiles}), is
+   * required; an unknown key is an error that suggests the closest known one.
    *
    * @throws ConfigException naming the first field that is unknown, of the wrong type or out of
    *     range
@@ -226,8 +280,8 @@ public record BacktestConfig(
   public static BacktestConfig fromMap(Map<String, ?> map) {
     Objects.requireNonNull(map, "map");
     for (String key : map.keySet()) {
-      if (!FIELDS.contains(key)) {
-        throw new ConfigException(key, "unknown config field" + suggestion(key, FIELDS));
+      if (!FIELDS.contains(key) && !VenueFiles.FIELDS.contains(key)) {
+        throw new ConfigException(key, "unknown config field" + suggestion(key, ALL_FIELDS));
       }
     }
     for (String key : List.of(DATA_FILE, TAG, START_TIME, END_TIME)) {
@@ -238,6 +292,24 @@ public record BacktestConfig(
     Object data = map.get(DATA_FILE);
     if (data != null && !(data instanceof String)) {
       throw new ConfigException(DATA_FILE, "expected a string, got " + describe(data));
+    }
+    VenueFiles venues = null;
+    if (VenueFiles.named(map)) {
+      if (data != null
+          && map.get(VenueFiles.VENUE_A) == null
+          && map.get(VenueFiles.VENUE_B) == null) {
+        String key =
+            VenueFiles.FIELDS.stream().filter(k -> map.get(k) != null).findFirst().orElseThrow();
+        throw new ConfigException(
+            key, "applies to venue files (venue_a, venue_b) only, not to data_file; remove it");
+      }
+      if (data != null) {
+        throw new ConfigException(
+            DATA_FILE,
+            "give either data_file or venue_a and venue_b (two venue files joined by the runner),"
+                + " not both");
+      }
+      venues = VenueFiles.fromMap(map);
     }
     return new BacktestConfig(
         (String) data,
@@ -252,7 +324,8 @@ public record BacktestConfig(
         optionalString(map, TAG),
         instant(map, START_TIME),
         instant(map, END_TIME),
-        timeUnit(map));
+        timeUnit(map),
+        venues);
   }
 
   /**
@@ -260,11 +333,16 @@ public record BacktestConfig(
    * decimals as doubles, {@code max_open_trades} as an integer, {@code stop_on_drawdown_pct} and
    * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set,
    * {@code time_unit} only when not {@code auto} (so that documents of files read by magnitude are
-   * as before). Unmodifiable.
+   * as before). A job naming venue files has the venue keys ({@link VenueFiles#FIELDS}) where
+   * {@code data_file} would be. Unmodifiable.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put(DATA_FILE, dataFile);
+    if (venues == null) {
+      m.put(DATA_FILE, dataFile);
+    } else {
+      m.putAll(venues.toMap());
+    }
     m.put(MIN_SPREAD_BPS, minSpreadBps);
     m.put(TAKER_FEE_A_BPS, takerFeeABps);
     m.put(TAKER_FEE_B_BPS, takerFeeBBps);
@@ -446,7 +524,11 @@ public record BacktestConfig(
    * {@link #MAX_STRING_CHARS} for the others; the message quotes an excerpt.
    */
   private static void requireLength(String key, String value) {
-    boolean path = DATA_FILE.equals(key);
+    requireLength(key, value, DATA_FILE.equals(key));
+  }
+
+  /** Refuses a string longer than a path ({@code path}) or a config string may be. */
+  static void requireLength(String key, String value, boolean path) {
     int max = path ? MAX_PATH_CHARS : MAX_STRING_CHARS;
     if (value.length() > max) {
       throw new ConfigException(
@@ -486,7 +568,7 @@ public record BacktestConfig(
     }
   }
 
-  private static String describe(Object v) {
+  static String describe(Object v) {
     if (v == null) {
       return "null";
     }

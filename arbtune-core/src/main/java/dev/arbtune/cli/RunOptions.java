@@ -27,7 +27,8 @@ final class RunOptions {
       names = "--data-root",
       paramLabel = "DIR",
       description =
-          "Resolve relative config.data_file paths against DIR instead of the current folder.")
+          "Resolve relative config.data_file (and venue_a, venue_b) paths against DIR instead"
+              + " of the current folder.")
   Path dataRoot;
 
   @Option(

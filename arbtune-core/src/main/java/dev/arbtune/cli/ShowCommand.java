@@ -2,7 +2,6 @@ package dev.arbtune.cli;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.JobFinder;
-import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.frontend.AggregationOptions;
@@ -112,11 +111,14 @@ final class ShowCommand implements Callable<Integer> {
     JobFinder.Found found = JobFinder.find(dir, jobId, Runtime.getRuntime().availableProcessors());
     AggregatedJobResult job = theJob(found, dir);
     Path folder = outputFolder(dir);
-    String dataFile = job.config().get(BacktestConfig.DATA_FILE) instanceof String s ? s : null;
-    Path root = DataRoots.of(dataRoot, resultsDir, dataFile);
+    Path root = DataRoots.of(dataRoot, resultsDir, DataRoots.inputFile(job.config()));
     Replay replay;
     try {
-      replay = Replay.of(job.config(), jobId, QuotesSource.local(quotesCache.cache(), root));
+      replay =
+          Replay.of(
+              job.config(),
+              jobId,
+              QuotesSource.local(quotesCache.cache(), root, DataRoots.joinedFolder(resultsDir)));
     } catch (ReplayException e) {
       throw new UserInputException(
           "cannot re-run job "

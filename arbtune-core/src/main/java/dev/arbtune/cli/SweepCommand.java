@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
       "",
       "Everything goes under --output-root: jobs.jsonl (the plan), results/TAG/JOB_ID.json (one"
           + " result document per job), summary.json (the summary, beside the results) and, with"
-          + " --report, report.html.",
+          + " --report, report.html; a session naming venue files (venue_a, venue_b instead"
+          + " of data_file) has them joined once into joined/, a cache safe to delete"
+          + " (docs/SESSION.md).",
       "",
       "Run the same command again to resume (after Ctrl-C or SIGTERM too, which prints how many"
           + " jobs finished): finished jobs are skipped. If the session file,"

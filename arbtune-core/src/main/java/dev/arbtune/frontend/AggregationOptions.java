@@ -194,7 +194,7 @@ public final class AggregationOptions {
             .maxDrawdownPct(maxDrawdownPct)
             .minTrades(minTrades)
             .ranking(ranking)
-            .refuseUnseenFields(Metric.keys(), BacktestConfig.FIELDS);
+            .refuseUnseenFields(Metric.keys(), BacktestConfig.ALL_FIELDS);
     if (threads != null) {
       b.threads(threads);
     }

@@ -1,22 +1,16 @@
 package dev.arbtune.join;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.arbtune.backtest.DurationText;
 
 /**
  * Durations as the command line and session files give them: a whole number and a unit ({@code
  * 100us}, {@code 250ms}, {@code 5s}, {@code 2m}, {@code 6h}, {@code 1d}) or ISO-8601 ({@code PT5S},
- * {@code PT0.25S}).
+ * {@code PT0.25S}). The parsing is {@link DurationText}'s, which session configs share.
  */
 public final class Durations {
 
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,18})(us|ms|s|m|h|d)");
-
   /** The word that means "no limit" where a limit is asked for. */
-  public static final String NONE = "none";
+  public static final String NONE = DurationText.NONE;
 
   private Durations() {}
 
@@ -27,35 +21,7 @@ public final class Durations {
    *     negative or too long to count in microseconds
    */
   public static long parseMicros(String text) {
-    String t = text.strip();
-    Matcher m = SHORT.matcher(t.toLowerCase(Locale.ROOT));
-    try {
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        long unit =
-            switch (m.group(2)) {
-              case "us" -> 1L;
-              case "ms" -> 1_000L;
-              case "s" -> 1_000_000L;
-              case "m" -> 60_000_000L;
-              case "h" -> 3_600_000_000L;
-              default -> 86_400_000_000L;
-            };
-        return Math.multiplyExact(n, unit);
-      }
-      if (t.length() > 1 && (t.charAt(0) == 'P' || t.charAt(0) == 'p')) {
-        Duration d = Duration.parse(t);
-        if (d.isNegative()) {
-          throw invalid(text, "it is negative");
-        }
-        return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
-      }
-    } catch (ArithmeticException e) {
-      throw invalid(text, "it is too long");
-    } catch (DateTimeParseException e) {
-      // not ISO-8601 either: said below
-    }
-    throw invalid(text, null);
+    return DurationText.parseMicros(text);
   }
 
   /**
@@ -63,7 +29,7 @@ public final class Durations {
    * {@value #NONE} (letter case ignored): a limit that never applies.
    */
   public static long parseLimitMicros(String text) {
-    return text.strip().equalsIgnoreCase(NONE) ? Long.MAX_VALUE : parseMicros(text);
+    return DurationText.parseLimitMicros(text);
   }
 
   /**
@@ -98,16 +64,5 @@ public final class Durations {
     if (value != 0) {
       out.append(out.isEmpty() ? "" : " ").append(value).append(unit);
     }
-  }
-
-  private static IllegalArgumentException invalid(String text, String why) {
-    String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    return new IllegalArgumentException(
-        "invalid duration '"
-            + shown
-            + "'"
-            + (why == null ? "" : " (" + why + ")")
-            + "; expected a whole number and a unit (us, ms, s, m, h, d), e.g. 5s or 250ms, or"
-            + " ISO-8601 such as PT5S");
   }
 }

@@ -130,7 +130,7 @@ public record ParamGrid(String name, List<BigDecimal> values) {
   }
 
   private static String notVariable(String name) {
-    if (BacktestConfig.FIELDS.contains(name)) {
+    if (BacktestConfig.ALL_FIELDS.contains(name)) {
       return name
           + " cannot be varied: a grid varies a numeric runner field ("
           + String.join(", ", BacktestConfig.NUMERIC_FIELDS)

@@ -2,6 +2,7 @@ package dev.arbtune.plan;
 
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.VenueFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -40,9 +41,9 @@ public final class SessionFile {
   static final String SAMPLES = "samples";
   static final String SEED = "seed";
 
-  /** The runner fields a session file may fix (every one but {@code tag}). */
+  /** The runner fields a session file may fix (every one but {@code tag}, and the venue keys). */
   static final List<String> FIXED_FIELDS =
-      BacktestConfig.FIELDS.stream().filter(f -> !f.equals(BacktestConfig.TAG)).toList();
+      BacktestConfig.ALL_FIELDS.stream().filter(f -> !f.equals(BacktestConfig.TAG)).toList();
 
   /** Every top-level key of a session file. */
   public static final List<String> KEYS = keys();
@@ -205,6 +206,15 @@ public final class SessionFile {
     } catch (ConfigException e) {
       String field = e.field().equals(BacktestConfig.TAG) ? TAG_PREFIX : e.field();
       YamlNode n = top.get(field);
+      if (n == null && VenueFiles.FIELDS.contains(field)) { // a venue file missing: where the
+        // other venue keys are
+        n =
+            VenueFiles.FIELDS.stream()
+                .map(top::get)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+      }
       String problem = e.getMessage().substring(e.field().length() + 2);
       throw error(field, n == null ? 0 : n.line(), problem);
     }

@@ -1,7 +1,6 @@
 package dev.arbtune.report;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
-import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.Direction;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.EquityRecorder;
@@ -237,7 +236,7 @@ public final class JobCharts {
     Set<Path> loaded = new HashSet<>();
     int shown = 0;
     for (AggregatedJobResult job : top.subList(0, Math.min(REPORT_JOBS, top.size()))) {
-      String dataFile = job.config().get(BacktestConfig.DATA_FILE) instanceof String f ? f : null;
+      String dataFile = DataRoots.inputFile(job.config());
       Path root = DataRoots.of(dataRoot, resultsDir, dataFile);
       Path file = dataFile == null ? null : resolve(root, dataFile);
       if (shown > 0 && !cheap(file, loaded)) {
@@ -253,7 +252,11 @@ public final class JobCharts {
       h.append("</code></h3>\n");
       Replay replay;
       try {
-        replay = Replay.of(job.config(), job.jobId(), QuotesSource.local(cache, root));
+        replay =
+            Replay.of(
+                job.config(),
+                job.jobId(),
+                QuotesSource.local(cache, root, DataRoots.joinedFolder(resultsDir)));
       } catch (ReplayException e) {
         h.append("<figure class=\"omitted\"><p>")
             .append(e.dataMissing() ? "Data file not reachable (moved or deleted?): " : "")

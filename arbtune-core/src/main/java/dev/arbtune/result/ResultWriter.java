@@ -53,9 +53,25 @@ public final class ResultWriter {
    */
   public void writeSuccess(Path file, String jobId, Map<String, ?> config, Map<String, ?> metrics)
       throws IOException {
+    writeSuccess(file, jobId, config, metrics, Map.of());
+  }
+
+  /**
+   * Writes a success document to {@code file} as {@link #writeSuccess(Path, String, Map, Map)}
+   * does, with {@code summary}'s entries after {@code job_id} in {@code config_summary}.
+   *
+   * @throws IOException when the file cannot be written; it is then unchanged
+   */
+  public void writeSuccess(
+      Path file,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, ?> metrics,
+      Map<String, ?> summary)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     StringWriter text = new StringWriter(2048);
-    success(text, jobId, config, metrics);
+    success(text, jobId, config, metrics, summary);
     AtomicFiles.writeText(file, w -> w.write(text.toString()), durable, owner);
   }
 
@@ -81,6 +97,23 @@ public final class ResultWriter {
    */
   public static void success(
       Writer out, String jobId, Map<String, ?> config, Map<String, ?> metrics) throws IOException {
+    success(out, jobId, config, metrics, Map.of());
+  }
+
+  /**
+   * Writes a success document to {@code out}, with {@code summary}'s entries after {@code job_id}
+   * in {@code config_summary} (such as {@code joined_file}, the quotes a job naming venue files
+   * read).
+   *
+   * @throws IOException when writing fails
+   */
+  public static void success(
+      Writer out,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, ?> metrics,
+      Map<String, ?> summary)
+      throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(metrics, "metrics");
     try (JsonGenerator g = generator(out)) {
@@ -90,7 +123,7 @@ public final class ResultWriter {
       g.writeObject(config);
       g.writeFieldName("metrics");
       g.writeObject(metrics);
-      configSummary(g, jobId);
+      configSummary(g, jobId, summary);
       g.writeEndObject();
     }
     out.write('\n');
@@ -114,17 +147,22 @@ public final class ResultWriter {
         g.writeObject(config);
       }
       g.writeStringField("error", Excerpt.bound(error));
-      configSummary(g, jobId);
+      configSummary(g, jobId, Map.of());
       g.writeEndObject();
     }
     out.write('\n');
     out.flush();
   }
 
-  private static void configSummary(JsonGenerator g, String jobId) throws IOException {
+  private static void configSummary(JsonGenerator g, String jobId, Map<String, ?> summary)
+      throws IOException {
     g.writeObjectFieldStart("config_summary");
     if (jobId != null) {
       g.writeStringField("job_id", jobId);
+    }
+    for (Map.Entry<String, ?> e : summary.entrySet()) {
+      g.writeFieldName(e.getKey());
+      g.writeObject(e.getValue());
     }
     g.writeEndObject();
   }

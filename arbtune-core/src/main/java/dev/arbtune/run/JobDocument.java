@@ -9,6 +9,7 @@ import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.backtest.QuotesTooLargeException;
 import dev.arbtune.backtest.Trade;
+import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
  * @param metrics the metrics of a success (with {@code runtime_seconds}); {@code null} for an error
  * @param error the message of an error; {@code null} for a success
  * @param backtestMetrics the backtest's metrics for a success; else {@code null}
+ * @param joinedFile for a success of a job that names venue files, the joined quotes file it read
+ *     (written as {@code config_summary.joined_file}); else {@code null}
  */
 public record JobDocument(
     long lineNumber,
@@ -38,7 +41,22 @@ public record JobDocument(
     Map<String, ?> config,
     Map<String, Object> metrics,
     String error,
-    BacktestMetrics backtestMetrics) {
+    BacktestMetrics backtestMetrics,
+    String joinedFile) {
+
+  /** The key of {@code config_summary} that names the joined quotes of a venue job. */
+  public static final String JOINED_FILE = "joined_file";
+
+  /** A document of a job that read no joined file. */
+  public JobDocument(
+      long lineNumber,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, Object> metrics,
+      String error,
+      BacktestMetrics backtestMetrics) {
+    this(lineNumber, jobId, config, metrics, error, backtestMetrics, null);
+  }
 
   public JobDocument {
     if ((error == null) == (metrics == null)) {
@@ -100,8 +118,18 @@ public record JobDocument(
     long start = System.nanoTime();
     BacktestMetrics metrics;
     boolean loaded = false;
+    VenueFiles venues = config.venues();
+    String joined = null;
+    String input =
+        venues == null
+            ? "data_file " + Excerpt.of(config.dataFile())
+            : "the join of venue_a "
+                + Excerpt.of(venues.venueA())
+                + " and venue_b "
+                + Excerpt.of(venues.venueB());
     try {
-      Quotes q = quotes.load(config.dataFile(), config.timeUnit());
+      Quotes q = quotes.load(config);
+      joined = venues == null ? null : q.source();
       loaded = true;
       metrics = Backtest.run(config, q, tradeLog);
     } catch (OutOfMemoryError e) {
@@ -110,16 +138,24 @@ public record JobDocument(
           lineNumber,
           jobId,
           config.toMap(),
-          JobMemory.ranOut(
-              (loaded ? "running the backtest on data_file " : "loading data_file ")
-                  + config.dataFile()));
+          JobMemory.ranOut((loaded ? "running the backtest on " : "loading ") + input));
     } catch (QuotesTooLargeException e) {
       return error(
           lineNumber,
           jobId,
           config.toMap(),
-          "data_file " + e.getMessage() + "; " + JobMemory.advice(2 * e.neededBytes()));
+          (venues == null ? "data_file " : input + ": ")
+              + e.getMessage()
+              + "; "
+              + JobMemory.advice(2 * e.neededBytes()));
     } catch (NoSuchFileException e) {
+      if (venues != null) {
+        return error(
+            lineNumber,
+            jobId,
+            config.toMap(),
+            "cannot read " + input + ": " + JobRunner.describe(e));
+      }
       String where = quotes.lookedFor(config.dataFile());
       return error(
           lineNumber,
@@ -129,26 +165,28 @@ public record JobDocument(
               + Excerpt.of(config.dataFile())
               + (where == null ? "" : " (looked for " + where + ")"));
     } catch (QuotesFormatException e) {
-      return error(lineNumber, jobId, config.toMap(), "data_file " + e.getMessage());
+      return error(
+          lineNumber,
+          jobId,
+          config.toMap(),
+          venues == null ? "data_file " + e.getMessage() : "venue file " + e.getMessage());
     } catch (ConfigException e) {
       return error(lineNumber, jobId, config.toMap(), "config." + e.getMessage());
     } catch (BacktestOverflowException e) {
       return error(lineNumber, jobId, config.toMap(), e.getMessage());
     } catch (IOException e) {
+      String subject = venues == null ? config.dataFile() : input;
       return error(
           lineNumber,
           jobId,
           config.toMap(),
-          "cannot read data_file "
-              + Excerpt.of(config.dataFile())
-              + ": "
-              + JobRunner.because(e, config.dataFile()));
+          "cannot read " + input + ": " + JobRunner.because(e, subject));
     } catch (RuntimeException e) {
       return error(lineNumber, jobId, config.toMap(), "internal error: " + e);
     }
     double runtime = (System.nanoTime() - start) / 1e9;
     return new JobDocument(
-        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics);
+        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics, joined);
   }
 
   private static JobDocument error(
@@ -199,6 +237,11 @@ public record JobDocument(
     return Objects.equals(a, b);
   }
 
+  /** What {@code config_summary} holds besides {@code job_id}: {@code joined_file} when set. */
+  public Map<String, Object> summary() {
+    return joinedFile == null ? Map.of() : Map.of(JOINED_FILE, joinedFile);
+  }
+
   /** Whether this is a success document. */
   public boolean isSuccess() {
     return error == null;
@@ -211,7 +254,7 @@ public record JobDocument(
    */
   public void writeTo(Writer out) throws IOException {
     if (isSuccess()) {
-      ResultWriter.success(out, jobId, config, metrics);
+      ResultWriter.success(out, jobId, config, metrics, summary());
     } else {
       ResultWriter.error(out, jobId, config, error);
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,15 @@ public final class JobRunner {
   private final ResultWriter writer;
   private final ResultReader reader = new ResultReader();
   private final QuotesSource quotes;
+
+  /**
+   * The quotes of jobs writing into each output root: the data root's, joining venue files into the
+   * root's {@link VenueJoins#FOLDER} (a session has one root).
+   */
+  private final Map<Path, QuotesSource> rootQuotes = new ConcurrentHashMap<>();
+
+  /** Where venue files are joined, or {@code null} for each output root's own folder. */
+  private final Path joinedFolder;
 
   /** The output root last seen and its real path: the same root serves a whole session. */
   private volatile Path[] realRoot;
@@ -75,6 +85,18 @@ public final class JobRunner {
    * @param plan the plan file being run, or {@code null}
    */
   public JobRunner(QuotesCache cache, Path dataRoot, ResultWriter writer, Path plan) {
+    this(cache, dataRoot, writer, plan, null);
+  }
+
+  /**
+   * A runner for the jobs of {@code plan} that joins venue files into {@code joinedFolder}.
+   *
+   * @param joinedFolder where venue files are joined ({@link VenueJoins}), or {@code null} for the
+   *     output root's {@code joined/}
+   */
+  public JobRunner(
+      QuotesCache cache, Path dataRoot, ResultWriter writer, Path plan, Path joinedFolder) {
+    this.joinedFolder = joinedFolder;
     this.cache = Objects.requireNonNull(cache, "cache");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
     this.writer = Objects.requireNonNull(writer, "writer");
@@ -86,6 +108,21 @@ public final class JobRunner {
   /** The quotes of this runner's jobs: its data root, through its cache. */
   public QuotesSource quotes() {
     return quotes;
+  }
+
+  /**
+   * The quotes of jobs writing into {@code outputRoot}: this runner's data root, through its cache,
+   * with venue files joined once ({@link VenueJoins}) into the folder given to the constructor, or
+   * else into {@code outputRoot/joined/}.
+   */
+  public QuotesSource quotes(Path outputRoot) {
+    return rootQuotes.computeIfAbsent(
+        outputRoot,
+        r ->
+            QuotesSource.local(
+                cache,
+                dataRoot,
+                joinedFolder != null ? joinedFolder : r.resolve(VenueJoins.FOLDER)));
   }
 
   /** Where {@code config.dataFile()} is read from. */
@@ -189,12 +226,12 @@ public final class JobRunner {
       return new JobOutcome(
           line.lineNumber(), line.jobId(), target, JobOutcome.Status.SKIPPED, null, null);
     }
-    JobDocument doc = JobDocument.of(line, problem, quotes);
+    JobDocument doc = JobDocument.of(line, problem, quotes(outputRoot));
     if (!doc.isSuccess()) {
       return error(line, outputRoot, target, doc.config(), doc.error());
     }
     try {
-      writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics());
+      writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics(), doc.summary());
     } catch (IOException e) {
       return error(
           line,
@@ -372,15 +409,22 @@ public final class JobRunner {
           + " its own";
     }
     if (line.config() != null) {
-      String dataFile = line.config().dataFile();
-      if (dataIds.size() >= MAX_DATA_IDS) {
-        dataIds.clear();
+      BacktestConfig config = line.config();
+      if (config.venues() != null) {
+        for (String venue : List.of(config.venues().venueA(), config.venues().venueB())) {
+          if (id.same(dataId(venue))) {
+            return "output_json "
+                + Excerpt.of(line.outputJson())
+                + " is this job's venue file ("
+                + Excerpt.of(venue)
+                + "); writing the result there would destroy the quotes, so give output_json a"
+                + " path of its own";
+          }
+        }
+        return null;
       }
-      FileId data =
-          dataIds
-              .computeIfAbsent(dataFile, f -> Optional.ofNullable(FileId.of(dataRoot.resolve(f))))
-              .orElse(null);
-      if (id.same(data)) {
+      String dataFile = config.dataFile();
+      if (id.same(dataId(dataFile))) {
         return "output_json "
             + Excerpt.of(line.outputJson())
             + " is this job's data_file ("
@@ -390,6 +434,15 @@ public final class JobRunner {
       }
     }
     return null;
+  }
+
+  private FileId dataId(String file) {
+    if (dataIds.size() >= MAX_DATA_IDS) {
+      dataIds.clear();
+    }
+    return dataIds
+        .computeIfAbsent(file, f -> Optional.ofNullable(FileId.of(dataRoot.resolve(f))))
+        .orElse(null);
   }
 
   /** A file's identity (device and inode where the file system has them), links followed. */

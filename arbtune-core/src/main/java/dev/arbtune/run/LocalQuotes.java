@@ -3,6 +3,7 @@ package dev.arbtune.run;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -15,16 +16,24 @@ final class LocalQuotes implements QuotesSource {
   private final QuotesCache cache;
   private final Path dataRoot;
   private final boolean dataRootOption;
+  private final VenueJoins joins;
 
   /**
    * @param dataRoot the folder relative paths are read from ({@code Path.of("")}: the current one)
    * @param dataRootOption whether the command offers {@code --data-root}, which a message about a
    *     missing relative file then suggests
+   * @param joins where venue files are joined, or {@code null} to refuse them
    */
-  LocalQuotes(QuotesCache cache, Path dataRoot, boolean dataRootOption) {
+  LocalQuotes(QuotesCache cache, Path dataRoot, boolean dataRootOption, VenueJoins joins) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
     this.dataRootOption = dataRootOption;
+    this.joins = joins;
+  }
+
+  @Override
+  public Path joined(VenueFiles venues) throws IOException {
+    return joins == null ? QuotesSource.super.joined(venues) : joins.joined(venues);
   }
 
   @Override

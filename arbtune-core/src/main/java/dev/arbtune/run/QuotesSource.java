@@ -5,6 +5,7 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +48,38 @@ public interface QuotesSource {
   }
 
   /**
+   * The quotes of a job: its {@code data_file} read in its {@code time_unit}, or, for a job that
+   * names venue files, the file {@link #joined} joins them into.
+   *
+   * @throws IOException as {@link #load(String, EpochUnit)}
+   * @throws ConfigException when a venue file is missing, or this source does not join venue files
+   */
+  default Quotes load(BacktestConfig config) throws IOException {
+    if (config.venues() == null) {
+      return load(config.dataFile(), config.timeUnit());
+    }
+    return load(joined(config.venues()).toString(), EpochUnit.AUTO);
+  }
+
+  /**
+   * The quotes file that {@code venues} are joined into, joined once and kept ({@link VenueJoins}).
+   * The default refuses: a source that cannot join (a distributed runner's) says to join first.
+   *
+   * @throws ConfigException (field {@code venue_a}) when this source does not join venue files, or
+   *     naming the venue file that is missing
+   * @throws dev.arbtune.backtest.QuotesFormatException when a venue file is malformed
+   * @throws IOException when reading or writing fails
+   */
+  default Path joined(VenueFiles venues) throws IOException {
+    throw new ConfigException(VenueFiles.VENUE_A, NO_JOINS);
+  }
+
+  /** What a runner that cannot join venue files says. */
+  String NO_JOINS =
+      "this runner does not join venue files; join the venue files first with arbtune join and"
+          + " give data_file";
+
+  /**
    * Where {@code dataFile} was looked for, as a message about a missing file shows it, or {@code
    * null} when that is {@code dataFile} itself.
    */
@@ -74,7 +107,15 @@ public interface QuotesSource {
    * @param dataRoot {@code Path.of("")} for the current working directory
    */
   static QuotesSource local(QuotesCache cache, Path dataRoot) {
-    return new LocalQuotes(cache, dataRoot, true);
+    return new LocalQuotes(cache, dataRoot, true, null);
+  }
+
+  /**
+   * The local folder {@code dataRoot} as {@link #local(QuotesCache, Path)}, joining venue files
+   * into {@code joinedFolder} (relative venue paths are read from {@code dataRoot} too).
+   */
+  static QuotesSource local(QuotesCache cache, Path dataRoot, Path joinedFolder) {
+    return new LocalQuotes(cache, dataRoot, true, new VenueJoins(joinedFolder, dataRoot));
   }
 
   /**
@@ -82,6 +123,6 @@ public interface QuotesSource {
    * arbtune backtest}): a missing file's message names the absolute path tried, nothing more.
    */
   static QuotesSource currentFolder(QuotesCache cache) {
-    return new LocalQuotes(cache, Path.of(""), false);
+    return new LocalQuotes(cache, Path.of(""), false, null);
   }
 }

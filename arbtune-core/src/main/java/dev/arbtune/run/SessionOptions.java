@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param durable force each document to disk before renaming it into place
  * @param quotesCacheBytes the most bytes of quotes held between jobs ({@link
  *     dev.arbtune.backtest.QuotesCache}); ≥ 0
+ * @param joinedFolder where jobs naming venue files have them joined ({@link VenueJoins}); {@code
+ *     null} for {@code outputRoot/joined}
  */
 public record SessionOptions(
     Path plan,
@@ -28,7 +30,8 @@ public record SessionOptions(
     boolean stopOnError,
     long maxJobs,
     boolean durable,
-    long quotesCacheBytes) {
+    long quotesCacheBytes,
+    Path joinedFolder) {
 
   /** The default parallelism: the number of available processors. */
   public static int defaultParallelism() {
@@ -69,6 +72,7 @@ public record SessionOptions(
     private long maxJobs = Long.MAX_VALUE;
     private boolean durable = true;
     private long quotesCacheBytes = QuotesCache.defaultBudgetBytes();
+    private Path joinedFolder;
 
     private Builder(Path plan, Path outputRoot) {
       this.plan = plan;
@@ -125,6 +129,15 @@ public record SessionOptions(
     }
 
     /**
+     * Where venue files are joined (default: the output root's {@code joined/}); a sweep keeps them
+     * in its own root, beside {@code results/}.
+     */
+    public Builder joinedFolder(Path joinedFolder) {
+      this.joinedFolder = joinedFolder;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException when a value is out of range
      */
     public SessionOptions build() {
@@ -137,7 +150,8 @@ public record SessionOptions(
           stopOnError,
           maxJobs,
           durable,
-          quotesCacheBytes);
+          quotesCacheBytes,
+          joinedFolder);
     }
   }
 }

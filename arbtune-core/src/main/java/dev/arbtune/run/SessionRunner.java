@@ -120,7 +120,8 @@ public final class SessionRunner {
               cache,
               options.dataRoot(),
               new ResultWriter(options.durable(), lock.id()),
-              options.plan());
+              options.plan(),
+              options.joinedFolder());
       return runLocked(jobs, listener, started);
     }
   }

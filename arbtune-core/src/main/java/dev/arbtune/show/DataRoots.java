@@ -3,11 +3,15 @@ package dev.arbtune.show;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.aggregate.SweepRoots;
+import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.result.Json;
+import dev.arbtune.run.VenueJoins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -63,6 +67,31 @@ public final class DataRoots {
       folder = folder == null ? sub : folder.resolve(sub);
     }
     return folder == null ? here : folder;
+  }
+
+  /**
+   * The file whose folder a re-run job's relative paths are read from, as {@link #of} takes it: its
+   * {@code data_file}, or for a job that names venue files its {@code venue_a}; {@code null} when
+   * the config has neither.
+   */
+  public static String inputFile(Map<String, ?> config) {
+    Object f = config.get(BacktestConfig.DATA_FILE);
+    if (f == null) {
+      f = config.get(VenueFiles.VENUE_A);
+    }
+    return f instanceof String s ? s : null;
+  }
+
+  /**
+   * Where a re-run joins venue files: the sweep's own {@code joined/} folder when {@code
+   * resultsDir} is a sweep's output root or its {@code results/} (so that the sweep's join is
+   * found, not done again), else {@code arbtune-joined} in the temporary folder.
+   */
+  public static Path joinedFolder(Path resultsDir) {
+    Path root = sweepRoot(resultsDir);
+    return root != null
+        ? root.resolve(VenueJoins.FOLDER)
+        : Path.of(System.getProperty("java.io.tmpdir"), "arbtune-joined");
   }
 
   /** The sweep output root {@code dir} is, or whose {@code results/} it is; else {@code null}. */

@@ -65,9 +65,13 @@ public record Replay(
     }
     Quotes quotes;
     try {
-      quotes = source.load(config.dataFile(), config.timeUnit()); // cached: loaded once
+      quotes = source.load(config); // cached: loaded (and joined) once
     } catch (IOException | RuntimeException e) {
-      throw new ReplayException("cannot read data_file " + config.dataFile() + " again", false);
+      throw new ReplayException(
+          "cannot read "
+              + (config.venues() == null ? "data_file " + config.dataFile() : "the joined quotes")
+              + " again",
+          false);
     }
     Map<String, Object> map = doc.backtestMetrics().toMap(0);
     return new Replay(config, quotes, doc.backtestMetrics(), map, trades);

@@ -3,6 +3,7 @@ package dev.arbtune.sweep;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesDiskCache;
+import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.plan.JobPlan;
@@ -19,6 +20,7 @@ import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
+import dev.arbtune.run.VenueJoins;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,7 +131,13 @@ public final class Sweep {
    */
   public static Result run(Options options, SessionListener listener) throws IOException {
     SessionConfig session = SessionFile.load(options.sessionFile());
-    requireDataFile(options, session.base().dataFile());
+    VenueFiles venues = session.base().venues();
+    if (venues == null) {
+      requireDataFile(options, session.base().dataFile(), BacktestConfig.DATA_FILE);
+    } else {
+      requireDataFile(options, venues.venueA(), VenueFiles.VENUE_A);
+      requireDataFile(options, venues.venueB(), VenueFiles.VENUE_B);
+    }
     SessionPlanner planner = new SessionPlanner(session);
     SweepLayout layout = new SweepLayout(options.outputRoot());
     Files.createDirectories(layout.root());
@@ -148,6 +156,7 @@ public final class Sweep {
               .parallelism(options.parallelism())
               .resume(true)
               .durable(options.durable())
+              .joinedFolder(layout.root().resolve(VenueJoins.FOLDER))
               .build();
       QuotesDiskCache disk =
           options.quotesCache() == null
@@ -170,7 +179,7 @@ public final class Sweep {
    * @throws SessionConfigException naming the session file's {@code data_file} line and the path
    *     looked for
    */
-  private static void requireDataFile(Options options, String dataFile) {
+  private static void requireDataFile(Options options, String dataFile, String key) {
     Path resolved;
     try {
       resolved = options.dataRoot().resolve(dataFile);
@@ -197,8 +206,8 @@ public final class Sweep {
     }
     throw new SessionConfigException(
         options.sessionFile().toString(),
-        SessionFile.lineOf(options.sessionFile(), BacktestConfig.DATA_FILE),
-        BacktestConfig.DATA_FILE,
+        SessionFile.lineOf(options.sessionFile(), key),
+        key,
         problem + "; no job was run",
         null);
   }
@@ -357,23 +366,37 @@ public final class Sweep {
    * results too).
    */
   private static String inputsRecord(SessionPlanner planner, Path dataRoot) throws IOException {
-    String dataFile = firstDataFile(planner);
-    Path resolved = dataRoot.resolve(dataFile).toAbsolutePath().normalize();
+    BacktestConfig first = firstConfig(planner);
     Map<String, Object> record = new LinkedHashMap<>();
-    record.put("data_file", resolved.toString());
-    if (Files.isRegularFile(resolved)) {
-      record.put("size", Files.size(resolved));
-      record.put("modified", Files.getLastModifiedTime(resolved).toString());
+    if (first == null || first.venues() == null) {
+      inputRecord(record, "", dataRoot, first == null ? "" : first.dataFile());
     } else {
-      record.put("size", null);
-      record.put("modified", null);
+      inputRecord(record, VenueFiles.VENUE_A + "_", dataRoot, first.venues().venueA());
+      inputRecord(record, VenueFiles.VENUE_B + "_", dataRoot, first.venues().venueB());
     }
     return Json.prettyWriter().writeValueAsString(record) + "\n";
   }
 
-  private static String firstDataFile(SessionPlanner planner) {
+  /**
+   * Records one input file: {@code data_file} (or {@code venue_a_file}, ...) as resolved, with its
+   * size and modification time under {@code prefix}.
+   */
+  private static void inputRecord(
+      Map<String, Object> record, String prefix, Path dataRoot, String file) throws IOException {
+    Path resolved = dataRoot.resolve(file).toAbsolutePath().normalize();
+    record.put(prefix.isEmpty() ? "data_file" : prefix + "file", resolved.toString());
+    if (Files.isRegularFile(resolved)) {
+      record.put(prefix + "size", Files.size(resolved));
+      record.put(prefix + "modified", Files.getLastModifiedTime(resolved).toString());
+    } else {
+      record.put(prefix + "size", null);
+      record.put(prefix + "modified", null);
+    }
+  }
+
+  private static BacktestConfig firstConfig(SessionPlanner planner) {
     try (Stream<JobPlan> jobs = planner.streamJobs()) {
-      return jobs.findFirst().map(j -> j.config().dataFile()).orElse("");
+      return jobs.findFirst().map(JobPlan::config).orElse(null);
     }
   }
 

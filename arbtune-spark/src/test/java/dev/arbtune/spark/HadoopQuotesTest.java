@@ -58,6 +58,22 @@ class HadoopQuotesTest {
   }
 
   @Test
+  void aJobNamingVenueFilesIsAnErrorSayingToJoinFirst() {
+    dev.arbtune.run.JobDocument doc =
+        dev.arbtune.run.JobDocument.run(
+            0,
+            "v_1",
+            dev.arbtune.backtest.BacktestConfig.fromMap(
+                java.util.Map.of("venue_a", "a.csv", "venue_b", "b.csv")),
+            quotes,
+            null);
+    assertThat(doc.error())
+        .isEqualTo(
+            "config.venue_a: this runner does not join venue files; join the venue files first"
+                + " with arbtune join and give data_file");
+  }
+
+  @Test
   void aMalformedFileIsNamedAsGivenAndAMissingOneIsTriedAgain() throws Exception {
     Files.writeString(dir.resolve("bad.csv"), HEADER + "1700000000000,x,1,1,1\n");
 

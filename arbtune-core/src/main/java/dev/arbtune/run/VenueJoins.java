@@ -1,0 +1,206 @@
+package dev.arbtune.run;
+
+import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.VenueFiles;
+import dev.arbtune.io.Excerpt;
+import dev.arbtune.join.JoinOptions;
+import dev.arbtune.join.QuoteJoin;
+import dev.arbtune.join.VenueFormat;
+import dev.arbtune.join.VenueInput;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The joins of the venue files that jobs name instead of a {@code data_file}, each done once and
+ * kept on disk: in a folder (a sweep's {@code OUTPUT_ROOT/joined/}) as {@code joined-KEY.csv},
+ * where {@code KEY} is a hash of the inputs' identity (each venue file's real path, size and
+ * modification time, its format, time column and unit; the staleness limit; {@link
+ * #FORMAT_VERSION}). A venue file changed in place therefore gives a new join; the folder is a
+ * cache, safe to delete when no session runs.
+ *
+ * <p>Thread-safe: jobs of one process wanting the same join wait for one join, and its failure (a
+ * malformed venue file) is every such job's error without joining again (for this instance: a
+ * session). Processes sharing the folder take a file lock per key, so a file is written by one of
+ * them, atomically (a reader never sees half of it).
+ */
+public final class VenueJoins {
+
+  /** The folder of joined files under a sweep's output root. */
+  public static final String FOLDER = "joined";
+
+  /** Part of every key: a change of the join's output gives every join a new file. */
+  static final int FORMAT_VERSION = 1;
+
+  private final Path folder;
+  private final Path dataRoot;
+
+  /** The joins running in this process, by joined file: one writer per file, whoever asks. */
+  private static final ConcurrentHashMap<Path, CompletableFuture<Path>> RUNNING =
+      new ConcurrentHashMap<>();
+
+  /** The joins this instance has asked for, by joined file, failures included (not retried). */
+  private final ConcurrentHashMap<Path, CompletableFuture<Path>> asked = new ConcurrentHashMap<>();
+
+  private final AtomicInteger joined = new AtomicInteger();
+
+  /**
+   * @param folder where joined files are kept (created when needed)
+   * @param dataRoot the folder relative venue paths are read from ({@code Path.of("")}: the current
+   *     one)
+   */
+  public VenueJoins(Path folder, Path dataRoot) {
+    this.folder = Objects.requireNonNull(folder, "folder");
+    this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+  }
+
+  /** How many joins this instance ran (not found on disk), for tests and progress. */
+  public int joinsRun() {
+    return joined.get();
+  }
+
+  /**
+   * The joined quotes file of {@code venues}: found in the folder, or joined now.
+   *
+   * @throws ConfigException (field {@code venue_a} or {@code venue_b}) when a venue file is missing
+   *     or not a file
+   * @throws dev.arbtune.backtest.QuotesFormatException when a venue file is malformed (the message
+   *     names the file, line and column)
+   * @throws IOException when reading or writing fails
+   */
+  public Path joined(VenueFiles venues) throws IOException {
+    Objects.requireNonNull(venues, "venues");
+    Path a = existing(VenueFiles.VENUE_A, venues.venueA());
+    Path b = existing(VenueFiles.VENUE_B, venues.venueB());
+    String key = key(venues, a, b);
+    Path target = folder.resolve("joined-" + key + ".csv").toAbsolutePath().normalize();
+    CompletableFuture<Path> known = asked.get(target);
+    if (known == null) {
+      CompletableFuture<Path> mine = new CompletableFuture<>();
+      CompletableFuture<Path> running = RUNNING.putIfAbsent(target, mine);
+      if (running == null) {
+        try {
+          mine.complete(join(venues, a, b, target));
+        } catch (IOException | RuntimeException e) {
+          mine.completeExceptionally(e);
+        } finally {
+          RUNNING.remove(target, mine);
+        }
+        running = mine;
+      }
+      CompletableFuture<Path> found = running;
+      known = asked.computeIfAbsent(target, t -> found);
+    }
+    try {
+      return known.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private Path join(VenueFiles venues, Path a, Path b, Path target) throws IOException {
+    Files.createDirectories(folder);
+    if (Files.isRegularFile(target)) {
+      return target;
+    }
+    String name = target.getFileName().toString();
+    Path lock = target.resolveSibling(name.substring(0, name.length() - 4) + ".lock");
+    try (FileChannel channel =
+            FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      if (!Files.isRegularFile(target)) { // another process may have joined meanwhile
+        QuoteJoin.join(
+            input(a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA()),
+            input(b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB()),
+            new JoinOptions(venues.maxStalenessMicros(), 0, true),
+            target);
+        joined.incrementAndGet();
+      }
+    } finally {
+      Files.deleteIfExists(lock);
+    }
+    return target;
+  }
+
+  private static VenueInput input(
+      Path file, String format, String timeColumn, dev.arbtune.backtest.EpochUnit unit) {
+    return new VenueInput(file, VenueFormat.parse(format), timeColumn, unit, false);
+  }
+
+  /** {@code given} resolved against the data root, refused unless it is a regular file. */
+  private Path existing(String field, String given) {
+    Path p;
+    try {
+      p = dataRoot.resolve(given);
+    } catch (InvalidPathException e) {
+      throw new ConfigException(field, "is not a path: " + Excerpt.quoted(given));
+    }
+    if (!Files.exists(p)) {
+      String tried = p.toAbsolutePath().normalize().toString();
+      throw new ConfigException(
+          field,
+          "not found: "
+              + Excerpt.of(given)
+              + (Path.of(given).isAbsolute() ? "" : " (looked for " + Excerpt.of(tried) + ")"));
+    }
+    if (!Files.isRegularFile(p)) {
+      throw new ConfigException(field, Excerpt.of(given) + " is a folder, not a quotes file");
+    }
+    return p;
+  }
+
+  /** The hash of what the join's output depends on, 32 hex digits. */
+  static String key(VenueFiles venues, Path a, Path b) throws IOException {
+    StringBuilder s = new StringBuilder("arbtune-join-v").append(FORMAT_VERSION).append('\n');
+    identity(s, a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA().label());
+    identity(s, b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB().label());
+    s.append("staleness_us=").append(venues.maxStalenessMicros()).append('\n');
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(s.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every Java has SHA-256
+    }
+  }
+
+  private static void identity(
+      StringBuilder s, Path file, String format, String timeColumn, String unit)
+      throws IOException {
+    Path real = file.toRealPath();
+    BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
+    s.append(real)
+        .append('\t')
+        .append(attrs.size())
+        .append('\t')
+        .append(attrs.lastModifiedTime().toInstant())
+        .append('\t')
+        .append(format)
+        .append('\t')
+        .append(timeColumn == null ? "" : timeColumn)
+        .append('\t')
+        .append(unit)
+        .append('\n');
+  }
+}
