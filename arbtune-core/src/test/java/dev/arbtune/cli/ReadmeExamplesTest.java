@@ -27,7 +27,7 @@ class ReadmeExamplesTest {
   private static final Pattern BLOCK = Pattern.compile("(?s)```bash\n(.*?)```");
   private static final Pattern OPTION = Pattern.compile("(--[a-z-]+)[ =]('[^']*'|\\S+)");
   private static final Set<String> INPUTS =
-      Set.of("--jobs", "--results-dir", "--config", "--data-file");
+      Set.of("--jobs", "--results-dir", "--config", "--data-file", "--venue-a", "--venue-b");
   private static final Set<String> OUTPUTS =
       Set.of(
           "--output",
