@@ -231,4 +231,43 @@ class VenueJoinMessagesTest {
                 + " stopped quoting")
         .doesNotContain("\n");
   }
+
+  @Test
+  void showFallsBackToTheJoinedFileWhenTheVenueFilesMovedAndSaysSo() throws IOException {
+    Path out = tmp.resolve("out");
+    assertThat(sweep(session(VENUES), out, "-q").exitCode()).isZero();
+    Files.move(tmp.resolve("data"), tmp.resolve("moved"));
+    String[] show = {
+      "show",
+      "m1_0002",
+      "--results-dir",
+      out.toString(),
+      "--data-root",
+      tmp.toString(),
+      "--output-dir",
+      tmp.resolve("shown").toString()
+    };
+    Cli.Result r = Cli.run(show);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Path joined;
+    try (Stream<Path> s = Files.list(out.resolve(VenueJoins.FOLDER))) {
+      joined = s.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+    assertThat(r.err())
+        .contains(
+            "arbtune show: the venue files of job m1_0002 are not found under "
+                + tmp.toAbsolutePath()
+                + "; re-running it on the joined quotes it read (config_summary.joined_file): "
+                + joined)
+        .doesNotContain("DOES NOT REPRODUCE");
+    assertThat(r.out()).startsWith("Job m1_0002").contains("re-run on " + joined);
+
+    Files.delete(joined); // no joined file either: the clear error of a missing venue file
+    r = Cli.run(show);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("cannot re-run job m1_0002")
+        .contains("data/binance.csv")
+        .doesNotContain("config_summary.joined_file");
+  }
 }
