@@ -14,6 +14,7 @@ import dev.arbtune.io.OutputTarget;
 import dev.arbtune.report.JobCharts;
 import dev.arbtune.report.ShowPage;
 import dev.arbtune.run.QuotesSource;
+import dev.arbtune.run.SessionListener;
 import dev.arbtune.show.DataRoots;
 import dev.arbtune.show.EquityCsv;
 import dev.arbtune.show.MetricCheck;
@@ -134,7 +135,17 @@ final class ShowCommand implements Callable<Integer> {
           Replay.of(
               config,
               jobId,
-              QuotesSource.local(quotesCache.cache(), root, DataRoots.joinedFolder(resultsDir)));
+              QuotesSource.local(
+                  quotesCache.cache(),
+                  root,
+                  DataRoots.joinedFolder(resultsDir),
+                  new SessionListener() {
+                    @Override
+                    public void joinStarting(String message) {
+                      err.println("arbtune show: " + message);
+                      err.flush();
+                    }
+                  }));
     } catch (ReplayException e) {
       throw new UserInputException(
           "cannot re-run job "

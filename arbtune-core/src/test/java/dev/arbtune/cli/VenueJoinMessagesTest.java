@@ -262,7 +262,20 @@ class VenueJoinMessagesTest {
         .doesNotContain("DOES NOT REPRODUCE");
     assertThat(r.out()).startsWith("Job m1_0002").contains("re-run on " + joined);
 
-    Files.delete(joined); // no joined file either: the clear error of a missing venue file
+    Files.move(tmp.resolve("moved"), tmp.resolve("data")); // back, the join gone: joined again
+    Files.delete(joined);
+    r = Cli.run(show);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("\narbtune show: joining venue files data/binance.csv and data/bybit.csv into ")
+        .doesNotContain("config_summary.joined_file");
+
+    Files.move(tmp.resolve("data"), tmp.resolve("moved"));
+    try (Stream<Path> s = Files.list(out.resolve(VenueJoins.FOLDER))) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    } // no joined file either: the clear error of a missing venue file
     r = Cli.run(show);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
