@@ -283,4 +283,12 @@ class VenueJoinMessagesTest {
         .contains("data/binance.csv")
         .doesNotContain("config_summary.joined_file");
   }
+
+  @Test
+  void aSortKeyThatIsNotABooleanIsAnErrorNamingItsLine() throws IOException {
+    Path session = session(VENUES + "sort_b: 1\n");
+    Cli.Result r = Cli.run("plan", "--config", session.toString(), "--dry-run");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains(session + ":6: sort_b: expected true or false, got 1\n");
+  }
 }
