@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param timeUnitB the unit of venue B's epoch integers
  * @param maxStaleness the staleness limit as written ({@code 5s}, {@code 250ms}, {@code PT5S},
  *     {@code none})
+ * @param sortA whether venue A's rows are sorted by time in memory instead of a row out of time
+ *     order being an error
+ * @param sortB the same for venue B
  */
 public record VenueFiles(
     String venueA,
@@ -32,7 +35,9 @@ public record VenueFiles(
     String timeColumnB,
     EpochUnit timeUnitA,
     EpochUnit timeUnitB,
-    String maxStaleness) {
+    String maxStaleness,
+    boolean sortA,
+    boolean sortB) {
 
   public static final String VENUE_A = "venue_a";
   public static final String VENUE_B = "venue_b";
@@ -43,6 +48,8 @@ public record VenueFiles(
   public static final String TIME_UNIT_A = "time_unit_a";
   public static final String TIME_UNIT_B = "time_unit_b";
   public static final String MAX_STALENESS = "max_staleness";
+  public static final String SORT_A = "sort_a";
+  public static final String SORT_B = "sort_b";
 
   /** Every venue key, in the order a config writes them. */
   public static final List<String> FIELDS =
@@ -55,7 +62,9 @@ public record VenueFiles(
           TIME_COLUMN_B,
           TIME_UNIT_A,
           TIME_UNIT_B,
-          MAX_STALENESS);
+          MAX_STALENESS,
+          SORT_A,
+          SORT_B);
 
   /** The format names {@code format_a} and {@code format_b} accept (those of {@code join}). */
   public static final List<String> FORMATS =
@@ -81,6 +90,31 @@ public record VenueFiles(
     Objects.requireNonNull(timeUnitB, "timeUnitB");
     maxStaleness = maxStaleness == null ? DEFAULT_MAX_STALENESS : maxStaleness.strip();
     stalenessMicros(maxStaleness);
+  }
+
+  /** The venue files read without sorting. */
+  public VenueFiles(
+      String venueA,
+      String venueB,
+      String formatA,
+      String formatB,
+      String timeColumnA,
+      String timeColumnB,
+      EpochUnit timeUnitA,
+      EpochUnit timeUnitB,
+      String maxStaleness) {
+    this(
+        venueA,
+        venueB,
+        formatA,
+        formatB,
+        timeColumnA,
+        timeColumnB,
+        timeUnitA,
+        timeUnitB,
+        maxStaleness,
+        false,
+        false);
   }
 
   /** The two files in the format recognised by header, times by magnitude, 5 s staleness. */
@@ -123,7 +157,9 @@ public record VenueFiles(
         string(map, TIME_COLUMN_B),
         unit(map, TIME_UNIT_A),
         unit(map, TIME_UNIT_B),
-        string(map, MAX_STALENESS));
+        string(map, MAX_STALENESS),
+        flag(map, SORT_A),
+        flag(map, SORT_B));
   }
 
   private static String firstGiven(Map<String, ?> map) {
@@ -157,6 +193,12 @@ public record VenueFiles(
       m.put(TIME_UNIT_B, timeUnitB.label());
     }
     m.put(MAX_STALENESS, maxStaleness);
+    if (sortA) {
+      m.put(SORT_A, true);
+    }
+    if (sortB) {
+      m.put(SORT_B, true);
+    }
     return m;
   }
 
@@ -221,6 +263,14 @@ public record VenueFiles(
         "expected a string, got "
             + BacktestConfig.describe(v)
             + (key.equals(MAX_STALENESS) ? " (write a duration with its unit, such as 5s)" : ""));
+  }
+
+  private static boolean flag(Map<String, ?> map, String key) {
+    Object v = map.get(key);
+    if (v == null || v instanceof Boolean) {
+      return Boolean.TRUE.equals(v);
+    }
+    throw new ConfigException(key, "expected true or false, got " + BacktestConfig.describe(v));
   }
 
   private static EpochUnit unit(Map<String, ?> map, String key) {

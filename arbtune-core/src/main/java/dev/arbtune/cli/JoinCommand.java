@@ -11,9 +11,11 @@ import dev.arbtune.io.OutputTarget;
 import dev.arbtune.join.Durations;
 import dev.arbtune.join.JoinOptions;
 import dev.arbtune.join.JoinStats;
+import dev.arbtune.join.JoinSummary;
 import dev.arbtune.join.QuoteJoin;
 import dev.arbtune.join.VenueFormat;
 import dev.arbtune.join.VenueInput;
+import dev.arbtune.join.VenueSettingNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -148,7 +150,8 @@ final class JoinCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "No summary on stderr.")
+      description =
+          "No summary on stderr (the warning that most rows were dropped as stale stays).")
   boolean quiet;
 
   @Override
@@ -167,13 +170,19 @@ final class JoinCommand implements Callable<Integer> {
     } catch (QuotesFormatException e) {
       throw new UserInputException(e.getMessage(), e);
     }
+    PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
-      PrintWriter err = spec.commandLine().getErr();
-      for (String line : JoinSummary.lines(stats, options, target.toString())) {
+      for (String line : JoinSummary.lines(stats, options, target.toString(), "--max-staleness")) {
         err.println("arbtune join: " + line);
       }
-      err.flush();
     }
+    String warning =
+        JoinSummary.staleWarning(
+            stats, options, "--max-staleness", "--time-unit-a and --time-unit-b");
+    if (warning != null) { // even with -q: something is likely wrong
+      err.println("arbtune join: warning: " + warning);
+    }
+    err.flush();
     return ExitCodes.OK;
   }
 
@@ -206,7 +215,8 @@ final class JoinCommand implements Callable<Integer> {
               + Excerpt.of(file.toString())
               + " is a folder; give its quote file");
     }
-    return new VenueInput(file, f, column, u, sort);
+    return new VenueInput(
+        file, f, column, u, sort, VenueSettingNames.options("--time-unit" + suffix, "--sort"));
   }
 
   private long duration(String option, String text, boolean noneAllowed) {

@@ -14,6 +14,7 @@ import dev.arbtune.io.OutputTarget;
 import dev.arbtune.report.JobCharts;
 import dev.arbtune.report.ShowPage;
 import dev.arbtune.run.QuotesSource;
+import dev.arbtune.run.SessionListener;
 import dev.arbtune.show.DataRoots;
 import dev.arbtune.show.EquityCsv;
 import dev.arbtune.show.MetricCheck;
@@ -27,6 +28,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +100,9 @@ final class ShowCommand implements Callable<Integer> {
       description =
           "Resolve a relative config.data_file against DIR, as 'run --data-root' does (default:"
               + " the current folder; for a sweep's output root whose inputs.json records the file"
-              + " elsewhere, such as quickstart's, that folder).")
+              + " elsewhere, such as quickstart's, that folder). A job naming venue files that are"
+              + " no longer found is re-run on the joined quotes its document names"
+              + " (config_summary.joined_file) while that file exists, saying so on stderr.")
   Path dataRoot;
 
   @Mixin QuotesCacheOption quotesCache;
@@ -112,13 +116,36 @@ final class ShowCommand implements Callable<Integer> {
     AggregatedJobResult job = theJob(found, dir);
     Path folder = outputFolder(dir);
     Path root = DataRoots.of(dataRoot, resultsDir, DataRoots.inputFile(job.config()));
+    Map<String, Object> config = job.config();
+    Path joined =
+        job.line() == 0 ? DataRoots.joinedFallback(config, root, dir.resolve(job.source())) : null;
+    if (joined != null) {
+      err.println(
+          "arbtune show: the venue files of job "
+              + Excerpt.of(jobId)
+              + " are not found under "
+              + Excerpt.of(root.toAbsolutePath().toString())
+              + "; re-running it on the joined quotes it read (config_summary.joined_file): "
+              + Excerpt.of(joined.toString()));
+      config = DataRoots.onJoinedFile(config, joined);
+    }
     Replay replay;
     try {
       replay =
           Replay.of(
-              job.config(),
+              config,
               jobId,
-              QuotesSource.local(quotesCache.cache(), root, DataRoots.joinedFolder(resultsDir)));
+              QuotesSource.local(
+                  quotesCache.cache(),
+                  root,
+                  DataRoots.joinedFolder(resultsDir),
+                  new SessionListener() {
+                    @Override
+                    public void joinStarting(String message) {
+                      err.println("arbtune show: " + message);
+                      err.flush();
+                    }
+                  }));
     } catch (ReplayException e) {
       throw new UserInputException(
           "cannot re-run job "

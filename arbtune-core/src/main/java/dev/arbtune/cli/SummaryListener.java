@@ -7,6 +7,7 @@ import dev.arbtune.run.PlanLine;
 import dev.arbtune.run.SessionControl;
 import dev.arbtune.run.SessionListener;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -65,6 +66,40 @@ final class SummaryListener implements SessionListener, AutoCloseable {
         err.println("[run] warning: " + Excerpt.bound(message));
         err.flush();
       }
+    }
+  }
+
+  /** Says that a join starts, unless quiet (no error lines shown). */
+  @Override
+  public void joinStarting(String message) {
+    if (maxErrorsShown > 0) {
+      print("[run] " + message);
+    }
+  }
+
+  /**
+   * Prints what a join did, unless quiet (no error lines shown) and it has no warning; its warning
+   * always.
+   */
+  @Override
+  public void joinSummary(List<String> lines, String warning) {
+    synchronized (err) {
+      if (maxErrorsShown > 0 || warning != null) {
+        for (String line : lines) {
+          err.println("[run] join: " + line);
+        }
+      }
+      if (warning != null) {
+        err.println("[run] warning: " + warning);
+      }
+      err.flush();
+    }
+  }
+
+  private void print(String line) {
+    synchronized (err) {
+      err.println(line);
+      err.flush();
     }
   }
 

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
           + " result document per job), summary.json (the summary, beside the results) and, with"
           + " --report, report.html; a session naming venue files (venue_a, venue_b instead"
           + " of data_file) has them joined once into joined/, a cache safe to delete"
-          + " (docs/SESSION.md).",
+          + " (docs/SESSION.md); each join's summary goes to stderr ('[run] join:' lines, none"
+          + " with -q unless it warns that most rows were dropped as stale).",
       "",
       "Run the same command again to resume (after Ctrl-C or SIGTERM too, which prints how many"
           + " jobs finished): finished jobs are skipped. If the session file,"

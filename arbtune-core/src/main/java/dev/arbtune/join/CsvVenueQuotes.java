@@ -31,6 +31,7 @@ final class CsvVenueQuotes implements VenueQuotes {
   private final CsvScanner in;
   private final VenueHeader header;
   private final boolean checkOrder;
+  private final String sortAdvice;
   private final boolean emptySides;
   private final boolean databento;
   private final int[] roles;
@@ -57,8 +58,14 @@ final class CsvVenueQuotes implements VenueQuotes {
   // The integer of the price read last (Databento integers only).
   private long units;
 
-  CsvVenueQuotes(InputStream stream, CsvScanner in, VenueHeader header, boolean checkOrder) {
+  CsvVenueQuotes(
+      InputStream stream,
+      CsvScanner in,
+      VenueHeader header,
+      boolean checkOrder,
+      String sortAdvice) {
     this.stream = stream;
+    this.sortAdvice = sortAdvice;
     this.in = in;
     this.header = header;
     this.checkOrder = checkOrder;
@@ -95,7 +102,8 @@ final class CsvVenueQuotes implements VenueQuotes {
               + prevLine
               + " ("
               + EpochUnit.instant(prevTime)
-              + "); sort the file by time, or let arbtune join --sort sort it (in memory)");
+              + "); sort the file by time, or "
+              + sortAdvice);
     }
     prevTime = time;
     prevLine = line;

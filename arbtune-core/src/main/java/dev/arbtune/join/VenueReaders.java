@@ -14,9 +14,6 @@ import java.util.Objects;
  */
 public final class VenueReaders {
 
-  /** The option that sets the unit of epoch integers, as messages name it. */
-  static final String UNIT_OPTION = "--time-unit";
-
   private VenueReaders() {}
 
   /**
@@ -36,13 +33,14 @@ public final class VenueReaders {
     InputStream stream = Files.newInputStream(file);
     VenueQuotes rows;
     try {
-      CsvScanner in = CsvScanner.open(stream, source, input.unit(), "time", UNIT_OPTION);
+      CsvScanner in =
+          CsvScanner.open(stream, source, input.unit(), "time", input.names().timeUnit());
       if (!in.nextLine()) {
         throw new QuotesFormatException(
             source, 0, null, "empty file; expected the header of " + VenueHeader.EXPECTED);
       }
       VenueHeader header = VenueHeader.resolve(input, in.readHeader(), source, in.lineNo());
-      rows = new CsvVenueQuotes(stream, in, header, !input.sort());
+      rows = new CsvVenueQuotes(stream, in, header, !input.sort(), input.names().sortAdvice());
     } catch (IOException | RuntimeException e) {
       stream.close();
       throw e;

@@ -46,6 +46,9 @@ public final class JobRunner {
   /** Where venue files are joined, or {@code null} for each output root's own folder. */
   private final Path joinedFolder;
 
+  /** Hears what each join of venue files did. */
+  private final SessionListener joinListener;
+
   /** The output root last seen and its real path: the same root serves a whole session. */
   private volatile Path[] realRoot;
 
@@ -96,6 +99,22 @@ public final class JobRunner {
    */
   public JobRunner(
       QuotesCache cache, Path dataRoot, ResultWriter writer, Path plan, Path joinedFolder) {
+    this(cache, dataRoot, writer, plan, joinedFolder, SessionListener.NONE);
+  }
+
+  /**
+   * A runner for the jobs of {@code plan} that joins venue files into {@code joinedFolder}, {@code
+   * joinListener} hearing what each join did ({@link SessionListener#joinStarting}, {@link
+   * SessionListener#joinSummary}).
+   */
+  public JobRunner(
+      QuotesCache cache,
+      Path dataRoot,
+      ResultWriter writer,
+      Path plan,
+      Path joinedFolder,
+      SessionListener joinListener) {
+    this.joinListener = Objects.requireNonNull(joinListener, "joinListener");
     this.joinedFolder = joinedFolder;
     this.cache = Objects.requireNonNull(cache, "cache");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
@@ -122,7 +141,8 @@ public final class JobRunner {
             QuotesSource.local(
                 cache,
                 dataRoot,
-                joinedFolder != null ? joinedFolder : r.resolve(VenueJoins.FOLDER)));
+                joinedFolder != null ? joinedFolder : r.resolve(VenueJoins.FOLDER),
+                joinListener));
   }
 
   /** Where {@code config.dataFile()} is read from. */

@@ -115,7 +115,16 @@ public interface QuotesSource {
    * into {@code joinedFolder} (relative venue paths are read from {@code dataRoot} too).
    */
   static QuotesSource local(QuotesCache cache, Path dataRoot, Path joinedFolder) {
-    return new LocalQuotes(cache, dataRoot, true, new VenueJoins(joinedFolder, dataRoot));
+    return local(cache, dataRoot, joinedFolder, SessionListener.NONE);
+  }
+
+  /**
+   * The local folder {@code dataRoot} as {@link #local(QuotesCache, Path, Path)}, {@code listener}
+   * hearing of each join ({@link VenueJoins}).
+   */
+  static QuotesSource local(
+      QuotesCache cache, Path dataRoot, Path joinedFolder, SessionListener listener) {
+    return new LocalQuotes(cache, dataRoot, true, new VenueJoins(joinedFolder, dataRoot, listener));
   }
 
   /**

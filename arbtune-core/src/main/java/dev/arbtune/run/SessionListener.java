@@ -35,6 +35,22 @@ public interface SessionListener {
    */
   default void warning(String message) {}
 
+  /**
+   * Called before venue files are joined for the session's jobs ({@link VenueJoins}), which may
+   * take a while; from the thread of the job that asked for the join.
+   *
+   * @param message one line naming the venue files and the joined file
+   */
+  default void joinStarting(String message) {}
+
+  /**
+   * Called once per join of venue files the session uses, joined now or found already joined.
+   *
+   * @param lines what the join read, wrote and dropped (empty when that was not kept)
+   * @param warning a warning about the join (most rows dropped as stale), or {@code null}
+   */
+  default void joinSummary(java.util.List<String> lines, String warning) {}
+
   /** Called once per job when its document is written (or it is skipped). */
   default void jobFinished(JobOutcome outcome) {}
 }

@@ -121,7 +121,8 @@ public final class SessionRunner {
               options.dataRoot(),
               new ResultWriter(options.durable(), lock.id()),
               options.plan(),
-              options.joinedFolder());
+              options.joinedFolder(),
+              listener);
       return runLocked(jobs, listener, started);
     }
   }

@@ -4,9 +4,12 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.join.JoinOptions;
+import dev.arbtune.join.JoinStats;
+import dev.arbtune.join.JoinSummary;
 import dev.arbtune.join.QuoteJoin;
 import dev.arbtune.join.VenueFormat;
 import dev.arbtune.join.VenueInput;
+import dev.arbtune.join.VenueSettingNames;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -18,7 +21,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * modification time, its format, time column and unit; the staleness limit; {@link
  * #FORMAT_VERSION}). A venue file changed in place therefore gives a new join; the folder is a
  * cache, safe to delete when no session runs.
+ *
+ * <p>Each join's stats are kept beside its file ({@code joined-KEY.json}); a {@link
+ * SessionListener} hears once per join that this instance uses that it starts ({@link
+ * SessionListener#joinStarting}) and what it did, joined now or found done ({@link
+ * SessionListener#joinSummary}), with a warning when it dropped most rows as stale.
  *
  * <p>Thread-safe: jobs of one process wanting the same join wait for one join, and its failure (a
  * malformed venue file) is every such job's error without joining again (for this instance: a
@@ -48,12 +58,17 @@ public final class VenueJoins {
   private final Path folder;
   private final Path dataRoot;
 
+  private final SessionListener listener;
+
+  /** A join done: its file, its stats ({@code null} when not recorded), whether found done. */
+  private record Done(Path file, JoinStats stats, boolean found) {}
+
   /** The joins running in this process, by joined file: one writer per file, whoever asks. */
-  private static final ConcurrentHashMap<Path, CompletableFuture<Path>> RUNNING =
+  private static final ConcurrentHashMap<Path, CompletableFuture<Done>> RUNNING =
       new ConcurrentHashMap<>();
 
   /** The joins this instance has asked for, by joined file, failures included (not retried). */
-  private final ConcurrentHashMap<Path, CompletableFuture<Path>> asked = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, CompletableFuture<Done>> asked = new ConcurrentHashMap<>();
 
   private final AtomicInteger joined = new AtomicInteger();
 
@@ -63,8 +78,19 @@ public final class VenueJoins {
    *     one)
    */
   public VenueJoins(Path folder, Path dataRoot) {
+    this(folder, dataRoot, SessionListener.NONE);
+  }
+
+  /**
+   * @param folder where joined files are kept (created when needed)
+   * @param dataRoot the folder relative venue paths are read from ({@code Path.of("")}: the current
+   *     one)
+   * @param listener hears of each join that this instance uses, once
+   */
+  public VenueJoins(Path folder, Path dataRoot, SessionListener listener) {
     this.folder = Objects.requireNonNull(folder, "folder");
     this.dataRoot = Objects.requireNonNull(dataRoot, "dataRoot");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** How many joins this instance ran (not found on disk), for tests and progress. */
@@ -87,10 +113,10 @@ public final class VenueJoins {
     Path b = existing(VenueFiles.VENUE_B, venues.venueB());
     String key = key(venues, a, b);
     Path target = folder.resolve("joined-" + key + ".csv").toAbsolutePath().normalize();
-    CompletableFuture<Path> known = asked.get(target);
+    CompletableFuture<Done> known = asked.get(target);
     if (known == null) {
-      CompletableFuture<Path> mine = new CompletableFuture<>();
-      CompletableFuture<Path> running = RUNNING.putIfAbsent(target, mine);
+      CompletableFuture<Done> mine = new CompletableFuture<>();
+      CompletableFuture<Done> running = RUNNING.putIfAbsent(target, mine);
       if (running == null) {
         try {
           mine.complete(join(venues, a, b, target));
@@ -101,11 +127,15 @@ public final class VenueJoins {
         }
         running = mine;
       }
-      CompletableFuture<Path> found = running;
-      known = asked.computeIfAbsent(target, t -> found);
+      CompletableFuture<Done> found = running;
+      known = asked.putIfAbsent(target, found);
+      if (known == null) { // the first ask of this instance: say what the join did
+        known = found;
+        known.thenAccept(done -> report(venues, done));
+      }
     }
     try {
-      return known.join();
+      return known.join().file();
     } catch (java.util.concurrent.CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
@@ -118,33 +148,91 @@ public final class VenueJoins {
     }
   }
 
-  private Path join(VenueFiles venues, Path a, Path b, Path target) throws IOException {
+  private Done join(VenueFiles venues, Path a, Path b, Path target) throws IOException {
     Files.createDirectories(folder);
     if (Files.isRegularFile(target)) {
-      return target;
+      return new Done(target, JoinStatsFile.read(target), true);
     }
     String name = target.getFileName().toString();
     Path lock = target.resolveSibling(name.substring(0, name.length() - 4) + ".lock");
     try (FileChannel channel =
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
-      if (!Files.isRegularFile(target)) { // another process may have joined meanwhile
-        QuoteJoin.join(
-            input(a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA()),
-            input(b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB()),
-            new JoinOptions(venues.maxStalenessMicros(), 0, true),
-            target);
-        joined.incrementAndGet();
+      if (Files.isRegularFile(target)) { // another process joined meanwhile
+        return new Done(target, JoinStatsFile.read(target), true);
       }
+      listener.joinStarting(
+          "joining venue files "
+              + Excerpt.of(venues.venueA())
+              + " and "
+              + Excerpt.of(venues.venueB())
+              + " into "
+              + Excerpt.of(target.toString())
+              + " ...");
+      JoinStats stats =
+          QuoteJoin.join(input(a, venues, true), input(b, venues, false), options(venues), target);
+      joined.incrementAndGet();
+      try {
+        JoinStatsFile.write(target, stats);
+      } catch (IOException e) { // the stats only inform: the join stands without them
+        listener.warning(
+            "the join's stats could not be kept beside " + target + ": " + e.getMessage());
+      }
+      return new Done(target, stats, false);
     } finally {
       Files.deleteIfExists(lock);
     }
-    return target;
   }
 
-  private static VenueInput input(
-      Path file, String format, String timeColumn, dev.arbtune.backtest.EpochUnit unit) {
-    return new VenueInput(file, VenueFormat.parse(format), timeColumn, unit, false);
+  private static JoinOptions options(VenueFiles venues) {
+    return new JoinOptions(venues.maxStalenessMicros(), 0, true);
+  }
+
+  /** Tells the listener what the join {@code done} did, found done or joined now. */
+  private void report(VenueFiles venues, Done done) {
+    String file = done.file().toString();
+    List<String> lines = new ArrayList<>();
+    String warning = null;
+    if (done.found()) {
+      lines.add(
+          "reusing "
+              + Excerpt.of(file)
+              + ", joined earlier from "
+              + Excerpt.of(venues.venueA())
+              + " and "
+              + Excerpt.of(venues.venueB())
+              + (done.stats() == null ? " (its join's summary was not kept)" : ":"));
+    }
+    if (done.stats() != null) {
+      JoinOptions options = options(venues);
+      lines.addAll(JoinSummary.lines(done.stats(), options, file, VenueFiles.MAX_STALENESS));
+      warning =
+          JoinSummary.staleWarning(
+              done.stats(),
+              options,
+              VenueFiles.MAX_STALENESS,
+              VenueFiles.TIME_UNIT_A + " and " + VenueFiles.TIME_UNIT_B);
+    }
+    listener.joinSummary(lines, warning);
+  }
+
+  /** Venue A's ({@code first}) or B's input, its messages naming the session's keys. */
+  private static VenueInput input(Path file, VenueFiles venues, boolean first) {
+    return first
+        ? new VenueInput(
+            file,
+            VenueFormat.parse(venues.formatA()),
+            venues.timeColumnA(),
+            venues.timeUnitA(),
+            venues.sortA(),
+            VenueSettingNames.sessionKeys(VenueFiles.TIME_UNIT_A, VenueFiles.SORT_A))
+        : new VenueInput(
+            file,
+            VenueFormat.parse(venues.formatB()),
+            venues.timeColumnB(),
+            venues.timeUnitB(),
+            venues.sortB(),
+            VenueSettingNames.sessionKeys(VenueFiles.TIME_UNIT_B, VenueFiles.SORT_B));
   }
 
   /** {@code given} resolved against the data root, refused unless it is a regular file. */

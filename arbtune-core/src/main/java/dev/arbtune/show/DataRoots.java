@@ -6,11 +6,13 @@ import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.result.Json;
+import dev.arbtune.run.JobDocument;
 import dev.arbtune.run.VenueJoins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,6 +27,9 @@ public final class DataRoots {
 
   /** The largest inputs record read; a sweep writes a few hundred bytes. */
   private static final long MAX_INPUTS_RECORD = 1 << 16;
+
+  /** The largest result document read for its {@code joined_file}. */
+  private static final long MAX_DOCUMENT = 1 << 24;
 
   private DataRoots() {}
 
@@ -108,6 +113,51 @@ public final class DataRoots {
       return parent;
     }
     return null;
+  }
+
+  /**
+   * The joined quotes a venue job read, to re-run it on when a venue file it names is no longer
+   * found under {@code root}: its document's {@code config_summary.joined_file}, when that file
+   * still exists. {@code null} when the job names no venue files, both are found, or the document
+   * records no joined file that exists (the re-run then reports the missing venue file).
+   *
+   * @param config the document's config
+   * @param document the result document's file
+   */
+  public static Path joinedFallback(Map<String, ?> config, Path root, Path document) {
+    Object a = config.get(VenueFiles.VENUE_A);
+    Object b = config.get(VenueFiles.VENUE_B);
+    if (!(a instanceof String va) || !(b instanceof String vb)) {
+      return null;
+    }
+    try {
+      if (Files.isRegularFile(root.resolve(va)) && Files.isRegularFile(root.resolve(vb))) {
+        return null;
+      }
+      if (!Files.isRegularFile(document) || Files.size(document) > MAX_DOCUMENT) {
+        return null;
+      }
+      JsonNode joined =
+          new ObjectMapper(Json.factory())
+              .readTree(document.toFile())
+              .path("config_summary")
+              .path(JobDocument.JOINED_FILE);
+      if (!joined.isTextual() || joined.asText().isEmpty()) {
+        return null;
+      }
+      Path file = Path.of(joined.asText());
+      return Files.isRegularFile(file) ? file : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // no usable record: the re-run reports the missing venue file
+    }
+  }
+
+  /** {@code config} re-pointed at {@code joined}: its venue keys replaced by {@code data_file}. */
+  public static Map<String, Object> onJoinedFile(Map<String, ?> config, Path joined) {
+    Map<String, Object> m = new LinkedHashMap<>(config);
+    VenueFiles.FIELDS.forEach(m::remove);
+    m.put(BacktestConfig.DATA_FILE, joined.toString());
+    return m;
   }
 
   private static Path recordedDataFile(Path inputs) {
