@@ -91,7 +91,8 @@ class SessionFileVenuesTest {
 
   @Test
   void aGridOfVenueKeysWithTheirOwnValuesNamesTheKeyNotTheValues() {
-    // as a user writes it: file names, formats, durations; SESSION.md promises the name's error
+    // as a user writes it: file names, formats, durations; docs/SESSION.md promises the error of
+    // the name
     for (String grid :
         List.of(
             "venue_a\n    values: [a.csv, c.csv]",
