@@ -4,6 +4,7 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.join.JoinOptions;
+import dev.arbtune.join.JoinStats;
 import dev.arbtune.join.QuoteJoin;
 import dev.arbtune.join.VenueFormat;
 import dev.arbtune.join.VenueInput;
@@ -129,17 +130,34 @@ public final class VenueJoins {
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
       if (!Files.isRegularFile(target)) { // another process may have joined meanwhile
-        QuoteJoin.join(
-            input(a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA()),
-            input(b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB()),
-            new JoinOptions(venues.maxStalenessMicros(), 0, true),
-            target);
+        JoinStats stats =
+            QuoteJoin.join(
+                input(a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA()),
+                input(b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB()),
+                new JoinOptions(venues.maxStalenessMicros(), 0, true),
+                target);
         joined.incrementAndGet();
+        if (stats.rowsOut() == 0) { // not kept: a later session would find it without the reason
+          Files.deleteIfExists(target);
+          throw new IOException(noRow(stats));
+        }
       }
     } finally {
       Files.deleteIfExists(lock);
     }
     return target;
+  }
+
+  /** Why a join wrote no row, in at most 200 characters (the error document's excerpt). */
+  static String noRow(JoinStats s) {
+    return "it has no row: "
+        + s.droppedStale()
+        + " stale (max_staleness), "
+        + s.droppedOneSided()
+        + " one-sided, "
+        + s.beforeBothQuoted()
+        + " before both venues had quoted; do the two files cover the same time, in the right"
+        + " time units?";
   }
 
   private static VenueInput input(
