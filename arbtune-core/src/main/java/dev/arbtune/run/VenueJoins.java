@@ -130,12 +130,22 @@ public final class VenueJoins {
             FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
       if (!Files.isRegularFile(target)) { // another process may have joined meanwhile
-        JoinStats stats =
-            QuoteJoin.join(
-                input(a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA()),
-                input(b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB()),
-                new JoinOptions(venues.maxStalenessMicros(), 0, true),
-                target);
+        JoinStats stats;
+        try {
+          stats =
+              QuoteJoin.join(
+                  input(a, venues.formatA(), venues.timeColumnA(), venues.timeUnitA()),
+                  input(b, venues.formatB(), venues.timeColumnB(), venues.timeUnitB()),
+                  new JoinOptions(venues.maxStalenessMicros(), 0, true),
+                  target);
+        } catch (IOException e) {
+          if (exiting()) { // the exit removed the join's temporary file: not the input's fault
+            throw new IOException(
+                "stopped: arbtune was interrupted while joining the venue files; run the same"
+                    + " command again");
+          }
+          throw e;
+        }
         joined.incrementAndGet();
         if (stats.rowsOut() == 0) { // not kept: a later session would find it without the reason
           Files.deleteIfExists(target);
@@ -146,6 +156,18 @@ public final class VenueJoins {
       Files.deleteIfExists(lock);
     }
     return target;
+  }
+
+  /** Whether the JVM is shutting down (e.g. on Ctrl-C), when it no longer takes a hook. */
+  private static boolean exiting() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   /** Why a join wrote no row, in at most 200 characters (the error document's excerpt). */
