@@ -98,7 +98,7 @@ final class ShowCommand implements Callable<Integer> {
       names = "--data-root",
       paramLabel = "DIR",
       description =
-          "Resolve a relative config.data_file against DIR, as 'run --data-root' does (default:"
+          "Resolve a relative config.data_file (or venue_a, venue_b) against DIR, as 'run --data-root' does (default:"
               + " the current folder; for a sweep's output root whose inputs.json records the file"
               + " elsewhere, such as quickstart's, that folder). A job naming venue files that are"
               + " no longer found is re-run on the joined quotes its document names"

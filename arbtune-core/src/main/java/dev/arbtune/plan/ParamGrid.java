@@ -129,7 +129,8 @@ public record ParamGrid(String name, List<BigDecimal> values) {
     return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
   }
 
-  private static String notVariable(String name) {
+  /** Why {@code name} cannot be a grid's field (it is not a numeric runner field). */
+  static String notVariable(String name) {
     if (BacktestConfig.ALL_FIELDS.contains(name)) {
       return name
           + " cannot be varied: a grid varies a numeric runner field ("

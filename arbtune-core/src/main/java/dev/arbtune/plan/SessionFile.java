@@ -265,6 +265,9 @@ public final class SessionFile {
       throw error(path, range.line(), "has both values and range; keep one");
     }
     String field = (String) name.value();
+    if (!BacktestConfig.NUMERIC_FIELDS.contains(field)) { // before the values, which may not fit
+      throw error(path + ".name", name.line(), ParamGrid.notVariable(field));
+    }
     if (values != null) {
       List<BigDecimal> list = values(values, path + ".values");
       try {

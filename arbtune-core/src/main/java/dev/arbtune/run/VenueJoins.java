@@ -169,9 +169,24 @@ public final class VenueJoins {
               + " into "
               + Excerpt.of(target.toString())
               + " ...");
-      JoinStats stats =
-          QuoteJoin.join(input(a, venues, true), input(b, venues, false), options(venues), target);
+      JoinStats stats;
+      try {
+        stats =
+            QuoteJoin.join(
+                input(a, venues, true), input(b, venues, false), options(venues), target);
+      } catch (IOException e) {
+        if (exiting()) { // the exit removed the join's temporary file: not the input's fault
+          throw new IOException(
+              "stopped: arbtune was interrupted while joining the venue files; run the same"
+                  + " command again");
+        }
+        throw e;
+      }
       joined.incrementAndGet();
+      if (stats.rowsOut() == 0) { // not kept: a later session would find it without the reason
+        Files.deleteIfExists(target);
+        throw new IOException(noRow(stats));
+      }
       try {
         JoinStatsFile.write(target, stats);
       } catch (IOException e) { // the stats only inform: the join stands without them
@@ -182,6 +197,30 @@ public final class VenueJoins {
     } finally {
       Files.deleteIfExists(lock);
     }
+  }
+
+  /** Whether the JVM is shutting down (e.g. on Ctrl-C), when it no longer takes a hook. */
+  private static boolean exiting() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
+  }
+
+  /** Why a join wrote no row, in at most 200 characters (the error document's excerpt). */
+  static String noRow(JoinStats s) {
+    return "it has no row: "
+        + s.droppedStale()
+        + " stale (max_staleness), "
+        + s.droppedOneSided()
+        + " one-sided, "
+        + s.beforeBothQuoted()
+        + " before both venues had quoted; do the two files cover the same time, in the right"
+        + " time units?";
   }
 
   private static JoinOptions options(VenueFiles venues) {

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where a job's relative {@code data_file} is read from when it is re-run: {@code --data-root} when
- * given (as {@code run} does); otherwise the current folder, unless the file is not there and the
- * results come from a sweep's output root whose {@code inputs.json} records the file (as {@code
- * quickstart} runs with its output root as data root): then that folder, whether or not the file is
- * still there (a missing file is then reported at the path the sweep read).
+ * Where a job's relative {@code data_file} (or {@code venue_a}, {@code venue_b}) is read from when
+ * it is re-run: {@code --data-root} when given (as {@code run} does); otherwise the current folder,
+ * unless the file is not there and the results come from a sweep's output root whose {@code
+ * inputs.json} records the file (as {@code quickstart} runs with its output root as data root):
+ * then that folder, whether or not the file is still there (a missing file is then reported at the
+ * path the sweep read).
  */
 public final class DataRoots {
 
@@ -165,8 +166,11 @@ public final class DataRoots {
       if (!Files.isRegularFile(inputs) || Files.size(inputs) > MAX_INPUTS_RECORD) {
         return null;
       }
-      JsonNode dataFile =
-          new ObjectMapper(Json.factory()).readTree(inputs.toFile()).get("data_file");
+      JsonNode record = new ObjectMapper(Json.factory()).readTree(inputs.toFile());
+      JsonNode dataFile = record.get("data_file");
+      if (dataFile == null) { // a sweep of venue files: inputFile's venue_a, as the sweep read it
+        dataFile = record.get(VenueFiles.VENUE_A + "_file");
+      }
       return dataFile != null && dataFile.isTextual() && !dataFile.asText().isEmpty()
           ? Path.of(dataFile.asText()).normalize()
           : null;

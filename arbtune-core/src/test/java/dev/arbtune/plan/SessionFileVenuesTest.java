@@ -88,4 +88,23 @@ class SessionFileVenuesTest {
       assertThat(e.problem()).startsWith(key + " cannot be varied");
     }
   }
+
+  @Test
+  void aGridOfVenueKeysWithTheirOwnValuesNamesTheKeyNotTheValues() {
+    // as a user writes it: file names, formats, durations; docs/SESSION.md promises the error of
+    // the name
+    for (String grid :
+        List.of(
+            "venue_a\n    values: [a.csv, c.csv]",
+            "format_a\n    values: [generic, auto]",
+            "max_staleness\n    values: [1s, 2s]",
+            "data_file\n    values: [q.csv]")) {
+      SessionConfigException e =
+          error("venue_a: a.csv\nvenue_b: b.csv\ngrids:\n  - name: " + grid + "\n");
+      assertThat(e.field()).as(grid).isEqualTo("grids[0].name");
+      assertThat(e.line()).isEqualTo(4);
+      assertThat(e.problem())
+          .startsWith(grid.substring(0, grid.indexOf('\n')) + " cannot be varied");
+    }
+  }
 }

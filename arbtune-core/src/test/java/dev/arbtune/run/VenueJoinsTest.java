@@ -109,4 +109,30 @@ class VenueJoinsTest {
             "config.venue_a: this runner does not join venue files; join the venue files first"
                 + " with arbtune join and give data_file");
   }
+
+  @Test
+  void venueFilesWhoseJoinKeepsNoRowGiveAnErrorSayingWhyNotAnEmptyJoinedFile() throws IOException {
+    // two downloads of different days: every row of the join is stale
+    venue("a.csv", "2022-12-13T00:00:00Z,1,2\n2022-12-13T00:00:01Z,1,2\n");
+    venue("b.csv", "2022-12-14T00:00:00Z,3,4\n");
+    BacktestConfig config =
+        BacktestConfig.fromMap(
+            Map.of("venue_a", "a.csv", "venue_b", "b.csv", "max_staleness", "5s"));
+    JobDocument doc =
+        JobDocument.run(
+            0,
+            "j1",
+            config,
+            QuotesSource.local(new QuotesCache(), tmp, tmp.resolve("joined")),
+            null);
+    assertThat(doc.isSuccess()).isFalse();
+    assertThat(doc.error())
+        .startsWith("cannot read the join of venue_a a.csv and venue_b b.csv: it has no row")
+        .contains("1 stale")
+        .contains("2 before both venues had quoted")
+        .doesNotContain("joined-");
+    try (var files = Files.list(tmp.resolve("joined"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".csv"));
+    }
+  }
 }

@@ -55,4 +55,16 @@ class DataRootsTest {
     assertThat(DataRoots.of(null, root, "data/q-arbtune-x.csv")).isEqualTo(Path.of(""));
     assertThat(DataRoots.of(null, dir, "data/q-arbtune-x.csv")).isEqualTo(Path.of(""));
   }
+
+  @Test
+  void aVenueSweepsRecordedVenueFileIsUsedAsItsDataFileIs() throws IOException {
+    // a sweep of venue files records venue_a_file (and venue_b_file), not data_file
+    Path venue = Files.createDirectories(dir.resolve("sweep/venues")).resolve("a-arbtune-v.csv");
+    Files.writeString(venue, "x");
+    Path root = sweepRoot(venue);
+    Files.writeString(
+        root.resolve("inputs.json"),
+        Files.readString(root.resolve("inputs.json")).replace("\"data_file\"", "\"venue_a_file\""));
+    assertThat(DataRoots.of(null, root, "venues/a-arbtune-v.csv")).isEqualTo(dir.resolve("sweep"));
+  }
 }

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "Generate two venues' quote files of one instrument (a BTC-like price, tick 0.1), each in a"
           + " vendor's layout, as inputs of arbtune join. Venue A and venue B quote at their own"
           + " jittered times around --step-ms; their mids share a random walk and differ by a"
-          + " mean-reverting basis of a few bps; 1% of quotes are locked, 0.1% crossed; about every"
+          + " mean-reverting basis of a few bps; 1%% of quotes are locked, 0.1%% crossed; about every"
           + " --gap-every quotes a venue goes silent for 1 to 10 minutes.",
       "",
       "Formats: binance-bookticker (times in ms), tardis-quotes (us), databento-bbo (ns, prices"

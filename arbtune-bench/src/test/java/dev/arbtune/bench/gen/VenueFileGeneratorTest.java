@@ -1,6 +1,7 @@
 package dev.arbtune.bench.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.arbtune.bench.testing.Tools;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class VenueFileGeneratorTest {
 
@@ -140,6 +142,18 @@ class VenueFileGeneratorTest {
             "kraken");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("--format-b").contains("kraken").contains("tardis-quotes");
+  }
+
+  @Test
+  void helpTextIsAValidFormatStringSoPicocliPrintsItWithoutAWarning() {
+    // picocli formats each description line with String.format: a bare "1%" makes it print a
+    // "[picocli WARN] Could not format" line and the raw text instead
+    for (String line :
+        new CommandLine(new VenueFileGenerator()).getCommandSpec().usageMessage().description()) {
+      assertThatCode(() -> String.format(line)).as(line).doesNotThrowAnyException();
+    }
+    assertThat(generate("--help").out().replaceAll("\\s+", " "))
+        .contains("1% of quotes are locked, 0.1% crossed");
   }
 
   private static String[] concat(String[] a, String... b) {
