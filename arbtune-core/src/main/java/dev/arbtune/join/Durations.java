@@ -40,6 +40,9 @@ public final class Durations {
     if (micros < 0) {
       throw new IllegalArgumentException("negative duration: " + micros);
     }
+    if (micros == 0) {
+      return "0s";
+    }
     if (micros < 1_000_000) {
       return micros % 1000 == 0 ? micros / 1000 + "ms" : micros + "us";
     }

@@ -29,10 +29,10 @@ public final class JoinSummary {
     return List.of(
         venue("A", s.a()),
         venue("B", s.b()),
-        n(s.rowsOut()) + " rows written to " + Excerpt.of(output) + span,
+        rows(s.rowsOut()) + " written to " + Excerpt.of(output) + span,
         "dropped "
-            + n(s.droppedStale())
-            + " rows as stale ("
+            + rows(s.droppedStale())
+            + " as stale ("
             + stalenessSetting
             + " "
             + limit
@@ -68,8 +68,8 @@ public final class JoinSummary {
     return "the join dropped "
         + n(s.droppedStale())
         + " of "
-        + n(rows)
-        + " rows as stale (older than "
+        + rows(rows)
+        + " as stale (older than "
         + stalenessSetting
         + " "
         + Durations.format(options.maxStalenessMicros())
@@ -95,8 +95,8 @@ public final class JoinSummary {
     return "venue "
         + name
         + ": "
-        + n(v.rowsRead())
-        + " rows of "
+        + rows(v.rowsRead())
+        + " of "
         + Excerpt.of(v.source())
         + " ("
         + v.format().label()
@@ -108,6 +108,11 @@ public final class JoinSummary {
         + n(v.locked())
         + " locked (bid = ask); "
         + gap;
+  }
+
+  /** {@code 1 row}, {@code 2 rows}. */
+  private static String rows(long count) {
+    return n(count) + (count == 1 ? " row" : " rows");
   }
 
   private static String n(long count) {

@@ -41,7 +41,7 @@ class DurationsTest {
 
   @Test
   void formatsForPeople() {
-    assertThat(Durations.format(0)).isEqualTo("0ms");
+    assertThat(Durations.format(0)).isEqualTo("0s"); // as --max-staleness 0s is written
     assertThat(Durations.format(125)).isEqualTo("125us");
     assertThat(Durations.format(250_000)).isEqualTo("250ms");
     assertThat(Durations.format(1_140_000_000L)).isEqualTo("19m");
