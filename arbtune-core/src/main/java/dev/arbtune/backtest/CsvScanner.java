@@ -199,6 +199,11 @@ public final class CsvScanner {
     }
   }
 
+  /** Copies the bytes {@code [s, e)} of the buffer to {@code out} at {@code at}. */
+  public void copyBytes(int s, int e, byte[] out, int at) {
+    System.arraycopy(buf, s, out, at, e - s);
+  }
+
   /** The bytes {@code [s, e)} of the buffer as UTF-8 text. */
   public String text(int s, int e) {
     return new String(buf, s, e - s, StandardCharsets.UTF_8);

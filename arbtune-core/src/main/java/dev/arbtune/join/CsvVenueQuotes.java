@@ -241,6 +241,29 @@ final class CsvVenueQuotes implements VenueQuotes {
     appendPrice(out, ask, askStart, askEnd, askUnits);
   }
 
+  /**
+   * Writes the current quote's prices as {@code BID,ASK} (what {@link #appendBid} and {@link
+   * #appendAsk} append) into {@code out} from its start, copying the source's bytes.
+   *
+   * @return the length written, or -1 when {@code out} is too small or the prices are not the
+   *     source's text (Databento integers)
+   */
+  int copyPrices(byte[] out) {
+    if (pxKind == PX_INTEGER) {
+      return -1;
+    }
+    int bidLength = Double.isNaN(bid) ? 0 : bidEnd - bidStart;
+    int askLength = Double.isNaN(ask) ? 0 : askEnd - askStart;
+    int n = bidLength + 1 + askLength;
+    if (n > out.length) {
+      return -1;
+    }
+    in.copyBytes(bidStart, bidStart + bidLength, out, 0);
+    out[bidLength] = ',';
+    in.copyBytes(askStart, askStart + askLength, out, bidLength + 1);
+    return n;
+  }
+
   private void appendPrice(StringBuilder out, double value, int s, int e, long units) {
     if (Double.isNaN(value)) {
       return;
