@@ -144,27 +144,31 @@ final class JoinEngine {
     }
   }
 
-  /** Writes {@code v} (not negative) in decimal at {@code p}: where it ends. */
+  /** Writes {@code v} in decimal at {@code p}: where it ends. */
   private static int digits(byte[] buf, int p, long v) {
-    if (v < 0) {
+    if (v < 0 || v > Integer.MAX_VALUE) {
       byte[] text = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
       System.arraycopy(text, 0, buf, p, text.length);
       return p + text.length;
     }
-    if (v < 10) {
-      buf[p] = (byte) ('0' + v);
-      return p + 1;
+    int x = (int) v;
+    int end = p + length(x);
+    for (int i = end - 1; i > p; i--) {
+      int q = x / 10;
+      buf[i] = (byte) ('0' + x - q * 10);
+      x = q;
     }
+    buf[p] = (byte) ('0' + x);
+    return end;
+  }
+
+  /** The number of decimal digits of {@code x} (not negative). */
+  private static int length(int x) {
     int n = 1;
-    for (long x = v / 10; x > 0; x /= 10) {
+    for (int limit = 10; n < 10 && x >= limit; limit *= 10) {
       n++;
     }
-    int end = p + n;
-    for (int i = end - 1; i >= p; i--) {
-      buf[i] = (byte) ('0' + v % 10);
-      v /= 10;
-    }
-    return end;
+    return n;
   }
 
   private void flush() throws IOException {

@@ -13,8 +13,8 @@ final class JoinSide {
 
   private final VenueQuotes quotes;
 
-  /** The cursor when it reads a CSV file: its prices' text is copied byte for byte. */
-  private final CsvVenueQuotes csv;
+  /** The cursor when it can copy its prices' text as bytes. */
+  private final PriceText priceText;
 
   /** Whether the cursor holds a quote not applied yet, at {@link #pendingTime}. */
   boolean pending;
@@ -48,7 +48,7 @@ final class JoinSide {
 
   JoinSide(VenueQuotes quotes) {
     this.quotes = quotes;
-    this.csv = quotes instanceof CsvVenueQuotes c ? c : null;
+    this.priceText = quotes instanceof PriceText p ? p : null;
   }
 
   /**
@@ -98,7 +98,7 @@ final class JoinSide {
   void applyAndAdvance() throws IOException {
     time = pendingTime;
     oneSided = Double.isNaN(quotes.bid()) || Double.isNaN(quotes.ask());
-    int n = csv == null ? -1 : csv.copyPrices(text);
+    int n = priceText == null ? -1 : priceText.copyPrices(text, 0);
     if (n < 0) {
       n = textOfCursor();
     }
