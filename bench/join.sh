@@ -40,7 +40,8 @@ fi
 core="$repo/arbtune-core/target/arbtune.jar"
 benchjar="$repo/arbtune-bench/target/benchmarks.jar"
 mkdir -p "$scratch"
-java=(java)
+# the JVM options ./arbtune gives join
+java=(java -XX:+UseSerialGC)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)," \
   "$(java -version 2>&1 | head -1)"
 

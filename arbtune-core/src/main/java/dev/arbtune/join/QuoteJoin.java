@@ -81,8 +81,8 @@ public final class QuoteJoin {
         List.of(
             new OutputTarget.Input("--venue-a", a.file()),
             new OutputTarget.Input("--venue-b", b.file())));
-    try (VenueQuotes qa = readAhead(VenueReaders.open(a), "arbtune-join-a");
-        VenueQuotes qb = readAhead(VenueReaders.open(b), "arbtune-join-b")) {
+    try (VenueQuotes qa = VenueReaders.open(a);
+        VenueQuotes qb = VenueReaders.open(b)) {
       JoinStats[] stats = new JoinStats[1];
       output.writeAscii(
           stdout,
@@ -109,14 +109,6 @@ public final class QuoteJoin {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(out, "out");
     return new JoinEngine(a, b, options, new AsciiWriterStream(out)).run();
-  }
-
-  /**
-   * {@code quotes} read ahead by a thread of its own when it streams a file (a sorted file is in
-   * memory already): parsing both files and joining then use up to three cores.
-   */
-  private static VenueQuotes readAhead(VenueQuotes quotes, String thread) {
-    return quotes instanceof CsvVenueQuotes ? new PrefetchedVenueQuotes(quotes, thread) : quotes;
   }
 
   /** Whether {@code output} is written gzip-compressed: a file whose name ends in {@code .gz}. */
