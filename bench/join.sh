@@ -5,17 +5,18 @@
 # Baselines in the same run: the JVM's start (`arbtune.jar --version`) and reading both files
 # (`cat A B > /dev/null`, the floor no program reading them can beat). See docs/BENCHMARKS.md.
 #
-# Usage: bench/join.sh [--rows "1000000 5000000 25000000"] [--runs 3] [--scratch DIR]
+# Usage: bench/join.sh [--rows "1000000 5000000 26000000"] [--runs 3] [--scratch DIR]
 #                      [--xmx 64m] [--skip-build] [--baseline-jar JAR]
-# --baseline-jar times another build's arbtune.jar too (program "baseline"), interleaved with this
-# one's, to compare before/after on a machine others share. Times are medians of the runs: wall,
-# and CPU (user + sys, all threads).
+# --baseline-jar times another build's arbtune.jar too (program "baseline", with the JVM options in
+# BASELINE_JAVA_OPTS, default none), interleaved with this one's, to compare before/after on a
+# machine others share. Times are medians of the runs: wall, and CPU (user + sys, all threads).
 # Rows are per venue (a month of 100 ms quotes is ~26 M rows per venue). Generated files are kept
-# in the scratch folder (default /tmp/arbtune-bench/join; 25 M rows a venue is ~1.5 GB a file)
-# and reused by later runs. JOIN_FLAGS adds options to every join (e.g. "--no-age-columns").
+# in the scratch folder (default /tmp/arbtune-bench/join; 26 M rows a venue is 1.7 and 1.9 GB)
+# and reused by later runs (delete them when done). JOIN_FLAGS adds options to every join (e.g.
+# "--no-age-columns"). Joins run with the JVM options ./arbtune gives join.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rows_list="1000000 5000000 25000000"
+rows_list="1000000 5000000 26000000"
 runs=3
 scratch="${ARBTUNE_BENCH_DIR:-/tmp/arbtune-bench}/join"
 xmx=64m
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     --xmx) xmx="$2"; shift 2 ;;
     --skip-build) build=false; shift ;;
     --baseline-jar) baseline="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "join.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -79,7 +80,7 @@ for rows in $rows_list; do
       --output "$out" -q ${JOIN_FLAGS:-}
     if [ -n "$baseline" ]; then
       # shellcheck disable=SC2086
-      timed "baseline-$rows" "${java[@]}" -jar "$baseline" join --venue-a "$a" --venue-b "$b" \
+      timed "baseline-$rows" java ${BASELINE_JAVA_OPTS:-} -jar "$baseline" join --venue-a "$a" --venue-b "$b" \
         --output "$scratch/baseline-$rows.csv" -q ${JOIN_FLAGS:-}
     fi
   done
