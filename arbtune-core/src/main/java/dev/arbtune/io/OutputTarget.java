@@ -236,6 +236,31 @@ public final class OutputTarget {
   public void write(Writer stdout, AtomicFiles.WriterBody content, boolean durable, boolean gzip)
       throws IOException {
     Objects.requireNonNull(content, "content");
+    write(stdout, content, null, durable, gzip);
+  }
+
+  /**
+   * Writes the output as {@link #write(Writer, AtomicFiles.WriterBody, boolean, boolean)} does,
+   * from {@code content}'s ASCII bytes: a file gets them as they are (no character encoding on the
+   * way), stdout as characters.
+   *
+   * @throws IOException as {@link #write(Writer, AtomicFiles.WriterBody, boolean)}
+   */
+  public void writeAscii(
+      Writer stdout, AtomicFiles.StreamBody content, boolean durable, boolean gzip)
+      throws IOException {
+    Objects.requireNonNull(content, "content");
+    write(stdout, w -> content.writeTo(new AsciiWriterStream(w)), content, durable, gzip);
+  }
+
+  /** Writes {@code content}, or {@code bytes} (the same output as bytes) to files when given. */
+  private void write(
+      Writer stdout,
+      AtomicFiles.WriterBody content,
+      AtomicFiles.StreamBody bytes,
+      boolean durable,
+      boolean gzip)
+      throws IOException {
     // Writers of CSV (FastCSV) report I/O failures unchecked: seen here as the I/O failures they
     // are
     AtomicFiles.WriterBody body =
@@ -256,12 +281,19 @@ public final class OutputTarget {
         }
         case IN_PLACE -> {
           try (OutputStream os = new FileOutputStream(given.toFile(), true)) {
-            writeEncoded(os, body, gzip);
+            if (bytes != null) {
+              writeBytes(os, bytes, gzip);
+            } else {
+              writeEncoded(os, body, gzip);
+            }
           }
         }
         case REPLACE -> {
           Set<PosixFilePermission> permissions = permissionsOf(target);
-          if (gzip) {
+          if (bytes != null) {
+            AtomicFiles.writeOutputBytes(
+                target, os -> writeBytes(os, bytes, gzip), durable, permissions);
+          } else if (gzip) {
             AtomicFiles.writeOutputBytes(
                 target, os -> writeEncoded(os, body, true), durable, permissions);
           } else {
@@ -280,6 +312,17 @@ public final class OutputTarget {
       }
       throw new IOException(IoMessages.cannotWrite(what(), e), e);
     }
+  }
+
+  /** Writes {@code body}'s bytes to {@code os}, gzip-compressed when {@code gzip}. */
+  private static void writeBytes(OutputStream os, AtomicFiles.StreamBody body, boolean gzip)
+      throws IOException {
+    GZIPOutputStream compressed = gzip ? new GZIPOutputStream(os, 1 << 16) : null;
+    body.writeTo(gzip ? compressed : os);
+    if (compressed != null) {
+      compressed.finish();
+    }
+    os.flush();
   }
 
   /** Writes {@code body}'s text to {@code os} as UTF-8, gzip-compressed when {@code gzip}. */

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * A venue file read row by row from its stream ({@link CsvScanner}): the time, bid and ask columns
  * of {@link VenueHeader}, the prices' text kept in the scanner's buffer until the next row.
  */
-final class CsvVenueQuotes implements VenueQuotes {
+final class CsvVenueQuotes implements VenueQuotes, PriceText {
 
   /** Databento's UNDEF_PRICE: this side of the book is empty. */
   static final long UNDEF_PRICE = Long.MAX_VALUE;
@@ -247,6 +247,24 @@ final class CsvVenueQuotes implements VenueQuotes {
   @Override
   public void appendAsk(StringBuilder out) {
     appendPrice(out, ask, askStart, askEnd, askUnits);
+  }
+
+  /** Copies the prices' bytes from the scanner's buffer; not Databento integers (-1). */
+  @Override
+  public int copyPrices(byte[] out, int at) {
+    if (pxKind == PX_INTEGER) {
+      return -1;
+    }
+    int bidLength = Double.isNaN(bid) ? 0 : bidEnd - bidStart;
+    int askLength = Double.isNaN(ask) ? 0 : askEnd - askStart;
+    int end = at + bidLength + 1 + askLength;
+    if (end > out.length) {
+      return -1;
+    }
+    in.copyBytes(bidStart, bidStart + bidLength, out, at);
+    out[at + bidLength] = ',';
+    in.copyBytes(askStart, askStart + askLength, out, at + bidLength + 1);
+    return end;
   }
 
   private void appendPrice(StringBuilder out, double value, int s, int e, long units) {

@@ -3,6 +3,7 @@ package dev.arbtune.join;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.QuotesFormatException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One venue in a join: its cursor, one quote read ahead ({@link #pending}), the latest quote
@@ -11,6 +12,9 @@ import java.io.IOException;
 final class JoinSide {
 
   private final VenueQuotes quotes;
+
+  /** The cursor when it can copy its prices' text as bytes. */
+  private final PriceText priceText;
 
   /** Whether the cursor holds a quote not applied yet, at {@link #pendingTime}. */
   boolean pending;
@@ -25,8 +29,15 @@ final class JoinSide {
 
   private boolean oneSided;
 
-  /** The latest applied quote's bid and ask as text: {@code BID,ASK}. */
-  final StringBuilder text = new StringBuilder(48);
+  /**
+   * The latest applied quote's bid and ask as ASCII text, {@code BID,ASK}, in the first {@link
+   * #textLength} bytes.
+   */
+  byte[] text = new byte[64];
+
+  int textLength;
+
+  private final StringBuilder chars = new StringBuilder(48);
 
   private long rows;
   private long crossed;
@@ -37,6 +48,7 @@ final class JoinSide {
 
   JoinSide(VenueQuotes quotes) {
     this.quotes = quotes;
+    this.priceText = quotes instanceof PriceText p ? p : null;
   }
 
   /**
@@ -86,12 +98,27 @@ final class JoinSide {
   void applyAndAdvance() throws IOException {
     time = pendingTime;
     oneSided = Double.isNaN(quotes.bid()) || Double.isNaN(quotes.ask());
-    text.setLength(0);
-    quotes.appendBid(text);
-    text.append(',');
-    quotes.appendAsk(text);
+    int n = priceText == null ? -1 : priceText.copyPrices(text, 0);
+    if (n < 0) {
+      n = textOfCursor();
+    }
+    textLength = n;
     quoted = true;
     advance();
+  }
+
+  /** Sets {@link #text} from the cursor's {@code appendBid} and {@code appendAsk}: its length. */
+  private int textOfCursor() {
+    chars.setLength(0);
+    quotes.appendBid(chars);
+    chars.append(',');
+    quotes.appendAsk(chars);
+    byte[] bytes = chars.toString().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > text.length) {
+      text = new byte[bytes.length * 2];
+    }
+    System.arraycopy(bytes, 0, text, 0, bytes.length);
+    return bytes.length;
   }
 
   /** Whether the latest applied quote has an empty side. */

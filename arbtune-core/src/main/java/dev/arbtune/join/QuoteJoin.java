@@ -1,5 +1,6 @@
 package dev.arbtune.join;
 
+import dev.arbtune.io.AsciiWriterStream;
 import dev.arbtune.io.OutputTarget;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -83,7 +84,11 @@ public final class QuoteJoin {
     try (VenueQuotes qa = VenueReaders.open(a);
         VenueQuotes qb = VenueReaders.open(b)) {
       JoinStats[] stats = new JoinStats[1];
-      output.write(stdout, w -> stats[0] = join(qa, qb, options, w), true, isGzipName(output));
+      output.writeAscii(
+          stdout,
+          os -> stats[0] = new JoinEngine(qa, qb, options, os).run(),
+          true,
+          isGzipName(output));
       return stats[0];
     }
   }
@@ -103,7 +108,7 @@ public final class QuoteJoin {
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(out, "out");
-    return new JoinEngine(a, b, options, out).run();
+    return new JoinEngine(a, b, options, new AsciiWriterStream(out)).run();
   }
 
   /** Whether {@code output} is written gzip-compressed: a file whose name ends in {@code .gz}. */

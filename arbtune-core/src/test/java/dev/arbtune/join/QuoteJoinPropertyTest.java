@@ -13,10 +13,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,6 +81,74 @@ class QuoteJoinPropertyTest {
     } else {
       assertThat(stats.firstRow()).isNull();
     }
+  }
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> joiningFilesWritesWhatTheReferenceDoes() {
+    return Tries.of(300, Gen.longs());
+  }
+
+  /**
+   * Venue files (Tardis quotes, prices sometimes quoted or padded) joined into a file (sometimes
+   * gzip-compressed): the output bytes, prices copied from the files' text, are the reference's.
+   */
+  @PropertyTest
+  @MethodSource
+  void joiningFilesWritesWhatTheReferenceDoes(long seed) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    long unit = new long[] {1, 1_000, 1_000_000}[r.nextInt(3)];
+    List<Quote> a = nonEmpty(venue(r, unit, T0));
+    List<Quote> b = nonEmpty(venue(r, unit, T0 + r.nextLong(0, 3) * unit));
+    long staleness = r.nextBoolean() ? Long.MAX_VALUE : r.nextLong(0, 40) * unit;
+    JoinOptions options = new JoinOptions(staleness, 0, r.nextBoolean());
+    ReferenceJoin.Expected want = ReferenceJoin.join(a, b, options);
+    Path out = dir.resolve(r.nextBoolean() ? "joined.csv.gz" : "joined.csv");
+
+    JoinStats stats =
+        QuoteJoin.join(tardisFile(r, "a.csv", a), tardisFile(r, "b.csv", b), options, out);
+
+    byte[] bytes = Files.readAllBytes(out);
+    if (out.toString().endsWith(".gz")) {
+      bytes = new GZIPInputStream(new ByteArrayInputStream(bytes)).readAllBytes();
+    }
+    assertThat(new String(bytes, StandardCharsets.US_ASCII)).isEqualTo(want.text());
+    assertThat(stats.rowsOut()).isEqualTo(want.rowsOut());
+    assertThat(stats.droppedOneSided()).isEqualTo(want.oneSided());
+  }
+
+  private static List<Quote> nonEmpty(List<Quote> quotes) {
+    return quotes.isEmpty() ? List.of(new Quote(T0, "1.5", "2")) : quotes;
+  }
+
+  /** {@code quotes} written as a Tardis quotes file; an empty price is an empty side. */
+  private VenueInput tardisFile(SplittableRandom r, String name, List<Quote> quotes)
+      throws IOException {
+    StringBuilder csv =
+        new StringBuilder(
+            "exchange,symbol,timestamp,local_timestamp,ask_amount,ask_price,bid_price,bid_amount\n");
+    for (Quote q : quotes) {
+      csv.append("x,BTC,")
+          .append(q.time())
+          .append(',')
+          .append(q.time())
+          .append(",1,")
+          .append(field(r, q.ask()))
+          .append(',')
+          .append(field(r, q.bid()))
+          .append(",2\n");
+    }
+    Path file = dir.resolve(name);
+    Files.writeString(file, csv);
+    return new VenueInput(file, VenueFormat.TARDIS_QUOTES, null, EpochUnit.MICROSECONDS, false);
+  }
+
+  private static String field(SplittableRandom r, String price) {
+    return switch (r.nextInt(4)) {
+      case 0 -> '"' + price + '"';
+      case 1 -> " " + price + " ";
+      default -> price;
+    };
   }
 
   /** The output loads through the backtest's loader to the rows' times and prices. */
