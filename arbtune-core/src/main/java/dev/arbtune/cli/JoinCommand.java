@@ -171,6 +171,18 @@ final class JoinCommand implements Callable<Integer> {
       throw new UserInputException(e.getMessage(), e);
     }
     PrintWriter err = spec.commandLine().getErr();
+    if (stats.rowsOut() == 0) { // a file of only a header would fail every backtest later
+      if (target.mode() == OutputTarget.Mode.REPLACE) {
+        Files.deleteIfExists(target.target());
+      }
+      for (String line : JoinSummary.lines(stats, options, target.toString(), "--max-staleness")) {
+        err.println("arbtune join: " + line);
+      }
+      throw new UserInputException(
+          "the join wrote "
+              + JoinSummary.noRow(stats, "--max-staleness")
+              + (target.mode() == OutputTarget.Mode.REPLACE ? " (no output file kept)" : ""));
+    }
     if (!quiet) {
       for (String line : JoinSummary.lines(stats, options, target.toString(), "--max-staleness")) {
         err.println("arbtune join: " + line);

@@ -84,6 +84,25 @@ public final class JoinSummary {
         + " (a wrong time unit), and whether a venue stopped quoting";
   }
 
+  /**
+   * Why a join wrote no row, in under 200 characters (an error document's excerpt): {@code no row:
+   * N stale (SETTING), M one-sided, K before both venues had quoted; ...}.
+   *
+   * @param stalenessSetting the staleness limit's setting ({@code --max-staleness})
+   */
+  public static String noRow(JoinStats s, String stalenessSetting) {
+    return "no row: "
+        + n(s.droppedStale())
+        + " stale ("
+        + stalenessSetting
+        + "), "
+        + n(s.droppedOneSided())
+        + " one-sided, "
+        + n(s.beforeBothQuoted())
+        + " before both venues had quoted; do the two files cover the same time, in the right"
+        + " time units?";
+  }
+
   private static String venue(String name, VenueStats v) {
     String gap =
         v.longestGapStart() == null

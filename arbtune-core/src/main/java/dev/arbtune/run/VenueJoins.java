@@ -185,7 +185,7 @@ public final class VenueJoins {
       joined.incrementAndGet();
       if (stats.rowsOut() == 0) { // not kept: a later session would find it without the reason
         Files.deleteIfExists(target);
-        throw new IOException(noRow(stats));
+        throw new IOException("it has " + JoinSummary.noRow(stats, VenueFiles.MAX_STALENESS));
       }
       try {
         JoinStatsFile.write(target, stats);
@@ -209,18 +209,6 @@ public final class VenueJoins {
     } catch (IllegalStateException e) {
       return true;
     }
-  }
-
-  /** Why a join wrote no row, in at most 200 characters (the error document's excerpt). */
-  static String noRow(JoinStats s) {
-    return "it has no row: "
-        + s.droppedStale()
-        + " stale (max_staleness), "
-        + s.droppedOneSided()
-        + " one-sided, "
-        + s.beforeBothQuoted()
-        + " before both venues had quoted; do the two files cover the same time, in the right"
-        + " time units?";
   }
 
   private static JoinOptions options(VenueFiles venues) {

@@ -67,6 +67,27 @@ class JoinCommandTest {
   }
 
   @Test
+  void aJoinThatKeepsNoRowIsAnErrorAndLeavesNoFile() throws IOException {
+    Path out = tmp.resolve("joined.csv");
+    // Venue B's file is of the next day: every row is stale under the default 5 s.
+    Path b =
+        file(
+            "b.csv",
+            "timestamp,bid,ask\n2024-01-02T00:00:00Z,200,200.5\n2024-01-02T00:00:01Z,201,201.5\n");
+
+    Cli.Result r = join(file("a.csv", GENERIC_A), b, out, "-q");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(out).doesNotExist();
+    assertThat(r.err())
+        .contains("arbtune join: 0 rows written to " + out)
+        .contains(
+            "error: the join wrote no row: 2 stale (--max-staleness), 0 one-sided, 3 before both"
+                + " venues had quoted; do the two files cover the same time, in the right time"
+                + " units? (no output file kept)");
+  }
+
+  @Test
   void joinsTwoGenericFilesAsOfEveryEventWithAgesAndASummary() throws IOException {
     Path out = tmp.resolve("out/joined.csv");
 
