@@ -22,6 +22,7 @@ final class SummaryListener implements SessionListener, AutoCloseable {
   private final ProgressBarListener progress;
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong warnings = new AtomicLong();
+  private final AtomicLong joinWarnings = new AtomicLong();
   private final AtomicLong hiddenWithoutDocument = new AtomicLong();
   private final AtomicReference<String> firstHiddenWithoutDocument = new AtomicReference<>();
   private final AtomicLong finished = new AtomicLong();
@@ -90,10 +91,16 @@ final class SummaryListener implements SessionListener, AutoCloseable {
         }
       }
       if (warning != null) {
+        joinWarnings.incrementAndGet();
         err.println("[run] warning: " + warning);
       }
       err.flush();
     }
+  }
+
+  /** How many joins of venue files warned (most of their rows dropped as stale). */
+  long joinWarnings() {
+    return joinWarnings.get();
   }
 
   private void print(String line) {

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 all jobs succeeded; 1 the session file is invalid, its data_file is not"
           + " there (checked before anything is planned or run), the folder is taken, or"
           + " a job failed (the summary is still printed); 3 with --strict, when the summary has"
-          + " error jobs or warnings (failed jobs included).",
+          + " error jobs or warnings (failed jobs included), or a join of venue files dropped"
+          + " most of its rows as stale.",
       ""
     })
 final class SweepCommand implements Callable<Integer> {
@@ -111,7 +112,8 @@ final class SweepCommand implements Callable<Integer> {
       names = "--strict",
       description =
           "Exit with 3 when the summary has error jobs or warnings (the advisory zero-trade-top"
-              + " warning does not count).")
+              + " warning does not count), or when a join of the session's venue files dropped"
+              + " most of its rows as stale.")
   boolean strict;
 
   @Option(
@@ -136,7 +138,8 @@ final class SweepCommand implements Callable<Integer> {
             fresh,
             running.durable(),
             quotesCache.folder());
-    Sweep.Result result = runSweep(spec, options, quiet);
+    SummaryListener listener = listener(spec, quiet);
+    Sweep.Result result = runSweep(spec, options, quiet, listener);
     TuningResultsAggregator aggregator =
         selection.builder(result.layout().results()).pareto(pareto || insights || report).build();
     HtmlReport.Content content = null;
@@ -177,7 +180,7 @@ final class SweepCommand implements Callable<Integer> {
           .println("[D39_AGG] Report written to: " + result.layout().report());
     }
     spec.commandLine().getErr().flush();
-    if (strict && outcome.summary().hasProblems()) {
+    if (strict && (outcome.summary().hasProblems() || listener.joinWarnings() > 0)) {
       return ExitCodes.STRICT;
     }
     return result.run().allSucceeded() ? ExitCodes.OK : ExitCodes.INPUT;
@@ -189,11 +192,22 @@ final class SweepCommand implements Callable<Integer> {
    */
   static Sweep.Result runSweep(CommandSpec spec, Sweep.Options options, boolean quiet)
       throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    return runSweep(spec, options, quiet, listener(spec, quiet));
+  }
+
+  /** The listener {@link #runSweep} prints with: progress bar, error and warning lines. */
+  private static SummaryListener listener(CommandSpec spec, boolean quiet) {
     boolean progress = !quiet && Terminal.stderrIsTerminal();
-    SummaryListener listener =
-        new SummaryListener(
-            err, quiet ? 0 : MAX_ERRORS_SHOWN, progress ? new ProgressBarListener() : null);
+    return new SummaryListener(
+        spec.commandLine().getErr(),
+        quiet ? 0 : MAX_ERRORS_SHOWN,
+        progress ? new ProgressBarListener() : null);
+  }
+
+  private static Sweep.Result runSweep(
+      CommandSpec spec, Sweep.Options options, boolean quiet, SummaryListener listener)
+      throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
     Sweep.Result result;
     try (InterruptNotice notice =
         new InterruptNotice(err, spec.name(), listener, "run the same command again")) {

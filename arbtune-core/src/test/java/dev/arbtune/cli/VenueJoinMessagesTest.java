@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.run.VenueJoins;
 import dev.arbtune.testing.Cli;
 import java.io.IOException;
@@ -139,6 +140,10 @@ class VenueJoinMessagesTest {
         .contains("[run] warning: the join dropped ")
         .contains(" max_staleness 1m 30s; venue B's quote was too old in ")
         .contains("check time_unit_a and time_unit_b (a wrong time unit)");
+    assertThat(r.exitCode()).as(r.err()).isZero(); // a warning, the jobs ran
+
+    Cli.Result strict = sweep(session(VENUES), tmp.resolve("strict"), "-q", "--strict");
+    assertThat(strict.exitCode()).as(strict.err()).isEqualTo(ExitCodes.STRICT);
   }
 
   @Test
