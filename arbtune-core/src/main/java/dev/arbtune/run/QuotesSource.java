@@ -94,9 +94,9 @@ public interface QuotesSource {
    */
   static String relativePathHint(String dataRoot) {
     return dataRoot == null || dataRoot.isEmpty()
-        ? ": a relative data_file is read from the current folder; run from the folder it is"
+        ? ": a relative data_file or venue file is read from the current folder; run from the folder it is"
             + " relative to, or give --data-root DIR"
-        : ": a relative data_file is read from --data-root " + Excerpt.of(dataRoot);
+        : ": a relative data_file or venue file is read from --data-root " + Excerpt.of(dataRoot);
   }
 
   /**

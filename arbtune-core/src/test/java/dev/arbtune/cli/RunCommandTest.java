@@ -202,7 +202,7 @@ class RunCommandTest {
         .contains(
             "data_file not found: data/nope.csv (looked for "
                 + Path.of("data/nope.csv").toAbsolutePath()
-                + ": a relative data_file is read from the current folder; run from the folder"
+                + ": a relative data_file or venue file is read from the current folder; run from the folder"
                 + " it is relative to, or give --data-root DIR)");
 
     Cli.Result rooted =
@@ -218,7 +218,7 @@ class RunCommandTest {
         .contains(
             "data_file not found: data/nope.csv (looked for "
                 + tmp.resolve("data/nope.csv")
-                + ": a relative data_file is read from --data-root "
+                + ": a relative data_file or venue file is read from --data-root "
                 + tmp
                 + ")");
   }

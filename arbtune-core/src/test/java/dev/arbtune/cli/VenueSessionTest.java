@@ -290,6 +290,7 @@ class VenueSessionTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .contains(session + ":2: venue_b: data/nope.csv not found (looked for ")
+        .contains("a relative data_file or venue file is read from")
         .contains("no job was run");
     assertThat(out.resolve("results")).doesNotExist();
   }

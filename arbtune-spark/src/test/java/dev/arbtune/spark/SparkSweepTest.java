@@ -68,7 +68,7 @@ class SparkSweepTest {
         .isEqualTo(
             "plan line 8: data_file not found: data/missing.csv (looked for "
                 + repo
-                + "/data/missing.csv: a relative data_file is read from --data-root "
+                + "/data/missing.csv: a relative data_file or venue file is read from --data-root "
                 + repo
                 + ")");
   }
