@@ -4,6 +4,7 @@ import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.io.IoMessages;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -41,6 +43,10 @@ import java.util.zip.CRC32C;
  * errors are those of {@link QuotesLoader}: a malformed file is never cached. A folder that cannot
  * be created or written gives one warning (once per folder and process) and quotes are read from
  * the CSV files.
+ *
+ * <p>A source that is not a local file (a file on a Hadoop file system) is cached the same way
+ * through {@link #load(Source, String, EpochUnit)}, keyed by the {@link Identity} its caller gives:
+ * a name such as the qualified URI in place of the real path, its size and modification time.
  */
 public final class QuotesDiskCache {
 
@@ -99,18 +105,92 @@ public final class QuotesDiskCache {
     if (!before.isRegularFile()) {
       return QuotesLoader.load(file, unit);
     }
-    Path real = file.toRealPath();
-    byte[] key = key(real, before, unit);
-    Path cacheFile = folder.resolve(fileName(real, unit));
-    Quotes cached = read(cacheFile, key, file.toString());
+    String real = file.toRealPath().toString();
+    return load(
+        identity(real, before),
+        unit,
+        file.toString(),
+        () -> QuotesLoader.load(file, unit),
+        () -> identity(real, Files.readAttributes(file, BasicFileAttributes.class)));
+  }
+
+  /**
+   * The quotes of a source that is not a local file (a Hadoop path, say), read in {@code unit}:
+   * from its cache file when that is valid for the source's {@link Source#identity() identity} now,
+   * else parsed from {@link Source#open() its stream} as {@link QuotesLoader#load(InputStream,
+   * String, long, EpochUnit)} parses it, then written to the cache unless the identity changed
+   * while it was read. The cache file is named and keyed by the identity's name as the local entry
+   * point's by the real path.
+   *
+   * @param displayName the source as messages and the quotes name it
+   * @throws IOException when the source cannot be read
+   * @throws QuotesFormatException when its content is not a usable quotes table
+   */
+  public Quotes load(Source source, String displayName, EpochUnit unit) throws IOException {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(unit, "unit");
+    Identity identity = source.identity();
+    return load(
+        identity,
+        unit,
+        displayName,
+        () -> {
+          try (InputStream in = source.open()) {
+            return QuotesLoader.load(in, displayName, identity.size(), unit);
+          }
+        },
+        source::identity);
+  }
+
+  /**
+   * What keys a source's cache file: its name (a local file's real path, or a URI), size in bytes
+   * and last modification time.
+   */
+  public record Identity(String name, long size, Instant modified) {
+    /** Validates the parts. */
+    public Identity {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(modified, "modified");
+      if (size < 0) {
+        throw new IllegalArgumentException("size must be >= 0, got " + size);
+      }
+    }
+  }
+
+  /** A source of quotes that is not a local file: its identity now, and its bytes. */
+  public interface Source {
+    /** The source's identity as it is now. */
+    Identity identity() throws IOException;
+
+    /** A new stream of the source's bytes (plain or gzip-compressed CSV). */
+    InputStream open() throws IOException;
+  }
+
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private static Identity identity(String name, BasicFileAttributes attributes) {
+    return new Identity(name, attributes.size(), attributes.lastModifiedTime().toInstant());
+  }
+
+  private Quotes load(
+      Identity before,
+      EpochUnit unit,
+      String displayName,
+      IoSupplier<Quotes> parse,
+      IoSupplier<Identity> now)
+      throws IOException {
+    byte[] key = key(before, unit);
+    Path cacheFile = folder.resolve(fileName(before.name(), unit));
+    Quotes cached = read(cacheFile, key, displayName);
     if (cached != null) {
       return cached;
     }
-    Quotes quotes = QuotesLoader.load(file, unit);
-    BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
-    if (after.size() == before.size()
-        && after.lastModifiedTime().equals(before.lastModifiedTime())) {
-      write(cacheFile, key, quotes); // not when the file changed while it was read
+    Quotes quotes = parse.get();
+    if (before.equals(now.get())) {
+      write(cacheFile, key, quotes); // not when the source changed while it was read
     }
     return quotes;
   }
@@ -122,9 +202,13 @@ public final class QuotesDiskCache {
    * file, which the key in its header tells apart.
    */
   static String fileName(Path realPath, EpochUnit unit) {
+    return fileName(realPath.toString(), unit);
+  }
+
+  private static String fileName(String name, EpochUnit unit) {
     byte[] bytes =
         new StringBuilder()
-            .append(realPath)
+            .append(name)
             .append('\0')
             .append(unit.name())
             .toString()
@@ -142,10 +226,14 @@ public final class QuotesDiskCache {
    * reading a cache file of a million rows.
    */
   static byte[] key(Path realPath, BasicFileAttributes attributes, EpochUnit unit) {
-    java.time.Instant modified = attributes.lastModifiedTime().toInstant();
+    return key(identity(realPath.toString(), attributes), unit);
+  }
+
+  private static byte[] key(Identity identity, EpochUnit unit) {
+    Instant modified = identity.modified();
     StringBuilder text = new StringBuilder(256);
     text.append("arbtune quotes cache ").append(FORMAT_VERSION).append('\n');
-    text.append(realPath).append('\n').append(attributes.size()).append('\n');
+    text.append(identity.name()).append('\n').append(identity.size()).append('\n');
     text.append(modified.getEpochSecond()).append('.').append(modified.getNano()).append('\n');
     text.append(unit.name());
     return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.arbtune.spark;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.backtest.QuotesLoader;
 import dev.arbtune.io.Excerpt;
 import dev.arbtune.run.QuotesSource;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Instant;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -27,6 +29,10 @@ import org.apache.hadoop.fs.Path;
  * QuotesCache#loadBytesEstimate(long, long)}: twice the text; for gzip, the text's size from the
  * trailer, read with one positioned read, or four times the file), and a file that needs more than
  * the executor's whole heap is refused unread.
+ *
+ * <p>With a {@link QuotesDiskCache}, a file is loaded through it: its cache file is keyed by the
+ * file's qualified URI, its length and modification time from the file system, the time unit and
+ * the cache's format version.
  */
 final class HadoopQuotes implements QuotesSource {
 
@@ -37,6 +43,7 @@ final class HadoopQuotes implements QuotesSource {
   private final String givenRoot;
   private final Configuration conf;
   private final QuotesCache cache;
+  private final QuotesDiskCache disk;
 
   /**
    * @param root the qualified folder that relative {@code data_file} paths are resolved against
@@ -45,15 +52,29 @@ final class HadoopQuotes implements QuotesSource {
    * @param conf the Hadoop configuration
    */
   HadoopQuotes(Path root, String givenRoot, Configuration conf) {
-    this(root, givenRoot, conf, CACHE);
+    this(root, givenRoot, conf, CACHE, null);
+  }
+
+  /**
+   * Quotes loaded through {@code disk}, or parsed from the CSV files when it is {@code null}, and
+   * held in the JVM's shared cache.
+   */
+  HadoopQuotes(Path root, String givenRoot, Configuration conf, QuotesDiskCache disk) {
+    this(root, givenRoot, conf, CACHE, disk);
   }
 
   /** Quotes held in {@code cache} rather than the JVM's shared one (for tests). */
   HadoopQuotes(Path root, String givenRoot, Configuration conf, QuotesCache cache) {
+    this(root, givenRoot, conf, cache, null);
+  }
+
+  private HadoopQuotes(
+      Path root, String givenRoot, Configuration conf, QuotesCache cache, QuotesDiskCache disk) {
     this.root = Objects.requireNonNull(root, "root");
     this.givenRoot = givenRoot;
     this.conf = Objects.requireNonNull(conf, "conf");
     this.cache = Objects.requireNonNull(cache, "cache");
+    this.disk = disk;
   }
 
   @Override
@@ -119,9 +140,33 @@ final class HadoopQuotes implements QuotesSource {
     } catch (IOException e) {
       throw HadoopFiles.asNio(e, path);
     }
-    try (InputStream in = fs.open(path)) {
-      return QuotesLoader.load(in, name, status.getLen(), unit);
+    if (disk == null || !status.isFile()) {
+      try (InputStream in = fs.open(path)) {
+        return QuotesLoader.load(in, name, status.getLen(), unit);
+      }
     }
+    String uri = fs.makeQualified(path).toUri().toString();
+    return disk.load(
+        new QuotesDiskCache.Source() {
+          @Override
+          public QuotesDiskCache.Identity identity() throws IOException {
+            FileStatus now;
+            try {
+              now = fs.getFileStatus(path);
+            } catch (IOException e) {
+              throw HadoopFiles.asNio(e, path);
+            }
+            return new QuotesDiskCache.Identity(
+                uri, now.getLen(), Instant.ofEpochMilli(now.getModificationTime()));
+          }
+
+          @Override
+          public InputStream open() throws IOException {
+            return fs.open(path);
+          }
+        },
+        name,
+        unit);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.arbtune.spark;
 
+import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultReader;
@@ -26,6 +27,8 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -38,7 +41,11 @@ import scala.Tuple2;
  * skipped (as {@code arbtune run --resume} decides it), so a re-run finishes an interrupted sweep;
  * the output root can be continued by either runner.
  *
- * <p>Quotes are read from any Hadoop path every executor can reach, once per executor JVM.
+ * <p>Quotes are read from any Hadoop path every executor can reach, once per executor JVM. With
+ * {@link SweepOptions#quotesCache()}, each executor keeps their parsed columns in that local folder
+ * ({@link QuotesDiskCache}, keyed by the file's qualified URI, length and modification time), so
+ * that later sweeps map them instead of parsing the CSV; a folder an executor cannot write is one
+ * warning in its log, and it reads the CSV files.
  *
  * <pre>{@code
  * SweepSummary s = SparkSweep.run(spark, new SweepOptions("hdfs:///plans/s1.jsonl",
@@ -104,7 +111,8 @@ public final class SparkSweep {
               outputRoot.toString(),
               dataRoot.toString(),
               options.dataRoot(),
-              options.resume());
+              options.resume(),
+              options.quotesCache());
       SweepSummary.Tally tally =
           jobs.repartition(partitions).mapPartitions(runner).reduce(SweepSummary.Tally::merge);
       sharedConf.destroy();
@@ -123,24 +131,28 @@ public final class SparkSweep {
       implements FlatMapFunction<Iterator<Tuple2<Long, String>>, SweepSummary.Tally>, Serializable {
     private static final long serialVersionUID = 1L;
     private static final java.nio.file.Path HERE = java.nio.file.Path.of("");
+    private static final Logger LOG = LoggerFactory.getLogger(SparkSweep.class);
 
     private final Broadcast<HadoopConf> conf;
     private final String outputRoot;
     private final String dataRoot;
     private final String givenDataRoot;
     private final boolean resume;
+    private final String quotesCache;
 
     Runner(
         Broadcast<HadoopConf> conf,
         String outputRoot,
         String dataRoot,
         String givenDataRoot,
-        boolean resume) {
+        boolean resume,
+        String quotesCache) {
       this.conf = conf;
       this.outputRoot = outputRoot;
       this.dataRoot = dataRoot;
       this.givenDataRoot = givenDataRoot;
       this.resume = resume;
+      this.quotesCache = quotesCache;
     }
 
     @Override
@@ -149,7 +161,12 @@ public final class SparkSweep {
       Configuration c = conf.value().get();
       Path root = new Path(outputRoot);
       FileSystem fs = HadoopFiles.fileSystem(root, c);
-      HadoopQuotes quotes = new HadoopQuotes(new Path(dataRoot), givenDataRoot, c);
+      QuotesDiskCache disk =
+          quotesCache == null
+              ? null
+              : new QuotesDiskCache(
+                  java.nio.file.Path.of(quotesCache), message -> LOG.warn("arbtune: {}", message));
+      HadoopQuotes quotes = new HadoopQuotes(new Path(dataRoot), givenDataRoot, c, disk);
       ResultReader reader = new ResultReader();
       SweepSummary.Tally tally = new SweepSummary.Tally();
       while (lines.hasNext()) {

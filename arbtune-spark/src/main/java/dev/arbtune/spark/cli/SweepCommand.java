@@ -74,6 +74,18 @@ final class SweepCommand implements Callable<Integer> {
   int partitions;
 
   @Option(
+      names = "--quotes-cache",
+      paramLabel = "DIR",
+      description =
+          "Keep the parsed columns of each quotes file in DIR, a local folder on each executor"
+              + " (and the driver in local mode; created if missing), and map them from there on"
+              + " later sweeps instead of parsing the CSV again: keyed by the file's qualified"
+              + " path, length and modification time, the time unit and the cache format, as"
+              + " 'arbtune run --quotes-cache'. An executor that cannot write DIR logs one"
+              + " warning and reads the CSV files.")
+  String quotesCache;
+
+  @Option(
       names = {"-q", "--quiet"},
       description =
           "No per-job error lines on stderr; the session summary only when a job failed (as"
@@ -89,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepSummary s =
         SparkSweep.run(
             SparkMain.session("arbtune sweep"),
-            new SweepOptions(plan, outputRoot, dataRoot, resume, partitions));
+            new SweepOptions(plan, outputRoot, dataRoot, resume, partitions, quotesCache));
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
       for (String message : s.firstErrors()) {

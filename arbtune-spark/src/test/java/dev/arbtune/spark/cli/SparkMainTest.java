@@ -285,6 +285,38 @@ class SparkMainTest {
     assertThat(tmp.resolve("out/a.json")).isRegularFile();
   }
 
+  /** {@code sweep --quotes-cache DIR} reaches the executors, which write the cache file there. */
+  @Test
+  void sweepQuotesCacheIsWrittenByTheExecutors(@TempDir Path tmp) throws IOException {
+    Files.copy(Fixtures.repoRoot().resolve("data/eurusd_sample.csv"), tmp.resolve("q.csv"));
+    Path plan =
+        Files.writeString(
+            tmp.resolve("plan.jsonl"),
+            "{\"job_id\": \"a\", \"config\": {\"data_file\": \"q.csv\"},"
+                + " \"output_json\": \"a.json\"}\n");
+    Run run =
+        spark(
+            "sweep",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("out").toString(),
+            "--data-root",
+            tmp.toString(),
+            "--quotes-cache",
+            tmp.resolve("cache").toString(),
+            "-q");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    try (var files = Files.list(tmp.resolve("cache"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .endsWith(".quotes");
+    }
+    assertThat(spark("sweep", "--help").out()).contains("--quotes-cache=DIR");
+  }
+
   @Test
   void theShadedJarRunsASweepWithSparksOwnJars(@TempDir Path tmp) throws Exception {
     Path plan = Fixtures.writeMixedPlan(tmp);
