@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
           + " (age_a_us, age_b_us). Rows where a leg is older than --max-staleness, or where a"
           + " venue's book has an empty side, are dropped and counted. The rules and the formats"
           + " are in docs/JOIN.md. A summary goes to stderr; bad input exits with 1, one line"
-          + " naming file, line and column, and leaves no output file."
+          + " naming file, line and column, and leaves no output file; so does a join that keeps"
+          + " no row (files of different days, a wrong time unit), saying why."
     })
 final class JoinCommand implements Callable<Integer> {
 
