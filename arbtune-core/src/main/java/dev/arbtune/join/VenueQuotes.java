@@ -25,15 +25,16 @@ public interface VenueQuotes extends Closeable {
   /** The current quote's time in epoch microseconds (finer fractions truncated). */
   long timeMicros();
 
-  /** The current quote's best bid. */
+  /** The current quote's best bid, or NaN when that side of the book is empty. */
   double bid();
 
-  /** The current quote's best ask. */
+  /** The current quote's best ask, or NaN when that side of the book is empty. */
   double ask();
 
   /**
    * Appends the current bid as text: the source's own decimal text where it has one (so that the
-   * joined file copies prices unchanged), else the plain decimal form of {@link #bid()}.
+   * joined file copies prices unchanged), else the plain decimal form of {@link #bid()}; nothing
+   * when that side is empty.
    */
   void appendBid(StringBuilder out);
 
