@@ -43,13 +43,21 @@ public final class Backtest {
       BacktestConfig config, Quotes quotes, Consumer<? super Trade> tradeLog) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(quotes, "quotes");
-    int from = config.startTime() == null ? 0 : quotes.firstIndexAtOrAfter(config.startTime());
+    int from = windowStart(config, quotes);
     int to =
         config.endTime() == null ? quotes.size() : quotes.firstIndexAtOrAfter(config.endTime());
     if (from >= to) {
       throw emptyWindow(config, quotes);
     }
     return new Run(config, quotes, tradeLog).run(from, to);
+  }
+
+  /**
+   * The index of the first row of {@code quotes} in {@code config}'s window (the first row at or
+   * after {@code start_time}, or 0): the run steps through {@code quotes_processed} rows from it.
+   */
+  public static int windowStart(BacktestConfig config, Quotes quotes) {
+    return config.startTime() == null ? 0 : quotes.firstIndexAtOrAfter(config.startTime());
   }
 
   private static ConfigException emptyWindow(BacktestConfig config, Quotes quotes) {

@@ -37,6 +37,8 @@ import java.util.Optional;
  *     default) to read it from their magnitude
  * @param venues the two venue files joined into the job's quotes, instead of {@code dataFile};
  *     {@code null} for a job with a {@code data_file}
+ * @param pnlBlocks how many equal-duration blocks the result document's {@code period_pnl} splits
+ *     the job's window into, {@value #MIN_PNL_BLOCKS} to {@value #MAX_PNL_BLOCKS}
  */
 public record BacktestConfig(
     String dataFile,
@@ -52,7 +54,8 @@ public record BacktestConfig(
     Instant startTime,
     Instant endTime,
     EpochUnit timeUnit,
-    VenueFiles venues) {
+    VenueFiles venues,
+    int pnlBlocks) {
 
   public static final String DATA_FILE = "data_file";
   public static final String MIN_SPREAD_BPS = "min_spread_bps";
@@ -67,6 +70,7 @@ public record BacktestConfig(
   public static final String START_TIME = "start_time";
   public static final String END_TIME = "end_time";
   public static final String TIME_UNIT = "time_unit";
+  public static final String PNL_BLOCKS = "pnl_blocks";
 
   /** Every config key the runner knows, in the order they are written. */
   public static final List<String> FIELDS =
@@ -83,7 +87,8 @@ public record BacktestConfig(
           TAG,
           START_TIME,
           END_TIME,
-          TIME_UNIT);
+          TIME_UNIT,
+          PNL_BLOCKS);
 
   /**
    * {@link #FIELDS} and the venue keys ({@link VenueFiles#FIELDS}): every key a config may have.
@@ -101,7 +106,8 @@ public record BacktestConfig(
           MAX_POSITION_USD,
           MAX_OPEN_TRADES,
           INITIAL_BALANCE_USD,
-          STOP_ON_DRAWDOWN_PCT);
+          STOP_ON_DRAWDOWN_PCT,
+          PNL_BLOCKS);
 
   /** Defaults for every field but {@code data_file}, as in the seed's example document. */
   public static final double DEFAULT_MIN_SPREAD_BPS = 30.0;
@@ -111,6 +117,15 @@ public record BacktestConfig(
   public static final double DEFAULT_MAX_POSITION_USD = 1000.0;
   public static final int DEFAULT_MAX_OPEN_TRADES = 1;
   public static final double DEFAULT_INITIAL_BALANCE_USD = 10000.0;
+
+  /** Default {@code pnl_blocks}: the blocks of a document's {@code period_pnl}. */
+  public static final int DEFAULT_PNL_BLOCKS = 16;
+
+  /** Fewest {@code pnl_blocks}. */
+  public static final int MIN_PNL_BLOCKS = 2;
+
+  /** Most {@code pnl_blocks}. */
+  public static final int MAX_PNL_BLOCKS = 64;
 
   /**
    * Largest {@code max_position_usd} and {@code initial_balance_usd}: 10¹² USD (a trillion), far
@@ -171,10 +186,58 @@ public record BacktestConfig(
     if (stopOnDrawdownPct != null) {
       requirePositive(STOP_ON_DRAWDOWN_PCT, stopOnDrawdownPct);
     }
+    if (pnlBlocks < MIN_PNL_BLOCKS || pnlBlocks > MAX_PNL_BLOCKS) {
+      throw new ConfigException(
+          PNL_BLOCKS,
+          "must be an integer from "
+              + MIN_PNL_BLOCKS
+              + " to "
+              + MAX_PNL_BLOCKS
+              + " (blocks of period_pnl), got "
+              + pnlBlocks);
+    }
     if (startTime != null && endTime != null && !startTime.isBefore(endTime)) {
       throw new ConfigException(
           END_TIME, "must be after start_time (" + startTime + "), got " + endTime);
     }
+  }
+
+  /**
+   * A configuration with {@value #DEFAULT_PNL_BLOCKS} {@code pnl_blocks}.
+   *
+   * @throws ConfigException naming the first field that the runner would refuse
+   */
+  public BacktestConfig(
+      String dataFile,
+      double minSpreadBps,
+      double takerFeeABps,
+      double takerFeeBBps,
+      double slippageBps,
+      double maxPositionUsd,
+      int maxOpenTrades,
+      double initialBalanceUsd,
+      Double stopOnDrawdownPct,
+      String tag,
+      Instant startTime,
+      Instant endTime,
+      EpochUnit timeUnit,
+      VenueFiles venues) {
+    this(
+        dataFile,
+        minSpreadBps,
+        takerFeeABps,
+        takerFeeBBps,
+        slippageBps,
+        maxPositionUsd,
+        maxOpenTrades,
+        initialBalanceUsd,
+        stopOnDrawdownPct,
+        tag,
+        startTime,
+        endTime,
+        timeUnit,
+        venues,
+        DEFAULT_PNL_BLOCKS);
   }
 
   /**
@@ -325,7 +388,8 @@ public record BacktestConfig(
         instant(map, START_TIME),
         instant(map, END_TIME),
         timeUnit(map),
-        venues);
+        venues,
+        integer(map, PNL_BLOCKS, DEFAULT_PNL_BLOCKS));
   }
 
   /**
@@ -333,8 +397,9 @@ public record BacktestConfig(
    * decimals as doubles, {@code max_open_trades} as an integer, {@code stop_on_drawdown_pct} and
    * {@code tag} as {@code null} when unset; {@code start_time} and {@code end_time} only when set,
    * {@code time_unit} only when not {@code auto} (so that documents of files read by magnitude are
-   * as before). A job naming venue files has the venue keys ({@link VenueFiles#FIELDS}) where
-   * {@code data_file} would be. Unmodifiable.
+   * as before), {@code pnl_blocks} only when not {@value #DEFAULT_PNL_BLOCKS}. A job naming venue
+   * files has the venue keys ({@link VenueFiles#FIELDS}) where {@code data_file} would be.
+   * Unmodifiable.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -360,6 +425,9 @@ public record BacktestConfig(
     }
     if (timeUnit != EpochUnit.AUTO) {
       m.put(TIME_UNIT, timeUnit.label());
+    }
+    if (pnlBlocks != DEFAULT_PNL_BLOCKS) {
+      m.put(PNL_BLOCKS, pnlBlocks);
     }
     return Collections.unmodifiableMap(m);
   }

@@ -213,7 +213,9 @@ final class BacktestCommand implements Callable<Integer> {
       doc.writeTo(out);
     } else {
       documentTarget.write(
-          out, w -> ResultWriter.success(w, id, doc.config(), doc.metrics()), true);
+          out,
+          w -> ResultWriter.success(w, id, doc.config(), doc.metrics(), Map.of(), doc.extra()),
+          true);
     }
     if (tradesTarget != null) {
       tradesTarget.write(out, w -> TradesCsv.write(trades, w), true);

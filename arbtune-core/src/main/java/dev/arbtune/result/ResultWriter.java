@@ -69,9 +69,26 @@ public final class ResultWriter {
       Map<String, ?> metrics,
       Map<String, ?> summary)
       throws IOException {
+    writeSuccess(file, jobId, config, metrics, summary, Map.of());
+  }
+
+  /**
+   * Writes a success document to {@code file} as {@link #writeSuccess(Path, String, Map, Map, Map)}
+   * does, with {@code extra}'s entries (such as {@code period_pnl}) after {@code config_summary}.
+   *
+   * @throws IOException when the file cannot be written; it is then unchanged
+   */
+  public void writeSuccess(
+      Path file,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, ?> metrics,
+      Map<String, ?> summary,
+      Map<String, ?> extra)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     StringWriter text = new StringWriter(2048);
-    success(text, jobId, config, metrics, summary);
+    success(text, jobId, config, metrics, summary, extra);
     AtomicFiles.writeText(file, w -> w.write(text.toString()), durable, owner);
   }
 
@@ -114,8 +131,26 @@ public final class ResultWriter {
       Map<String, ?> metrics,
       Map<String, ?> summary)
       throws IOException {
+    success(out, jobId, config, metrics, summary, Map.of());
+  }
+
+  /**
+   * Writes a success document to {@code out} as {@link #success(Writer, String, Map, Map, Map)}
+   * does, with {@code extra}'s entries (such as {@code period_pnl}) after {@code config_summary}.
+   *
+   * @throws IOException when writing fails
+   */
+  public static void success(
+      Writer out,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, ?> metrics,
+      Map<String, ?> summary,
+      Map<String, ?> extra)
+      throws IOException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(extra, "extra");
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("status", ResultDocument.SUCCESS);
@@ -124,6 +159,10 @@ public final class ResultWriter {
       g.writeFieldName("metrics");
       g.writeObject(metrics);
       configSummary(g, jobId, summary);
+      for (Map.Entry<String, ?> e : extra.entrySet()) {
+        g.writeFieldName(e.getKey());
+        g.writeObject(e.getValue());
+      }
       g.writeEndObject();
     }
     out.write('\n');

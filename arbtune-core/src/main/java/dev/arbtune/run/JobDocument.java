@@ -5,6 +5,7 @@ import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.BacktestOverflowException;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.PeriodPnl;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.backtest.QuotesTooLargeException;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
  * @param backtestMetrics the backtest's metrics for a success; else {@code null}
  * @param joinedFile for a success of a job that names venue files, the joined quotes file it read
  *     (written as {@code config_summary.joined_file}); else {@code null}
+ * @param periodPnl for a success, its realized PnL per block of its window (written as {@code
+ *     period_pnl} after {@code config_summary}); else {@code null}
  */
 public record JobDocument(
     long lineNumber,
@@ -42,10 +45,23 @@ public record JobDocument(
     Map<String, Object> metrics,
     String error,
     BacktestMetrics backtestMetrics,
-    String joinedFile) {
+    String joinedFile,
+    PeriodPnl periodPnl) {
 
   /** The key of {@code config_summary} that names the joined quotes of a venue job. */
   public static final String JOINED_FILE = "joined_file";
+
+  /** A document without {@code period_pnl}. */
+  public JobDocument(
+      long lineNumber,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, Object> metrics,
+      String error,
+      BacktestMetrics backtestMetrics,
+      String joinedFile) {
+    this(lineNumber, jobId, config, metrics, error, backtestMetrics, joinedFile, null);
+  }
 
   /** A document of a job that read no joined file. */
   public JobDocument(
@@ -120,6 +136,7 @@ public record JobDocument(
     boolean loaded = false;
     VenueFiles venues = config.venues();
     String joined = null;
+    PeriodPnl periods;
     String input =
         venues == null
             ? "data_file " + Excerpt.of(config.dataFile())
@@ -131,7 +148,11 @@ public record JobDocument(
       Quotes q = quotes.load(config);
       joined = venues == null ? null : q.source();
       loaded = true;
-      metrics = Backtest.run(config, q, tradeLog);
+      PeriodPnl.Collector closes = new PeriodPnl.Collector();
+      metrics = Backtest.run(config, q, tradeLog == null ? closes : closes.andThen(tradeLog));
+      int first = Backtest.windowStart(config, q);
+      int last = first + (int) metrics.quotesProcessed() - 1;
+      periods = closes.finish(q.timestamp(first), q.timestamp(last), config.pnlBlocks());
     } catch (OutOfMemoryError e) {
       // What the job held is unreachable now: the error document needs little.
       return error(
@@ -186,7 +207,7 @@ public record JobDocument(
     }
     double runtime = (System.nanoTime() - start) / 1e9;
     return new JobDocument(
-        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics, joined);
+        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics, joined, periods);
   }
 
   private static JobDocument error(
@@ -242,6 +263,11 @@ public record JobDocument(
     return joinedFile == null ? Map.of() : Map.of(JOINED_FILE, joinedFile);
   }
 
+  /** The top-level entries after {@code config_summary}: {@code period_pnl} when set. */
+  public Map<String, Object> extra() {
+    return periodPnl == null ? Map.of() : Map.of(PeriodPnl.KEY, periodPnl.toMap());
+  }
+
   /** Whether this is a success document. */
   public boolean isSuccess() {
     return error == null;
@@ -254,7 +280,7 @@ public record JobDocument(
    */
   public void writeTo(Writer out) throws IOException {
     if (isSuccess()) {
-      ResultWriter.success(out, jobId, config, metrics, summary());
+      ResultWriter.success(out, jobId, config, metrics, summary(), extra());
     } else {
       ResultWriter.error(out, jobId, config, error);
     }

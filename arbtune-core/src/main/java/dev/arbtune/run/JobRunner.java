@@ -251,7 +251,8 @@ public final class JobRunner {
       return error(line, outputRoot, target, doc.config(), doc.error());
     }
     try {
-      writer.writeSuccess(target, line.jobId(), doc.config(), doc.metrics(), doc.summary());
+      writer.writeSuccess(
+          target, line.jobId(), doc.config(), doc.metrics(), doc.summary(), doc.extra());
     } catch (IOException e) {
       return error(
           line,

@@ -61,7 +61,7 @@ class VenueFilesTest {
         .containsExactlyElementsOf(
             BacktestConfig.FIELDS.stream()
                 .filter(f -> !f.equals("start_time") && !f.equals("end_time"))
-                .filter(f -> !f.equals("time_unit"))
+                .filter(f -> !f.equals("time_unit") && !f.equals("pnl_blocks"))
                 .toList());
   }
 

@@ -140,7 +140,7 @@ class SessionPlannerTest {
     List<String> always =
         BacktestConfig.FIELDS.stream()
             .filter(f -> !f.equals("start_time") && !f.equals("end_time"))
-            .filter(f -> !f.equals("time_unit"))
+            .filter(f -> !f.equals("time_unit") && !f.equals("pnl_blocks"))
             .toList();
     for (JobPlan j : jobs(TWO_BY_THREE)) {
       assertThat(j.toMap().get("config"))
@@ -150,7 +150,7 @@ class SessionPlannerTest {
     JobPlan windowed =
         jobs(TWO_BY_THREE
                 + "start_time: 2022-12-13T01:00:00Z\nend_time: 2022-12-13T02:00:00Z\n"
-                + "time_unit: us\n")
+                + "time_unit: us\npnl_blocks: 8\n")
             .get(0);
     assertThat(windowed.config().toMap().keySet()).containsExactlyElementsOf(BacktestConfig.FIELDS);
   }

@@ -55,7 +55,8 @@ class JobDocumentTest {
     StringWriter written = new StringWriter();
     doc.writeTo(written);
     StringWriter expected = new StringWriter();
-    ResultWriter.success(expected, "j3", doc.config(), doc.metrics());
+    assertThat(doc.extra()).containsOnlyKeys("period_pnl");
+    ResultWriter.success(expected, "j3", doc.config(), doc.metrics(), Map.of(), doc.extra());
     assertThat(written.toString()).isEqualTo(expected.toString());
   }
 

@@ -1,0 +1,100 @@
+package dev.arbtune.backtest;
+
+import static dev.arbtune.backtest.TestQuotes.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The blocks of period_pnl, worked by hand (docs/MODEL.md, "Per-period PnL"). */
+class PeriodPnlTest {
+
+  private static final long START = EpochUnit.micros(T0);
+
+  private static Trade closed(long secondsAfterT0, double pnl) {
+    Instant t = T0.plusSeconds(secondsAfterT0);
+    return new Trade(1, Direction.BUY_A_SELL_B, T0, t, 1, 1, 1, 1, 1, 0, pnl);
+  }
+
+  @Test
+  void aCloseCountsInTheBlockWhereItClosedAndTheLastBlockIncludesTheEnd() {
+    PeriodPnl.Collector c = new PeriodPnl.Collector();
+    c.accept(closed(1, 1.5)); // block 0: [0s, 2s)
+    c.accept(closed(2, -0.25)); // exactly at block 1's start
+    c.accept(closed(7, 2.0)); // block 3: [6s, 8s]
+    c.accept(closed(8, 0.125)); // the window's end: the last block
+    c.accept(new Trade(2, Direction.BUY_A_SELL_B, T0, null, 1, 1, 1, 1, 1, 0, 99)); // open
+
+    PeriodPnl p = c.finish(START, START + 8_000_000, 4);
+
+    assertThat(p.toMap().get("block_starts"))
+        .isEqualTo(
+            Arrays.asList(
+                "2024-01-01T00:00:00Z",
+                "2024-01-01T00:00:02Z",
+                "2024-01-01T00:00:04Z",
+                "2024-01-01T00:00:06Z"));
+    assertThat(p.toMap().get("end")).isEqualTo("2024-01-01T00:00:08Z");
+    assertThat(p.pnlUsd()).containsExactly(1.5, -0.25, 0.0, 2.125);
+    assertThat(p.trades()).containsExactly(1, 1, 0, 2);
+  }
+
+  @Test
+  void aWindowOfOneInstantHasOneMicrosecondBlocksAndEverythingInTheFirst() {
+    PeriodPnl.Collector c = new PeriodPnl.Collector();
+    c.accept(closed(0, 3.0));
+
+    PeriodPnl p = c.finish(START, START, 2);
+
+    assertThat(p.blockStarts()).containsExactly(START, START + 1);
+    assertThat(p.end()).isEqualTo(START);
+    assertThat(p.pnlUsd()).containsExactly(3.0, 0.0);
+    assertThat(p.trades()).containsExactly(1, 0);
+  }
+
+  @Test
+  void blocksOfASpanNotDivisibleByTheirCountAreRoundedUpToTheMicrosecond() {
+    assertThat(PeriodPnl.blockMicros(0, 10, 4)).isEqualTo(3);
+    assertThat(PeriodPnl.blockMicros(0, 8, 4)).isEqualTo(2);
+    assertThat(PeriodPnl.blockMicros(5, 5, 64)).isEqualTo(1);
+  }
+
+  @Test
+  void blockValuesAddUpInDecimalToTheRoundedRealizedPnl() {
+    PeriodPnl.Collector c = new PeriodPnl.Collector();
+    c.accept(closed(0, 0.1));
+    c.accept(closed(1, 0.2)); // running sum 0.30000000000000004
+    c.accept(closed(2, 0.3)); // running sum 0.6000000000000001, the engine's realized_pnl_usd
+
+    PeriodPnl p = c.finish(START, START + 2_000_000, 3);
+
+    assertThat(p.pnlUsd()).containsExactly(0.1, 0.2, 0.3);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (double v : p.pnlUsd()) {
+      sum = sum.add(BigDecimal.valueOf(v));
+    }
+    assertThat(sum)
+        .isEqualByComparingTo(BigDecimal.valueOf(BacktestMetrics.round(0.1 + 0.2 + 0.3, 6)));
+  }
+
+  @Test
+  void pnlBlocksIsAnIntegerFromTwoToSixtyFourWrittenOnlyWhenNotSixteen() {
+    for (Object bad : new Object[] {1, 65, 2.5}) {
+      assertThatThrownBy(
+              () -> BacktestConfig.fromMap(Map.of("data_file", "x.csv", "pnl_blocks", bad)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("pnl_blocks");
+    }
+    assertThatThrownBy(() -> BacktestConfig.fromMap(Map.of("data_file", "x.csv", "pnl_blocks", 1)))
+        .hasMessageContaining("must be an integer from 2 to 64 (blocks of period_pnl), got 1");
+    assertThat(BacktestConfig.fromMap(Map.of("data_file", "x.csv")).pnlBlocks()).isEqualTo(16);
+    assertThat(BacktestConfig.fromMap(Map.of("data_file", "x.csv")).toMap())
+        .doesNotContainKey("pnl_blocks");
+    assertThat(BacktestConfig.fromMap(Map.of("data_file", "x.csv", "pnl_blocks", 64)).toMap())
+        .containsEntry("pnl_blocks", 64);
+  }
+}
