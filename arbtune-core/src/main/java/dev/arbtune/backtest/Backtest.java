@@ -44,8 +44,7 @@ public final class Backtest {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(quotes, "quotes");
     int from = windowStart(config, quotes);
-    int to =
-        config.endTime() == null ? quotes.size() : quotes.firstIndexAtOrAfter(config.endTime());
+    int to = windowEnd(config, quotes);
     if (from >= to) {
       throw emptyWindow(config, quotes);
     }
@@ -58,6 +57,15 @@ public final class Backtest {
    */
   public static int windowStart(BacktestConfig config, Quotes quotes) {
     return config.startTime() == null ? 0 : quotes.firstIndexAtOrAfter(config.startTime());
+  }
+
+  /**
+   * The index after the last row of {@code quotes} in {@code config}'s window (the first row at or
+   * after {@code end_time}, or the number of rows): the run steps through the rows before it unless
+   * the drawdown stop ends it earlier.
+   */
+  public static int windowEnd(BacktestConfig config, Quotes quotes) {
+    return config.endTime() == null ? quotes.size() : quotes.firstIndexAtOrAfter(config.endTime());
   }
 
   private static ConfigException emptyWindow(BacktestConfig config, Quotes quotes) {

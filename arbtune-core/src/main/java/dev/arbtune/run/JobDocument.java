@@ -150,8 +150,10 @@ public record JobDocument(
       loaded = true;
       PeriodPnl.Collector closes = new PeriodPnl.Collector();
       metrics = Backtest.run(config, q, tradeLog == null ? closes : closes.andThen(tradeLog));
+      // The blocks span the config's window, not where a drawdown stop ended the run: every job of
+      // one file and window shares its block boundaries (what PBO compares across jobs).
       int first = Backtest.windowStart(config, q);
-      int last = first + (int) metrics.quotesProcessed() - 1;
+      int last = Backtest.windowEnd(config, q) - 1;
       periods = closes.finish(q.timestamp(first), q.timestamp(last), config.pnlBlocks());
     } catch (OutOfMemoryError e) {
       // What the job held is unreachable now: the error document needs little.

@@ -48,10 +48,19 @@ class PeriodPnlDocumentTest {
     raw.put(BacktestConfig.SLIPPAGE_BPS, r.nextDouble());
     raw.put(BacktestConfig.MAX_OPEN_TRADES, 1 + r.nextInt(4));
     if (r.nextInt(3) == 0) {
-      raw.put(BacktestConfig.STOP_ON_DRAWDOWN_PCT, 0.05 + r.nextDouble());
+      raw.put(BacktestConfig.STOP_ON_DRAWDOWN_PCT, r.nextBoolean() ? 1e-6 : 0.05 + r.nextDouble());
     }
     if (start != null) {
       raw.put(BacktestConfig.START_TIME, start.toString());
+    }
+    int to = from + 1 + r.nextInt(rows - from);
+    Instant windowFirst = quotes.instant(start == null ? 0 : from);
+    Instant end =
+        to == rows || r.nextBoolean() || !quotes.instant(to).isAfter(windowFirst)
+            ? null
+            : quotes.instant(to);
+    if (end != null) {
+      raw.put(BacktestConfig.END_TIME, end.toString());
     }
     raw.put(BacktestConfig.PNL_BLOCKS, blocks);
     BacktestConfig config = BacktestConfig.fromMap(raw);
@@ -66,11 +75,12 @@ class PeriodPnlDocumentTest {
     assertThat(starts).hasSize(blocks);
     assertThat(pnl).hasSize(blocks);
     assertThat(trades).hasSize(blocks);
-    // The window: from the first row at or after start_time to the last row stepped through.
+    // The window: from the first row at or after start_time to the last row before end_time (the
+    // file's last without it), wherever a drawdown stop ended the run.
     int first = start == null ? 0 : quotes.firstIndexAtOrAfter(start);
-    long processed = doc.backtestMetrics().quotesProcessed();
+    int last = (end == null ? rows : quotes.firstIndexAtOrAfter(end)) - 1;
     assertThat(starts.get(0)).isEqualTo(quotes.instant(first).toString());
-    assertThat(p.get("end")).isEqualTo(quotes.instant(first + (int) processed - 1).toString());
+    assertThat(p.get("end")).isEqualTo(quotes.instant(last).toString());
     long step = micros(starts.get(1)) - micros(starts.get(0));
     assertThat(step).isPositive();
     for (int k = 1; k < blocks; k++) {
