@@ -203,45 +203,8 @@ public record BacktestConfig(
   }
 
   /**
-   * A configuration with {@value #DEFAULT_PNL_BLOCKS} {@code pnl_blocks}.
-   *
-   * @throws ConfigException naming the first field that the runner would refuse
-   */
-  public BacktestConfig(
-      String dataFile,
-      double minSpreadBps,
-      double takerFeeABps,
-      double takerFeeBBps,
-      double slippageBps,
-      double maxPositionUsd,
-      int maxOpenTrades,
-      double initialBalanceUsd,
-      Double stopOnDrawdownPct,
-      String tag,
-      Instant startTime,
-      Instant endTime,
-      EpochUnit timeUnit,
-      VenueFiles venues) {
-    this(
-        dataFile,
-        minSpreadBps,
-        takerFeeABps,
-        takerFeeBBps,
-        slippageBps,
-        maxPositionUsd,
-        maxOpenTrades,
-        initialBalanceUsd,
-        stopOnDrawdownPct,
-        tag,
-        startTime,
-        endTime,
-        timeUnit,
-        venues,
-        DEFAULT_PNL_BLOCKS);
-  }
-
-  /**
-   * A configuration reading the quotes file {@code dataFile}.
+   * A configuration reading the quotes file {@code dataFile}, with {@value #DEFAULT_PNL_BLOCKS}
+   * {@code pnl_blocks}.
    *
    * @throws ConfigException naming the first field that the runner would refuse
    */
@@ -273,7 +236,8 @@ public record BacktestConfig(
         startTime,
         endTime,
         timeUnit,
-        null);
+        null,
+        DEFAULT_PNL_BLOCKS);
   }
 
   /**
