@@ -49,6 +49,7 @@ import java.util.OptionalDouble;
  * @param distribution the exact PnL distribution of the jobs that passed the filters
  * @param sample a fixed-seed sample of (PnL, drawdown) points, at most the collector's sample size
  * @param sampledFrom how many jobs with a drawdown the sample was drawn from
+ * @param pbo the probability of backtest overfitting over the jobs' per-block PnL
  * @param options the options used
  */
 public record Insights(
@@ -66,6 +67,7 @@ public record Insights(
     PnlDistribution distribution,
     List<SamplePoint> sample,
     long sampledFrom,
+    PboSummary pbo,
     InsightOptions options) {
 
   /** Metrics that may carry the per-trade PnL's skewness and kurtosis (not excess). */
@@ -82,6 +84,7 @@ public record Insights(
     Objects.requireNonNull(selectionBias, "selectionBias");
     Objects.requireNonNull(distribution, "distribution");
     sample = List.copyOf(sample);
+    Objects.requireNonNull(pbo, "pbo");
     Objects.requireNonNull(options, "options");
   }
 
@@ -189,6 +192,7 @@ public record Insights(
         distribution,
         sample,
         c.sample.offered(),
+        PboSummary.unavailable("not computed yet"),
         options);
   }
 
