@@ -85,6 +85,7 @@ public final class Main {
   static {
     SUBCOMMANDS.put("quickstart", QuickstartCommand::new);
     SUBCOMMANDS.put("sweep", SweepCommand::new);
+    SUBCOMMANDS.put("walkforward", WalkforwardCommand::new);
     SUBCOMMANDS.put("join", JoinCommand::new);
     SUBCOMMANDS.put("plan", PlanCommand::new);
     SUBCOMMANDS.put("run", RunCommand::new);

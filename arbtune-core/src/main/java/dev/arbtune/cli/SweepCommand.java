@@ -196,7 +196,7 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** The listener {@link #runSweep} prints with: progress bar, error and warning lines. */
-  private static SummaryListener listener(CommandSpec spec, boolean quiet) {
+  static SummaryListener listener(CommandSpec spec, boolean quiet) {
     boolean progress = !quiet && Terminal.stderrIsTerminal();
     return new SummaryListener(
         spec.commandLine().getErr(),

@@ -131,23 +131,11 @@ public final class Sweep {
    */
   public static Result run(Options options, SessionListener listener) throws IOException {
     SessionConfig session = SessionFile.load(options.sessionFile());
-    VenueFiles venues = session.base().venues();
-    if (venues == null) {
-      requireDataFile(options, session.base().dataFile(), BacktestConfig.DATA_FILE);
-    } else {
-      requireDataFile(options, venues.venueA(), VenueFiles.VENUE_A);
-      requireDataFile(options, venues.venueB(), VenueFiles.VENUE_B);
-    }
+    requireInputs(options.sessionFile(), session, options.dataRoot());
     SessionPlanner planner = new SessionPlanner(session);
     SweepLayout layout = new SweepLayout(options.outputRoot());
     Files.createDirectories(layout.root());
-    try (FileChannel lockFile =
-            FileChannel.open(layout.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = lockFile.tryLock()) {
-      if (lock == null) {
-        throw new SweepConflictException(
-            "another sweep is running in " + layout.root() + "; wait for it or use another folder");
-      }
+    try (RootLock lock = RootLock.acquire(layout.root(), "sweep")) {
       removePlanningLeftovers(layout);
       boolean resumed = preparePlan(layout, planner, options);
       SessionOptions runOptions =
@@ -166,9 +154,78 @@ public final class Sweep {
           new SessionRunner(runOptions, new QuotesCache(runOptions.quotesCacheBytes(), disk))
               .run(listener);
       return new Result(layout, planner.jobCount(), resumed, summary);
-    } catch (OverlappingFileLockException e) {
-      throw new SweepConflictException(
-          "another sweep is running in " + layout.root() + "; wait for it or use another folder");
+    }
+  }
+
+  /**
+   * The lock that a sweep, and a walk-forward, holds on its output root ({@link
+   * SweepLayout#lock()}) for as long as it runs, so that no two of them ever run in one root at
+   * once. The operating system releases it when the process ends, however it ends.
+   */
+  public static final class RootLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RootLock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    /**
+     * Locks {@code root} (which must exist).
+     *
+     * @param command what is about to run there, for the message, e.g. {@code sweep}
+     * @throws SweepConflictException when a sweep or a walk-forward holds the lock
+     * @throws IOException when the lock file cannot be opened
+     */
+    public static RootLock acquire(Path root, String command) throws IOException {
+      Path file = new SweepLayout(root).lock();
+      FileChannel channel =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      if (lock == null) {
+        channel.close();
+        throw new SweepConflictException(
+            "another "
+                + ("sweep".equals(command) ? "sweep" : "sweep or " + command)
+                + " is running in "
+                + root
+                + "; wait for it or use another folder");
+      }
+      return new RootLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  /**
+   * Refuses a session whose data file (or venue files) is not there, is a folder or cannot be read,
+   * before anything is planned or run.
+   *
+   * @throws SessionConfigException naming the session file's line and the path looked for
+   */
+  public static void requireInputs(Path sessionFile, SessionConfig session, Path dataRoot) {
+    VenueFiles venues = session.base().venues();
+    if (venues == null) {
+      requireDataFile(sessionFile, dataRoot, session.base().dataFile(), BacktestConfig.DATA_FILE);
+    } else {
+      requireDataFile(sessionFile, dataRoot, venues.venueA(), VenueFiles.VENUE_A);
+      requireDataFile(sessionFile, dataRoot, venues.venueB(), VenueFiles.VENUE_B);
     }
   }
 
@@ -179,16 +236,17 @@ public final class Sweep {
    * @throws SessionConfigException naming the session file's {@code data_file} line and the path
    *     looked for
    */
-  private static void requireDataFile(Options options, String dataFile, String key) {
+  private static void requireDataFile(
+      Path sessionFile, Path dataRoot, String dataFile, String key) {
     Path resolved;
     try {
-      resolved = options.dataRoot().resolve(dataFile);
+      resolved = dataRoot.resolve(dataFile);
     } catch (InvalidPathException e) {
       return; // each job says why this is no path
     }
     String problem;
     if (!Files.exists(resolved)) {
-      String where = QuotesSource.local(new QuotesCache(), options.dataRoot()).lookedFor(dataFile);
+      String where = QuotesSource.local(new QuotesCache(), dataRoot).lookedFor(dataFile);
       problem =
           Excerpt.of(dataFile)
               + " not found"
@@ -205,8 +263,8 @@ public final class Sweep {
       return;
     }
     throw new SessionConfigException(
-        options.sessionFile().toString(),
-        SessionFile.lineOf(options.sessionFile(), key),
+        sessionFile.toString(),
+        SessionFile.lineOf(sessionFile, key),
         key,
         problem + "; no job was run",
         null);
@@ -300,7 +358,7 @@ public final class Sweep {
    *
    * @throws SweepConflictException naming the first such file
    */
-  private static void deleteOwnResults(SweepLayout layout) throws IOException {
+  public static void deleteOwnResults(SweepLayout layout) throws IOException {
     Path results = layout.results();
     if (!Files.exists(results, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -366,7 +424,19 @@ public final class Sweep {
    * results too).
    */
   private static String inputsRecord(SessionPlanner planner, Path dataRoot) throws IOException {
-    BacktestConfig first = firstConfig(planner);
+    return Json.prettyWriter().writeValueAsString(inputFiles(firstConfig(planner), dataRoot))
+        + "\n";
+  }
+
+  /**
+   * The input files of jobs configured as {@code first} (its {@code data_file}, or its venue
+   * files), each as resolved against {@code dataRoot} with its size and modification time: what
+   * results computed from them depend on besides their configs.
+   *
+   * @param first a job's config, or {@code null} for none
+   */
+  public static Map<String, Object> inputFiles(BacktestConfig first, Path dataRoot)
+      throws IOException {
     Map<String, Object> record = new LinkedHashMap<>();
     if (first == null || first.venues() == null) {
       inputRecord(record, "", dataRoot, first == null ? "" : first.dataFile());
@@ -374,7 +444,7 @@ public final class Sweep {
       inputRecord(record, VenueFiles.VENUE_A + "_", dataRoot, first.venues().venueA());
       inputRecord(record, VenueFiles.VENUE_B + "_", dataRoot, first.venues().venueB());
     }
-    return Json.prettyWriter().writeValueAsString(record) + "\n";
+    return record;
   }
 
   /**
