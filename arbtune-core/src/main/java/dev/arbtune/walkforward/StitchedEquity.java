@@ -79,7 +79,7 @@ final class StitchedEquity {
     return problem;
   }
 
-  private void point(long micros, double equity) {
+  void point(long micros, double equity) {
     if (size == times.length) {
       times = Arrays.copyOf(times, size * 2);
       values = Arrays.copyOf(values, size * 2);

@@ -294,4 +294,68 @@ class WalkforwardCommandTest {
                 + " (2022-12-13T00:01:00Z to 2022-12-13T12:01:00.000001Z, 12h 1us): no full window; shorten them");
     assertThat(r.out()).isEmpty();
   }
+
+  /** No job passing the filters is reported per window, not an error; nothing is tested. */
+  @Test
+  void windowsWhereNoJobPassesTheFiltersHaveNoWinner() throws IOException {
+    Path out = tmp.resolve("wf");
+    Cli.Result r =
+        Cli.run(args(btcSession(), out, "--train", "3h", "--test", "1h", "--min-trades", "1000"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode wf = JSON.readTree(out.resolve("walkforward.json").toFile());
+    for (JsonNode w : wf.get("windows")) {
+      assertThat(w.get("no_winner_reason").asText()).isEqualTo("no job passed the filters");
+      assertThat(w.get("no_test_reason").asText()).isEqualTo("no winner in the train window");
+      assertThat(w.get("train_succeeded").asInt()).isEqualTo(6);
+      assertThat(w.get("train_passed_filters").asInt()).isZero();
+    }
+    assertThat(wf.get("filters").get(0).asText()).isEqualTo("min_trades=1000");
+    assertThat(wf.get("stitched").get("windows_tested").asInt()).isZero();
+    assertThat(wf.get("efficiency").get("reason").asText()).isEqualTo("no window was tested");
+    assertThat(wf.get("windows_with_winner").asInt()).isZero();
+    assertThat(r.out()).contains("(no job passed the filters)");
+  }
+
+  @Test
+  void anchoredTrainWindowsAllStartAtTheFirstQuote() throws IOException {
+    Path out = tmp.resolve("wf");
+    Cli.Result r =
+        Cli.run(args(btcSession(), out, "--train", "6h", "--test", "2h", "--anchored", "-q"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode windows = JSON.readTree(out.resolve("walkforward.json").toFile()).get("windows");
+    assertThat(windows).hasSize(3);
+    for (JsonNode w : windows) {
+      assertThat(w.get("train_start").asText()).isEqualTo("2022-12-13T00:01:00Z");
+    }
+    assertThat(windows.get(2).get("train_end").asText()).isEqualTo("2022-12-13T10:01:00Z");
+    assertThat(windows.get(2).get("test_end").asText()).isEqualTo("2022-12-13T12:01:00Z");
+    assertThat(r.out()).contains("(anchored)");
+  }
+
+  /** A session naming venue files has them joined once; the joined quotes are the data. */
+  @Test
+  void aSessionNamingVenueFilesIsJoinedOnce() throws IOException {
+    Path out = tmp.resolve("wf");
+    Cli.Result r =
+        Cli.run(
+            "walkforward",
+            "--config",
+            REPO.resolve("examples/venues.yaml").toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "--train",
+            "2h",
+            "--test",
+            "1h",
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode wf = JSON.readTree(out.resolve("walkforward.json").toFile());
+    assertThat(wf.get("data_file").asText()).startsWith(out.resolve("joined").toString());
+    assertThat(wf.get("windows")).hasSize(10);
+    try (var joined = Files.list(out.resolve("joined"))) {
+      assertThat(joined.filter(p -> p.toString().endsWith(".csv")).count()).isEqualTo(1);
+    }
+  }
 }
