@@ -873,7 +873,8 @@ public final class HtmlReport {
     return b.toString();
   }
 
-  private static final String CSS =
+  /** The style sheet of the report, shared by the walk-forward page. */
+  static final String CSS =
       """
       :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; --blue:#2563eb;
               --red:#dc2626; --green:#16a34a; }
