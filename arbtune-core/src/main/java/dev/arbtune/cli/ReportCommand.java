@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " kind, the leaderboard, PnL vs drawdown with the Pareto front, a heatmap of median"
           + " PnL over the two most important parameters, PnL by value of every parameter, the PnL"
           + " distribution, the robustness of the top jobs (spikes flagged) and their deflated"
-          + " Sharpe ratios, and the top jobs re-run from their config: equity and drawdown"
+          + " Sharpe ratios, the probability of backtest overfitting, and the top jobs re-run from"
+          + " their config: equity and drawdown"
           + " over time, the spreads with every entry and exit (a note says when a data file is"
           + " not reachable; --no-job-charts leaves them out).",
       "",
