@@ -38,9 +38,10 @@ import java.util.Optional;
  * WalkForwardReport.write(wf, root.resolve("report.html"));
  * }</pre>
  *
- * <p>The map is the parsed {@code walkforward.json} (docs/WALKFORWARD.md has its schema); any key
- * may be missing or {@code null} (a window without a winner or a test), and values of an unexpected
- * type are shown as missing: the page is always written.
+ * <p>The map is the parsed {@code walkforward.json} as {@code arbtune walkforward} writes it (the
+ * page is described in docs/INSIGHTS.md); any key may be missing or {@code null} (a window without
+ * a winner or a test), and values of an unexpected type are shown as missing: the page is always
+ * written.
  */
 public final class WalkForwardReport {
 
@@ -151,8 +152,8 @@ public final class WalkForwardReport {
     totals(h, wf, windows);
     h.append("<footer class=\"muted\">Each window ran every job of the session on its train")
         .append(" range, picked the winner by the ranking and filters, and ran the winner on the")
-        .append(" test range that follows. PnL is <code>realized_pnl_usd</code>. How to read")
-        .append(" these numbers and their limits: <code>docs/WALKFORWARD.md</code> of arbtune.")
+        .append(" test range that follows. PnL is <code>realized_pnl_usd</code>. This page is")
+        .append(" described in <code>docs/INSIGHTS.md</code> of arbtune.")
         .append("</footer>\n</main>\n</body>\n</html>\n");
     return h.toString();
   }
