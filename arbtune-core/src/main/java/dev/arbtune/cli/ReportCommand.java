@@ -10,10 +10,12 @@ import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.io.OutputTarget;
 import dev.arbtune.report.HtmlReport;
 import dev.arbtune.report.JobCharts;
+import dev.arbtune.report.WalkForwardReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " kind, the leaderboard, PnL vs drawdown with the Pareto front, a heatmap of median"
           + " PnL over the two most important parameters, PnL by value of every parameter, the PnL"
           + " distribution, the robustness of the top jobs (spikes flagged) and their deflated"
-          + " Sharpe ratios, and the top jobs re-run from their config: equity and drawdown"
+          + " Sharpe ratios, the probability of backtest overfitting, and the top jobs re-run from"
+          + " their config: equity and drawdown"
           + " over time, the spreads with every entry and exit (a note says when a data file is"
           + " not reachable; --no-job-charts leaves them out).",
       "",
@@ -55,7 +58,9 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Folder of result documents (*.json, *.jsonl), scanned recursively; for a sweep's output"
-              + " root (jobs.jsonl beside results/), its results/ folder.")
+              + " root (jobs.jsonl beside results/), its results/ folder; for a walk-forward output"
+              + " root (a folder with walkforward.json), the walk-forward page: its settings,"
+              + " windows, train vs test PnL, stitched test equity and efficiency.")
   Path resultsDir;
 
   @Mixin AggregationOptions selection;
@@ -110,6 +115,10 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputTarget target = OutputTarget.of("--output", output);
+    Optional<Path> walkforward = WalkForwardReport.fileOf(resultsDir);
+    if (walkforward.isPresent()) {
+      return walkForward(target, walkforward.get());
+    }
     Outputs.refuseOverlaps(List.of(target), SweepRoots.resultsOf(resultsDir).orElse(resultsDir));
     Path dir = AggregationOptions.resultsFolder(resultsDir, spec.commandLine().getErr());
     var aggregator = selection.builder(dir).pareto(true).build();
@@ -143,5 +152,23 @@ final class ReportCommand implements Callable<Integer> {
     err.println("[D39_AGG] Report written to: " + target);
     err.flush();
     return strict && content.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+  }
+
+  /** The page of a walk-forward output root: its {@code walkforward.json} rendered. */
+  private int walkForward(OutputTarget target, Path file) throws IOException {
+    Outputs.refuseOverlaps(List.of(target), resultsDir);
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "[D39_AGG] Reading "
+            + file
+            + ": "
+            + resultsDir
+            + " is a walk-forward output root (the filter and ranking options do not apply)");
+    err.flush();
+    String html = WalkForwardReport.render(WalkForwardReport.read(file));
+    target.write(spec.commandLine().getOut(), w -> w.write(html), true);
+    err.println("[D39_AGG] Report written to: " + target);
+    err.flush();
+    return ExitCodes.OK;
   }
 }

@@ -563,7 +563,8 @@ public final class Charts {
     }
   }
 
-  private static byte[] png(Chart<?, ?> chart) {
+  /** {@code chart} encoded as PNG. */
+  static byte[] png(Chart<?, ?> chart) {
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {

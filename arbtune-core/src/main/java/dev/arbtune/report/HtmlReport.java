@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  * anything) with the headline counts and errors by kind, the leaderboard, a PnL vs drawdown scatter
  * with the Pareto front, a heatmap of median PnL over the two most important parameters, PnL by
  * value of every parameter, the PnL distribution, the robustness of the top jobs with spikes
- * flagged and their deflated Sharpe ratios.
+ * flagged, their deflated Sharpe ratios and the probability of backtest overfitting.
  *
  * <pre>{@code
  * TuningResultsAggregator aggregator = TuningResultsAggregator.builder(dir).pareto(true).build();
@@ -229,6 +229,7 @@ public final class HtmlReport {
     importance(h, in);
     robustness(h, in);
     selectionBias(h, in.selectionBias());
+    PboSection.render(h, in.pbo());
     pareto(h, s);
     sensitivity(h, in);
     h.append("<footer class=\"muted\">Formulas, the spike rule and the sampling are described in")
@@ -323,6 +324,9 @@ public final class HtmlReport {
           .append(" trials (deflated Sharpe ratio)")
           .append(significant == 0 ? ": <b>the winners may be luck</b>." : ".")
           .append("</li>\n");
+    }
+    if (in.pbo().available()) {
+      h.append("<li>").append(esc(in.pbo().result().verdict())).append(".</li>\n");
     }
     h.append("</ul></section>\n");
   }
@@ -873,7 +877,8 @@ public final class HtmlReport {
     return b.toString();
   }
 
-  private static final String CSS =
+  /** The style sheet of the report, shared by the walk-forward page. */
+  static final String CSS =
       """
       :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; --blue:#2563eb;
               --red:#dc2626; --green:#16a34a; }

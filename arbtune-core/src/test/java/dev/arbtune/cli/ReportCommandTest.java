@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
+import dev.arbtune.testing.Docs;
+import dev.arbtune.testing.WalkForwardSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,5 +94,56 @@ class ReportCommandTest {
         .contains("--results-dir=DIR", "--output=FILE", "--filter=EXPR", "--sort-by=METRIC")
         .contains("--strict", "--quiet", "Exit codes:");
     assertThat(Cli.run("--help").out()).contains("report");
+  }
+
+  @Test
+  void aWalkForwardOutputRootGetsTheWalkForwardPage() throws IOException {
+    Path root = tmp.resolve("wf");
+    WalkForwardSample.write(root);
+    Path out = root.resolve("report.html");
+    Cli.Result r = Cli.run("report", "--results-dir", root.toString(), "-o", out.toString(), "-q");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            "[D39_AGG] Reading "
+                + root.resolve("walkforward.json")
+                + ": "
+                + root
+                + " is a walk-forward output root (the filter and ranking options do not apply)\n"
+                + "[D39_AGG] Report written to: "
+                + out
+                + "\n");
+    String html = Files.readString(out);
+    assertThat(html)
+        .contains("<h1>Walk-forward report <span class=\"muted\">eurusd_2014.csv</span></h1>")
+        .contains("<code class=\"id\">w001_0003</code>", "no quotes in the train window")
+        .contains("<tr><th>realized PnL (sum of the test windows)</th><td>+60.25</td></tr>")
+        .doesNotContain("Leaderboard", "Chart left out");
+    assertThat(html.split("data:image/png;base64,", -1)).hasSize(3);
+  }
+
+  @Test
+  void aWalkForwardFileThatIsNotJsonExitsOneAndWritesNothing() {
+    Path root = tmp.resolve("wf");
+    Path file = Docs.write(root, "walkforward.json", "{\"windows\": [}");
+    Path out = tmp.resolve("r.html");
+    Cli.Result r = Cli.run("report", "--results-dir", root.toString(), "-o", out.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("error: " + file + ", line 1, column ")
+        .contains(": not valid JSON: ")
+        .doesNotContain("Exception", "\tat ");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
+  void theWalkForwardFileItselfIsNotReplacedByThePage() throws IOException {
+    Path root = tmp.resolve("wf");
+    Path file = WalkForwardSample.write(root);
+    Cli.Result r = Cli.run("report", "--results-dir", root.toString(), "-o", file.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("walkforward.json");
+    assertThat(Files.readString(file)).isEqualTo(WalkForwardSample.JSON);
   }
 }
