@@ -5,6 +5,7 @@ import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.io.IoMessages;
+import dev.arbtune.report.WalkForwardReport;
 import dev.arbtune.run.SessionSummary;
 import dev.arbtune.walkforward.WalkForward;
 import dev.arbtune.walkforward.WalkForwardResult;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
           + " reported as such, not an error.",
       "",
       "Everything goes under --output-root: walkforward.json (windows, winners, train and test"
-          + " metrics, the stitched test record, the walk-forward efficiency), train/ and test/"
+          + " metrics, the stitched test record, the walk-forward efficiency), with --report"
+          + " report.html (its page), train/ and test/"
           + " (a plan and results/wNNN/... per window, as a sweep lays them out) and"
           + " walkforward-inputs.json. Run the same command again to resume (after Ctrl-C too):"
           + " finished jobs are skipped. A root holding another walk-forward (session, data,"
@@ -126,6 +128,13 @@ final class WalkforwardCommand implements Callable<Integer> {
   @Mixin AggregationOptions selection;
 
   @Option(
+      names = "--report",
+      description =
+          "Also write the walk-forward page (windows, train against test PnL, the stitched test"
+              + " equity) to OUTPUT_ROOT/report.html.")
+  boolean report;
+
+  @Option(
       names = "--strict",
       description =
           "Exit with 3 when a window's train results have error jobs or warnings (the advisory"
@@ -186,6 +195,15 @@ final class WalkforwardCommand implements Callable<Integer> {
         err.println("[walkforward] warning: no equity curve for " + problem);
       }
       err.println("[walkforward] Written to: " + wf.layout().json());
+      if (report) {
+        Path page = wf.layout().report();
+        try {
+          WalkForwardReport.write(WalkForwardReport.read(wf.layout().json()), page);
+        } catch (IOException e) {
+          throw new IOException(IoMessages.cannotWrite(page, e), e);
+        }
+        err.println("[walkforward] Report written to: " + page);
+      }
       err.flush();
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -145,7 +145,7 @@ class WalkforwardCommandTest {
   @Test
   void theEurUsdDataWalksForwardWithItsWeekendsReportedAsEmptyWindows() throws IOException {
     Path out = tmp.resolve("wf");
-    Cli.Result r = Cli.run(args(eurSession(), out, "--train", "1d", "--test", "1d"));
+    Cli.Result r = Cli.run(args(eurSession(), out, "--train", "1d", "--test", "1d", "--report"));
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode wf = JSON.readTree(out.resolve("walkforward.json").toFile());
     JsonNode windows = wf.get("windows");
@@ -191,6 +191,10 @@ class WalkforwardCommandTest {
     assertThat(r.err()).contains("[walkforward] 13 windows over ");
     assertThat(r.err()).contains("[walkforward] Written to: " + out.resolve("walkforward.json"));
     assertThat(r.err()).doesNotContain("Walk-forward:").doesNotContain("Stitched test");
+    assertThat(r.err()).contains("[walkforward] Report written to: " + out.resolve("report.html"));
+    assertThat(Files.readString(out.resolve("report.html")))
+        .startsWith("<!DOCTYPE html>")
+        .contains("eurusd_fxcm_vs_oanda_1s_2014-05.csv.gz");
   }
 
   /** A finished walk-forward run again runs no job and writes the same record. */
