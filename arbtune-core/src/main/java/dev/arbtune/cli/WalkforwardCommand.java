@@ -6,6 +6,7 @@ import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.report.WalkForwardReport;
+import dev.arbtune.result.Metric;
 import dev.arbtune.run.SessionSummary;
 import dev.arbtune.walkforward.WalkForward;
 import dev.arbtune.walkforward.WalkForwardResult;
@@ -325,7 +326,7 @@ final class WalkforwardCommand implements Callable<Integer> {
             Locale.ROOT,
             "%nStitched test: %s windows, PnL %s USD, %s trades, max drawdown %s USD%n",
             s.get("windows_tested"),
-            NumberFormats.money(((BigDecimal) s.get("realized_pnl_usd")).doubleValue()),
+            NumberFormats.money(((BigDecimal) s.get(Metric.REALIZED_PNL_USD.key())).doubleValue()),
             NumberFormats.count(((Number) s.get("trades")).longValue()),
             NumberFormats.fixed(((Number) s.get("max_drawdown_usd")).doubleValue(), 2)));
     WalkForwardResult.Efficiency e = r.efficiency();
@@ -353,7 +354,7 @@ final class WalkforwardCommand implements Callable<Integer> {
   }
 
   private static String money(Map<String, Object> metrics) {
-    Object v = metrics.get("realized_pnl_usd");
+    Object v = metrics.get(Metric.REALIZED_PNL_USD.key());
     return v instanceof Number n ? NumberFormats.money(n.doubleValue()) : "-";
   }
 

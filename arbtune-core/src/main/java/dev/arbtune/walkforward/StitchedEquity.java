@@ -1,9 +1,11 @@
 package dev.arbtune.walkforward;
 
 import dev.arbtune.backtest.Backtest;
+import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
+import dev.arbtune.result.Metric;
 import dev.arbtune.run.QuotesSource;
 import dev.arbtune.show.Replay;
 import dev.arbtune.show.ReplayException;
@@ -53,7 +55,7 @@ final class StitchedEquity {
       QuotesSource source) {
     if (!started) {
       started = true;
-      initial = number(testConfig.get("initial_balance_usd"), 0);
+      initial = number(testConfig.get(BacktestConfig.INITIAL_BALANCE_USD), 0);
     }
     double base = initial + realized.doubleValue();
     String problem = null;
@@ -73,8 +75,9 @@ final class StitchedEquity {
     } catch (ReplayException e) {
       problem = e.getMessage();
     }
-    realized = realized.add(WalkForwardResult.decimal(testMetrics.get("realized_pnl_usd")));
-    trades += (long) number(testMetrics.get("total_trades"), 0);
+    realized =
+        realized.add(WalkForwardResult.decimal(testMetrics.get(Metric.REALIZED_PNL_USD.key())));
+    trades += (long) number(testMetrics.get(Metric.TOTAL_TRADES.key()), 0);
     windows++;
     return problem;
   }

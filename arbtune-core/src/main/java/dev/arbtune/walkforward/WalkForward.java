@@ -4,10 +4,12 @@ import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.DurationText;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesDiskCache;
+import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.plan.JobPlan;
 import dev.arbtune.plan.PlanFile;
@@ -189,7 +191,16 @@ public final class WalkForward implements AutoCloseable {
     Files.createDirectories(layout.root());
     Sweep.RootLock lock = Sweep.RootLock.acquire(layout.root(), "walkforward");
     try {
-      Quotes quotes = source.load(base); // venue files are joined here, once
+      Quotes quotes;
+      try {
+        quotes = source.load(base); // venue files are joined here, once
+      } catch (QuotesFormatException | ConfigException e) {
+        throw new WalkForwardException("cannot read the session's quotes: " + e.getMessage());
+      }
+      if (quotes.size() == 0) {
+        throw new WalkForwardException(
+            quotes.source() + " holds no quotes: nothing to walk through");
+      }
       Instant start = quotes.instant(0);
       Instant end = quotes.instant(quotes.size() - 1).plus(1, ChronoUnit.MICROS);
       if (base.startTime() != null && base.startTime().isAfter(start)) {

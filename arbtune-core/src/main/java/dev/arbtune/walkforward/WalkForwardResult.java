@@ -3,6 +3,7 @@ package dev.arbtune.walkforward;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.result.Json;
+import dev.arbtune.result.Metric;
 import dev.arbtune.result.Versions;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -82,8 +83,8 @@ public record WalkForwardResult(
           continue;
         }
         tested++;
-        train = train.add(decimal(w.winner().trainMetrics().get("realized_pnl_usd")));
-        test = test.add(decimal(w.testMetrics().get("realized_pnl_usd")));
+        train = train.add(decimal(w.winner().trainMetrics().get(Metric.REALIZED_PNL_USD.key())));
+        test = test.add(decimal(w.testMetrics().get(Metric.REALIZED_PNL_USD.key())));
         trainMicros += ChronoUnit.MICROS.between(w.window().trainStart(), w.window().trainEnd());
         testMicros += ChronoUnit.MICROS.between(w.window().testStart(), w.window().testEnd());
       }
@@ -143,7 +144,7 @@ public record WalkForwardResult(
 
     Map<String, Object> stitched = new LinkedHashMap<>();
     stitched.put("windows_tested", equity.windows());
-    stitched.put("realized_pnl_usd", equity.realized());
+    stitched.put(Metric.REALIZED_PNL_USD.key(), equity.realized());
     stitched.put("trades", equity.trades());
     stitched.put("max_drawdown_usd", usd(equity.maxDrawdownUsd()));
     List<List<Object>> curve = equity.curve();

@@ -12,7 +12,17 @@ import picocli.CommandLine;
 class MainTest {
 
   private static final String[] COMMANDS = {
-    "quickstart", "sweep", "join", "plan", "run", "backtest", "aggregate", "report", "show", "help"
+    "quickstart",
+    "sweep",
+    "walkforward",
+    "join",
+    "plan",
+    "run",
+    "backtest",
+    "aggregate",
+    "report",
+    "show",
+    "help"
   };
 
   @Test
