@@ -324,7 +324,9 @@ public final class WalkForwardReport {
         "Train and test PnL of each window's winner, per calendar day of the window (PnL divided"
             + " by the window's length in days; not annualised), so that a train window longer"
             + " than its test window does not dwarf it. A window without a winner or a test has"
-            + " no bar.");
+            + " no bar (above "
+            + WalkForwardCharts.MAX_BARS
+            + " windows, two lines over the windows, broken where one is missing).");
     Fields equity = wf.fields("stitched").fields("equity");
     HtmlReport.figure(
         h,
