@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -221,12 +223,17 @@ final class WalkForwardCharts {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** Seconds, and a fraction without trailing zeros when there is one. */
   private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /**
-   * An ISO-8601 instant as {@code 2014-05-01 05:00} (UTC; seconds and fractions when it has them);
-   * other text as it is, shortened; {@code -} for none.
+   * An ISO-8601 instant as {@code 2014-05-01 05:00} (UTC; seconds and a fraction when it has them:
+   * {@code 2014-05-08 07:59:59.5}); other text as it is, shortened; {@code -} for none.
    */
   static String shortTime(String iso) {
     if (iso == null) {
@@ -234,10 +241,8 @@ final class WalkForwardCharts {
     }
     try {
       Instant t = Instant.parse(iso);
-      if (t.getNano() != 0) {
-        return iso;
-      }
-      return (Math.floorMod(t.getEpochSecond(), 60) == 0 ? MINUTES : SECONDS).format(t);
+      boolean minute = t.getNano() == 0 && Math.floorMod(t.getEpochSecond(), 60) == 0;
+      return (minute ? MINUTES : SECONDS).format(t);
     } catch (DateTimeException e) {
       return Charts.abbreviate(iso, LEN);
     }

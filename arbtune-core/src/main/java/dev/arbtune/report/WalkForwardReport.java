@@ -187,6 +187,9 @@ public final class WalkForwardReport {
     h.append("<section><h2>Settings</h2>\n<table class=\"narrow\"><tbody>\n");
     row(h, "session file", code(wf.text("session_file")));
     row(h, "data file", code(wf.text("data_file")));
+    if (wf.text("data_start") != null || wf.text("data_end") != null) {
+      row(h, "data span", esc(range(wf.text("data_start"), wf.text("data_end"))));
+    }
     row(h, "train window", esc(orDash(wf.text("train"))));
     row(h, "test window", esc(orDash(wf.text("test"))));
     row(h, "step", esc(orDash(wf.text("step"))));
@@ -208,6 +211,14 @@ public final class WalkForwardReport {
       filters.add(code(Fields.display(f)));
     }
     row(h, "filters", filters.isEmpty() ? "none" : String.join(" ", filters));
+    if (wf.text("tail") != null) {
+      row(
+          h,
+          "not tested",
+          "from "
+              + esc(WalkForwardCharts.shortTime(wf.text("tail")))
+              + " on: too short for another train and test window");
+    }
     if (wf.text("arbtune_version") != null) {
       row(h, "written by", "arbtune " + esc(wf.text("arbtune_version")));
     }

@@ -102,6 +102,10 @@ class WalkForwardReportTest {
     assertThat(html)
         .contains("<title>arbtune walk-forward: eurusd_2014.csv</title>")
         .contains("<tr><th>session file</th><td><code>sessions/eurusd.yaml</code></td></tr>")
+        .contains("<tr><th>data span</th><td>2014-05-01 00:00 → 2014-05-08 07:59:59.5</td></tr>")
+        .contains(
+            "<tr><th>not tested</th><td>from 2014-05-08 00:00 on: too short for another train and"
+                + " test window</td></tr>")
         .contains("<tr><th>train window</th><td>3d</td></tr>")
         .contains("<tr><th>test window</th><td>1d</td></tr>")
         .contains("<tr><th>step</th><td>1d</td></tr>")
