@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -49,7 +52,10 @@ final class WalkForwardCharts {
     return Charts.png(trainVsTestChart(windows));
   }
 
-  static CategoryChart trainVsTestChart(List<WindowPnl> windows) {
+  /** Above this many windows, train and test are lines over the window number, not bars. */
+  static final int MAX_BARS = 60;
+
+  static Chart<?, ?> trainVsTestChart(List<WindowPnl> windows) {
     Charts.Range range = new Charts.Range();
     range.add(0.0);
     boolean any = false;
@@ -62,6 +68,9 @@ final class WalkForwardCharts {
       throw new Charts.NotDrawableException("no window has a winner with a train or test PnL");
     }
     AxisScale scale = range.scale("train and test PnL per window");
+    if (windows.size() > MAX_BARS) {
+      return trainVsTestLines(windows, scale);
+    }
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(Charts.WIDTH)
@@ -97,6 +106,44 @@ final class WalkForwardCharts {
     }
     chart.addSeries("train (in sample)", labels, train);
     chart.addSeries("test (out of sample)", labels, test);
+    return chart;
+  }
+
+  /** {@link #trainVsTestChart} for many windows: two lines over the window's position. */
+  private static XYChart trainVsTestLines(List<WindowPnl> windows, AxisScale scale) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(Charts.WIDTH)
+            .height(Charts.HEIGHT - 60)
+            .title(
+                "Train vs test PnL per day, by window ("
+                    + NumberFormats.count(windows.size())
+                    + " windows)")
+            .xAxisTitle("window (position in the file)")
+            .yAxisTitle("realized PnL per day (" + scale.unit("USD") + ")")
+            .build();
+    Charts.style(chart);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    chart.getStyler().setYAxisDecimalPattern(Charts.axisPattern(scale.width()));
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
+    if (scale.fixedBounds()) {
+      chart.getStyler().setYAxisMin(scale.min()).setYAxisMax(scale.max());
+    }
+    double[] x = new double[windows.size()];
+    double[] train = new double[x.length];
+    double[] test = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i + 1;
+      train[i] = scale.apply(windows.get(i).train()); // NaN: no point, the line breaks
+      test[i] = scale.apply(windows.get(i).test());
+    }
+    XYSeries t = chart.addSeries("train (in sample)", x, train);
+    t.setMarker(SeriesMarkers.NONE);
+    t.setLineColor(Charts.GREY);
+    XYSeries o = chart.addSeries("test (out of sample)", x, test);
+    o.setMarker(SeriesMarkers.NONE);
+    o.setLineColor(Charts.BLUE);
     return chart;
   }
 
@@ -176,12 +223,17 @@ final class WalkForwardCharts {
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+  /** Seconds, and a fraction without trailing zeros when there is one. */
   private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /**
-   * An ISO-8601 instant as {@code 2014-05-01 05:00} (UTC; seconds and fractions when it has them);
-   * other text as it is, shortened; {@code -} for none.
+   * An ISO-8601 instant as {@code 2014-05-01 05:00} (UTC; seconds and a fraction when it has them:
+   * {@code 2014-05-08 07:59:59.5}); other text as it is, shortened; {@code -} for none.
    */
   static String shortTime(String iso) {
     if (iso == null) {
@@ -189,10 +241,8 @@ final class WalkForwardCharts {
     }
     try {
       Instant t = Instant.parse(iso);
-      if (t.getNano() != 0) {
-        return iso;
-      }
-      return (Math.floorMod(t.getEpochSecond(), 60) == 0 ? MINUTES : SECONDS).format(t);
+      boolean minute = t.getNano() == 0 && Math.floorMod(t.getEpochSecond(), 60) == 0;
+      return (minute ? MINUTES : SECONDS).format(t);
     } catch (DateTimeException e) {
       return Charts.abbreviate(iso, LEN);
     }

@@ -187,6 +187,9 @@ public final class WalkForwardReport {
     h.append("<section><h2>Settings</h2>\n<table class=\"narrow\"><tbody>\n");
     row(h, "session file", code(wf.text("session_file")));
     row(h, "data file", code(wf.text("data_file")));
+    if (wf.text("data_start") != null || wf.text("data_end") != null) {
+      row(h, "data span", esc(range(wf.text("data_start"), wf.text("data_end"))));
+    }
     row(h, "train window", esc(orDash(wf.text("train"))));
     row(h, "test window", esc(orDash(wf.text("test"))));
     row(h, "step", esc(orDash(wf.text("step"))));
@@ -208,6 +211,14 @@ public final class WalkForwardReport {
       filters.add(code(Fields.display(f)));
     }
     row(h, "filters", filters.isEmpty() ? "none" : String.join(" ", filters));
+    if (wf.text("tail") != null) {
+      row(
+          h,
+          "not tested",
+          "from "
+              + esc(WalkForwardCharts.shortTime(wf.text("tail")))
+              + " on: too short for another train and test window");
+    }
     if (wf.text("arbtune_version") != null) {
       row(h, "written by", "arbtune " + esc(wf.text("arbtune_version")));
     }
@@ -324,7 +335,9 @@ public final class WalkForwardReport {
         "Train and test PnL of each window's winner, per calendar day of the window (PnL divided"
             + " by the window's length in days; not annualised), so that a train window longer"
             + " than its test window does not dwarf it. A window without a winner or a test has"
-            + " no bar.");
+            + " no bar (above "
+            + WalkForwardCharts.MAX_BARS
+            + " windows, two lines over the windows, broken where one is missing).");
     Fields equity = wf.fields("stitched").fields("equity");
     HtmlReport.figure(
         h,

@@ -102,6 +102,10 @@ class WalkForwardReportTest {
     assertThat(html)
         .contains("<title>arbtune walk-forward: eurusd_2014.csv</title>")
         .contains("<tr><th>session file</th><td><code>sessions/eurusd.yaml</code></td></tr>")
+        .contains("<tr><th>data span</th><td>2014-05-01 00:00 → 2014-05-08 07:59:59.5</td></tr>")
+        .contains(
+            "<tr><th>not tested</th><td>from 2014-05-08 00:00 on: too short for another train and"
+                + " test window</td></tr>")
         .contains("<tr><th>train window</th><td>3d</td></tr>")
         .contains("<tr><th>test window</th><td>1d</td></tr>")
         .contains("<tr><th>step</th><td>1d</td></tr>")
@@ -213,5 +217,46 @@ class WalkForwardReportTest {
     assertThat(WalkForwardReport.fileOf(tmp)).contains(file);
     Files.createDirectories(tmp.resolve("d/walkforward.json"));
     assertThat(WalkForwardReport.fileOf(tmp.resolve("d"))).isEmpty();
+  }
+
+  /** Past 60 windows the bars would be thinner than a pixel: two lines, broken at gaps. */
+  @Test
+  void manyWindowsAreDrawnAsLinesWithGapsWhereATestIsMissing() throws IOException {
+    List<Object> windows = new ArrayList<>();
+    for (int i = 0; i < 61; i++) {
+      Map<String, Object> w = new HashMap<>();
+      w.put("train_start", "2014-05-01T00:00:00Z");
+      w.put("train_end", "2014-05-04T00:00:00Z");
+      w.put("test_start", "2014-05-04T00:00:00Z");
+      w.put("test_end", "2014-05-05T00:00:00Z");
+      w.put(
+          "winner",
+          Map.of(
+              "job_id",
+              "j" + i,
+              "config",
+              Map.of(),
+              "train_metrics",
+              Map.of("realized_pnl_usd", 30.0 * i)));
+      w.put("test_metrics", i % 5 == 0 ? null : Map.of("realized_pnl_usd", 5.0 - i));
+      windows.add(w);
+    }
+    String html = WalkForwardReport.render(Map.of("windows", windows));
+    // the train vs test chart is drawn; the file has no equity curve
+    assertThat(html.split("Chart left out", -1)).hasSize(2);
+    assertThat(html).contains("Chart left out: the stitched equity curve has no point");
+    assertThat(images(html)).hasSize(1);
+    assertThat(colours(images(html).get(0))).isGreaterThan(10);
+    List<WalkForwardCharts.WindowPnl> bars = new ArrayList<>();
+    for (int i = 0; i < 61; i++) {
+      bars.add(new WalkForwardCharts.WindowPnl("" + i, i, i % 5 == 0 ? Double.NaN : -i));
+    }
+    var lines = WalkForwardCharts.trainVsTestChart(bars);
+    assertThat(lines).isInstanceOf(org.knowm.xchart.XYChart.class);
+    double[] test = ((org.knowm.xchart.XYChart) lines).getSeries("test (out of sample)").getYData();
+    assertThat(test[0]).isNaN();
+    assertThat(test[1]).isEqualTo(-1.0);
+    assertThat(WalkForwardCharts.trainVsTestChart(bars.subList(0, 60)))
+        .isInstanceOf(org.knowm.xchart.CategoryChart.class);
   }
 }

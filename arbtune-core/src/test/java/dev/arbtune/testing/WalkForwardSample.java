@@ -25,6 +25,9 @@ public final class WalkForwardSample {
         "anchored": false,
         "ranking": {"metric": "realized_pnl_usd", "order": "descending"},
         "filters": ["min_trades: 5", "max_drawdown_pct: 15.0"],
+        "data_start": "2014-05-01T00:00:00Z",
+        "data_end": "2014-05-08T07:59:59.500Z",
+        "tail": "2014-05-08T00:00:00Z",
         "windows": [
           {"index": 1, "train_start": "2014-05-01T00:00:00Z", "train_end": "2014-05-04T00:00:00Z",
            "test_start": "2014-05-04T00:00:00Z", "test_end": "2014-05-05T00:00:00Z",
