@@ -362,4 +362,21 @@ class WalkforwardCommandTest {
       assertThat(joined.filter(p -> p.toString().endsWith(".csv")).count()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aDataFileThatIsNoQuotesTableIsOneClearMessage() throws IOException {
+    Path data = Files.writeString(tmp.resolve("q.csv"), "time,price\n1,2\n");
+    Path session =
+        Files.writeString(
+            tmp.resolve("bad.yaml"),
+            "data_file: " + data + "\ngrids:\n  - name: min_spread_bps\n    values: [0, 1]\n");
+    Cli.Result r = Cli.run(args(session, tmp.resolve("wf"), "--train", "1h", "--test", "1h"));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("arbtune walkforward: error: cannot read the session's quotes: ")
+        .contains("q.csv");
+    assertThat(r.out()).isEmpty();
+  }
 }
