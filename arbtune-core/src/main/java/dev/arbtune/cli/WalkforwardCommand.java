@@ -167,7 +167,7 @@ final class WalkforwardCommand implements Callable<Integer> {
             fresh,
             running.durable(),
             quotesCache.folder(),
-            dir -> selection.builder(dir).build());
+            dir -> selection.builder(dir).maxResults(1).build()); // the winner: rank 1
     SummaryListener joins = SweepCommand.listener(spec, quiet);
     boolean ok;
     WalkForwardResult result;

@@ -379,4 +379,33 @@ class WalkforwardCommandTest {
         .contains("q.csv");
     assertThat(r.out()).isEmpty();
   }
+
+  /** --strict: a window whose train results hold an error job exits 3; without it, 0. */
+  @Test
+  void strictExitsWith3WhenATrainWindowHasAnErrorJob() throws IOException {
+    Path out = tmp.resolve("wf");
+    Path session = btcSession();
+    assertThat(Cli.run(args(session, out, "--train", "3h", "--test", "1h", "-q")).exitCode())
+        .isZero();
+    Files.writeString(out.resolve("train/results/w002/btc/broken.json"), "{");
+    Cli.Result lenient = Cli.run(args(session, out, "--train", "3h", "--test", "1h", "-q"));
+    assertThat(lenient.exitCode()).as(lenient.err()).isZero();
+    JsonNode w2 = JSON.readTree(out.resolve("walkforward.json").toFile()).get("windows").get(1);
+    assertThat(w2.get("train_jobs").asInt()).isEqualTo(7);
+    assertThat(w2.get("train_succeeded").asInt()).isEqualTo(6);
+    Cli.Result strict =
+        Cli.run(args(session, out, "--train", "3h", "--test", "1h", "--strict", "-q"));
+    assertThat(strict.exitCode()).isEqualTo(ExitCodes.STRICT);
+    assertThat(strict.out()).startsWith("Walk-forward: 9 windows");
+  }
+
+  @Test
+  void maxResultsZeroStillPicksTheWinner() throws IOException {
+    Path out = tmp.resolve("wf");
+    Cli.Result r =
+        Cli.run(args(btcSession(), out, "--train", "3h", "--test", "1h", "--max-results", "0"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode wf = JSON.readTree(out.resolve("walkforward.json").toFile());
+    assertThat(wf.get("windows_with_winner").asInt()).isEqualTo(9);
+  }
 }
