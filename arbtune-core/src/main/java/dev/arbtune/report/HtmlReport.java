@@ -195,15 +195,7 @@ public final class HtmlReport {
         c.resultsDir().getFileName() == null
             ? c.resultsDir().toString()
             : c.resultsDir().getFileName().toString();
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
-        .append(" img-src data:; style-src 'unsafe-inline'\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>arbtune report: ")
-        .append(esc(name))
-        .append("</title>\n<style>\n")
-        .append(CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n");
+    head(h, "arbtune report: " + name);
     h.append("<header><h1>Tuning report <span class=\"muted\">")
         .append(esc(name))
         .append("</span></h1>\n<p class=\"muted\">Results folder <code>")
@@ -243,6 +235,22 @@ public final class HtmlReport {
     return h.toString();
   }
 
+  /**
+   * The start of a page in the report's look, up to and including {@code <main>}: the
+   * Content-Security-Policy that forbids loading anything, {@code title} and the style sheet.
+   */
+  static void head(StringBuilder h, String title) {
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
+        .append(" img-src data:; style-src 'unsafe-inline'\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(esc(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
+  }
+
   private static void headline(StringBuilder h, AggregatedSummary s, Insights in) {
     h.append("<section class=\"cards\">\n");
     card(h, "Total jobs", NumberFormats.count(s.totalJobs()), "");
@@ -256,7 +264,8 @@ public final class HtmlReport {
     h.append("</section>\n");
   }
 
-  private static void card(StringBuilder h, String label, String value, String cls) {
+  /** One headline card; {@code cls} is "", "ok" or "bad". */
+  static void card(StringBuilder h, String label, String value, String cls) {
     h.append("<div class=\"card ")
         .append(cls)
         .append("\"><div class=\"label\">")
@@ -877,8 +886,7 @@ public final class HtmlReport {
     return b.toString();
   }
 
-  /** The style sheet of the report, shared by the walk-forward page. */
-  static final String CSS =
+  private static final String CSS =
       """
       :root { --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; --blue:#2563eb;
               --red:#dc2626; --green:#16a34a; }

@@ -96,31 +96,38 @@ final class PboSection {
         .append("</td></tr>\n");
   }
 
-  /** The jobs left out of PBO, one line; nothing when none was left out and PBO is available. */
+  /** The jobs left out of PBO, one line; nothing when none was left out and PBO is unavailable. */
   private static void leftOut(StringBuilder h, PboSummary p) {
-    List<String> parts = new ArrayList<>();
-    if (p.otherBoundaries() > 0) {
-      parts.add(
-          jobs(p.otherBoundaries())
-              + " with other block boundaries (in "
-              + NumberFormats.count(p.otherGroups())
-              + (p.otherGroups() == 1 ? " other group)" : " other groups)"));
-    }
-    if (p.withoutPeriodPnl() > 0) {
-      parts.add(jobs(p.withoutPeriodPnl()) + " without period_pnl");
-    }
-    if (p.tooLarge() > 0) {
-      parts.add(jobs(p.tooLarge()) + " with a block beyond 1e11 USD");
-    }
+    String parts = leftOutParts(p);
     if (parts.isEmpty()) {
       if (p.available()) {
         h.append("<p class=\"muted\">Every success job that passed the filters is in it.</p>\n");
       }
       return;
     }
-    h.append("<p class=\"muted\">Left out: ")
-        .append(esc(String.join(", ", parts)))
-        .append(".</p>\n");
+    h.append("<p class=\"muted\">Left out: ").append(esc(parts)).append(".</p>\n");
+  }
+
+  /**
+   * {@code 2 jobs without period_pnl; 3 jobs with other block boundaries, in 1 other group}: the
+   * jobs that passed the filters but are not in PBO (the text insights' wording); empty when none.
+   */
+  static String leftOutParts(PboSummary p) {
+    List<String> parts = new ArrayList<>();
+    if (p.withoutPeriodPnl() > 0) {
+      parts.add(jobs(p.withoutPeriodPnl()) + " without period_pnl");
+    }
+    if (p.otherBoundaries() > 0) {
+      parts.add(
+          jobs(p.otherBoundaries())
+              + " with other block boundaries, in "
+              + NumberFormats.count(p.otherGroups())
+              + (p.otherGroups() == 1 ? " other group" : " other groups"));
+    }
+    if (p.tooLarge() > 0) {
+      parts.add(jobs(p.tooLarge()) + " with a block beyond 1e11 USD");
+    }
+    return String.join("; ", parts);
   }
 
   private static String jobs(long n) {

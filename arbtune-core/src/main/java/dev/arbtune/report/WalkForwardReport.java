@@ -122,15 +122,7 @@ public final class WalkForwardReport {
     String data = wf.text("data_file");
     String name = data == null ? "" : fileName(data);
     StringBuilder h = new StringBuilder(1 << 18);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';")
-        .append(" img-src data:; style-src 'unsafe-inline'\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>arbtune walk-forward: ")
-        .append(esc(name))
-        .append("</title>\n<style>\n")
-        .append(HtmlReport.CSS)
-        .append("</style>\n</head>\n<body>\n<main>\n");
+    HtmlReport.head(h, "arbtune walk-forward: " + name);
     h.append("<header><h1>Walk-forward report <span class=\"muted\">")
         .append(esc(name))
         .append("</span></h1>\n<p class=\"muted\">Train ")
@@ -163,24 +155,15 @@ public final class WalkForwardReport {
     Fields eff = wf.fields("efficiency");
     long withWinner = windows.stream().filter(w -> w.winner != null).count();
     h.append("<section class=\"cards\">\n");
-    card(h, "Windows", NumberFormats.count(windows.size()), "");
-    card(h, "With a winner", NumberFormats.count(withWinner), "");
-    card(h, "Tested", count(st.number("windows_tested")), "");
+    HtmlReport.card(h, "Windows", NumberFormats.count(windows.size()), "");
+    HtmlReport.card(h, "With a winner", NumberFormats.count(withWinner), "");
+    HtmlReport.card(h, "Tested", count(st.number("windows_tested")), "");
     double pnl = st.number("realized_pnl_usd");
-    card(h, "Stitched test PnL", NumberFormats.money(pnl), pnl > 0 ? "ok" : pnl < 0 ? "bad" : "");
-    card(h, "WFE", NumberFormats.fixed(eff.number("wfe"), 2), "");
-    card(h, "Winner changes", count(wf.number("winner_changes")), "");
+    HtmlReport.card(
+        h, "Stitched test PnL", NumberFormats.money(pnl), pnl > 0 ? "ok" : pnl < 0 ? "bad" : "");
+    HtmlReport.card(h, "WFE", NumberFormats.fixed(eff.number("wfe"), 2), "");
+    HtmlReport.card(h, "Winner changes", count(wf.number("winner_changes")), "");
     h.append("</section>\n");
-  }
-
-  private static void card(StringBuilder h, String label, String value, String cls) {
-    h.append("<div class=\"card ")
-        .append(cls)
-        .append("\"><div class=\"label\">")
-        .append(esc(label))
-        .append("</div><div class=\"value\">")
-        .append(esc(value))
-        .append("</div></div>\n");
   }
 
   private static void settings(StringBuilder h, Fields wf) {

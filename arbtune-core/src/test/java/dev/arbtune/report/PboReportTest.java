@@ -134,8 +134,8 @@ class PboReportTest {
         .contains("<tr><th>probability of an out-of-sample loss</th><td class=\"num\">37.5%</td>")
         .contains("out-of-sample = 0.250 × in-sample − 12.50 USD, R² = 0.044</td>")
         .contains(
-            "<p class=\"muted\">Left out: 3 jobs with other block boundaries (in 1 other group),"
-                + " 2 jobs without period_pnl.</p>")
+            "<p class=\"muted\">Left out: 2 jobs without period_pnl; 3 jobs with other block"
+                + " boundaries, in 1 other group.</p>")
         .doesNotContain("Chart left out");
     // the verdict is a key finding too, and the section follows the deflated Sharpe ratios
     assertThat(html)
@@ -198,7 +198,7 @@ class PboReportTest {
     assertThat(few)
         .contains("<p>Not available: fewer than 2 jobs share block boundaries.</p>")
         .contains(
-            "Left out: 5 jobs with other block boundaries (in 3 other groups), 1 job with a block"
+            "Left out: 5 jobs with other block boundaries, in 3 other groups; 1 job with a block"
                 + " beyond 1e11 USD.")
         .doesNotContain("<img");
   }
