@@ -408,4 +408,22 @@ class WalkforwardCommandTest {
     JsonNode wf = JSON.readTree(out.resolve("walkforward.json").toFile());
     assertThat(wf.get("windows_with_winner").asInt()).isEqualTo(9);
   }
+
+  /** One data file and the walk-forward's own windows: a grid cannot vary the file or times. */
+  @Test
+  void aGridVaryingTheWindowIsRefused() throws IOException {
+    Path session =
+        Files.writeString(
+            tmp.resolve("g.yaml"),
+            "data_file: "
+                + REPO.resolve(BTC)
+                + "\ngrids:\n  - name: start_time\n    values: [1, 2]\n");
+    Cli.Result r = Cli.run(args(session, tmp.resolve("wf"), "--train", "1h", "--test", "1h"));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(r.err().strip())
+        .startsWith(
+            "arbtune walkforward: error: "
+                + session
+                + ":3: grids[0].name: start_time cannot be varied");
+  }
 }
