@@ -188,28 +188,16 @@ public final class WalkForward implements AutoCloseable {
     QuotesSource source =
         QuotesSource.local(cache, options.dataRoot(), layout.joined(), joinListener);
     BacktestConfig base = session.base();
+    // A data file is read before anything is written (windows that do not fit leave no folder);
+    // venue files are joined into the root, under its lock.
+    Quotes early = base.venues() == null ? load(source, base) : null;
+    WindowPlan earlyPlan = early == null ? null : windows(early, base, train, test, step, options);
     Files.createDirectories(layout.root());
     Sweep.RootLock lock = Sweep.RootLock.acquire(layout.root(), "walkforward");
     try {
-      Quotes quotes;
-      try {
-        quotes = source.load(base); // venue files are joined here, once
-      } catch (QuotesFormatException | ConfigException e) {
-        throw new WalkForwardException("cannot read the session's quotes: " + e.getMessage());
-      }
-      if (quotes.size() == 0) {
-        throw new WalkForwardException(
-            quotes.source() + " holds no quotes: nothing to walk through");
-      }
-      Instant start = quotes.instant(0);
-      Instant end = quotes.instant(quotes.size() - 1).plus(1, ChronoUnit.MICROS);
-      if (base.startTime() != null && base.startTime().isAfter(start)) {
-        start = base.startTime();
-      }
-      if (base.endTime() != null && base.endTime().isBefore(end)) {
-        end = base.endTime();
-      }
-      WindowPlan plan = WindowPlan.of(start, end, train, test, step, options.anchored());
+      Quotes quotes = early != null ? early : load(source, base);
+      WindowPlan plan =
+          earlyPlan != null ? earlyPlan : windows(quotes, base, train, test, step, options);
       SessionPlanner planner = new SessionPlanner(session);
       String dataFile = base.venues() == null ? base.dataFile() : quotes.source();
       WalkForward wf =
@@ -220,6 +208,37 @@ public final class WalkForward implements AutoCloseable {
       lock.close();
       throw e;
     }
+  }
+
+  /** The session's quotes, loaded once (venue files joined). */
+  private static Quotes load(QuotesSource source, BacktestConfig base) throws IOException {
+    Quotes quotes;
+    try {
+      quotes = source.load(base);
+    } catch (QuotesFormatException | ConfigException e) {
+      throw new WalkForwardException("cannot read the session's quotes: " + e.getMessage());
+    }
+    if (quotes.size() == 0) {
+      throw new WalkForwardException(quotes.source() + " holds no quotes: nothing to walk through");
+    }
+    return quotes;
+  }
+
+  /**
+   * The windows over the quotes' span (first quote to last + 1 µs), narrowed by the session's
+   * {@code start_time} and {@code end_time}.
+   */
+  private static WindowPlan windows(
+      Quotes quotes, BacktestConfig base, long train, long test, long step, Options options) {
+    Instant start = quotes.instant(0);
+    Instant end = quotes.instant(quotes.size() - 1).plus(1, ChronoUnit.MICROS);
+    if (base.startTime() != null && base.startTime().isAfter(start)) {
+      start = base.startTime();
+    }
+    if (base.endTime() != null && base.endTime().isBefore(end)) {
+      end = base.endTime();
+    }
+    return WindowPlan.of(start, end, train, test, step, options.anchored());
   }
 
   private static long duration(String option, String text) {

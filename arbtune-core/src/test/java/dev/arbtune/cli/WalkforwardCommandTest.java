@@ -297,6 +297,7 @@ class WalkforwardCommandTest {
             "arbtune walkforward: error: --train 10h plus --test 3h is longer than the data"
                 + " (2022-12-13T00:01:00Z to 2022-12-13T12:01:00.000001Z, 12h 1us): no full window; shorten them");
     assertThat(r.out()).isEmpty();
+    assertThat(tmp.resolve("wf")).doesNotExist();
   }
 
   /** No job passing the filters is reported per window, not an error; nothing is tested. */
