@@ -158,7 +158,7 @@ public final class WalkForwardReport {
     HtmlReport.card(h, "Windows", NumberFormats.count(windows.size()), "");
     HtmlReport.card(h, "With a winner", NumberFormats.count(withWinner), "");
     HtmlReport.card(h, "Tested", count(st.number("windows_tested")), "");
-    double pnl = st.number("realized_pnl_usd");
+    double pnl = st.number(Metric.REALIZED_PNL_USD.key());
     HtmlReport.card(
         h, "Stitched test PnL", NumberFormats.money(pnl), pnl > 0 ? "ok" : pnl < 0 ? "bad" : "");
     HtmlReport.card(h, "WFE", NumberFormats.fixed(eff.number("wfe"), 2), "");
@@ -345,7 +345,10 @@ public final class WalkForwardReport {
     Fields eff = wf.fields("efficiency");
     h.append("<section><h2>Stitched out-of-sample result</h2>\n<table class=\"narrow\"><tbody>\n");
     row(h, "windows tested", esc(count(st.number("windows_tested"))));
-    row(h, "realized PnL (sum of the test windows)", esc(money(st.number("realized_pnl_usd"))));
+    row(
+        h,
+        "realized PnL (sum of the test windows)",
+        esc(money(st.number(Metric.REALIZED_PNL_USD.key()))));
     row(h, "trades", esc(count(st.number("trades"))));
     double dd = st.number("max_drawdown_usd");
     row(h, "worst drawdown", Double.isNaN(dd) ? "-" : esc(NumberFormats.number(dd, 2) + " USD"));
