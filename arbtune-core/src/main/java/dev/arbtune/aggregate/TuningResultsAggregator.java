@@ -189,11 +189,12 @@ public final class TuningResultsAggregator {
     Accumulator.Shared shared = new Accumulator.Shared(maxErrors);
     List<Accumulator> parts = new ArrayList<>();
     List<C> collected = new ArrayList<>();
+    C first = collectors.get();
     List<Warning> walkWarnings =
-        new ResultScanner(resultsDir, threads, progress)
+        new ResultScanner(resultsDir, threads, progress, first.readsPeriodPnl())
             .scan(
                 i -> {
-                  C collector = collectors.get();
+                  C collector = i == 0 ? first : collectors.get();
                   Accumulator a =
                       new Accumulator(
                           rank,

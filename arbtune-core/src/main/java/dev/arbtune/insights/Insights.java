@@ -192,7 +192,7 @@ public record Insights(
         distribution,
         sample,
         c.sample.offered(),
-        PboSummary.unavailable("not computed yet"),
+        c.blockPnl.summary(Runtime.getRuntime().availableProcessors()),
         options);
   }
 
