@@ -76,7 +76,7 @@ final class PeriodPnlParts {
   /** One number of {@code pnl_usd}, in micro-dollars. */
   void pnl(long value) {
     if (pnls < BlockPnl.MAX_BLOCKS) {
-      if (pnls == micros.length) {
+      if (pnls >= micros.length) {
         micros = Arrays.copyOf(micros, BlockPnl.MAX_BLOCKS);
       }
       micros[pnls] = value;
