@@ -169,7 +169,7 @@ final class BlockPnlGroups {
           withoutPeriodPnl,
           tooLarge);
     }
-    Group chosen = groups.values().stream().min(CHOICE).orElseThrow();
+    Group chosen = chosen();
     long other = usable - chosen.jobs;
     long otherGroups = groups.size() - 1L;
     String reason = null;
@@ -193,6 +193,11 @@ final class BlockPnlGroups {
     long[] matrix = sortedRows(chosen);
     PboResult result = Pbo.compute(matrix, chosen.ids.size(), chosen.blocks, threads);
     return new PboSummary(result, null, other, otherGroups, withoutPeriodPnl, tooLarge);
+  }
+
+  /** The group PBO is computed over ({@link #CHOICE}), or {@code null} when there is none. */
+  Group chosen() {
+    return groups.values().stream().min(CHOICE).orElse(null);
   }
 
   /** The group's rows, job-major, ordered by job id and then by their values. */
