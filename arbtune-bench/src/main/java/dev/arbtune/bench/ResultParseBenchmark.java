@@ -89,6 +89,15 @@ public class ResultParseBenchmark {
     return reader.read(withPeriodPnl);
   }
 
+  /**
+   * The same document read as {@code aggregate --insights} reads it: {@code period_pnl} too, into
+   * block boundaries and micro-dollars.
+   */
+  @Benchmark
+  public ResultDocument parseDocumentReadingPeriodPnl() throws ResultFormatException {
+    return reader.read(withPeriodPnl, 0, withPeriodPnl.length, true);
+  }
+
   /** A plain document, then the three metrics a scan reads of every job. */
   @Benchmark
   public Object parseAndReadMetrics() throws ResultFormatException {
