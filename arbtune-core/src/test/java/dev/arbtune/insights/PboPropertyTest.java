@@ -35,13 +35,40 @@ class PboPropertyTest {
     int jobs = 2 + r.nextInt(r.nextBoolean() ? 5 : 39);
     int blocks = 2 * (1 + r.nextInt(5));
     long[] m = randomMatrix(r, jobs, blocks);
-    int threads = 1 + r.nextInt(3);
+    int parts = 1 + r.nextInt(Math.min(jobs, 4));
 
-    PboResult got = Pbo.compute(m, jobs, blocks, threads);
+    PboResult got =
+        r.nextBoolean() ? Pbo.compute(m, jobs, blocks, parts) : Pbo.inParts(m, jobs, blocks, parts);
 
     Naive want = Naive.of(m, jobs, blocks, combinations(blocks));
     assertThat(got.sampled()).isFalse();
     want.check(got);
+  }
+
+  static Stream<Arguments> manyJobsMatchTheNaiveImplementationAcrossChunksAndThreads() {
+    return Tries.of(6, Gen.longs());
+  }
+
+  /**
+   * More jobs than one chunk of the scan holds, in up to 3 parts (threads), with rows repeated far
+   * apart so that equal in-sample totals meet across chunks and threads (the first row must win).
+   */
+  @PropertyTest
+  @MethodSource
+  void manyJobsMatchTheNaiveImplementationAcrossChunksAndThreads(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int jobs = 2 * CscvScan.CHUNK + r.nextInt(CscvScan.CHUNK);
+    int blocks = 2 * (1 + r.nextInt(3));
+    long[] m = new long[jobs * blocks];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = r.nextInt(-2, 3) * 1_000_000L;
+    }
+    for (int k = 0; k < 20; k++) {
+      System.arraycopy(m, r.nextInt(jobs) * blocks, m, r.nextInt(jobs) * blocks, blocks);
+    }
+    PboResult got = Pbo.inParts(m, jobs, blocks, 1 + r.nextInt(3));
+
+    Naive.of(m, jobs, blocks, combinations(blocks)).check(got);
   }
 
   static Stream<Arguments> sampledSplitsMatchTheNaiveImplementationOnTheSameSplits() {
@@ -60,7 +87,7 @@ class PboPropertyTest {
     int blocks = r.nextBoolean() ? 22 : 2 * (11 + r.nextInt(22));
     long[] m = randomMatrix(r, jobs, blocks);
 
-    PboResult got = Pbo.compute(m, jobs, blocks, 1 + r.nextInt(2));
+    PboResult got = Pbo.inParts(m, jobs, blocks, 1 + r.nextInt(jobs));
 
     assertThat(got.sampled()).isTrue();
     assertThat(got.splits()).isEqualTo(100_000);
