@@ -20,7 +20,7 @@ final class CscvScan {
   private final long[] splits;
   private final int from;
   private final int to;
-  private final long[] columns;
+  private final long[][] columns;
   private final long[] totals;
   private final long[] is;
 
@@ -31,7 +31,7 @@ final class CscvScan {
     this.from = from;
     this.to = to;
     int size = Math.min(CHUNK, to - from);
-    this.columns = new long[size * blocks];
+    this.columns = new long[blocks][size];
     this.totals = new long[size];
     this.is = new long[size];
   }
@@ -77,7 +77,7 @@ final class CscvScan {
       long total = 0;
       for (int b = 0; b < blocks; b++) {
         long v = micros[row + b];
-        columns[b * size + j] = v;
+        columns[b][j] = v;
         total += v;
       }
       totals[j] = total;
@@ -107,22 +107,21 @@ final class CscvScan {
       return true;
     }
     for (; in != 0; in &= in - 1, out &= out - 1) {
-      int inBase = Long.numberOfTrailingZeros(in) * size;
-      int outBase = Long.numberOfTrailingZeros(out) * size;
+      long[] add = columns[Long.numberOfTrailingZeros(in)];
+      long[] sub = columns[Long.numberOfTrailingZeros(out)];
       for (int j = 0; j < size; j++) {
-        is[j] += columns[inBase + j] - columns[outBase + j];
+        is[j] += add[j] - sub[j];
       }
     }
     return true;
   }
 
   private void fromScratch(long split, int size) {
-    int base = Long.numberOfTrailingZeros(split) * size;
-    System.arraycopy(columns, base, is, 0, size);
+    System.arraycopy(columns[Long.numberOfTrailingZeros(split)], 0, is, 0, size);
     for (long rest = split & (split - 1); rest != 0; rest &= rest - 1) {
-      int b = Long.numberOfTrailingZeros(rest) * size;
+      long[] add = columns[Long.numberOfTrailingZeros(rest)];
       for (int j = 0; j < size; j++) {
-        is[j] += columns[b + j];
+        is[j] += add[j];
       }
     }
   }
@@ -142,12 +141,12 @@ final class CscvScan {
   /** The one-in, one-out move to split {@code s} fused with {@link #argmax}. */
   private int swapAndArgmax(int s, int size) {
     long changed = splits[s] ^ splits[s - 1];
-    int inBase = Long.numberOfTrailingZeros(splits[s] & changed) * size;
-    int outBase = Long.numberOfTrailingZeros(splits[s - 1] & changed) * size;
+    long[] add = columns[Long.numberOfTrailingZeros(splits[s] & changed)];
+    long[] sub = columns[Long.numberOfTrailingZeros(splits[s - 1] & changed)];
     int winner = 0;
     long best = Long.MIN_VALUE;
     for (int j = 0; j < size; j++) {
-      long v = is[j] + columns[inBase + j] - columns[outBase + j];
+      long v = is[j] + add[j] - sub[j];
       is[j] = v;
       if (v > best) {
         best = v;
@@ -173,11 +172,11 @@ final class CscvScan {
   /** The one-in, one-out move to split {@code s} fused with {@link #count}. */
   private long swapAndCount(int s, int size, long w) {
     long changed = splits[s] ^ splits[s - 1];
-    int inBase = Long.numberOfTrailingZeros(splits[s] & changed) * size;
-    int outBase = Long.numberOfTrailingZeros(splits[s - 1] & changed) * size;
+    long[] add = columns[Long.numberOfTrailingZeros(splits[s] & changed)];
+    long[] sub = columns[Long.numberOfTrailingZeros(splits[s - 1] & changed)];
     long c = 0;
     for (int j = 0; j < size; j++) {
-      long v = is[j] + columns[inBase + j] - columns[outBase + j];
+      long v = is[j] + add[j] - sub[j];
       is[j] = v;
       long d = totals[j] - v - w;
       c += (d >>> 63) + ((d - 1) >>> 63);
