@@ -60,6 +60,6 @@ class CscvSplitsTest {
     for (int count : perBlock) {
       assertThat(count).isBetween(49_000, 51_000);
     }
-    assertThat(CscvSplits.of(blocks)).containsExactly(splits);
+    assertThat(Arrays.equals(CscvSplits.of(blocks), splits)).as("the same sample again").isTrue();
   }
 }
