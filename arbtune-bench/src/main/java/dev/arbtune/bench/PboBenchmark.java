@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long {@link Pbo#compute} takes for 10,000 jobs x 16 blocks (all 12,870 splits) of random
- * per-block PnL (whole cents between -$50 and $50, a fixed seed), on 1 and 2 threads; and the
- * sampled case of 22 blocks (100,000 splits) for comparison.
+ * per-block PnL (whole cents between -$50 and $50, a fixed seed), on 1 and 2 threads; {@code -p
+ * blocks=16,22} adds the sampled case (100,000 splits). docs/BENCHMARKS.md, "PBO".
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
