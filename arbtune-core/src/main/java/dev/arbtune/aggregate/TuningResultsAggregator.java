@@ -175,7 +175,8 @@ public final class TuningResultsAggregator {
    * {@link #summarize(ScanProgress)}, also feeding every success job to a {@link JobCollector}
    * ({@link JobCollector#accept} for those that pass the filters, {@link
    * JobCollector#acceptUnmatched} for the others): one per scanning thread, from {@code
-   * collectors}, merged at the end.
+   * collectors}, merged at the end. The first collector is made before the scan and asked whether
+   * each document's {@code period_pnl} must be read ({@link JobCollector#readsPeriodPnl()}).
    *
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory
