@@ -65,6 +65,11 @@ public record AggregatedJobResult(
     this(jobId, tag, config, metrics, status, source, line, error, null);
   }
 
+  /** This job without its {@code period_pnl}. */
+  public AggregatedJobResult withoutPeriodPnl() {
+    return new AggregatedJobResult(jobId, tag, config, metrics, status, source, line, error);
+  }
+
   /** Where the job came from: the relative path, with {@code :LINE} for JSON Lines. */
   public String location() {
     return line == 0 ? source : source + ":" + line;

@@ -58,7 +58,8 @@ class PboWiringTest {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("status", "success");
     d.put("config", map("a", jobId.hashCode() % 7, "tag", "t"));
-    d.put("metrics", map("realized_pnl_usd", total, "total_trades", trades));
+    d.put(
+        "metrics", map("realized_pnl_usd", total, "total_trades", trades, "max_drawdown_pct", 1.5));
     d.put("config_summary", map("job_id", jobId));
     if (periodPnl != null) {
       d.put("period_pnl", periodPnl);
@@ -175,6 +176,20 @@ class PboWiringTest {
         .contains(
             "  Left out: 2 jobs without period_pnl; 3 jobs with other block boundaries, in 2 other"
                 + " groups; 1 job with a block beyond 1e11 USD.\n");
+  }
+
+  @Test
+  void theRankedJobsAndTheParetoFrontKeepNoPeriodPnl() throws IOException {
+    // Else --insights --max-results all would hold every job's boundaries text and values.
+    Path dir = tmp.resolve("kept");
+    Docs.write(dir, "a.json", withPnl("a", DAY1, 1, 2));
+    Docs.write(dir, "b.json", withPnl("b", DAY1, 2, 1));
+    TuningResultsAggregator agg = TuningResultsAggregator.builder(dir).pareto(true).build();
+    CollectedSummary<InsightCollector> run = InsightCollector.collect(agg, new ScanProgress());
+    assertThat(Insights.compute(run, InsightOptions.DEFAULTS).pbo().available()).isTrue();
+    assertThat(run.summary().top()).hasSize(2).allMatch(j -> j.periodPnl() == null);
+    assertThat(run.summary().paretoFront()).isNotEmpty().allMatch(j -> j.periodPnl() == null);
+    assertThat(run.summary()).isEqualTo(agg.summarize());
   }
 
   @Test
