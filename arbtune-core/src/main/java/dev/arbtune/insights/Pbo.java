@@ -22,7 +22,8 @@ import java.util.function.IntConsumer;
  * out-of-sample total (job total − in-sample total). Per split only the winner's in-sample and
  * out-of-sample totals and twice its rank are kept, all integers; everything derived from them is
  * computed afterwards in split order, so the result is the same for any number of threads. Memory
- * beyond the matrix: 3 longs per split and a chunk buffer per thread (at most 1 MB).
+ * beyond the matrix (which is read, not copied): under 50 bytes per split and a chunk buffer per
+ * thread (at most 1 MB).
  */
 public final class Pbo {
 
@@ -60,8 +61,8 @@ public final class Pbo {
    *     Read, not modified or kept.
    * @param jobs N, at least 2
    * @param blocks S, even, 2..64
-   * @param threads how many threads may share the splits, at least 1 (the result does not depend on
-   *     it)
+   * @param threads how many threads may share the jobs, at least 1 (fewer are used when there is
+   *     little work; the result does not depend on it)
    * @throws IllegalArgumentException when the shape or a value is out of range
    */
   public static PboResult compute(long[] micros, int jobs, int blocks, int threads) {
