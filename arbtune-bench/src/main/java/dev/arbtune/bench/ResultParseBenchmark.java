@@ -33,6 +33,7 @@ public class ResultParseBenchmark {
   private final ResultReader reader = new ResultReader();
   private byte[] document;
   private byte[] declined;
+  private byte[] withPeriodPnl;
 
   @Setup
   public void setUp() {
@@ -51,6 +52,20 @@ public class ResultParseBenchmark {
     if (declined.length == document.length) {
       throw new IllegalStateException("the declined document has no escape");
     }
+    StringBuilder pnl = new StringBuilder(", \"period_pnl\": {\"block_starts\": [");
+    for (int k = 0; k < 16; k++) {
+      pnl.append(k == 0 ? "" : ", ").append(String.format("\"2014-05-%02dT05:00:00Z\"", 1 + k));
+    }
+    pnl.append("], \"end\": \"2014-05-16T23:59:58Z\", \"pnl_usd\": [");
+    for (int k = 0; k < 16; k++) {
+      pnl.append(k == 0 ? "" : ", ").append(k % 3 == 0 ? "-" : "").append(12.5 + k * 3.25);
+    }
+    pnl.append("], \"trades\": [");
+    for (int k = 0; k < 16; k++) {
+      pnl.append(k == 0 ? "" : ", ").append(k % 4);
+    }
+    pnl.append("]}}");
+    withPeriodPnl = (text.substring(0, text.length() - 1) + pnl).getBytes(StandardCharsets.UTF_8);
   }
 
   /** A plain document: the fast path. */
@@ -63,6 +78,24 @@ public class ResultParseBenchmark {
   @Benchmark
   public ResultDocument parseDeclinedDocument() throws ResultFormatException {
     return reader.read(declined);
+  }
+
+  /**
+   * A plain document as arbtune writes it since issue 15, with a 16-block {@code period_pnl} (about
+   * 1,300 bytes), read as plain {@code aggregate} reads it: {@code period_pnl} skipped.
+   */
+  @Benchmark
+  public ResultDocument parseDocumentWithPeriodPnl() throws ResultFormatException {
+    return reader.read(withPeriodPnl);
+  }
+
+  /**
+   * The same document read as {@code aggregate --insights} reads it: {@code period_pnl} too, into
+   * block boundaries and micro-dollars.
+   */
+  @Benchmark
+  public ResultDocument parseDocumentReadingPeriodPnl() throws ResultFormatException {
+    return reader.read(withPeriodPnl, 0, withPeriodPnl.length, true);
   }
 
   /** A plain document, then the three metrics a scan reads of every job. */

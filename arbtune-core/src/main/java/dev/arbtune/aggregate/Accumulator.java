@@ -141,9 +141,11 @@ final class Accumulator implements ResultScanner.Sink {
       }
     }
     matched++;
-    top.add(ranking.ranked(job));
+    // What is kept (ranked jobs, the front) keeps no period_pnl: only the collector needs it.
+    AggregatedJobResult kept = job.periodPnl() == null ? job : job.withoutPeriodPnl();
+    top.add(ranking.ranked(kept));
     if (pareto != null) {
-      pareto.add(job);
+      pareto.add(kept);
     }
     collector.accept(job);
   }

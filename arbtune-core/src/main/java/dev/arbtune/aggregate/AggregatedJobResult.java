@@ -1,5 +1,6 @@
 package dev.arbtune.aggregate;
 
+import dev.arbtune.result.BlockPnl;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import java.util.OptionalDouble;
  * @param source the file's path relative to the results directory, with {@code /} separators
  * @param line the 1-based line in a JSON Lines file; 0 for a {@code .json} file
  * @param error why the job is an error; {@code null} exactly when {@code status} is success
+ * @param periodPnl the document's {@code period_pnl} as read for insights (maybe not usable), for
+ *     success jobs read by a scan whose collector asks for it ({@link
+ *     JobCollector#readsPeriodPnl()}); else {@code null}
  */
 public record AggregatedJobResult(
     String jobId,
@@ -29,7 +33,8 @@ public record AggregatedJobResult(
     JobStatus status,
     String source,
     int line,
-    JobError error)
+    JobError error,
+    BlockPnl periodPnl)
     implements Serializable {
 
   public AggregatedJobResult {
@@ -45,6 +50,24 @@ public record AggregatedJobResult(
       throw new IllegalArgumentException(
           "error must be set exactly for error jobs: status=" + status + ", error=" + error);
     }
+  }
+
+  /** A job without {@code period_pnl} (not read, or not in the document). */
+  public AggregatedJobResult(
+      String jobId,
+      String tag,
+      Map<String, Object> config,
+      Map<String, Object> metrics,
+      JobStatus status,
+      String source,
+      int line,
+      JobError error) {
+    this(jobId, tag, config, metrics, status, source, line, error, null);
+  }
+
+  /** This job without its {@code period_pnl}. */
+  public AggregatedJobResult withoutPeriodPnl() {
+    return new AggregatedJobResult(jobId, tag, config, metrics, status, source, line, error);
   }
 
   /** Where the job came from: the relative path, with {@code :LINE} for JSON Lines. */

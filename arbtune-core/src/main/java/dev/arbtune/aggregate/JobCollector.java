@@ -20,6 +20,15 @@ public interface JobCollector<C extends JobCollector<C>> {
    */
   default void acceptUnmatched(AggregatedJobResult job) {}
 
+  /**
+   * Whether the scan should read each document's {@code period_pnl} ({@link
+   * AggregatedJobResult#periodPnl()}): it costs time, so only collectors that use it ask. Asked
+   * once, of the first instance, before the scan. False unless overridden.
+   */
+  default boolean readsPeriodPnl() {
+    return false;
+  }
+
   /** Adds everything {@code other} has seen into this instance. */
   void merge(C other);
 }

@@ -59,7 +59,8 @@ final class Jobs {
         JobStatus.SUCCESS,
         source,
         line,
-        null);
+        null,
+        doc.periodPnl());
   }
 
   /** An error job; config, metrics and tag are the document's when it could be parsed. */

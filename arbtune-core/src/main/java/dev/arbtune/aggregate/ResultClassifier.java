@@ -44,10 +44,19 @@ public final class ResultClassifier {
    */
   public static AggregatedJobResult classify(
       String source, int line, byte[] data, int offset, int length) {
+    return classify(source, line, data, offset, length, false);
+  }
+
+  /**
+   * {@link #classify(String, int, byte[], int, int)}, reading {@code period_pnl} into {@link
+   * AggregatedJobResult#periodPnl()} when {@code periodPnl} (for insights; it costs time).
+   */
+  public static AggregatedJobResult classify(
+      String source, int line, byte[] data, int offset, int length, boolean periodPnl) {
     Objects.requireNonNull(source, "source");
     ResultDocument doc;
     try {
-      doc = READER.read(data, offset, length);
+      doc = READER.read(data, offset, length, periodPnl);
     } catch (ResultFormatException e) {
       String message =
           line == 0 || e.column() == 0
@@ -96,6 +105,15 @@ public final class ResultClassifier {
    */
   public static long classifyLines(
       String source, long firstLine, byte[] data, int length, Sink sink) {
+    return classifyLines(source, firstLine, data, length, false, sink);
+  }
+
+  /**
+   * {@link #classifyLines(String, long, byte[], int, Sink)}, reading {@code period_pnl} when {@code
+   * periodPnl}.
+   */
+  public static long classifyLines(
+      String source, long firstLine, byte[] data, int length, boolean periodPnl, Sink sink) {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(sink, "sink");
     long line = firstLine;
@@ -106,7 +124,7 @@ public final class ResultClassifier {
       int stop = end > start && data[end - 1] == '\r' ? end - 1 : end;
       if (!isBlank(data, start, stop)) {
         int lineNo = (int) Math.min(Integer.MAX_VALUE, line);
-        AggregatedJobResult job = classify(source, lineNo, data, start, stop - start);
+        AggregatedJobResult job = classify(source, lineNo, data, start, stop - start, periodPnl);
         if (job == null) {
           sink.skipped(source + ":" + line);
         } else {

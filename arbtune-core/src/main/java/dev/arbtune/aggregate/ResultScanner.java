@@ -81,14 +81,24 @@ final class ResultScanner {
   private final Path resultsDir;
   private final int threads;
   private final ScanProgress progress;
+  private final boolean periodPnl;
 
   ResultScanner(Path resultsDir, int threads, ScanProgress progress) {
+    this(resultsDir, threads, progress, false);
+  }
+
+  /**
+   * @param periodPnl whether to read each document's {@code period_pnl} ({@link
+   *     AggregatedJobResult#periodPnl()})
+   */
+  ResultScanner(Path resultsDir, int threads, ScanProgress progress, boolean periodPnl) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
     this.resultsDir = resultsDir;
     this.threads = threads;
     this.progress = progress;
+    this.periodPnl = periodPnl;
   }
 
   /**
@@ -398,7 +408,7 @@ final class ResultScanner {
           job = ResultClassifier.tooLarge(source, 0, n);
         } else {
           progress.read(n);
-          job = ResultClassifier.classify(source, 0, buffer, 0, (int) n);
+          job = ResultClassifier.classify(source, 0, buffer, 0, (int) n, periodPnl);
         }
         if (buffer.length > SMALL_BUFFER * 16) {
           buffer = new byte[SMALL_BUFFER]; // a big file was read: give the memory back
@@ -430,6 +440,7 @@ final class ResultScanner {
           task.firstLine(),
           task.data(),
           task.length(),
+          periodPnl,
           new ResultClassifier.Sink() {
             @Override
             public void job(AggregatedJobResult job) {

@@ -175,7 +175,8 @@ public final class TuningResultsAggregator {
    * {@link #summarize(ScanProgress)}, also feeding every success job to a {@link JobCollector}
    * ({@link JobCollector#accept} for those that pass the filters, {@link
    * JobCollector#acceptUnmatched} for the others): one per scanning thread, from {@code
-   * collectors}, merged at the end.
+   * collectors}, merged at the end. The first collector is made before the scan and asked whether
+   * each document's {@code period_pnl} must be read ({@link JobCollector#readsPeriodPnl()}).
    *
    * @throws NoSuchFileException when the results directory does not exist
    * @throws NotDirectoryException when it is not a directory
@@ -189,11 +190,12 @@ public final class TuningResultsAggregator {
     Accumulator.Shared shared = new Accumulator.Shared(maxErrors);
     List<Accumulator> parts = new ArrayList<>();
     List<C> collected = new ArrayList<>();
+    C first = collectors.get();
     List<Warning> walkWarnings =
-        new ResultScanner(resultsDir, threads, progress)
+        new ResultScanner(resultsDir, threads, progress, first.readsPeriodPnl())
             .scan(
                 i -> {
-                  C collector = collectors.get();
+                  C collector = i == 0 ? first : collectors.get();
                   Accumulator a =
                       new Accumulator(
                           rank,

@@ -84,7 +84,8 @@ final class AggregateCommand implements Callable<Integer> {
       description = {
         "Also show which parameters matter and whether the top jobs are real: PnL by parameter"
             + " value (sensitivity), share of PnL variance explained (importance), the grid"
-            + " neighbours of the top jobs (spike or plateau), the deflated Sharpe ratio, and the"
+            + " neighbours of the top jobs (spike or plateau), the deflated Sharpe ratio, the"
+            + " probability of backtest overfitting (from the documents' period_pnl), and the"
             + " Pareto front (implies --pareto). Text: a block after the summary; JSON: an"
             + " 'insights' object. See docs/INSIGHTS.md."
       })

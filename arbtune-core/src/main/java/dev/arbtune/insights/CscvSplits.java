@@ -32,6 +32,11 @@ final class CscvSplits {
     return blocks <= EXHAUSTIVE_MAX_BLOCKS ? revolvingDoor(blocks, blocks / 2) : sample(blocks);
   }
 
+  /** How many splits {@link #of} gives. */
+  static int count(int blocks) {
+    return sampled(blocks) ? SAMPLE_SIZE : Math.toIntExact(binomial(blocks, blocks / 2));
+  }
+
   /** Whether {@link #of} samples for this many blocks rather than enumerating. */
   static boolean sampled(int blocks) {
     return blocks > EXHAUSTIVE_MAX_BLOCKS;
@@ -103,7 +108,7 @@ final class CscvSplits {
     return z ^ (z >>> 33);
   }
 
-  /** C(n, k), exact while it fits a long. */
+  /** C(n, k), exact while C(n, k) × n fits a long (here n is at most 20). */
   static long binomial(int n, int k) {
     long c = 1;
     for (int i = 1; i <= k; i++) {

@@ -49,7 +49,8 @@ import java.util.OptionalDouble;
  * @param distribution the exact PnL distribution of the jobs that passed the filters
  * @param sample a fixed-seed sample of (PnL, drawdown) points, at most the collector's sample size
  * @param sampledFrom how many jobs with a drawdown the sample was drawn from
- * @param pbo the probability of backtest overfitting over the jobs' per-block PnL
+ * @param pbo the probability of backtest overfitting over the per-block PnL of the jobs that passed
+ *     the filters and share the most common block boundaries, or why it is not available
  * @param options the options used
  */
 public record Insights(
@@ -192,7 +193,7 @@ public record Insights(
         distribution,
         sample,
         c.sample.offered(),
-        PboSummary.unavailable("not computed yet"),
+        c.blockPnl.summary(Runtime.getRuntime().availableProcessors()),
         options);
   }
 

@@ -91,7 +91,29 @@ public final class InsightsJson {
     }
     dist.put("bins", bins);
     root.put("pnl_distribution", dist);
+    root.put("pbo", pbo(in.pbo()));
     return root;
+  }
+
+  /**
+   * {@code insights.pbo}: {@code available}, then {@code reason} or the computed entries ({@link
+   * PboResult#toMap()}), then {@code left_out}.
+   */
+  static Map<String, Object> pbo(PboSummary s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("available", s.available());
+    if (s.available()) {
+      m.putAll(s.result().toMap());
+    } else {
+      m.put("reason", s.reason());
+    }
+    Map<String, Object> left = new LinkedHashMap<>();
+    left.put("other_boundaries", s.otherBoundaries());
+    left.put("other_groups", s.otherGroups());
+    left.put("without_period_pnl", s.withoutPeriodPnl());
+    left.put("too_large", s.tooLarge());
+    m.put("left_out", left);
+    return m;
   }
 
   private static Map<String, Object> selectionBias(SelectionBias b) {

@@ -28,6 +28,7 @@ public final class InsightsText {
     sensitivity(sb, in);
     robustness(sb, in);
     selectionBias(sb, in.selectionBias());
+    pbo(sb, in.pbo());
     PnlDistribution d = in.distribution();
     if (d.jobs() > 0) {
       sb.append("PnL distribution: min ")
@@ -200,6 +201,70 @@ public final class InsightsText {
       sb.append("  ").append(fewTradesNote()).append('\n');
     }
     sb.append('\n');
+  }
+
+  private static void pbo(StringBuilder sb, PboSummary s) {
+    sb.append("Probability of backtest overfitting (CSCV, Bailey et al. 2017)");
+    if (!s.available()) {
+      sb.append(": not available (").append(s.reason()).append(").\n");
+    } else {
+      PboResult r = s.result();
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              ", %s jobs x %d blocks, %s splits%s:%n",
+              NumberFormats.count(r.jobs()),
+              r.blocks(),
+              NumberFormats.count(r.splits()),
+              r.sampled() ? " (a fixed-seed sample of them)" : ""));
+      sb.append("  ").append(r.verdict()).append('\n');
+      sb.append("  The in-sample winner loses money out of sample in ")
+          .append(NumberFormats.percent(r.probOosLoss()))
+          .append(" of the splits.\n");
+      if (Double.isNaN(r.slope())) {
+        sb.append("  Degradation: not defined (the winners' in-sample totals do not vary).\n");
+      } else {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  Degradation: out-of-sample total = %s x in-sample total %s %s USD (R² %s).%n",
+                NumberFormats.fixed(r.slope(), 3),
+                r.intercept() < 0 ? "-" : "+",
+                NumberFormats.fixed(Math.abs(r.intercept()), 2),
+                NumberFormats.fixed(r.r2(), 3)));
+      }
+    }
+    String left = leftOut(s);
+    if (!left.isEmpty()) {
+      sb.append("  Left out: ").append(left).append(".\n");
+    }
+    sb.append('\n');
+  }
+
+  /**
+   * {@code 3 jobs without period_pnl; 5 jobs with other block boundaries, in 1 other group}: the
+   * jobs that passed the filters but are not in PBO; empty when none.
+   */
+  public static String leftOut(PboSummary s) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (s.withoutPeriodPnl() > 0) {
+      parts.add(jobs(s.withoutPeriodPnl()) + " without period_pnl");
+    }
+    if (s.otherBoundaries() > 0) {
+      parts.add(
+          jobs(s.otherBoundaries())
+              + " with other block boundaries, in "
+              + NumberFormats.count(s.otherGroups())
+              + (s.otherGroups() == 1 ? " other group" : " other groups"));
+    }
+    if (s.tooLarge() > 0) {
+      parts.add(jobs(s.tooLarge()) + " with a block beyond 1e11 USD");
+    }
+    return String.join("; ", parts);
+  }
+
+  private static String jobs(long n) {
+    return NumberFormats.count(n) + (n == 1 ? " job" : " jobs");
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.arbtune.insights;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntConsumer;
 
 /**
  * The probability of backtest overfitting (PBO) by combinatorially symmetric cross-validation
@@ -13,13 +15,15 @@ import java.util.concurrent.CancellationException;
  * <p>Values are whole micro-dollars ({@code long}), so every in-sample and out-of-sample total is
  * exact and ties are real ties, whatever the order of the sums.
  *
- * <p>How: the matrix is copied column-major; each thread takes a contiguous range of the splits
- * ({@link CscvSplits}), keeps the in-sample total of every job in a {@code long[]} and updates it
- * from one split to the next (in revolving-door order one block in, one out: two operations per
- * job), takes the winner (the first maximum) and counts the jobs below and equal to its
- * out-of-sample total (job total − in-sample total). Per split it keeps the winner's in-sample and
- * out-of-sample totals and twice its rank; everything derived from them is computed afterwards in
- * split order, so the result is the same for any number of threads.
+ * <p>How: the jobs are shared between threads in contiguous ranges, each scanned by a {@link
+ * CscvScan} a cache-sized chunk at a time over every split ({@link CscvSplits}: in revolving-door
+ * order, so an in-sample total is updated with one block in and one out). A first pass finds each
+ * split's in-sample winner (the first maximum), a second counts the jobs below and at the winner's
+ * out-of-sample total (job total − in-sample total). Per split only the winner's in-sample and
+ * out-of-sample totals and twice its rank are kept, all integers; everything derived from them is
+ * computed afterwards in split order, so the result is the same for any number of threads. Memory
+ * beyond the matrix (which is read, not copied): under 50 bytes per split and a chunk buffer per
+ * thread (at most 1 MB).
  */
 public final class Pbo {
 
@@ -53,32 +57,76 @@ public final class Pbo {
    *
    * @param micros job-major PnL in micro-dollars: job {@code j}'s block {@code b} at {@code j *
    *     blocks + b}; jobs in tie-break order (among equal in-sample totals, the lowest index wins:
-   *     the ranking's order, job_id ascending); every |value| at most {@link #MAX_ABS_MICROS}. Not
-   *     modified (it is copied column-major: the computation holds twice its size).
+   *     the ranking's order, job_id ascending); every |value| at most {@link #MAX_ABS_MICROS}.
+   *     Read, not modified or kept.
    * @param jobs N, at least 2
    * @param blocks S, even, 2..64
-   * @param threads how many threads may share the splits, at least 1 (the result does not depend on
-   *     it)
+   * @param threads how many threads may share the jobs, at least 1 (fewer are used when there is
+   *     little work; the result does not depend on it)
    * @throws IllegalArgumentException when the shape or a value is out of range
    */
   public static PboResult compute(long[] micros, int jobs, int blocks, int threads) {
     Objects.requireNonNull(micros, "micros");
     validate(micros, jobs, blocks, threads);
-    long[][] columns = new long[blocks][jobs];
-    long[] totals = new long[jobs];
-    for (int j = 0; j < jobs; j++) {
-      long total = 0;
-      for (int b = 0; b < blocks; b++) {
-        long v = micros[j * blocks + b];
-        columns[b][j] = v;
-        total += v;
-      }
-      totals[j] = total;
+    return inParts(micros, jobs, blocks, parts(threads, CscvSplits.count(blocks), jobs));
+  }
+
+  /** {@link #compute} with the jobs split into {@code parts} (1..jobs) ranges, one per thread. */
+  static PboResult inParts(long[] micros, int jobs, int blocks, int parts) {
+    if (parts < 1 || parts > jobs) {
+      throw new IllegalArgumentException("parts must be between 1 and the jobs");
     }
     long[] splits = CscvSplits.of(blocks);
-    Scan scan = new Scan(columns, totals, splits);
-    runParts(scan, parts(threads, splits.length, jobs));
-    return summarize(scan, jobs, blocks);
+    int n = splits.length;
+    CscvScan[] scans = new CscvScan[parts];
+    for (int p = 0; p < parts; p++) {
+      int from = (int) ((long) jobs * p / parts);
+      int to = (int) ((long) jobs * (p + 1) / parts);
+      scans[p] = new CscvScan(micros, blocks, splits, from, to);
+    }
+    // Pass 1: each part's winner per split; the parts hold ascending job ranges, so taking a later
+    // part's winner only when strictly better keeps the first row among equal totals.
+    long[][] partIs = new long[parts][n];
+    int[][] partJob = new int[parts][n];
+    runParts(parts, p -> scans[p].winners(partIs[p], partJob[p]));
+    long[] winnerIs = partIs[0];
+    int[] winner = partJob[0];
+    for (int p = 1; p < parts; p++) {
+      for (int s = 0; s < n; s++) {
+        if (partIs[p][s] > winnerIs[s]) {
+          winnerIs[s] = partIs[p][s];
+          winner[s] = partJob[p][s];
+        }
+      }
+    }
+    long[] winnerOos = new long[n];
+    for (int s = 0; s < n; s++) {
+      winnerOos[s] = total(micros, winner[s], blocks) - winnerIs[s];
+    }
+    // Pass 2: below + at-or-below the winner's out-of-sample total, counted per part and added.
+    long[][] partCounts = new long[parts][];
+    for (int p = 0; p < parts; p++) {
+      partCounts[p] = p == 0 ? new long[n] : partIs[p];
+      Arrays.fill(partCounts[p], 0);
+    }
+    runParts(parts, p -> scans[p].ranks(winnerOos, partCounts[p]));
+    long[] twiceRank = partCounts[0];
+    for (int s = 0; s < n; s++) {
+      long c = 1;
+      for (int p = 0; p < parts; p++) {
+        c += partCounts[p][s];
+      }
+      twiceRank[s] = c;
+    }
+    return summarize(jobs, blocks, winnerIs, winnerOos, twiceRank);
+  }
+
+  private static long total(long[] micros, int job, int blocks) {
+    long total = 0;
+    for (int b = 0; b < blocks; b++) {
+      total += micros[job * blocks + b];
+    }
+    return total;
   }
 
   /**
@@ -87,7 +135,7 @@ public final class Pbo {
    */
   static int parts(int threads, int splits, int jobs) {
     long work = (long) splits * jobs;
-    return (int) Math.max(1, Math.min(Math.min(threads, splits), work / MIN_WORK_PER_THREAD));
+    return (int) Math.max(1, Math.min(Math.min(threads, jobs), work / MIN_WORK_PER_THREAD));
   }
 
   private static void validate(long[] micros, int jobs, int blocks, int threads) {
@@ -128,23 +176,21 @@ public final class Pbo {
     }
   }
 
-  private static void runParts(Scan scan, int parts) {
-    int n = scan.splits.length;
+  /** Runs {@code part} for 0..parts-1, part 0 on this thread, and waits for all of them. */
+  private static void runParts(int parts, IntConsumer part) {
     if (parts == 1) {
-      scan.run(0, n);
+      part.accept(0);
       return;
     }
     Thread[] workers = new Thread[parts - 1];
     Throwable[] failures = new Throwable[parts];
     for (int p = 1; p < parts; p++) {
-      int from = (int) ((long) n * p / parts);
-      int to = (int) ((long) n * (p + 1) / parts);
       int index = p;
       Thread t =
           new Thread(
               () -> {
                 try {
-                  scan.run(from, to);
+                  part.accept(index);
                 } catch (Throwable e) { // handed to the calling thread
                   failures[index] = e;
                 }
@@ -155,7 +201,7 @@ public final class Pbo {
       t.start();
     }
     try {
-      scan.run(0, (int) ((long) n / parts));
+      part.accept(0);
     } catch (RuntimeException | Error e) {
       failures[0] = e;
     }
@@ -187,8 +233,9 @@ public final class Pbo {
     }
   }
 
-  private static PboResult summarize(Scan scan, int jobs, int blocks) {
-    int n = scan.splits.length;
+  private static PboResult summarize(
+      int jobs, int blocks, long[] winnerIs, long[] winnerOos, long[] twiceRank) {
+    int n = twiceRank.length;
     long overfit = 0;
     long losses = 0;
     double[] edges = new double[HISTOGRAM_BINS + 1];
@@ -200,19 +247,19 @@ public final class Pbo {
     long[] counts = new long[HISTOGRAM_BINS];
     double width = range / half;
     for (int s = 0; s < n; s++) {
-      boolean isOverfit = scan.twiceRank[s] <= jobs + 1L;
+      boolean isOverfit = twiceRank[s] <= jobs + 1L;
       if (isOverfit) {
         overfit++;
       }
-      if (scan.winnerOos[s] < 0) {
+      if (winnerOos[s] < 0) {
         losses++;
       }
       // bins (a, b], the first [a, b]: the lower half holds exactly the overfit splits
-      int bin = (int) Math.ceil(logit(scan.twiceRank[s], jobs) / width) + half - 1;
+      int bin = (int) Math.ceil(logit(twiceRank[s], jobs) / width) + half - 1;
       bin = isOverfit ? Math.min(bin, half - 1) : Math.max(bin, half);
       counts[Math.max(0, Math.min(HISTOGRAM_BINS - 1, bin))]++;
     }
-    double[] line = degradation(scan.winnerIs, scan.winnerOos);
+    double[] line = degradation(winnerIs, winnerOos);
     return new PboResult(
         jobs,
         blocks,
@@ -274,128 +321,5 @@ public final class Pbo {
     double intercept = meanY - slope * meanX;
     double r2 = oosVaries && syy > 0 ? Math.min(1.0, sxy * sxy / (sxx * syy)) : Double.NaN;
     return new double[] {slope, intercept, r2};
-  }
-
-  /** The shared inputs and per-split outputs of the scan; each range writes only its own splits. */
-  private static final class Scan {
-    final long[][] columns;
-    final long[] totals;
-    final long[] splits;
-    final long[] winnerIs;
-    final long[] winnerOos;
-    final long[] twiceRank;
-
-    Scan(long[][] columns, long[] totals, long[] splits) {
-      this.columns = columns;
-      this.totals = totals;
-      this.splits = splits;
-      this.winnerIs = new long[splits.length];
-      this.winnerOos = new long[splits.length];
-      this.twiceRank = new long[splits.length];
-    }
-
-    /** Evaluates splits {@code from} (inclusive) to {@code to} (exclusive). */
-    void run(int from, int to) {
-      int jobs = totals.length;
-      int quarter = columns.length / 4;
-      long[] is = new long[jobs];
-      for (int s = from; s < to; s++) {
-        long split = splits[s];
-        int winner;
-        if (s == from) {
-          winner = fromScratch(is, split);
-        } else {
-          long prev = splits[s - 1];
-          long in = split & ~prev;
-          long out = prev & ~split;
-          int moves = Long.bitCount(in);
-          if (moves == 1) {
-            winner =
-                swap(
-                    is,
-                    columns[Long.numberOfTrailingZeros(in)],
-                    columns[Long.numberOfTrailingZeros(out)]);
-          } else if (moves <= quarter) {
-            for (; in != 0; in &= in - 1, out &= out - 1) {
-              move(
-                  is,
-                  columns[Long.numberOfTrailingZeros(in)],
-                  columns[Long.numberOfTrailingZeros(out)]);
-            }
-            winner = argmax(is);
-          } else {
-            winner = fromScratch(is, split);
-          }
-        }
-        long wis = is[winner];
-        long woos = totals[winner] - wis;
-        winnerIs[s] = wis;
-        winnerOos[s] = woos;
-        twiceRank[s] = twiceRank(is, woos);
-      }
-    }
-
-    /** Sets {@code is} to the in-sample totals of {@code split}; returns the winner. */
-    private int fromScratch(long[] is, long split) {
-      int jobs = is.length;
-      long rest = split;
-      long[] first = columns[Long.numberOfTrailingZeros(rest)];
-      System.arraycopy(first, 0, is, 0, jobs);
-      for (rest &= rest - 1; rest != 0; rest &= rest - 1) {
-        long[] c = columns[Long.numberOfTrailingZeros(rest)];
-        for (int j = 0; j < jobs; j++) {
-          is[j] += c[j];
-        }
-      }
-      return argmax(is);
-    }
-
-    /** Moves one block in and one out of every in-sample total; returns the new winner. */
-    private static int swap(long[] is, long[] in, long[] out) {
-      int winner = 0;
-      long best = Long.MIN_VALUE;
-      for (int j = 0; j < is.length; j++) {
-        long v = is[j] + in[j] - out[j];
-        is[j] = v;
-        if (v > best) {
-          best = v;
-          winner = j;
-        }
-      }
-      return winner;
-    }
-
-    /** Moves one block in and one out of every in-sample total. */
-    private static void move(long[] is, long[] in, long[] out) {
-      for (int j = 0; j < is.length; j++) {
-        is[j] += in[j] - out[j];
-      }
-    }
-
-    /** The first job with the largest in-sample total. */
-    private static int argmax(long[] is) {
-      int winner = 0;
-      long best = is[0];
-      for (int j = 1; j < is.length; j++) {
-        if (is[j] > best) {
-          best = is[j];
-          winner = j;
-        }
-      }
-      return winner;
-    }
-
-    /**
-     * 2 × the winner's out-of-sample rank = 2 × below + equal + 1, counted as below + (below or
-     * equal) + 1 with sign bits: every difference of two totals fits a long.
-     */
-    private long twiceRank(long[] is, long winnerOos) {
-      long count = 1;
-      for (int j = 0; j < is.length; j++) {
-        long d = totals[j] - is[j] - winnerOos;
-        count += (d >>> 63) + ((d - 1) >>> 63);
-      }
-      return count;
-    }
   }
 }

@@ -20,6 +20,11 @@ import java.util.Map;
  * there this loop reads a document in a third of Jackson's time (JMH, docs/BENCHMARKS.md), and the
  * values of {@code config} and {@code metrics} are built only when asked for ({@link
  * FlatJsonObject}).
+ *
+ * <p>{@code period_pnl} is skipped like any other field unless asked for (insights): then it is
+ * read into a {@link BlockPnl} as Jackson's path reads it (both feed a {@link PeriodPnlParts}), its
+ * numbers converted to micro-dollars straight from their digits when they have at most 12 before
+ * the point, 6 after it and no exponent, else through {@link BlockPnl#micros(BigDecimal)}.
  */
 final class PlainDocumentParser {
 
@@ -55,9 +60,11 @@ final class PlainDocumentParser {
   private static final int METRICS = 4;
   private static final int CONFIG_SUMMARY = 8;
   private static final int ERROR = 16;
+  private static final int PERIOD_PNL = 32;
 
   private final byte[] b;
   private final int end;
+  private final boolean readPeriodPnl;
   private int i;
 
   /**
@@ -67,10 +74,11 @@ final class PlainDocumentParser {
    */
   private int valuesLeft = Integer.MAX_VALUE;
 
-  private PlainDocumentParser(byte[] b, int offset, int length) {
+  private PlainDocumentParser(byte[] b, int offset, int length, boolean readPeriodPnl) {
     this.b = b;
     this.i = offset;
     this.end = offset + length;
+    this.readPeriodPnl = readPeriodPnl;
   }
 
   /** Thrown to decline; carries no stack trace and is shared. */
@@ -87,8 +95,13 @@ final class PlainDocumentParser {
    * it is not plain (then Jackson must read it).
    */
   static ResultDocument parse(byte[] bytes, int offset, int length) {
+    return parse(bytes, offset, length, false);
+  }
+
+  /** {@link #parse(byte[], int, int)}, reading {@code period_pnl} when {@code periodPnl}. */
+  static ResultDocument parse(byte[] bytes, int offset, int length, boolean periodPnl) {
     try {
-      return new PlainDocumentParser(bytes, offset, length).document();
+      return new PlainDocumentParser(bytes, offset, length, periodPnl).document();
     } catch (Decline d) {
       return null;
     }
@@ -102,6 +115,7 @@ final class PlainDocumentParser {
     String jobId = null;
     Map<String, Object> config = Map.of();
     Map<String, Object> metrics = Map.of();
+    BlockPnl periodPnl = null;
     if (!emptyAfter('{', '}')) {
       do {
         int keyStart = i + 1;
@@ -132,6 +146,7 @@ final class PlainDocumentParser {
           case CONFIG -> config = flatObject();
           case METRICS -> metrics = flatObject();
           case CONFIG_SUMMARY -> jobId = configSummary();
+          case PERIOD_PNL -> periodPnl = periodPnl();
           default -> value(0);
         }
       } while (more('}'));
@@ -140,7 +155,7 @@ final class PlainDocumentParser {
     if (i != end) {
       throw Decline.INSTANCE; // something after the document
     }
-    return new ResultDocument(status, jobId, config, metrics, error, false);
+    return new ResultDocument(status, jobId, config, metrics, error, false, periodPnl);
   }
 
   private static final byte[] STATUS_NAME = bytes("status");
@@ -149,6 +164,10 @@ final class PlainDocumentParser {
   private static final byte[] CONFIG_SUMMARY_NAME = bytes("config_summary");
   private static final byte[] ERROR_NAME = bytes("error");
   private static final byte[] JOB_ID_NAME = bytes("job_id");
+  private static final byte[] PERIOD_PNL_NAME = bytes(PeriodPnlParts.KEY);
+  private static final byte[] BLOCK_STARTS_NAME = bytes(PeriodPnlParts.BLOCK_STARTS);
+  private static final byte[] END_NAME = bytes(PeriodPnlParts.END);
+  private static final byte[] PNL_USD_NAME = bytes(PeriodPnlParts.PNL_USD);
   private static final byte[] SUCCESS = bytes(ResultDocument.SUCCESS);
 
   /** Top-level fields of aggregator output: such documents are left to Jackson. */
@@ -178,6 +197,9 @@ final class PlainDocumentParser {
     }
     if (is(start, length, CONFIG_SUMMARY_NAME)) {
       return CONFIG_SUMMARY;
+    }
+    if (readPeriodPnl && is(start, length, PERIOD_PNL_NAME)) {
+      return PERIOD_PNL;
     }
     return is(start, length, ERROR_NAME) ? ERROR : 0;
   }
@@ -274,6 +296,115 @@ final class PlainDocumentParser {
       }
     } while (more('}'));
     return id;
+  }
+
+  /** {@code period_pnl}, read as {@link ResultReader} reads it with Jackson. */
+  private BlockPnl periodPnl() throws Decline {
+    if (peek() != '{') {
+      value(0);
+      return PeriodPnlParts.NOT_AN_OBJECT;
+    }
+    PeriodPnlParts parts = new PeriodPnlParts();
+    if (emptyAfter('{', '}')) {
+      return parts.build();
+    }
+    do {
+      int keyStart = i + 1;
+      int keyLength = member();
+      if (is(keyStart, keyLength, BLOCK_STARTS_NAME)) {
+        blockStarts(parts);
+      } else if (is(keyStart, keyLength, END_NAME)) {
+        if (peek() == '"') {
+          int start = i + 1;
+          parts.end(ascii(start, string()));
+        } else {
+          value(1);
+          parts.end(null);
+        }
+      } else if (is(keyStart, keyLength, PNL_USD_NAME)) {
+        pnlUsd(parts);
+      } else {
+        value(1);
+      }
+    } while (more('}'));
+    return parts.build();
+  }
+
+  private void blockStarts(PeriodPnlParts parts) throws Decline {
+    if (peek() != '[') {
+      value(1);
+      parts.blockStartsNotArray();
+      return;
+    }
+    parts.startBlockStarts();
+    if (emptyAfter('[', ']')) {
+      return;
+    }
+    do {
+      if (peek() == '"') {
+        int start = i + 1;
+        parts.blockStart(ascii(start, string()));
+      } else {
+        value(2);
+        parts.blockStart(null);
+      }
+    } while (more(']'));
+  }
+
+  private void pnlUsd(PeriodPnlParts parts) throws Decline {
+    if (peek() != '[') {
+      value(1);
+      parts.pnlNotArray();
+      return;
+    }
+    parts.startPnl();
+    if (emptyAfter('[', ']')) {
+      return;
+    }
+    do {
+      int start = i;
+      byte kind = value(2);
+      if (kind == FlatJsonObject.INT || kind == FlatJsonObject.DECIMAL) {
+        parts.pnl(micros(start, i));
+      } else {
+        parts.pnlNotNumber();
+      }
+    } while (more(']'));
+  }
+
+  /**
+   * The checked number literal from {@code from} to {@code to} in micro-dollars: from its digits
+   * when it has at most 12 before the point, 6 after it and no exponent; else as {@link
+   * BlockPnl#micros(BigDecimal)} converts it.
+   */
+  private long micros(int from, int to) {
+    int k = from;
+    boolean negative = b[k] == '-';
+    if (negative) {
+      k++;
+    }
+    long v = 0;
+    int intStart = k;
+    while (k < to && b[k] >= '0' && b[k] <= '9') {
+      v = v * 10 + (b[k++] - '0');
+    }
+    int intDigits = k - intStart;
+    int fracDigits = 0;
+    if (k < to && b[k] == '.') {
+      k++;
+      int fracStart = k;
+      while (k < to && b[k] >= '0' && b[k] <= '9' && k - fracStart < 7) {
+        v = v * 10 + (b[k++] - '0');
+      }
+      fracDigits = k - fracStart;
+    }
+    if (k != to || intDigits > 12 || fracDigits > 6) {
+      return BlockPnl.micros(new java.math.BigDecimal(ascii(from, to - from)));
+    }
+    for (; fracDigits < 6; fracDigits++) {
+      v *= 10;
+    }
+    return negative ? -v : v;
   }
 
   /** Checks one value of any kind at {@link #i} and moves past it; returns its kind. */

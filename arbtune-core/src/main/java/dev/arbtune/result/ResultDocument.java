@@ -23,6 +23,8 @@ import java.util.Objects;
  *     folder: a summary ({@code total_jobs} and {@code top_by_pnl} or {@code top}, no {@code
  *     status}; {@code aggregate --output-json}) or a line of a ranked list (a top-level integer
  *     {@code rank} and a top-level {@code job_id}; {@code aggregate --format jsonl})
+ * @param periodPnl the document's {@code period_pnl} as read for insights ({@link BlockPnl}, maybe
+ *     not usable); {@code null} when the document has none or it was not asked for
  */
 public record ResultDocument(
     String status,
@@ -30,7 +32,8 @@ public record ResultDocument(
     Map<String, Object> config,
     Map<String, Object> metrics,
     String error,
-    boolean summaryDocument) {
+    boolean summaryDocument,
+    BlockPnl periodPnl) {
 
   /** The status value that marks a successful job. */
   public static final String SUCCESS = "success";
@@ -40,6 +43,17 @@ public record ResultDocument(
     Objects.requireNonNull(metrics, "metrics");
   }
 
+  /** A document read without its {@code period_pnl}. */
+  public ResultDocument(
+      String status,
+      String declaredJobId,
+      Map<String, Object> config,
+      Map<String, Object> metrics,
+      String error,
+      boolean summaryDocument) {
+    this(status, declaredJobId, config, metrics, error, summaryDocument, null);
+  }
+
   /** A job's result document. */
   public ResultDocument(
       String status,
@@ -47,7 +61,7 @@ public record ResultDocument(
       Map<String, Object> config,
       Map<String, Object> metrics,
       String error) {
-    this(status, declaredJobId, config, metrics, error, false);
+    this(status, declaredJobId, config, metrics, error, false, null);
   }
 
   /** Whether {@code status} is exactly {@code "success"}. */

@@ -21,8 +21,10 @@ import java.util.Map;
 /**
  * Reads result documents with Jackson's streaming parser: fields other than {@code status}, {@code
  * config}, {@code metrics}, {@code config_summary} and {@code error} are skipped without building
- * anything. Plain documents (nearly all) take a faster path that reads the same values, see {@link
- * PlainDocumentParser}. Thread-safe and stateless; share one instance.
+ * anything, and so is {@code period_pnl} unless asked for ({@link #read(byte[], int, int,
+ * boolean)}, for insights; then it is read into a compact {@link BlockPnl}). Plain documents
+ * (nearly all) take a faster path that reads the same values, see {@link PlainDocumentParser}.
+ * Thread-safe and stateless; share one instance.
  *
  * <p>Every way a file can be unusable ends in a {@link ResultFormatException}; only a failure to
  * read the bytes at all surfaces as an {@link IOException}.
@@ -94,12 +96,24 @@ public final class ResultReader {
    * @throws ResultFormatException when the bytes are not a usable result document
    */
   public ResultDocument read(byte[] bytes, int offset, int length) throws ResultFormatException {
+    return read(bytes, offset, length, false);
+  }
+
+  /**
+   * {@link #read(byte[], int, int)}, also reading {@code period_pnl} into {@link
+   * ResultDocument#periodPnl()} when {@code periodPnl} is true. A {@code period_pnl} that is not
+   * usable never makes the document unreadable: it reads as a {@link BlockPnl} that says why.
+   *
+   * @throws ResultFormatException when the bytes are not a usable result document
+   */
+  public ResultDocument read(byte[] bytes, int offset, int length, boolean periodPnl)
+      throws ResultFormatException {
     if (length > MAX_DOCUMENT_BYTES) {
       throw tooLarge(length);
     }
     rejectNonUtf8Encodings(bytes, offset, length);
-    ResultDocument plain = PlainDocumentParser.parse(bytes, offset, length);
-    return plain != null ? plain : readWithJackson(bytes, offset, length);
+    ResultDocument plain = PlainDocumentParser.parse(bytes, offset, length, periodPnl);
+    return plain != null ? plain : readWithJackson(bytes, offset, length, periodPnl);
   }
 
   /**
@@ -108,9 +122,15 @@ public final class ResultReader {
    */
   static ResultDocument readWithJackson(byte[] bytes, int offset, int length)
       throws ResultFormatException {
+    return readWithJackson(bytes, offset, length, false);
+  }
+
+  /** {@link #readWithJackson(byte[], int, int)}, reading {@code period_pnl} when asked. */
+  static ResultDocument readWithJackson(byte[] bytes, int offset, int length, boolean periodPnl)
+      throws ResultFormatException {
     try (JsonParser p = Json.factory().createParser(bytes, offset, length)) {
       try {
-        return parseDocument(p);
+        return parseDocument(p, periodPnl);
       } catch (JsonProcessingException e) {
         throw malformed(e, p.currentLocation());
       }
@@ -161,7 +181,7 @@ public final class ResultReader {
     }
   }
 
-  private static ResultDocument parseDocument(JsonParser p)
+  private static ResultDocument parseDocument(JsonParser p, boolean readPeriodPnl)
       throws IOException, ResultFormatException {
     JsonToken first = p.nextToken();
     if (first == null) {
@@ -183,6 +203,7 @@ public final class ResultReader {
     String configProblem = null;
     String metricsProblem = null;
     String error = null;
+    BlockPnl periodPnl = null;
     boolean hasStatus = false;
     boolean hasTotalJobs = false;
     boolean hasTopList = false;
@@ -248,6 +269,13 @@ public final class ResultReader {
           hasTopList = t == JsonToken.START_ARRAY;
           p.skipChildren();
         }
+        case PeriodPnlParts.KEY -> {
+          if (readPeriodPnl) {
+            periodPnl = readPeriodPnl(p, t);
+          } else {
+            p.skipChildren();
+          }
+        }
         default -> p.skipChildren();
       }
     }
@@ -270,7 +298,65 @@ public final class ResultReader {
     // An aggregator summary, or a line of its ranked list (aggregate --format jsonl): a result
     // document has neither total_jobs nor a top-level job_id and rank.
     boolean summary = (!hasStatus && hasTotalJobs && hasTopList) || (hasRank && hasTopLevelJobId);
-    return new ResultDocument(status, declaredJobId, config, metrics, error, summary);
+    return new ResultDocument(status, declaredJobId, config, metrics, error, summary, periodPnl);
+  }
+
+  /** Reads {@code period_pnl}, whose first token {@code t} is the current one. */
+  private static BlockPnl readPeriodPnl(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return PeriodPnlParts.NOT_AN_OBJECT;
+    }
+    PeriodPnlParts parts = new PeriodPnlParts();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case PeriodPnlParts.BLOCK_STARTS -> {
+          if (v != JsonToken.START_ARRAY) {
+            parts.blockStartsNotArray();
+            p.skipChildren();
+            break;
+          }
+          parts.startBlockStarts();
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            parts.blockStart(e == JsonToken.VALUE_STRING ? p.getText() : null);
+            p.skipChildren();
+          }
+        }
+        case PeriodPnlParts.END -> {
+          parts.end(v == JsonToken.VALUE_STRING ? p.getText() : null);
+          p.skipChildren();
+        }
+        case PeriodPnlParts.PNL_USD -> {
+          if (v != JsonToken.START_ARRAY) {
+            parts.pnlNotArray();
+            p.skipChildren();
+            break;
+          }
+          parts.startPnl();
+          for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            readMicros(p, e, parts);
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return parts.build();
+  }
+
+  /** One element of {@code pnl_usd}, whose first token {@code t} is the current one. */
+  private static void readMicros(JsonParser p, JsonToken t, PeriodPnlParts parts)
+      throws IOException {
+    if ((t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) || p.isNaN()) {
+      parts.pnlNotNumber();
+      p.skipChildren();
+      return;
+    }
+    try {
+      parts.pnl(BlockPnl.micros(p.getDecimalValue()));
+    } catch (NumberFormatException e) {
+      parts.pnlNotNumber(); // 1e9999999999: JSON, but no BigDecimal
+    }
   }
 
   /**

@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Holds {@link PlainDocumentParser} to its promise: whatever it accepts reads exactly as {@link
  * ResultReader#readWithJackson} reads it (same values, same classes, same key order, same decimal
  * scales), it accepts the documents arbtune writes, and whatever it declines reads through {@link
- * ResultReader#read} exactly as Jackson alone reads it, errors included.
+ * ResultReader#read} exactly as Jackson alone reads it, errors included. The same holds when {@code
+ * period_pnl} is read (for insights), and reading it changes nothing else: the same outcome, the
+ * same document but for {@link ResultDocument#periodPnl()}.
  */
 class PlainDocumentParserTest {
 
@@ -95,6 +97,33 @@ class PlainDocumentParserTest {
       assertSameDocument(jackson.document(), fast, shown);
     }
     assertSameOutcome(jackson, outcome(() -> READER.read(bytes, offset, length)), shown);
+
+    ResultDocument fastPnl = PlainDocumentParser.parse(bytes, offset, length, true);
+    Outcome jacksonPnl = outcome(() -> ResultReader.readWithJackson(bytes, offset, length, true));
+    if (fastPnl != null) {
+      assertThat(jacksonPnl.failure())
+          .as("fast path accepted %s with period_pnl, but Jackson failed", shown)
+          .isNull();
+      assertSameDocument(jacksonPnl.document(), fastPnl, shown);
+    }
+    assertSameOutcome(jacksonPnl, outcome(() -> READER.read(bytes, offset, length, true)), shown);
+    assertThat(jacksonPnl.failure())
+        .as("failure with period_pnl, %s", shown)
+        .isEqualTo(jackson.failure());
+    if (jackson.document() != null) {
+      ResultDocument d = jacksonPnl.document();
+      assertSameDocument(
+          jackson.document(),
+          new ResultDocument(
+              d.status(),
+              d.declaredJobId(),
+              d.config(),
+              d.metrics(),
+              d.error(),
+              d.summaryDocument()),
+          shown);
+      assertThat(jackson.document().periodPnl()).isNull();
+    }
     return fast != null;
   }
 
@@ -892,6 +921,7 @@ class PlainDocumentParserTest {
             Gen.w(20, member(Gen.just("metrics"), flatObjectValue())),
             Gen.w(12, member(Gen.just("config_summary"), configSummaryValue())),
             Gen.w(8, member(Gen.just("error"), errorValue())),
+            Gen.w(8, member(Gen.just("period_pnl"), periodPnlValue())),
             Gen.w(
                 8,
                 member(
@@ -902,6 +932,26 @@ class PlainDocumentParserTest {
                 1,
                 member(Gen.of("total_jobs", "top_by_pnl", "top", "rank", "job_id"), anyValue(1))));
     return objectOf(members, 6);
+  }
+
+  /**
+   * A {@code period_pnl}: mostly an object of its keys with arrays of strings and numbers of any
+   * shape (lengths that match or not), sometimes any value.
+   */
+  private static Gen<String> periodPnlValue() {
+    Gen<String> times =
+        Gen.frequencyOf(
+            Gen.w(10, Gen.of("\"2014-05-01T05:00:00Z\"", "\"2014-05-02T05:00:00Z\"")),
+            Gen.w(3, plainString()),
+            Gen.w(1, anyValue(3)));
+    Gen<String> numbers = Gen.frequencyOf(Gen.w(10, number()), Gen.w(1, anyValue(3)));
+    Gen<Member> members =
+        Gen.frequencyOf(
+            Gen.w(6, member(Gen.just("block_starts"), arrayOf(times))),
+            Gen.w(4, member(Gen.just("end"), rarely(times, anyValue(2)))),
+            Gen.w(6, member(Gen.just("pnl_usd"), arrayOf(numbers))),
+            Gen.w(1, member(Gen.of("block_starts", "pnl_usd", "trades", "x"), anyValue(2))));
+    return rarely(objectOf(members, 5), anyValue(1));
   }
 
   private static Gen<String> statusValue() {
@@ -1234,6 +1284,9 @@ class PlainDocumentParserTest {
     if (r.nextInt(10) == 0) {
       doc.put("engine_version", "arbtune-backtest 0.3." + r.nextInt(3));
     }
+    if (!error) {
+      periodPnl(new SplittableRandom(~seed), doc);
+    }
 
     int layout = r.nextInt(7);
     String text =
@@ -1248,6 +1301,38 @@ class PlainDocumentParserTest {
       text = text.replace("\n", "\r\n");
     }
     return r.nextInt(4) == 0 ? text : text + "\n";
+  }
+
+  /**
+   * Most of the time, a {@code period_pnl} as arbtune writes it (2 to 64 blocks; values of any
+   * scale, as a double prints them); now and then one with a flaw (lengths that differ, a string
+   * among the numbers).
+   */
+  private static void periodPnl(SplittableRandom r, Map<String, Object> doc) {
+    if (r.nextInt(4) == 0) {
+      return;
+    }
+    int blocks = 2 + r.nextInt(63);
+    List<Object> starts = new ArrayList<>();
+    List<Object> pnl = new ArrayList<>();
+    List<Object> trades = new ArrayList<>();
+    for (int k = 0; k < blocks; k++) {
+      starts.add(java.time.Instant.ofEpochSecond(1_398_920_400L + 3600L * k).toString());
+      pnl.add(r.nextInt(5) == 0 ? new Raw("0.0") : signedDecimal(r, r.nextInt(3) == 0 ? 1e6 : 50));
+      trades.add(new Raw(Integer.toString(r.nextInt(9))));
+    }
+    switch (r.nextInt(12)) {
+      case 0 -> pnl.remove(pnl.size() - 1);
+      case 1 -> pnl.set(r.nextInt(blocks), "1.5");
+      case 2 -> starts.set(r.nextInt(blocks), new Raw("7"));
+      default -> {}
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("block_starts", starts);
+    m.put("end", java.time.Instant.ofEpochSecond(1_398_920_400L + 3600L * blocks - 1).toString());
+    m.put("pnl_usd", pnl);
+    m.put("trades", trades);
+    doc.put("period_pnl", m);
   }
 
   /** {@code unscaled} with {@code scale} digits after the point, as Python's round() prints. */
