@@ -2,6 +2,7 @@ package dev.arbtune.report;
 
 import static dev.arbtune.report.HtmlReport.esc;
 
+import dev.arbtune.insights.InsightsText;
 import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.insights.PboResult;
 import dev.arbtune.insights.PboSummary;
@@ -108,30 +109,9 @@ final class PboSection {
     h.append("<p class=\"muted\">Left out: ").append(esc(parts)).append(".</p>\n");
   }
 
-  /**
-   * {@code 2 jobs without period_pnl; 3 jobs with other block boundaries, in 1 other group}: the
-   * jobs that passed the filters but are not in PBO (the text insights' wording); empty when none.
-   */
+  /** The jobs that passed the filters but are not in PBO, in the text insights' words. */
   static String leftOutParts(PboSummary p) {
-    List<String> parts = new ArrayList<>();
-    if (p.withoutPeriodPnl() > 0) {
-      parts.add(jobs(p.withoutPeriodPnl()) + " without period_pnl");
-    }
-    if (p.otherBoundaries() > 0) {
-      parts.add(
-          jobs(p.otherBoundaries())
-              + " with other block boundaries, in "
-              + NumberFormats.count(p.otherGroups())
-              + (p.otherGroups() == 1 ? " other group" : " other groups"));
-    }
-    if (p.tooLarge() > 0) {
-      parts.add(jobs(p.tooLarge()) + " with a block beyond 1e11 USD");
-    }
-    return String.join("; ", parts);
-  }
-
-  private static String jobs(long n) {
-    return NumberFormats.count(n) + (n == 1 ? " job" : " jobs");
+    return InsightsText.leftOut(p);
   }
 
   /** The logit histogram as a PNG. */
