@@ -191,8 +191,31 @@ final class BlockPnlGroups {
       return new PboSummary(null, reason, other, otherGroups, withoutPeriodPnl, tooLarge);
     }
     long[] matrix = sortedRows(chosen);
+    if (allRowsEqual(matrix, chosen.blocks)) {
+      // Every split would tie every job out of sample (logit 0): "PBO 1.00" about nothing.
+      return new PboSummary(
+          null,
+          String.format(
+              java.util.Locale.ROOT,
+              "all %,d jobs have the same PnL in every block (none traded?): there is no"
+                  + " in-sample winner to test out of sample",
+              chosen.jobs),
+          other,
+          otherGroups,
+          withoutPeriodPnl,
+          tooLarge);
+    }
     PboResult result = Pbo.compute(matrix, chosen.ids.size(), chosen.blocks, threads);
     return new PboSummary(result, null, other, otherGroups, withoutPeriodPnl, tooLarge);
+  }
+
+  private static boolean allRowsEqual(long[] matrix, int blocks) {
+    for (int i = blocks; i < matrix.length; i++) {
+      if (matrix[i] != matrix[i % blocks]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The group PBO is computed over ({@link #CHOICE}), or {@code null} when there is none. */

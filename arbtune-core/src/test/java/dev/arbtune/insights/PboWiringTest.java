@@ -243,6 +243,28 @@ class PboWiringTest {
                 + "  Left out: 2 jobs without period_pnl.\n");
   }
 
+  @Test
+  void jobsThatAllHaveTheSamePnlInEveryBlockGiveNoPbo() throws IOException {
+    // Every split's winner ties every job out of sample: rank (N + 1) / 2, logit 0, so the
+    // definition alone would say PBO 1.00 ("worse than a coin flip") about a sweep where nothing
+    // traded. There is nothing to select between: not available.
+    Path same = tmp.resolve("same");
+    Docs.write(same, "a.json", withPnl("a", DAY1, 0, 0, 0, 0));
+    Docs.write(same, "b.json", withPnl("b", DAY1, 0, 0, 0, 0));
+    Docs.write(same, "c.json", withPnl("c", DAY1, 0, 0, 0, 0));
+    PboSummary pbo = insights(same, 1, null).pbo();
+    assertThat(pbo.available()).isFalse();
+    assertThat(pbo.reason())
+        .isEqualTo(
+            "all 3 jobs have the same PnL in every block (none traded?): there is no in-sample"
+                + " winner to test out of sample");
+
+    Path differ = tmp.resolve("differ");
+    Docs.write(differ, "a.json", withPnl("a", DAY1, 0, 0, 0, 0));
+    Docs.write(differ, "b.json", withPnl("b", DAY1, 0, 0, 0, 1));
+    assertThat(insights(differ, 1, null).pbo().available()).isTrue();
+  }
+
   private static AggregatedJobResult job(String id, String boundaries, long... micros) {
     return new AggregatedJobResult(
         id,
