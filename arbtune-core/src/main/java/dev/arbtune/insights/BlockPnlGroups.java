@@ -163,7 +163,9 @@ final class BlockPnlGroups {
     if (groups.isEmpty()) {
       return new PboSummary(
           null,
-          "no job that passed the filters carries a usable period_pnl",
+          withoutPeriodPnl + tooLarge == 0
+              ? "no success job passed the filters"
+              : "no job that passed the filters carries a usable period_pnl",
           0,
           0,
           withoutPeriodPnl,

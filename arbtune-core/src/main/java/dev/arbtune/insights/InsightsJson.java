@@ -96,13 +96,15 @@ public final class InsightsJson {
   }
 
   /**
-   * {@code insights.pbo}: {@code available}, then {@code reason} or the computed entries ({@link
+   * {@code insights.pbo}: {@code available}, then {@code reason} or {@code selected_by} (the metric
+   * the in-sample winner is picked by, whatever the ranking) and the computed entries ({@link
    * PboResult#toMap()}), then {@code left_out}.
    */
   static Map<String, Object> pbo(PboSummary s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("available", s.available());
     if (s.available()) {
+      m.put("selected_by", Metric.REALIZED_PNL_USD.key());
       m.putAll(s.result().toMap());
     } else {
       m.put("reason", s.reason());

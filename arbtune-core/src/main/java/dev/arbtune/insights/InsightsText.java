@@ -233,6 +233,9 @@ public final class InsightsText {
                 NumberFormats.fixed(Math.abs(r.intercept()), 2),
                 NumberFormats.fixed(r.r2(), 3)));
       }
+      sb.append(
+          "  The in-sample winner of a split is the job with the best realized PnL on its"
+              + " in-sample blocks, whatever --sort-by ranks.\n");
     }
     String left = leftOut(s);
     if (!left.isEmpty()) {

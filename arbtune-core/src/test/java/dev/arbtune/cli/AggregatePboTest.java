@@ -130,6 +130,11 @@ class AggregatePboTest {
     JsonNode computed = pbo.deepCopy();
     ((com.fasterxml.jackson.databind.node.ObjectNode) computed).remove("available");
     ((com.fasterxml.jackson.databind.node.ObjectNode) computed).remove("left_out");
+    assertThat(
+            ((com.fasterxml.jackson.databind.node.ObjectNode) computed)
+                .remove("selected_by")
+                .asText())
+        .isEqualTo("realized_pnl_usd");
     assertThat(computed).isEqualTo(expected);
     assertThat(pbo.get("left_out"))
         .isEqualTo(
@@ -146,6 +151,9 @@ class AggregatePboTest {
                 + pbo.get("verdict").asText()
                 + "\n  The in-sample winner loses money out of sample in ")
         .contains("  Degradation: out-of-sample total = ")
+        .contains(
+            "  The in-sample winner of a split is the job with the best realized PnL on its"
+                + " in-sample blocks, whatever --sort-by ranks.\n")
         .contains("  Left out: 1 job without period_pnl.\n");
   }
 
@@ -189,6 +197,11 @@ class AggregatePboTest {
     JsonNode computed = pbo.deepCopy();
     ((com.fasterxml.jackson.databind.node.ObjectNode) computed).remove("available");
     ((com.fasterxml.jackson.databind.node.ObjectNode) computed).remove("left_out");
+    assertThat(
+            ((com.fasterxml.jackson.databind.node.ObjectNode) computed)
+                .remove("selected_by")
+                .asText())
+        .isEqualTo("realized_pnl_usd");
     assertThat(computed).isEqualTo(directPbo(byId));
   }
 }

@@ -265,6 +265,16 @@ class PboWiringTest {
     assertThat(insights(differ, 1, null).pbo().available()).isTrue();
   }
 
+  @Test
+  void whenNoJobPassesTheFiltersTheReasonSaysSo() throws IOException {
+    Path dir = tmp.resolve("filtered");
+    Docs.write(dir, "a.json", withPnl("a", DAY1, 1, 2));
+    Docs.write(dir, "b.json", withPnl("b", DAY1, 2, 1));
+    PboSummary pbo = insights(dir, 1, 1_000_000).pbo();
+    assertThat(pbo.reason()).isEqualTo("no success job passed the filters");
+    assertThat(json(insights(dir, 1, null).pbo())).containsEntry("selected_by", "realized_pnl_usd");
+  }
+
   private static AggregatedJobResult job(String id, String boundaries, long... micros) {
     return new AggregatedJobResult(
         id,
