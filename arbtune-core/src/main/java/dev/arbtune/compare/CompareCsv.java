@@ -53,7 +53,7 @@ public final class CompareCsv {
     }
     oneSided(csv, c.a(), c.onlyA(), true, header.size());
     oneSided(csv, c.b(), c.onlyB(), false, header.size());
-    out.flush();
+    csv.flush();
   }
 
   private static void oneSided(
@@ -77,6 +77,8 @@ public final class CompareCsv {
   }
 
   private static String num(double x) {
-    return Double.isFinite(x) ? new java.math.BigDecimal(Double.toString(x)).toPlainString() : "";
+    return Double.isFinite(x)
+        ? new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString()
+        : "";
   }
 }
