@@ -1,5 +1,6 @@
 package dev.arbtune.compare;
 
+import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.CollectedSummary;
 import dev.arbtune.aggregate.JobCollector;
 import dev.arbtune.aggregate.Ranking;
@@ -79,11 +80,18 @@ public final class CompareRun {
     RankingSpec spec = probe.ranking();
     Ranking ranking = Ranking.of(spec);
     List<String> metrics = metrics(spec.metric());
+    // Each side's collectors are dropped once ranked, before the other side is read.
     CollectedSummary<RankedJobs> ra =
         pass(a, options, () -> new RankedJobs(rule, ranking, metrics));
+    AggregatedSummary summaryA = ra.summary();
+    RankedJobs.Ranked rankedA = ra.collected().rank();
+    ra = null;
     CollectedSummary<RankedJobs> rb =
         pass(b, options, () -> new RankedJobs(rule, ranking, metrics));
-    Comparison c = Comparison.of(ra.collected().rank(), rb.collected().rank(), options.topK());
+    AggregatedSummary summaryB = rb.summary();
+    RankedJobs.Ranked rankedB = rb.collected().rank();
+    rb = null;
+    Comparison c = Comparison.of(rankedA, rankedB, options.topK());
     int[] rows = rows(c, options.diffOnly());
     int[] up = movers(c, rows, true);
     int[] down = movers(c, rows, false);
@@ -105,8 +113,8 @@ public final class CompareRun {
     return new CompareReport(
         a.given(),
         b.given(),
-        ra.summary(),
-        rb.summary(),
+        summaryA,
+        summaryB,
         spec,
         rule,
         c,
