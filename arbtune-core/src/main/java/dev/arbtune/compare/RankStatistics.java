@@ -7,8 +7,9 @@ import java.util.Objects;
  * overlap (docs/COMPARE.md, "The statistics").
  *
  * <p>All three work on primitive arrays without boxing; tau-b and rho take O(n log n) time and O(n)
- * extra memory, RBO O(n) time and memory. Values compare by {@link Double#compare} after {@code
- * -0.0} is made {@code 0.0}, so equal values are ties; infinities are ordinary values.
+ * extra memory, RBO O(n) time and memory. Values compare with {@code <} and {@code ==} (NaN is
+ * refused), so equal values are ties, {@code -0.0} ties with {@code 0.0}, and infinities are
+ * ordinary values.
  */
 public final class RankStatistics {
 
@@ -29,22 +30,19 @@ public final class RankStatistics {
     if (n < 2) {
       return Double.NaN;
     }
-    double[] x = normalized(a);
-    double[] y = normalized(b);
-    // Order the pairs by x, then by y.
-    int[] order = identity(n);
-    sortIndices(order, x, y);
-    double[] ys = new double[n];
+    double[] x = a.clone();
+    double[] y = b.clone();
+    // Order the pairs by x, then by y (the copies are sorted in place, as pairs).
+    sortPairs(x, y);
+    double[] ys = y;
     long n1 = 0; // pairs tied in x
     long n3 = 0; // pairs tied in x and in y
     long runX = 0;
     long runXy = 0;
-    for (int i = 0; i < n; i++) {
-      int k = order[i];
-      ys[i] = y[k];
-      if (i > 0 && x[k] == x[order[i - 1]]) {
+    for (int i = 1; i < n; i++) {
+      if (x[i] == x[i - 1]) {
         runX++;
-        runXy = y[k] == ys[i - 1] ? runXy + 1 : 0;
+        runXy = y[i] == y[i - 1] ? runXy + 1 : 0;
       } else {
         runX = 0;
         runXy = 0;
@@ -188,28 +186,12 @@ public final class RankStatistics {
     return a.length;
   }
 
-  private static double[] normalized(double[] values) {
-    double[] copy = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      copy[i] = values[i] + 0.0; // -0.0 + 0.0 is 0.0: the two zeros are a tie
-    }
-    return copy;
-  }
-
   private static double[] toDoubles(long[] values) {
     double[] copy = new double[values.length];
     for (int i = 0; i < values.length; i++) {
       copy[i] = values[i];
     }
     return copy;
-  }
-
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    return order;
   }
 
   private static double clamp(double r) {
@@ -223,20 +205,23 @@ public final class RankStatistics {
    */
   private static double[] doubledCentredRanks(double[] values) {
     int n = values.length;
-    double[] x = normalized(values);
-    int[] order = identity(n);
-    sortIndices(order, x, null);
+    double[] x = values.clone();
+    double[] index = new double[n]; // exact: n < 2^31
+    for (int i = 0; i < n; i++) {
+      index[i] = i;
+    }
+    sortPairs(x, index);
     double[] ranks = new double[n];
     int start = 0;
     while (start < n) {
       int end = start + 1;
-      while (end < n && x[order[end]] == x[order[start]]) {
+      while (end < n && x[end] == x[start]) {
         end++;
       }
       // Positions start..end-1 are ranks start+1..end; doubled average = start + 1 + end.
       double centred = (double) start + 1 + end - (n + 1L);
       for (int i = start; i < end; i++) {
-        ranks[order[i]] = centred;
+        ranks[(int) index[i]] = centred;
       }
       start = end;
     }
@@ -263,32 +248,36 @@ public final class RankStatistics {
     return clamp(sxy / Math.sqrt(sxx * syy));
   }
 
-  /** Whether pair i comes after pair j: by x, then by y (when y is given). */
-  private static int compare(double[] x, double[] y, int i, int j) {
-    int c = Double.compare(x[i], x[j]);
-    if (c != 0 || y == null) {
-      return c;
-    }
-    return Double.compare(y[i], y[j]);
+  /** Whether the pair (x1, y1) comes before (x2, y2): by x, then by y (no NaN, no -0.0). */
+  private static boolean before(double x1, double y1, double x2, double y2) {
+    return x1 < x2 || (x1 == x2 && y1 < y2);
   }
 
-  /** Sorts the indices by (x, y), stable, bottom-up merge sort with insertion-sorted runs. */
-  private static void sortIndices(int[] order, double[] x, double[] y) {
-    int n = order.length;
+  /**
+   * Sorts the pairs (x[i], y[i]) by x, then by y, moving both arrays together (sequential memory
+   * access, no index indirection): bottom-up merge sort with insertion-sorted runs.
+   */
+  private static void sortPairs(double[] x, double[] y) {
+    int n = x.length;
     for (int lo = 0; lo < n; lo += INSERTION_RUN) {
       int hi = Math.min(n, lo + INSERTION_RUN);
       for (int i = lo + 1; i < hi; i++) {
-        int v = order[i];
+        double vx = x[i];
+        double vy = y[i];
         int j = i - 1;
-        while (j >= lo && compare(x, y, order[j], v) > 0) {
-          order[j + 1] = order[j];
+        while (j >= lo && before(vx, vy, x[j], y[j])) {
+          x[j + 1] = x[j];
+          y[j + 1] = y[j];
           j--;
         }
-        order[j + 1] = v;
+        x[j + 1] = vx;
+        y[j + 1] = vy;
       }
     }
-    int[] src = order;
-    int[] dst = new int[n];
+    double[] srcX = x;
+    double[] srcY = y;
+    double[] dstX = new double[n];
+    double[] dstY = new double[n];
     for (int width = INSERTION_RUN; width < n; width *= 2) {
       for (int lo = 0; lo < n; lo += 2 * width) {
         int mid = Math.min(n, lo + width);
@@ -297,21 +286,30 @@ public final class RankStatistics {
         int j = mid;
         int k = lo;
         while (i < mid && j < hi) {
-          dst[k++] = compare(x, y, src[j], src[i]) < 0 ? src[j++] : src[i++];
+          if (before(srcX[j], srcY[j], srcX[i], srcY[i])) {
+            dstX[k] = srcX[j];
+            dstY[k++] = srcY[j++];
+          } else {
+            dstX[k] = srcX[i];
+            dstY[k++] = srcY[i++];
+          }
         }
-        while (i < mid) {
-          dst[k++] = src[i++];
-        }
-        while (j < hi) {
-          dst[k++] = src[j++];
-        }
+        System.arraycopy(srcX, i, dstX, k, mid - i);
+        System.arraycopy(srcY, i, dstY, k, mid - i);
+        k += mid - i;
+        System.arraycopy(srcX, j, dstX, k, hi - j);
+        System.arraycopy(srcY, j, dstY, k, hi - j);
       }
-      int[] t = src;
-      src = dst;
-      dst = t;
+      double[] t = srcX;
+      srcX = dstX;
+      dstX = t;
+      t = srcY;
+      srcY = dstY;
+      dstY = t;
     }
-    if (src != order) {
-      System.arraycopy(src, 0, order, 0, n);
+    if (srcX != x) {
+      System.arraycopy(srcX, 0, x, 0, n);
+      System.arraycopy(srcY, 0, y, 0, n);
     }
   }
 
