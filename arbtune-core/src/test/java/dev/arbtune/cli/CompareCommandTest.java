@@ -188,6 +188,12 @@ class CompareCommandTest {
         .contains("A (" + e1 + ") and B (" + e2 + ") have no ranked jobs")
         .doesNotContain("Exception");
 
+    Path notSummary = Docs.write(tmp, "notes.json", "[1, 2]");
+    Cli.Result ns = compare(new Path[] {notSummary, ab[1]});
+    assertThat(ns.exitCode()).isEqualTo(1);
+    assertThat(ns.err())
+        .contains("A: " + notSummary + " is neither a folder nor a summary JSON written by");
+
     Path partial = tmp.resolve("top2.json");
     Cli.Result agg =
         Cli.run(
