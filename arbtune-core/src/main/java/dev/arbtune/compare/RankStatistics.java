@@ -34,7 +34,6 @@ public final class RankStatistics {
     double[] y = b.clone();
     // Order the pairs by x, then by y (the copies are sorted in place, as pairs).
     sortPairs(x, y);
-    double[] ys = y;
     long n1 = 0; // pairs tied in x
     long n3 = 0; // pairs tied in x and in y
     long runX = 0;
@@ -52,11 +51,11 @@ public final class RankStatistics {
     }
     // Sorting y (stable) counts the discordant pairs: each swap is one pair out of order in y,
     // and pairs tied in x are in y order already, so they never swap.
-    long swaps = sortCountingSwaps(ys);
+    long swaps = sortCountingSwaps(y);
     long n2 = 0; // pairs tied in y
     long runY = 0;
     for (int i = 1; i < n; i++) {
-      runY = ys[i] == ys[i - 1] ? runY + 1 : 0;
+      runY = y[i] == y[i - 1] ? runY + 1 : 0;
       n2 += runY;
     }
     long n0 = (long) n * (n - 1) / 2;
@@ -64,7 +63,7 @@ public final class RankStatistics {
       return Double.NaN;
     }
     long numerator = n0 - n1 - n2 + n3 - 2 * swaps; // concordant minus discordant pairs
-    // One square root of the product (exact in a double's range: below 2.5e27 for n = 1e7), so
+    // One square root of the product (well within a double's range: < 2.5e27 for n = 1e7), so
     // that equal factors give the factor itself and perfect agreement gives exactly 1.
     double tau = numerator / Math.sqrt((double) (n0 - n1) * (double) (n0 - n2));
     return clamp(tau);
