@@ -68,6 +68,14 @@ public final class Ranking {
     return RANKED_ORDER;
   }
 
+  /**
+   * The sort key of {@code job}: smaller ranks first (the metric, negated when the highest ranks
+   * first); +Infinity when the metric is missing and does not count as 0.
+   */
+  public double sortKey(AggregatedJobResult job) {
+    return key(job);
+  }
+
   /** The sort key: smaller is better; +Infinity when the metric is missing. */
   double key(AggregatedJobResult job) {
     Object raw = job.metrics().get(spec.metric());

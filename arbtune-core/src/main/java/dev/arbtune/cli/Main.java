@@ -92,6 +92,7 @@ public final class Main {
     SUBCOMMANDS.put("backtest", BacktestCommand::new);
     SUBCOMMANDS.put("aggregate", AggregateCommand::new);
     SUBCOMMANDS.put("report", ReportCommand::new);
+    SUBCOMMANDS.put("compare", CompareCommand::new);
     SUBCOMMANDS.put("show", ShowCommand::new);
     SUBCOMMANDS.put("help", CommandLine.HelpCommand::new);
   }

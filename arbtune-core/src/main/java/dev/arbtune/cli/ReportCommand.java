@@ -3,11 +3,14 @@ package dev.arbtune.cli;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.SweepRoots;
+import dev.arbtune.compare.CompareRun;
+import dev.arbtune.compare.Side;
 import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightOptions;
 import dev.arbtune.io.OutputTarget;
+import dev.arbtune.report.CompareSection;
 import dev.arbtune.report.HtmlReport;
 import dev.arbtune.report.JobCharts;
 import dev.arbtune.report.WalkForwardReport;
@@ -98,6 +101,15 @@ final class ReportCommand implements Callable<Integer> {
   boolean noJobCharts;
 
   @Option(
+      names = "--compare-with",
+      paramLabel = "OTHER",
+      description =
+          "Add a comparison with another session (a results folder, sweep root or complete"
+              + " summary JSON, as 'arbtune compare' reads B): the verdict, a rank-vs-rank scatter"
+              + " of the shared jobs and the biggest movers, with the same ranking and filters.")
+  Path compareWith;
+
+  @Option(
       names = "--strict",
       description =
           "Exit with 3 when any error job or warning was found (the report is written); the"
@@ -117,6 +129,9 @@ final class ReportCommand implements Callable<Integer> {
     OutputTarget target = OutputTarget.of("--output", output);
     Optional<Path> walkforward = WalkForwardReport.fileOf(resultsDir);
     if (walkforward.isPresent()) {
+      if (compareWith != null) {
+        throw selection.usage("--compare-with does not apply to a walk-forward output root");
+      }
       return walkForward(target, walkforward.get());
     }
     Outputs.refuseOverlaps(List.of(target), SweepRoots.resultsOf(resultsDir).orElse(resultsDir));
@@ -143,6 +158,9 @@ final class ReportCommand implements Callable<Integer> {
             ? ""
             : JobCharts.reportSection(
                 content.summary().top(), resultsDir, dataRoot, quotesCache.disk());
+    if (compareWith != null) {
+      jobCharts += comparison();
+    }
     String html = HtmlReport.render(content, jobCharts);
     target.write(spec.commandLine().getOut(), w -> w.write(html), true);
     PrintWriter err = spec.commandLine().getErr();
@@ -152,6 +170,16 @@ final class ReportCommand implements Callable<Integer> {
     err.println("[D39_AGG] Report written to: " + target);
     err.flush();
     return strict && content.summary().hasProblems() ? ExitCodes.STRICT : ExitCodes.OK;
+  }
+
+  /** The comparison section: this session as A, {@code --compare-with} as B. */
+  private String comparison() throws IOException {
+    try (Side a = Side.open("A", resultsDir);
+        Side b = Side.open("B", compareWith)) {
+      CompareRun.Options options = new CompareRun.Options(selection::builder, null, 10, false);
+      return CompareSection.render(
+          selection.refusingUnseenFields(() -> CompareRun.run(a, b, options)));
+    }
   }
 
   /** The page of a walk-forward output root: its {@code walkforward.json} rendered. */

@@ -18,7 +18,10 @@ public final class ExitCodes {
   /** Usage error (the message and the synopsis are printed), or an unexpected failure. */
   public static final int USAGE_OR_FAILURE = 2;
 
-  /** Completed, but {@code --strict} was given and error jobs or warnings were found. */
+  /**
+   * Completed, but {@code --strict} was given and error jobs or warnings were found; {@code
+   * compare}: a {@code --fail-on-...} gate failed.
+   */
   public static final int STRICT = 3;
 
   /**
@@ -41,7 +44,9 @@ public final class ExitCodes {
     table.put(key(INPUT), "input not found, or invalid configuration or data");
     table.put(key(USAGE_OR_FAILURE), "usage error, or an unexpected failure");
     table.put(
-        key(STRICT), "completed, but --strict was given and error jobs or warnings were found");
+        key(STRICT),
+        "completed, but --strict was given and error jobs or warnings were found (compare: a"
+            + " --fail-on-... gate failed)");
     table.put(
         key(RERUN_DIFFERS),
         "show: the re-run's metrics differ from the job's document (the data or the engine"

@@ -8,7 +8,7 @@ import java.util.Map;
  * hash of a neighbour (one entry changed) is one subtraction and one addition away. With 64 bits,
  * two distinct vectors among a million collide with probability about 3e-8.
  */
-final class Hashing {
+public final class Hashing {
 
   /** The config key that names the session, not a parameter. */
   static final String TAG = "tag";
@@ -33,7 +33,7 @@ final class Hashing {
   }
 
   /** The contribution of one config entry to a vector hash. */
-  static long entry(String key, ParamValue value) {
+  public static long entry(String key, ParamValue value) {
     return mix(string(key) * 0x9e3779b97f4a7c15L + value.hash64());
   }
 

@@ -21,6 +21,7 @@ class MainTest {
     "backtest",
     "aggregate",
     "report",
+    "compare",
     "show",
     "help"
   };
