@@ -134,8 +134,10 @@ public final class Sweep {
     requireInputs(options.sessionFile(), session, options.dataRoot());
     SessionPlanner planner = new SessionPlanner(session);
     SweepLayout layout = new SweepLayout(options.outputRoot());
+    RunRoots.checkForSweep(layout.root());
     Files.createDirectories(layout.root());
     try (RootLock lock = RootLock.acquire(layout.root(), "sweep")) {
+      RunRoots.checkForSweep(layout.root());
       removePlanningLeftovers(layout);
       boolean resumed = preparePlan(layout, planner, options);
       SessionOptions runOptions =

@@ -22,6 +22,7 @@ import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
+import dev.arbtune.sweep.RunRoots;
 import dev.arbtune.sweep.Sweep;
 import dev.arbtune.sweep.SweepConflictException;
 import dev.arbtune.sweep.SweepLayout;
@@ -180,6 +181,7 @@ public final class WalkForward implements AutoCloseable {
     if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
       throw new SweepConflictException(layout.root() + " is not a folder");
     }
+    RunRoots.checkForWalkforward(layout.root());
     QuotesDiskCache disk =
         options.quotesCache() == null
             ? null
@@ -195,6 +197,7 @@ public final class WalkForward implements AutoCloseable {
     Files.createDirectories(layout.root());
     Sweep.RootLock lock = Sweep.RootLock.acquire(layout.root(), "walkforward");
     try {
+      RunRoots.checkForWalkforward(layout.root());
       Quotes quotes = early != null ? early : load(source, base);
       WindowPlan plan =
           earlyPlan != null ? earlyPlan : windows(quotes, base, train, test, step, options);
