@@ -14,6 +14,7 @@ import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.plan.JobPlan;
 import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.SessionConfig;
+import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
 import dev.arbtune.result.Json;
@@ -233,15 +234,45 @@ public final class WalkForward implements AutoCloseable {
    */
   private static WindowPlan windows(
       Quotes quotes, BacktestConfig base, long train, long test, long step, Options options) {
-    Instant start = quotes.instant(0);
-    Instant end = quotes.instant(quotes.size() - 1).plus(1, ChronoUnit.MICROS);
+    Instant first = quotes.instant(0);
+    Instant last = quotes.instant(quotes.size() - 1);
+    Instant start = first;
+    Instant end = last.plus(1, ChronoUnit.MICROS);
+    String data = "the data's quotes run from " + first + " to " + last;
+    if (base.startTime() != null && base.startTime().isAfter(last)) {
+      throw outside(options, BacktestConfig.START_TIME, base.startTime(), "after", data);
+    }
+    if (base.endTime() != null && !base.endTime().isAfter(first)) {
+      throw outside(options, BacktestConfig.END_TIME, base.endTime(), "before", data);
+    }
     if (base.startTime() != null && base.startTime().isAfter(start)) {
       start = base.startTime();
     }
+    String endText = "its last quote " + last;
+    long shown = ChronoUnit.MICROS.between(start, last);
     if (base.endTime() != null && base.endTime().isBefore(end)) {
       end = base.endTime();
+      endText = "the session's end_time " + end;
+      shown = ChronoUnit.MICROS.between(start, end);
     }
-    return WindowPlan.of(start, end, train, test, step, options.anchored());
+    String spanText = "the data (" + start + " to " + endText + ", " + WindowPlan.text(shown) + ")";
+    return WindowPlan.of(start, end, train, test, step, options.anchored(), spanText);
+  }
+
+  /** The session's {@code start_time} or {@code end_time} lies outside the data. */
+  private static SessionConfigException outside(
+      Options options, String field, Instant value, String where, String data) {
+    return new SessionConfigException(
+        options.sessionFile().toString(),
+        SessionFile.lineOf(options.sessionFile(), field),
+        field,
+        value
+            + " lies "
+            + where
+            + " the data's span ("
+            + data
+            + "), so no window fits; set it inside that span or remove it",
+        null);
   }
 
   private static long duration(String option, String text) {
