@@ -295,7 +295,8 @@ class WalkforwardCommandTest {
     assertThat(r.err().strip())
         .isEqualTo(
             "arbtune walkforward: error: --train 10h plus --test 3h is longer than the data"
-                + " (2022-12-13T00:01:00Z to 2022-12-13T12:01:00.000001Z, 12h 1us): no full window; shorten them");
+                + " (2022-12-13T00:01:00Z to its last quote 2022-12-13T12:01:00Z, 12h): no full"
+                + " window; shorten them");
     assertThat(r.out()).isEmpty();
     assertThat(tmp.resolve("wf")).doesNotExist();
   }
