@@ -167,7 +167,7 @@ final class WalkforwardCommand implements Callable<Integer> {
             fresh,
             running.durable(),
             quotesCache.folder(),
-            dir -> selection.builder(dir).maxResults(1).build()); // the winner: rank 1
+            dir -> selection.builder(dir).maxResults(2).build()); // the winner: rank 1 (2: ties)
     SummaryListener joins = SweepCommand.listener(spec, quiet);
     boolean ok;
     WalkForwardResult result;
@@ -319,6 +319,9 @@ final class WalkforwardCommand implements Callable<Integer> {
               w.winner().jobId() + (Boolean.TRUE.equals(w.winnerChanged()) ? " *" : ""),
               money(w.winner().trainMetrics()),
               testPnl));
+      if (w.winnerNote() != null) {
+        sb.append("      note: ").append(w.winnerNote()).append('\n');
+      }
     }
     Map<String, Object> s = r.stitched();
     sb.append(

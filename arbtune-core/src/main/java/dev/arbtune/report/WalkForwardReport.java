@@ -437,11 +437,15 @@ public final class WalkForwardReport {
         String why = f.text("no_winner_reason");
         return "no winner" + (why == null ? "" : ": " + why);
       }
+      String winnerNote = f.text("winner_note");
+      String suffix = winnerNote == null ? "" : winnerNote;
       if (test == null) {
         String why = f.text("no_test_reason");
-        return "no test" + (why == null ? "" : ": " + why);
+        return "no test"
+            + (why == null ? "" : ": " + why)
+            + (suffix.isEmpty() ? "" : "; " + suffix);
       }
-      return "";
+      return suffix;
     }
   }
 

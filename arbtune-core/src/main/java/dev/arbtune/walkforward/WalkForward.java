@@ -18,6 +18,7 @@ import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
 import dev.arbtune.result.Json;
+import dev.arbtune.result.Metric;
 import dev.arbtune.run.QuotesSource;
 import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
@@ -547,7 +548,8 @@ public final class WalkForward implements AutoCloseable {
       return;
     }
     Path results = layout.train().results().resolve(folder(w.window.index()));
-    AggregatedSummary summary = options.aggregatorFor().apply(results).summarize();
+    TuningResultsAggregator aggregator = options.aggregatorFor().apply(results);
+    AggregatedSummary summary = aggregator.summarize();
     w.trainJobs = summary.totalJobs();
     w.trainSucceeded = summary.successJobs();
     w.trainPassed = summary.matchedJobs();
@@ -575,9 +577,34 @@ public final class WalkForward implements AutoCloseable {
             best.config(),
             best.metrics(),
             layout.root().relativize(results.resolve(best.source())).toString().replace('\\', '/'));
+    w.winnerNote = noTradeNote(summary.top(), aggregator.ranking().metric());
     if (w.testQuotes == 0) {
       w.noTestReason = NO_TEST_QUOTES;
     }
+  }
+
+  /**
+   * The note on a winner that made no trade in its train window ({@code total_trades} 0), saying
+   * whether it was picked by job id among jobs tied on the ranking metric (seen from the runner-up
+   * in {@code top}); {@code null} for a winner that traded.
+   */
+  static String noTradeNote(List<AggregatedJobResult> top, String metric) {
+    AggregatedJobResult best = top.get(0);
+    Object trades = best.metrics().get(Metric.TOTAL_TRADES.key());
+    if (!(trades instanceof Number n) || n.doubleValue() != 0) {
+      return null;
+    }
+    boolean tied =
+        top.size() > 1 && sameValue(best.metrics().get(metric), top.get(1).metrics().get(metric));
+    return "no trade in the train window"
+        + (tied ? ": picked by job id among jobs tied on " + metric : "");
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+    }
+    return Objects.equals(a, b);
   }
 
   /**
