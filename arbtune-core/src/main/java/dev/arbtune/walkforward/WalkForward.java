@@ -1,5 +1,8 @@
 package dev.arbtune.walkforward;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.TuningResultsAggregator;
@@ -11,6 +14,7 @@ import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.plan.JobPlan;
 import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.SessionConfig;
@@ -363,9 +367,9 @@ public final class WalkForward implements AutoCloseable {
         if (!options.fresh()) {
           throw new SweepConflictException(
               layout.root()
-                  + " holds the results of a different walk-forward (the session file, the data"
-                  + " file, --data-root, the windows, the ranking or the filters changed); give"
-                  + " --fresh to delete them and start over, or use another output folder");
+                  + " holds the results of a different walk-forward ("
+                  + changes(layout.inputs(), inputs)
+                  + "); give --fresh to delete them and start over, or use another output folder");
         }
         deleteOwn(trainLayout);
         deleteOwn(testLayout);
@@ -386,6 +390,47 @@ public final class WalkForward implements AutoCloseable {
     } finally {
       Files.deleteIfExists(candidate);
     }
+  }
+
+  /**
+   * What changed between the inputs record in {@code file} and {@code inputs}: each setting whose
+   * value differs, old and new; the session's grid when none does (the train plan differs).
+   *
+   * @throws SweepConflictException when {@code file} cannot be read as the record (naming it and
+   *     the cause)
+   */
+  private static String changes(Path file, String inputs) throws IOException {
+    ObjectMapper json = new ObjectMapper(Json.factory());
+    Map<String, Object> now = json.readValue(inputs, new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> before;
+    try {
+      before = json.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new SweepConflictException(
+          file
+              + " cannot be read ("
+              + Excerpt.of(e.getOriginalMessage())
+              + "), so whether the results there can be resumed is unknown; give --fresh to"
+              + " delete what the walk-forward wrote and start over, or use another output folder");
+    }
+    List<String> changed = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+    keys.addAll(now.keySet());
+    for (String key : keys) {
+      Object was = before.get(key);
+      Object is = now.get(key);
+      if (!Objects.equals(was, is)) {
+        changed.add(
+            key
+                + " changed from "
+                + Excerpt.of(String.valueOf(was))
+                + " to "
+                + Excerpt.of(String.valueOf(is)));
+      }
+    }
+    return changed.isEmpty()
+        ? "the session's grid changed: its train plan differs"
+        : String.join("; ", changed);
   }
 
   /** Deletes a plan's results, only what it made ({@link Sweep#deleteOwnResults}). */
@@ -447,9 +492,10 @@ public final class WalkForward implements AutoCloseable {
 
   private String inputsRecord(BacktestConfig base) throws IOException {
     Map<String, Object> record = new LinkedHashMap<>(Sweep.inputFiles(base, options.dataRoot()));
-    record.put("train", options.train());
-    record.put("test", options.test());
-    record.put("step", options.stepText());
+    // durations by value: --train 72h resumes what --train 3d wrote
+    record.put("train", WindowPlan.text(DurationText.parseMicros(options.train())));
+    record.put("test", WindowPlan.text(DurationText.parseMicros(options.test())));
+    record.put("step", WindowPlan.text(DurationText.parseMicros(options.stepText())));
     record.put("anchored", options.anchored());
     TuningResultsAggregator any = options.aggregatorFor().apply(layout.train().results());
     record.put("ranking", rankingMap(any));
