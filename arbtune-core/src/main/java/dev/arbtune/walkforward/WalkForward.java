@@ -436,7 +436,7 @@ public final class WalkForward implements AutoCloseable {
   /** Deletes a plan's results, only what it made ({@link Sweep#deleteOwnResults}). */
   private static void deleteOwn(SweepLayout part) throws IOException {
     if (Files.isRegularFile(part.plan())) {
-      Sweep.deleteOwnResults(part);
+      Sweep.deleteOwnResults(part, "the walk-forward");
     } else if (Files.exists(part.results(), LinkOption.NOFOLLOW_LINKS)) {
       throw new SweepConflictException(
           "--fresh would delete "
