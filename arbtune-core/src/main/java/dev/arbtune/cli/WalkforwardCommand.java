@@ -89,7 +89,7 @@ final class WalkforwardCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description =
           "Length of each train window: a whole number and a unit (us, ms, s, m, h, d), e.g."
-              + " 3d or 90s, or ISO-8601 such as PT6H.")
+              + " 3d or 90s, or ISO-8601 such as PT6H (fractions allowed there, e.g. PT0.5S).")
   String train;
 
   @Option(
@@ -110,8 +110,9 @@ final class WalkforwardCommand implements Callable<Integer> {
   @Option(
       names = "--anchored",
       description =
-          "Start every train window at the first quote (it grows by --step each window) instead"
-              + " of rolling a train window of fixed length.")
+          "Start every train window at the span's start: the first quote, or the session's"
+              + " start_time when later (it grows by --step each window) instead of rolling a"
+              + " train window of fixed length.")
   boolean anchored;
 
   @Option(
@@ -151,6 +152,11 @@ final class WalkforwardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (spec.commandLine().getParseResult().hasMatchedOption("--max-results")) {
+      throw selection.usage(
+          "--max-results does not apply to walkforward: each window's winner is rank 1 of the"
+              + " ranking; leave it out");
+    }
     selection.requireEngineFields(); // a typo is refused before any job runs
     RunCommand.requireFolder(outputRoot);
     PrintWriter err = spec.commandLine().getErr();

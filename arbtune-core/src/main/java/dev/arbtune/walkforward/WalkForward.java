@@ -180,7 +180,8 @@ public final class WalkForward implements AutoCloseable {
   public static WalkForward open(Options options, SessionListener joinListener) throws IOException {
     long train = duration("--train", options.train());
     long test = duration("--test", options.test());
-    long step = duration("--step", options.stepText());
+    String stepOption = options.step() == null ? "--step (default: --test)" : "--step";
+    long step = duration(stepOption, options.stepText());
     SessionConfig session = SessionFile.load(options.sessionFile());
     Sweep.requireInputs(options.sessionFile(), session, options.dataRoot());
     WalkForwardLayout layout = new WalkForwardLayout(options.outputRoot());
@@ -199,14 +200,17 @@ public final class WalkForward implements AutoCloseable {
     // A data file is read before anything is written (windows that do not fit leave no folder);
     // venue files are joined into the root, under its lock.
     Quotes early = base.venues() == null ? load(source, base) : null;
-    WindowPlan earlyPlan = early == null ? null : windows(early, base, train, test, step, options);
+    WindowPlan earlyPlan =
+        early == null ? null : windows(early, base, train, test, step, options, stepOption);
     Files.createDirectories(layout.root());
     Sweep.RootLock lock = Sweep.RootLock.acquire(layout.root(), "walkforward");
     try {
       RunRoots.checkForWalkforward(layout.root());
       Quotes quotes = early != null ? early : load(source, base);
       WindowPlan plan =
-          earlyPlan != null ? earlyPlan : windows(quotes, base, train, test, step, options);
+          earlyPlan != null
+              ? earlyPlan
+              : windows(quotes, base, train, test, step, options, stepOption);
       SessionPlanner planner = new SessionPlanner(session);
       String dataFile = base.venues() == null ? base.dataFile() : quotes.source();
       WalkForward wf =
@@ -238,7 +242,13 @@ public final class WalkForward implements AutoCloseable {
    * {@code start_time} and {@code end_time}.
    */
   private static WindowPlan windows(
-      Quotes quotes, BacktestConfig base, long train, long test, long step, Options options) {
+      Quotes quotes,
+      BacktestConfig base,
+      long train,
+      long test,
+      long step,
+      Options options,
+      String stepOption) {
     Instant first = quotes.instant(0);
     Instant last = quotes.instant(quotes.size() - 1);
     Instant start = first;
@@ -261,7 +271,16 @@ public final class WalkForward implements AutoCloseable {
       shown = ChronoUnit.MICROS.between(start, end);
     }
     String spanText = "the data (" + start + " to " + endText + ", " + WindowPlan.text(shown) + ")";
-    return WindowPlan.of(start, end, train, test, step, options.anchored(), spanText);
+    try {
+      return WindowPlan.of(start, end, train, test, step, options.anchored(), spanText);
+    } catch (WalkForwardException e) {
+      String m = e.getMessage();
+      if (!stepOption.equals("--step") && m.startsWith("--step ")) {
+        // the user gave no --step: name where the step came from
+        throw new WalkForwardException(stepOption + m.substring("--step".length()));
+      }
+      throw e;
+    }
   }
 
   /** The session's {@code start_time} or {@code end_time} lies outside the data. */
@@ -281,6 +300,9 @@ public final class WalkForward implements AutoCloseable {
   }
 
   private static long duration(String option, String text) {
+    if (text.strip().matches("0+")) {
+      throw new WalkForwardException(option + " must be more than 0, got " + Excerpt.of(text));
+    }
     try {
       return DurationText.parseMicros(text);
     } catch (IllegalArgumentException e) {
