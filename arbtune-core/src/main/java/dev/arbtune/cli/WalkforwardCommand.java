@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
           + " a sweep never run in one --output-root at once.",
       "",
       "The summary (a table of windows, the stitched line, the efficiency, the winner changes)"
-          + " goes to stdout; progress and messages to stderr.",
+          + " goes to stdout; progress and messages to stderr. Of aggregate's options,"
+          + " --max-results is accepted and ignored: each window's winner is rank 1.",
       "",
       "Exit codes: 0 every job succeeded; 1 the session or data is invalid, no full window fits,"
           + " the folder is taken or holds another walk-forward, or a job failed (the summary is"
@@ -152,11 +153,6 @@ final class WalkforwardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (spec.commandLine().getParseResult().hasMatchedOption("--max-results")) {
-      throw selection.usage(
-          "--max-results does not apply to walkforward: each window's winner is rank 1 of the"
-              + " ranking; leave it out");
-    }
     selection.requireEngineFields(); // a typo is refused before any job runs
     RunCommand.requireFolder(outputRoot);
     PrintWriter err = spec.commandLine().getErr();
