@@ -247,7 +247,7 @@ final class WalkforwardCommand implements Callable<Integer> {
         "[walkforward] %d windows over %s to %s (train %s, test %s, step %s%s)%s; %s train jobs%s",
         p.windows().size(),
         p.start(),
-        p.end(),
+        wf.dataEndShown(),
         WindowPlan.text(p.trainMicros()),
         WindowPlan.text(p.testMicros()),
         WindowPlan.text(p.stepMicros()),

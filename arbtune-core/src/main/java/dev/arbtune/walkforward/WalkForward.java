@@ -320,6 +320,15 @@ public final class WalkForward implements AutoCloseable {
     return plan;
   }
 
+  /**
+   * The end of the span for messages: the last quote's time, or the session's {@code end_time} when
+   * that ends the span earlier ({@link WindowPlan#end()} is 1 µs after the last quote).
+   */
+  public Instant dataEndShown() {
+    Instant last = quotes.instant(quotes.size() - 1);
+    return plan.end().isAfter(last) ? last : plan.end();
+  }
+
   /** Where everything is. */
   public WalkForwardLayout layout() {
     return layout;

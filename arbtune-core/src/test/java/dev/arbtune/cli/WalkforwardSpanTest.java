@@ -79,4 +79,23 @@ class WalkforwardSpanTest {
         .contains("2022-12-13T12:01:00Z")
         .doesNotContain(".000001Z");
   }
+
+  @Test
+  void theStartLineEndsTheDataAtItsLastQuote() throws IOException {
+    Cli.Result r =
+        Cli.run(
+            "walkforward",
+            "--config",
+            session("").toString(),
+            "--output-root",
+            tmp.resolve("wf").toString(),
+            "--train",
+            "6h",
+            "--test",
+            "6h");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("over 2022-12-13T00:01:00Z to 2022-12-13T12:01:00Z")
+        .doesNotContain(".000001Z");
+  }
 }
