@@ -23,6 +23,13 @@ public final class SweepRoots {
   /** The folder of a sweep's result documents. */
   public static final String RESULTS_FOLDER = "results";
 
+  /**
+   * The files whose presence marks a walk-forward's output root (its record and its inputs), by
+   * name: this package does not know the walk-forward.
+   */
+  public static final java.util.List<String> WALKFORWARD_FILES =
+      java.util.List.of("walkforward.json", "walkforward-inputs.json");
+
   /** How much of the plan's first line is read to recognise it. */
   private static final int FIRST_LINE_LIMIT = 1 << 20;
 
@@ -49,6 +56,16 @@ public final class SweepRoots {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code dir} is a walk-forward's output root: it holds one of {@link
+   * #WALKFORWARD_FILES}. Its result documents are those of many runs (each window's train jobs and
+   * the winners' test runs), which no single summary should mix.
+   */
+  public static boolean isWalkforwardRoot(Path dir) {
+    Objects.requireNonNull(dir, "dir");
+    return WALKFORWARD_FILES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)));
   }
 
   /** The first line that is not blank, without its line break; {@code null} when none fits. */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class DurationText {
 
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,18})(us|ms|s|m|h|d)");
+  private static final Pattern SHORT = Pattern.compile("(\\d+)(us|ms|s|m|h|d)");
 
   /** The word that means "no limit" where a limit is asked for. */
   public static final String NONE = "none";
@@ -42,19 +42,30 @@ public final class DurationText {
               case "h" -> 3_600_000_000L;
               default -> 86_400_000_000L;
             };
-        return Math.multiplyExact(n, unit);
+        return notNone(Math.multiplyExact(n, unit));
       }
       if (t.length() > 1 && (t.charAt(0) == 'P' || t.charAt(0) == 'p')) {
         Duration d = Duration.parse(t);
         if (d.isNegative()) {
           throw invalid(text, "it is negative");
         }
-        return Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000);
+        return notNone(
+            Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000));
       }
-    } catch (ArithmeticException e) {
+    } catch (ArithmeticException | NumberFormatException e) {
       throw invalid(text, "it is too long");
     } catch (DateTimeParseException e) {
       // not ISO-8601 either: said below
+    }
+    if (t.startsWith("-")) {
+      String rest = t.substring(1);
+      if (SHORT.matcher(rest.toLowerCase(Locale.ROOT)).matches()
+          || (rest.length() > 1 && (rest.charAt(0) == 'P' || rest.charAt(0) == 'p'))) {
+        throw invalid(text, "it is negative");
+      }
+    }
+    if (t.matches("\\d+")) {
+      throw invalid(text, "it has no unit");
     }
     throw invalid(text, null);
   }
@@ -65,6 +76,14 @@ public final class DurationText {
    */
   public static long parseLimitMicros(String text) {
     return text.strip().equalsIgnoreCase(NONE) ? Long.MAX_VALUE : parseMicros(text);
+  }
+
+  /** {@code micros}, unless it is {@link Long#MAX_VALUE}: that stands for {@value #NONE}. */
+  private static long notNone(long micros) {
+    if (micros == Long.MAX_VALUE) {
+      throw new ArithmeticException("too long");
+    }
+    return micros;
   }
 
   private static IllegalArgumentException invalid(String text, String why) {

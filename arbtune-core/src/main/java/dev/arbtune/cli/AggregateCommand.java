@@ -11,6 +11,7 @@ import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.MaxErrorsOption;
 import dev.arbtune.frontend.ParetoOption;
 import dev.arbtune.frontend.StrictOption;
+import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightsText;
 import dev.arbtune.io.AtomicFiles;
@@ -162,6 +163,7 @@ final class AggregateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    refuseWalkforwardRoot(resultsDir);
     OutputTarget jsonTarget = Outputs.resolve("--output-json", outputJson);
     OutputTarget csvTarget = Outputs.resolve("--output-csv", outputCsv);
     List<OutputTarget> outputs = Arrays.asList(jsonTarget, csvTarget);
@@ -209,6 +211,27 @@ final class AggregateCommand implements Callable<Integer> {
     }
     err.flush();
     return strict.exitCode(summary);
+  }
+
+  /**
+   * Refuses a walk-forward's output root: its documents are every window's train jobs and the
+   * winners' test runs, and its record files are no jobs.
+   */
+  private static void refuseWalkforwardRoot(Path dir) {
+    if (dir != null && SweepRoots.isWalkforwardRoot(dir)) {
+      Path window = dir.resolve("train").resolve(SweepRoots.RESULTS_FOLDER).resolve("w001");
+      throw new UserInputException(
+          dir
+              + " is a walk-forward's output root (it holds walkforward.json), whose documents mix"
+              + " every window's train and test runs: aggregate one window's train jobs instead"
+              + " (e.g. --results-dir "
+              + window
+              + "), or read "
+              + dir.resolve("walkforward.json")
+              + " or run `arbtune report --results-dir "
+              + dir
+              + "`");
+    }
   }
 
   private TuningResultsAggregator configure() {

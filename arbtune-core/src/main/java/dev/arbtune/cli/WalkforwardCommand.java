@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
           + " a sweep never run in one --output-root at once.",
       "",
       "The summary (a table of windows, the stitched line, the efficiency, the winner changes)"
-          + " goes to stdout; progress and messages to stderr.",
+          + " goes to stdout; progress and messages to stderr. Of aggregate's options,"
+          + " --max-results is accepted and ignored: each window's winner is rank 1.",
       "",
       "Exit codes: 0 every job succeeded; 1 the session or data is invalid, no full window fits,"
           + " the folder is taken or holds another walk-forward, or a job failed (the summary is"
@@ -89,7 +90,7 @@ final class WalkforwardCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       description =
           "Length of each train window: a whole number and a unit (us, ms, s, m, h, d), e.g."
-              + " 3d or 90s, or ISO-8601 such as PT6H.")
+              + " 3d or 90s, or ISO-8601 such as PT6H (fractions allowed there, e.g. PT0.5S).")
   String train;
 
   @Option(
@@ -110,8 +111,9 @@ final class WalkforwardCommand implements Callable<Integer> {
   @Option(
       names = "--anchored",
       description =
-          "Start every train window at the first quote (it grows by --step each window) instead"
-              + " of rolling a train window of fixed length.")
+          "Start every train window at the span's start: the first quote, or the session's"
+              + " start_time when later (it grows by --step each window) instead of rolling a"
+              + " train window of fixed length.")
   boolean anchored;
 
   @Option(
@@ -167,7 +169,7 @@ final class WalkforwardCommand implements Callable<Integer> {
             fresh,
             running.durable(),
             quotesCache.folder(),
-            dir -> selection.builder(dir).maxResults(1).build()); // the winner: rank 1
+            dir -> selection.builder(dir).maxResults(2).build()); // the winner: rank 1 (2: ties)
     SummaryListener joins = SweepCommand.listener(spec, quiet);
     boolean ok;
     WalkForwardResult result;
@@ -245,7 +247,7 @@ final class WalkforwardCommand implements Callable<Integer> {
         "[walkforward] %d windows over %s to %s (train %s, test %s, step %s%s)%s; %s train jobs%s",
         p.windows().size(),
         p.start(),
-        p.end(),
+        wf.dataEndShown(),
         WindowPlan.text(p.trainMicros()),
         WindowPlan.text(p.testMicros()),
         WindowPlan.text(p.stepMicros()),
@@ -319,6 +321,9 @@ final class WalkforwardCommand implements Callable<Integer> {
               w.winner().jobId() + (Boolean.TRUE.equals(w.winnerChanged()) ? " *" : ""),
               money(w.winner().trainMetrics()),
               testPnl));
+      if (w.winnerNote() != null) {
+        sb.append("      note: ").append(w.winnerNote()).append('\n');
+      }
     }
     Map<String, Object> s = r.stitched();
     sb.append(

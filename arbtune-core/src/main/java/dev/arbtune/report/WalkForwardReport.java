@@ -228,7 +228,9 @@ public final class WalkForwardReport {
         .append(" not included. Jobs: passed the filters / succeeded / run on the train range.")
         .append(" The winner's parameters are those that differ between the winners (and the")
         .append(" seed's two); the others are listed once under the table.</p>\n")
-        .append("<div class=\"scroll\"><table><thead><tr><th class=\"num\">#</th>")
+        .append(WINDOWS_STYLE)
+        .append("<div class=\"scroll\"><table class=\"windows\"><thead><tr>")
+        .append("<th class=\"num\">#</th>")
         .append("<th>train</th><th class=\"num\">jobs</th><th>winner</th><th>parameters</th>")
         .append("<th class=\"num\">train PnL</th><th>test</th><th class=\"num\">test PnL</th>")
         .append("<th class=\"num\">test trades</th><th class=\"num\">test max DD</th>")
@@ -242,9 +244,9 @@ public final class WalkForwardReport {
           .append(missing ? " class=\"flag\"" : "")
           .append("><td class=\"num\">")
           .append(esc(w.label))
-          .append("</td><td>")
+          .append("</td><td class=\"wrap range\">")
           .append(esc(range(w.f.text("train_start"), w.f.text("train_end"))))
-          .append("</td><td class=\"num\">")
+          .append("</td><td class=\"num wrap\">")
           .append(esc(count(w.f.number("train_passed_filters"))))
           .append(" / ")
           .append(esc(count(w.f.number("train_succeeded"))))
@@ -257,7 +259,7 @@ public final class WalkForwardReport {
           h.append(" <span class=\"badge none\">changed</span>");
         }
       }
-      h.append("</td><td>");
+      h.append("</td><td class=\"wrap params\">");
       if (w.winner != null) {
         for (String k : cols.shown()) {
           if (w.winner.config().containsKey(k)) {
@@ -271,7 +273,7 @@ public final class WalkForwardReport {
       }
       h.append("</td>");
       money(h, w.trainPnl);
-      h.append("<td>")
+      h.append("<td class=\"wrap range\">")
           .append(esc(range(w.f.text("test_start"), w.f.text("test_end"))))
           .append("</td>");
       money(h, w.testPnl);
@@ -280,7 +282,7 @@ public final class WalkForwardReport {
           .append("</td><td class=\"num\">");
       double dd = w.test == null ? Double.NaN : w.test.number(Metric.MAX_DRAWDOWN_PCT.key());
       h.append(Double.isNaN(dd) ? "" : esc(NumberFormats.fixed(dd, 2) + "%"))
-          .append("</td><td>")
+          .append("</td><td class=\"wrap note\">")
           .append(esc(w.note()))
           .append("</td></tr>\n");
     }
@@ -331,6 +333,22 @@ public final class WalkForwardReport {
   }
 
   /** {@code pnl} per calendar day of [start, end); NaN when either is missing. */
+  /**
+   * The windows table's own layout, so that it fits a 1280 px window: a smaller font, and the jobs,
+   * parameters and notes wrap.
+   */
+  private static final String WINDOWS_STYLE =
+      "<style>\n"
+          + "table.windows { font-size:12px; }\n"
+          + "table.windows th, table.windows td { padding:4px 6px; }\n"
+          + "table.windows th { white-space:normal; }\n"
+          + "table.windows td.wrap { white-space:normal; }\n"
+          + "table.windows td.params { min-width:12em; }\n"
+          + "table.windows td.range { min-width:8em; }\n"
+          + "table.windows td.params code { display:inline-block; overflow-wrap:anywhere; }\n"
+          + "table.windows td.note { min-width:12em; overflow-wrap:anywhere; }\n"
+          + "</style>\n";
+
   static double perDay(double pnl, String start, String end) {
     long from = WalkForwardCharts.micros(start);
     long to = WalkForwardCharts.micros(end);
@@ -437,11 +455,15 @@ public final class WalkForwardReport {
         String why = f.text("no_winner_reason");
         return "no winner" + (why == null ? "" : ": " + why);
       }
+      String winnerNote = f.text("winner_note");
+      String suffix = winnerNote == null ? "" : winnerNote;
       if (test == null) {
         String why = f.text("no_test_reason");
-        return "no test" + (why == null ? "" : ": " + why);
+        return "no test"
+            + (why == null ? "" : ": " + why)
+            + (suffix.isEmpty() ? "" : "; " + suffix);
       }
-      return "";
+      return suffix;
     }
   }
 

@@ -24,6 +24,7 @@ import dev.arbtune.run.VenueJoins;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -134,8 +135,10 @@ public final class Sweep {
     requireInputs(options.sessionFile(), session, options.dataRoot());
     SessionPlanner planner = new SessionPlanner(session);
     SweepLayout layout = new SweepLayout(options.outputRoot());
+    RunRoots.checkForSweep(layout.root());
     Files.createDirectories(layout.root());
     try (RootLock lock = RootLock.acquire(layout.root(), "sweep")) {
+      RunRoots.checkForSweep(layout.root());
       removePlanningLeftovers(layout);
       boolean resumed = preparePlan(layout, planner, options);
       SessionOptions runOptions =
@@ -193,14 +196,34 @@ public final class Sweep {
       }
       if (lock == null) {
         channel.close();
+        String holder = holder(file);
         throw new SweepConflictException(
             "another "
-                + ("sweep".equals(command) ? "sweep" : "sweep or " + command)
+                + (holder != null
+                    ? holder
+                    : "sweep".equals(command) ? "sweep" : "sweep or " + command)
                 + " is running in "
                 + root
                 + "; wait for it or use another folder");
       }
+      try {
+        // who holds the lock, for the refusal of the next one
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.UTF_8)), 0);
+      } catch (IOException e) {
+        // the refusal then names no holder
+      }
       return new RootLock(channel, lock);
+    }
+
+    /** The command recorded in the lock file by the run holding it, or {@code null}. */
+    private static String holder(Path file) {
+      try {
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return text.equals("sweep") || text.equals("walkforward") ? text : null;
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
     }
 
     @Override
@@ -359,6 +382,14 @@ public final class Sweep {
    * @throws SweepConflictException naming the first such file
    */
   public static void deleteOwnResults(SweepLayout layout) throws IOException {
+    deleteOwnResults(layout, "the sweep");
+  }
+
+  /**
+   * As {@link #deleteOwnResults(SweepLayout)}, naming the run that wrote the plan ({@code the
+   * walk-forward}) in the refusal.
+   */
+  public static void deleteOwnResults(SweepLayout layout, String writer) throws IOException {
     Path results = layout.results();
     if (!Files.exists(results, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -412,7 +443,9 @@ public final class Sweep {
               + results
               + ", but it holds "
               + foreign[0]
-              + ", which the sweep did not write; nothing was deleted: move such files away, or"
+              + ", which "
+              + writer
+              + " did not write; nothing was deleted: move such files away, or"
               + " use another output folder");
     }
     deleteTree(results);

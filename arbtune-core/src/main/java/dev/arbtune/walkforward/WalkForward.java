@@ -1,5 +1,8 @@
 package dev.arbtune.walkforward;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.TuningResultsAggregator;
@@ -11,17 +14,21 @@ import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.backtest.QuotesFormatException;
 import dev.arbtune.io.AtomicFiles;
+import dev.arbtune.io.Excerpt;
 import dev.arbtune.plan.JobPlan;
 import dev.arbtune.plan.PlanFile;
 import dev.arbtune.plan.SessionConfig;
+import dev.arbtune.plan.SessionConfigException;
 import dev.arbtune.plan.SessionFile;
 import dev.arbtune.plan.SessionPlanner;
 import dev.arbtune.result.Json;
+import dev.arbtune.result.Metric;
 import dev.arbtune.run.QuotesSource;
 import dev.arbtune.run.SessionListener;
 import dev.arbtune.run.SessionOptions;
 import dev.arbtune.run.SessionRunner;
 import dev.arbtune.run.SessionSummary;
+import dev.arbtune.sweep.RunRoots;
 import dev.arbtune.sweep.Sweep;
 import dev.arbtune.sweep.SweepConflictException;
 import dev.arbtune.sweep.SweepLayout;
@@ -173,13 +180,15 @@ public final class WalkForward implements AutoCloseable {
   public static WalkForward open(Options options, SessionListener joinListener) throws IOException {
     long train = duration("--train", options.train());
     long test = duration("--test", options.test());
-    long step = duration("--step", options.stepText());
+    String stepOption = options.step() == null ? "--step (default: --test)" : "--step";
+    long step = duration(stepOption, options.stepText());
     SessionConfig session = SessionFile.load(options.sessionFile());
     Sweep.requireInputs(options.sessionFile(), session, options.dataRoot());
     WalkForwardLayout layout = new WalkForwardLayout(options.outputRoot());
     if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
       throw new SweepConflictException(layout.root() + " is not a folder");
     }
+    RunRoots.checkForWalkforward(layout.root());
     QuotesDiskCache disk =
         options.quotesCache() == null
             ? null
@@ -191,13 +200,17 @@ public final class WalkForward implements AutoCloseable {
     // A data file is read before anything is written (windows that do not fit leave no folder);
     // venue files are joined into the root, under its lock.
     Quotes early = base.venues() == null ? load(source, base) : null;
-    WindowPlan earlyPlan = early == null ? null : windows(early, base, train, test, step, options);
+    WindowPlan earlyPlan =
+        early == null ? null : windows(early, base, train, test, step, options, stepOption);
     Files.createDirectories(layout.root());
     Sweep.RootLock lock = Sweep.RootLock.acquire(layout.root(), "walkforward");
     try {
+      RunRoots.checkForWalkforward(layout.root());
       Quotes quotes = early != null ? early : load(source, base);
       WindowPlan plan =
-          earlyPlan != null ? earlyPlan : windows(quotes, base, train, test, step, options);
+          earlyPlan != null
+              ? earlyPlan
+              : windows(quotes, base, train, test, step, options, stepOption);
       SessionPlanner planner = new SessionPlanner(session);
       String dataFile = base.venues() == null ? base.dataFile() : quotes.source();
       WalkForward wf =
@@ -229,19 +242,67 @@ public final class WalkForward implements AutoCloseable {
    * {@code start_time} and {@code end_time}.
    */
   private static WindowPlan windows(
-      Quotes quotes, BacktestConfig base, long train, long test, long step, Options options) {
-    Instant start = quotes.instant(0);
-    Instant end = quotes.instant(quotes.size() - 1).plus(1, ChronoUnit.MICROS);
+      Quotes quotes,
+      BacktestConfig base,
+      long train,
+      long test,
+      long step,
+      Options options,
+      String stepOption) {
+    Instant first = quotes.instant(0);
+    Instant last = quotes.instant(quotes.size() - 1);
+    Instant start = first;
+    Instant end = last.plus(1, ChronoUnit.MICROS);
+    String data = "the data's quotes run from " + first + " to " + last;
+    if (base.startTime() != null && base.startTime().isAfter(last)) {
+      throw outside(options, BacktestConfig.START_TIME, base.startTime(), "after", data);
+    }
+    if (base.endTime() != null && !base.endTime().isAfter(first)) {
+      throw outside(options, BacktestConfig.END_TIME, base.endTime(), "before", data);
+    }
     if (base.startTime() != null && base.startTime().isAfter(start)) {
       start = base.startTime();
     }
+    String endText = "its last quote " + last;
+    long shown = ChronoUnit.MICROS.between(start, last);
     if (base.endTime() != null && base.endTime().isBefore(end)) {
       end = base.endTime();
+      endText = "the session's end_time " + end;
+      shown = ChronoUnit.MICROS.between(start, end);
     }
-    return WindowPlan.of(start, end, train, test, step, options.anchored());
+    String spanText = "the data (" + start + " to " + endText + ", " + WindowPlan.text(shown) + ")";
+    try {
+      return WindowPlan.of(start, end, train, test, step, options.anchored(), spanText);
+    } catch (WalkForwardException e) {
+      String m = e.getMessage();
+      if (!stepOption.equals("--step") && m.startsWith("--step ")) {
+        // the user gave no --step: name where the step came from
+        throw new WalkForwardException(stepOption + m.substring("--step".length()));
+      }
+      throw e;
+    }
+  }
+
+  /** The session's {@code start_time} or {@code end_time} lies outside the data. */
+  private static SessionConfigException outside(
+      Options options, String field, Instant value, String where, String data) {
+    return new SessionConfigException(
+        options.sessionFile().toString(),
+        SessionFile.lineOf(options.sessionFile(), field),
+        field,
+        value
+            + " lies "
+            + where
+            + " the data's span ("
+            + data
+            + "), so no window fits; set it inside that span or remove it",
+        null);
   }
 
   private static long duration(String option, String text) {
+    if (text.strip().matches("0+")) {
+      throw new WalkForwardException(option + " must be more than 0, got " + Excerpt.of(text));
+    }
     try {
       return DurationText.parseMicros(text);
     } catch (IllegalArgumentException e) {
@@ -257,6 +318,15 @@ public final class WalkForward implements AutoCloseable {
   /** The windows. */
   public WindowPlan plan() {
     return plan;
+  }
+
+  /**
+   * The end of the span for messages: the last quote's time, or the session's {@code end_time} when
+   * that ends the span earlier ({@link WindowPlan#end()} is 1 µs after the last quote).
+   */
+  public Instant dataEndShown() {
+    Instant last = quotes.instant(quotes.size() - 1);
+    return plan.end().isAfter(last) ? last : plan.end();
   }
 
   /** Where everything is. */
@@ -328,9 +398,9 @@ public final class WalkForward implements AutoCloseable {
         if (!options.fresh()) {
           throw new SweepConflictException(
               layout.root()
-                  + " holds the results of a different walk-forward (the session file, the data"
-                  + " file, --data-root, the windows, the ranking or the filters changed); give"
-                  + " --fresh to delete them and start over, or use another output folder");
+                  + " holds the results of a different walk-forward ("
+                  + changes(layout.inputs(), inputs)
+                  + "); give --fresh to delete them and start over, or use another output folder");
         }
         deleteOwn(trainLayout);
         deleteOwn(testLayout);
@@ -353,10 +423,51 @@ public final class WalkForward implements AutoCloseable {
     }
   }
 
+  /**
+   * What changed between the inputs record in {@code file} and {@code inputs}: each setting whose
+   * value differs, old and new; the session's grid when none does (the train plan differs).
+   *
+   * @throws SweepConflictException when {@code file} cannot be read as the record (naming it and
+   *     the cause)
+   */
+  private static String changes(Path file, String inputs) throws IOException {
+    ObjectMapper json = new ObjectMapper(Json.factory());
+    Map<String, Object> now = json.readValue(inputs, new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> before;
+    try {
+      before = json.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new SweepConflictException(
+          file
+              + " cannot be read ("
+              + Excerpt.of(e.getOriginalMessage())
+              + "), so whether the results there can be resumed is unknown; give --fresh to"
+              + " delete what the walk-forward wrote and start over, or use another output folder");
+    }
+    List<String> changed = new ArrayList<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+    keys.addAll(now.keySet());
+    for (String key : keys) {
+      Object was = before.get(key);
+      Object is = now.get(key);
+      if (!Objects.equals(was, is)) {
+        changed.add(
+            key
+                + " changed from "
+                + Excerpt.of(String.valueOf(was))
+                + " to "
+                + Excerpt.of(String.valueOf(is)));
+      }
+    }
+    return changed.isEmpty()
+        ? "the session's grid changed: its train plan differs"
+        : String.join("; ", changed);
+  }
+
   /** Deletes a plan's results, only what it made ({@link Sweep#deleteOwnResults}). */
   private static void deleteOwn(SweepLayout part) throws IOException {
     if (Files.isRegularFile(part.plan())) {
-      Sweep.deleteOwnResults(part);
+      Sweep.deleteOwnResults(part, "the walk-forward");
     } else if (Files.exists(part.results(), LinkOption.NOFOLLOW_LINKS)) {
       throw new SweepConflictException(
           "--fresh would delete "
@@ -412,9 +523,10 @@ public final class WalkForward implements AutoCloseable {
 
   private String inputsRecord(BacktestConfig base) throws IOException {
     Map<String, Object> record = new LinkedHashMap<>(Sweep.inputFiles(base, options.dataRoot()));
-    record.put("train", options.train());
-    record.put("test", options.test());
-    record.put("step", options.stepText());
+    // durations by value: --train 72h resumes what --train 3d wrote
+    record.put("train", WindowPlan.text(DurationText.parseMicros(options.train())));
+    record.put("test", WindowPlan.text(DurationText.parseMicros(options.test())));
+    record.put("step", WindowPlan.text(DurationText.parseMicros(options.stepText())));
     record.put("anchored", options.anchored());
     TuningResultsAggregator any = options.aggregatorFor().apply(layout.train().results());
     record.put("ranking", rankingMap(any));
@@ -513,7 +625,8 @@ public final class WalkForward implements AutoCloseable {
       return;
     }
     Path results = layout.train().results().resolve(folder(w.window.index()));
-    AggregatedSummary summary = options.aggregatorFor().apply(results).summarize();
+    TuningResultsAggregator aggregator = options.aggregatorFor().apply(results);
+    AggregatedSummary summary = aggregator.summarize();
     w.trainJobs = summary.totalJobs();
     w.trainSucceeded = summary.successJobs();
     w.trainPassed = summary.matchedJobs();
@@ -541,9 +654,34 @@ public final class WalkForward implements AutoCloseable {
             best.config(),
             best.metrics(),
             layout.root().relativize(results.resolve(best.source())).toString().replace('\\', '/'));
+    w.winnerNote = noTradeNote(summary.top(), aggregator.ranking().metric());
     if (w.testQuotes == 0) {
       w.noTestReason = NO_TEST_QUOTES;
     }
+  }
+
+  /**
+   * The note on a winner that made no trade in its train window ({@code total_trades} 0), saying
+   * whether it was picked by job id among jobs tied on the ranking metric (seen from the runner-up
+   * in {@code top}); {@code null} for a winner that traded.
+   */
+  static String noTradeNote(List<AggregatedJobResult> top, String metric) {
+    AggregatedJobResult best = top.get(0);
+    Object trades = best.metrics().get(Metric.TOTAL_TRADES.key());
+    if (!(trades instanceof Number n) || n.doubleValue() != 0) {
+      return null;
+    }
+    boolean tied =
+        top.size() > 1 && sameValue(best.metrics().get(metric), top.get(1).metrics().get(metric));
+    return "no trade in the train window"
+        + (tied ? ": picked by job id among jobs tied on " + metric : "");
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
+    }
+    return Objects.equals(a, b);
   }
 
   /**

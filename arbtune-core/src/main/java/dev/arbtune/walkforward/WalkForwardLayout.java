@@ -1,5 +1,6 @@
 package dev.arbtune.walkforward;
 
+import dev.arbtune.sweep.RunRoots;
 import dev.arbtune.sweep.SweepLayout;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,12 +35,12 @@ public record WalkForwardLayout(Path root) {
 
   /** The walk-forward's record. */
   public Path json() {
-    return root.resolve("walkforward.json");
+    return root.resolve(RunRoots.WALKFORWARD_RECORD);
   }
 
   /** What the results were computed from. */
   public Path inputs() {
-    return root.resolve("walkforward-inputs.json");
+    return root.resolve(RunRoots.WALKFORWARD_INPUTS);
   }
 
   /** The HTML report. */

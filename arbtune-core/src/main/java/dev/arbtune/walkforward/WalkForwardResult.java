@@ -200,6 +200,7 @@ public record WalkForwardResult(
       m.put("winner", winner);
     }
     m.put("no_winner_reason", w.noWinnerReason());
+    m.put("winner_note", w.winnerNote());
     m.put("test_metrics", w.testMetrics());
     m.put("test_document", w.testDocument());
     m.put("no_test_reason", w.noTestReason());

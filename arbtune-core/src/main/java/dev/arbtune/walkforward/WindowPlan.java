@@ -89,6 +89,22 @@ public record WindowPlan(
       long testMicros,
       long stepMicros,
       boolean anchored) {
+    return of(start, end, trainMicros, testMicros, stepMicros, anchored, null);
+  }
+
+  /**
+   * As {@link #of(Instant, Instant, long, long, long, boolean)}, with {@code spanText} saying what
+   * the span is in the message when no full window fits (e.g. {@code the data (A to its last quote
+   * B, 12h)}); {@code null} for {@code the data (START to END, SPAN)}.
+   */
+  public static WindowPlan of(
+      Instant start,
+      Instant end,
+      long trainMicros,
+      long testMicros,
+      long stepMicros,
+      boolean anchored,
+      String spanText) {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     requirePositive("--train", trainMicros);
@@ -107,13 +123,11 @@ public record WindowPlan(
               + text(trainMicros)
               + " plus --test "
               + text(testMicros)
-              + " is longer than the data ("
-              + start
-              + " to "
-              + end
-              + ", "
-              + text(Math.max(0, span))
-              + "): no full window; shorten them");
+              + " is longer than "
+              + (spanText != null
+                  ? spanText
+                  : "the data (" + start + " to " + end + ", " + text(Math.max(0, span)) + ")")
+              + ": no full window; shorten them");
     }
     long count = (span - first) / stepMicros + 1;
     if (count > MAX_WINDOWS) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param noTestReason why there are no test metrics, or {@code null}
  * @param winnerChanged whether the winner differs from that of the last earlier window with a
  *     winner; {@code null} for the first window with a winner and for windows without one
+ * @param winnerNote why the winner is a weak pick (it made no trade in the train window, and was
+ *     picked by job id among jobs tied on the ranking metric), or {@code null}
  */
 public record WindowResult(
     WindowPlan.Window window,
@@ -36,7 +38,8 @@ public record WindowResult(
     Map<String, Object> testMetrics,
     String testDocument,
     String noTestReason,
-    Boolean winnerChanged) {
+    Boolean winnerChanged,
+    String winnerNote) {
 
   public WindowResult {
     Objects.requireNonNull(window, "window");
@@ -46,6 +49,41 @@ public record WindowResult(
     if ((testMetrics == null) == (noTestReason == null)) {
       throw new IllegalArgumentException("need exactly one of testMetrics and noTestReason");
     }
+    if (winner == null && winnerNote != null) {
+      throw new IllegalArgumentException("a winner note needs a winner");
+    }
+  }
+
+  /** A window without a {@code winnerNote}. */
+  public WindowResult(
+      WindowPlan.Window window,
+      int trainQuotes,
+      int testQuotes,
+      long trainJobs,
+      long trainSucceeded,
+      long trainPassed,
+      boolean problems,
+      Winner winner,
+      String noWinnerReason,
+      Map<String, Object> testMetrics,
+      String testDocument,
+      String noTestReason,
+      Boolean winnerChanged) {
+    this(
+        window,
+        trainQuotes,
+        testQuotes,
+        trainJobs,
+        trainSucceeded,
+        trainPassed,
+        problems,
+        winner,
+        noWinnerReason,
+        testMetrics,
+        testDocument,
+        noTestReason,
+        winnerChanged,
+        null);
   }
 
   /**
@@ -88,6 +126,7 @@ public record WindowResult(
     String testDocument;
     String noTestReason;
     Boolean winnerChanged;
+    String winnerNote;
 
     Builder(WindowPlan.Window window, int trainQuotes, int testQuotes) {
       this.window = window;
@@ -109,7 +148,8 @@ public record WindowResult(
           testMetrics,
           testDocument,
           testMetrics == null ? (noTestReason == null ? NOT_RUN : noTestReason) : null,
-          winnerChanged);
+          winnerChanged,
+          winnerNote);
     }
 
     private static final String NOT_RUN = "the test job did not run";

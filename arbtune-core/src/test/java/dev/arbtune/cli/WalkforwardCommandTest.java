@@ -226,9 +226,8 @@ class WalkforwardCommandTest {
         .isEqualTo(
             "arbtune walkforward: error: "
                 + out
-                + " holds the results of a different walk-forward (the session file, the data"
-                + " file, --data-root, the windows, the ranking or the filters changed); give"
-                + " --fresh to delete them and start over, or use another output folder");
+                + " holds the results of a different walk-forward (train changed from 3h to 4h);"
+                + " give --fresh to delete them and start over, or use another output folder");
     Cli.Result otherRanking =
         Cli.run(args(session, out, "--train", "3h", "--test", "1h", "--min-trades", "3", "-q"));
     assertThat(otherRanking.exitCode()).isEqualTo(ExitCodes.INPUT);
@@ -268,7 +267,7 @@ class WalkforwardCommandTest {
       assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
       assertThat(r.err().strip())
           .isEqualTo(
-              "arbtune walkforward: error: another sweep or walkforward is running in "
+              "arbtune walkforward: error: another sweep is running in "
                   + out
                   + "; wait for it or use another folder");
       assertThat(r.out()).isEmpty();
@@ -295,7 +294,8 @@ class WalkforwardCommandTest {
     assertThat(r.err().strip())
         .isEqualTo(
             "arbtune walkforward: error: --train 10h plus --test 3h is longer than the data"
-                + " (2022-12-13T00:01:00Z to 2022-12-13T12:01:00.000001Z, 12h 1us): no full window; shorten them");
+                + " (2022-12-13T00:01:00Z to its last quote 2022-12-13T12:01:00Z, 12h): no full"
+                + " window; shorten them");
     assertThat(r.out()).isEmpty();
     assertThat(tmp.resolve("wf")).doesNotExist();
   }
