@@ -87,19 +87,26 @@ public final class CompareText {
     return sb.toString();
   }
 
+  /**
+   * A section's title with its row count, and {@code none} when it has no rows.
+   *
+   * @return whether rows follow
+   */
+  private static boolean heading(StringBuilder sb, String title, int rows, boolean md) {
+    sb.append('\n').append(md ? "## " : "").append(title).append(" (").append(rows).append(")");
+    sb.append(md ? "\n\n" : ":\n");
+    if (rows == 0) {
+      sb.append(md ? "none\n" : "  none\n");
+      return false;
+    }
+    return true;
+  }
+
   private static void movers(
       StringBuilder sb, CompareReport r, String title, int[] rows, boolean md) {
     Comparison c = r.comparison();
     String metric = c.a().metrics().get(0);
-    sb.append('\n')
-        .append(md ? "## " : "")
-        .append(title)
-        .append(" (")
-        .append(rows.length)
-        .append(")");
-    sb.append(md ? "\n\n" : ":\n");
-    if (rows.length == 0) {
-      sb.append(md ? "none\n" : "  none\n");
+    if (!heading(sb, title, rows.length, md)) {
       return;
     }
     if (md) {
@@ -155,15 +162,7 @@ public final class CompareText {
 
   private static void oneSided(
       StringBuilder sb, CompareReport r, String title, int[] rows, boolean sideA, boolean md) {
-    sb.append('\n')
-        .append(md ? "## " : "")
-        .append(title)
-        .append(" (")
-        .append(rows.length)
-        .append(")");
-    sb.append(md ? "\n\n" : ":\n");
-    if (rows.length == 0) {
-      sb.append(md ? "none\n" : "  none\n");
+    if (!heading(sb, title, rows.length, md)) {
       return;
     }
     if (md) {

@@ -54,38 +54,6 @@ public record WindowResult(
     }
   }
 
-  /** A window without a {@code winnerNote}. */
-  public WindowResult(
-      WindowPlan.Window window,
-      int trainQuotes,
-      int testQuotes,
-      long trainJobs,
-      long trainSucceeded,
-      long trainPassed,
-      boolean problems,
-      Winner winner,
-      String noWinnerReason,
-      Map<String, Object> testMetrics,
-      String testDocument,
-      String noTestReason,
-      Boolean winnerChanged) {
-    this(
-        window,
-        trainQuotes,
-        testQuotes,
-        trainJobs,
-        trainSucceeded,
-        trainPassed,
-        problems,
-        winner,
-        noWinnerReason,
-        testMetrics,
-        testDocument,
-        noTestReason,
-        winnerChanged,
-        null);
-  }
-
   /**
    * A window's winner.
    *

@@ -35,6 +35,7 @@ class StitchedRecordTest {
         testPnl == null ? null : Map.of("realized_pnl_usd", new BigDecimal(testPnl)),
         null,
         testPnl == null ? "no quotes in the test window" : null,
+        null,
         null);
   }
 
