@@ -93,9 +93,8 @@ log() { echo "[aggregate.sh] $*" >&2; }
 # ---------------------------------------------------------------------------------------------
 # Build
 if $build; then
-  log "building (mvn -B -q -DskipTests package) ..."
-  (cd "$repo" && { mvn -B -q -o -Dstyle.color=never -DskipTests package \
-    || mvn -B -q -Dstyle.color=never -DskipTests package; }) >&2
+  log "building (bench/build.sh -DskipTests package) ..."
+  "$repo/bench/build.sh" -DskipTests package
 fi
 for jar in "$core_jar" "$bench_jar"; do
   [ -f "$jar" ] || { echo "aggregate.sh: missing $jar (build first, or drop --skip-build)" >&2; exit 1; }

@@ -8,7 +8,7 @@
 # Results: bench/out/jmh-backtest.{txt,json}; bench/jmh-medians.sh prints per-benchmark medians.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -B -q -DskipTests -pl arbtune-bench -am package >&2
+bench/build.sh -DskipTests -pl arbtune-bench -am package
 mkdir -p bench/out
 java -jar arbtune-bench/target/benchmarks.jar 'BacktestSweepBenchmark|QuotesParseBenchmark' \
   -f 2 -wi 2 -w 3 -i 6 -r 3 -prof gc -rf json -rff bench/out/jmh-backtest.json "$@" \

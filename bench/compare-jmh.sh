@@ -7,7 +7,7 @@
 # Results: bench/out/jmh-compare.{txt,json}; bench/jmh-medians.sh prints per-benchmark medians.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -B -q -o -DskipTests -pl arbtune-bench -am package >&2
+bench/build.sh -DskipTests -pl arbtune-bench -am package
 mkdir -p bench/out
 java -jar arbtune-bench/target/benchmarks.jar 'RankStatisticsBenchmark' \
   -f 2 -wi 2 -w 2 -i 5 -r 2 -prof gc -rf json -rff bench/out/jmh-compare.json "$@" \

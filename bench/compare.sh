@@ -50,7 +50,7 @@ done
 [ -x /usr/bin/time ] || { echo "compare.sh: GNU time (/usr/bin/time) is needed" >&2; exit 1; }
 
 if $build; then
-  (cd "$repo" && mvn -B -o -q -pl arbtune-core -am package -DskipTests) >&2
+  "$repo/bench/build.sh" -pl arbtune-core -am package -DskipTests
 fi
 [ -f "$jar" ] || { echo "compare.sh: no jar at $jar (build it or drop --skip-build)" >&2; exit 1; }
 

@@ -3,6 +3,7 @@
 # measurement iterations of all forks: on a noisy machine the median says more than the mean.
 # Usage: bench/jmh-medians.sh RESULT.json   (needs python3)
 set -euo pipefail
+command -v python3 >/dev/null || { echo "jmh-medians.sh: needs python3 on the PATH" >&2; exit 2; }
 python3 - "$1" <<'PY'
 import json, statistics, sys
 for b in json.load(open(sys.argv[1])):

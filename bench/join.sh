@@ -34,9 +34,10 @@ while [ $# -gt 0 ]; do
     *) echo "join.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+[ -x /usr/bin/time ] || { echo "join.sh: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
 cd "$repo"
 if $build; then
-  mvn -B -q -Dstyle.color=never -DskipTests -pl arbtune-core,arbtune-bench -am package >&2
+  bench/build.sh -DskipTests -pl arbtune-core,arbtune-bench -am package
 fi
 core="$repo/arbtune-core/target/arbtune.jar"
 benchjar="$repo/arbtune-bench/target/benchmarks.jar"

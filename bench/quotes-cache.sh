@@ -13,7 +13,7 @@ rounds="${1:-5}"
 rows="${2:-30000000}"
 out="bench/out/quotes-cache"
 mkdir -p "$out"
-mvn -B -q -o -DskipTests -pl arbtune-bench -am package >&2
+bench/build.sh -DskipTests -pl arbtune-bench -am package
 jar=arbtune-bench/target/benchmarks.jar
 java_opts=(-Xmx12g -XX:+UseParallelGC)
 

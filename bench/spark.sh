@@ -25,7 +25,7 @@ mkdir -p "$out"
 java="${JAVA:-java}"
 
 echo "building the jars (outside the timing) ..." >&2
-mvn -B -q -o -pl arbtune-bench,arbtune-spark -am package -DskipTests >&2
+bench/build.sh -pl arbtune-bench,arbtune-spark -am package -DskipTests
 core_jar=arbtune-core/target/arbtune.jar
 spark_cp="arbtune-spark/target/arbtune-spark.jar:$(cat arbtune-spark/target/spark.classpath)"
 bench_jar=arbtune-bench/target/benchmarks.jar
