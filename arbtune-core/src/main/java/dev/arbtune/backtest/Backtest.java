@@ -41,14 +41,29 @@ public final class Backtest {
    */
   public static BacktestMetrics run(
       BacktestConfig config, Quotes quotes, Consumer<? super Trade> tradeLog) {
+    return run(config, quotes, tradeLog, Engine.DEFAULT);
+  }
+
+  /**
+   * Runs {@code config} over {@code quotes} with the given engine, reporting every trade to {@code
+   * tradeLog} as {@link #run(BacktestConfig, Quotes, Consumer)} does. Both engines give the same
+   * metrics and trades.
+   *
+   * @param tradeLog receives the trades, or {@code null} for none
+   * @throws ConfigException when the config's time window holds no quotes
+   */
+  public static BacktestMetrics run(
+      BacktestConfig config, Quotes quotes, Consumer<? super Trade> tradeLog, Engine engine) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(quotes, "quotes");
+    Objects.requireNonNull(engine, "engine");
     int from = windowStart(config, quotes);
     int to = windowEnd(config, quotes);
     if (from >= to) {
       throw emptyWindow(config, quotes);
     }
-    return new Run(config, quotes, tradeLog).run(from, to);
+    FlatIndex flat = engine == Engine.FAST ? quotes.flatIndex() : null;
+    return new Run(config, quotes, tradeLog, flat).run(from, to);
   }
 
   /**
@@ -88,6 +103,15 @@ public final class Backtest {
   private static final class Run {
     private final Quotes quotes;
     private final Consumer<? super Trade> tradeLog;
+
+    /** The fast engine's index, or {@code null} for the reference engine (every row stepped). */
+    private final FlatIndex flat;
+
+    /**
+     * Below {@link #openFloor} by far more than any rounding: the fast engine jumps over the rows
+     * whose best spread is below it (no trade open), none of which would open one.
+     */
+    private final double searchFloor;
 
     private final double minSpreadBps;
     private final double costBps;
@@ -129,9 +153,10 @@ public final class Backtest {
     /** Sum of the closed trades' holding times, µs (a double: a long of µs may overflow). */
     private double holdingMicros;
 
-    Run(BacktestConfig c, Quotes quotes, Consumer<? super Trade> tradeLog) {
+    Run(BacktestConfig c, Quotes quotes, Consumer<? super Trade> tradeLog, FlatIndex flat) {
       this.quotes = quotes;
       this.tradeLog = tradeLog;
+      this.flat = flat;
       this.minSpreadBps = c.minSpreadBps();
       this.costBps = c.costBps();
       this.halfSlip = c.slippageBps() / 2 / BPS;
@@ -144,6 +169,7 @@ public final class Backtest {
           c.stopOnDrawdownPct() == null ? Double.POSITIVE_INFINITY : c.stopOnDrawdownPct();
       double threshold = costBps + minSpreadBps;
       this.openFloor = threshold - 1e-9 * Math.abs(threshold) - 1e-9;
+      this.searchFloor = threshold - 1e-6 * Math.abs(threshold) - 1e-6;
     }
 
     BacktestMetrics run(int from, int to) {
@@ -161,6 +187,16 @@ public final class Backtest {
       int end = to;
       boolean stopped = false;
       for (int i = from; i < to; i++) {
+        if (open == 0 && flat != null) {
+          // Flat: equity cannot change until a trade opens, so jump to the next row that might
+          // open one (the rows in between are counted, their invalid ones as skipped).
+          int next = flat.next(i, to, searchFloor);
+          skipped += flat.invalidBetween(i, next);
+          if (next >= to) {
+            break;
+          }
+          i = next;
+        }
         final double bidA = bidAs[i];
         final double askA = askAs[i];
         final double bidB = bidBs[i];

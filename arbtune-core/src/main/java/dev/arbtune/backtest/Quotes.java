@@ -22,6 +22,9 @@ public final class Quotes {
   private final double[] bidB;
   private final double[] askB;
 
+  /** The fast engine's index, built on first use ({@link #flatIndex()}). */
+  private volatile FlatIndex flatIndex;
+
   /**
    * Wraps the given columns without copying them; the caller must not change them afterwards.
    *
@@ -128,6 +131,24 @@ public final class Quotes {
   /** Bytes held by the columns (not counting the object headers). */
   public long columnBytes() {
     return (long) size() * (Long.BYTES + 4 * Double.BYTES);
+  }
+
+  /**
+   * The fast engine's per-file index, built on the first call and shared by every later one (and
+   * thread).
+   */
+  FlatIndex flatIndex() {
+    FlatIndex index = flatIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = flatIndex;
+        if (index == null) {
+          index = new FlatIndex(this);
+          flatIndex = index;
+        }
+      }
+    }
+    return index;
   }
 
   // The engine reads the columns directly; they never leave the package.

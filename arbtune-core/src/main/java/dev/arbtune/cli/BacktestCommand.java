@@ -3,6 +3,7 @@ package dev.arbtune.cli;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.frontend.ExitCodes;
@@ -186,6 +187,8 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Mixin QuotesCacheOption quotesCache;
 
+  @Mixin EngineOption engine;
+
   private OutputTarget documentTarget;
 
   private OutputTarget tradesTarget;
@@ -194,6 +197,7 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     resolveOutputs();
+    Engine chosen = engine.engine();
     String id = jobId != null ? jobId : defaultJobId();
     Map<String, Object> given = givenConfig();
     BacktestConfig config;
@@ -204,7 +208,8 @@ final class BacktestCommand implements Callable<Integer> {
     }
     List<Trade> trades = tradesTarget == null ? null : new ArrayList<>();
     QuotesSource quotes = QuotesSource.currentFolder(quotesCache.cache());
-    JobDocument doc = JobDocument.run(0, id, config, quotes, trades == null ? null : trades::add);
+    JobDocument doc =
+        JobDocument.run(0, id, config, quotes, trades == null ? null : trades::add, chosen);
     if (!doc.isSuccess()) {
       throw fail(id, doc.config(), doc.error());
     }

@@ -111,6 +111,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin QuotesCacheOption quotesCache;
 
+  @Mixin EngineOption engine;
+
   @Option(
       names = {"-q", "--quiet"},
       description =
@@ -140,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
             .stopOnError(stopOnError)
             .maxJobs(maxJobs == null ? Long.MAX_VALUE : maxJobs)
             .durable(running.durable())
+            .engine(engine.engine())
             .build();
     PrintWriter err = spec.commandLine().getErr();
     boolean progress = !quiet && Terminal.stderrIsTerminal();

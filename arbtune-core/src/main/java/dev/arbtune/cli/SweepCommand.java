@@ -84,6 +84,8 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin QuotesCacheOption quotesCache;
 
+  @Mixin EngineOption engine;
+
   @Mixin AggregationOptions selection;
 
   @Option(names = "--pareto", description = "Also list the Pareto front of PnL against drawdown.")
@@ -137,7 +139,8 @@ final class SweepCommand implements Callable<Integer> {
             running.parallelism(),
             fresh,
             running.durable(),
-            quotesCache.folder());
+            quotesCache.folder(),
+            engine.engine());
     SummaryListener listener = listener(spec, quiet);
     Sweep.Result result = runSweep(spec, options, quiet, listener);
     TuningResultsAggregator aggregator =

@@ -5,6 +5,7 @@ import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.BacktestOverflowException;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.PeriodPnl;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesFormatException;
@@ -94,6 +95,11 @@ public record JobDocument(
    * @param quotes where the quotes come from
    */
   public static JobDocument of(PlanLine line, String problem, QuotesSource quotes) {
+    return of(line, problem, quotes, Engine.DEFAULT);
+  }
+
+  /** What {@link #of(PlanLine, String, QuotesSource)} does, with the given backtest engine. */
+  public static JobDocument of(PlanLine line, String problem, QuotesSource quotes, Engine engine) {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(quotes, "quotes");
     String prefix = "plan line " + line.lineNumber() + ": ";
@@ -101,7 +107,7 @@ public record JobDocument(
       Map<String, ?> config = line.config() != null ? line.config().toMap() : line.rawConfig();
       return error(line.lineNumber(), line.jobId(), config, prefix + problem);
     }
-    JobDocument doc = run(line.lineNumber(), line.jobId(), line.config(), quotes, null);
+    JobDocument doc = run(line.lineNumber(), line.jobId(), line.config(), quotes, null, engine);
     return doc.isSuccess()
         ? doc
         : error(line.lineNumber(), line.jobId(), doc.config(), prefix + doc.error());
@@ -129,7 +135,22 @@ public record JobDocument(
       BacktestConfig config,
       QuotesSource quotes,
       Consumer<? super Trade> tradeLog) {
+    return run(lineNumber, jobId, config, quotes, tradeLog, Engine.DEFAULT);
+  }
+
+  /**
+   * What {@link #run(long, String, BacktestConfig, QuotesSource, Consumer)} does, with the given
+   * backtest engine (both give the same document but for {@code runtime_seconds}).
+   */
+  public static JobDocument run(
+      long lineNumber,
+      String jobId,
+      BacktestConfig config,
+      QuotesSource quotes,
+      Consumer<? super Trade> tradeLog,
+      Engine engine) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(quotes, "quotes");
     long start = System.nanoTime();
     BacktestMetrics metrics;
@@ -149,7 +170,8 @@ public record JobDocument(
       joined = venues == null ? null : q.source();
       loaded = true;
       PeriodPnl.Collector closes = new PeriodPnl.Collector();
-      metrics = Backtest.run(config, q, tradeLog == null ? closes : closes.andThen(tradeLog));
+      metrics =
+          Backtest.run(config, q, tradeLog == null ? closes : closes.andThen(tradeLog), engine);
       // The blocks span the config's window, not where a drawdown stop ended the run: every job of
       // one file and window shares its block boundaries (what PBO compares across jobs).
       int first = Backtest.windowStart(config, q);

@@ -4,6 +4,7 @@ import dev.arbtune.backtest.Backtest;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesFormatException;
@@ -63,6 +64,9 @@ public final class JobRunner {
   /** The plan being run, whose file no document may replace; {@code null} when none. */
   private final Path plan;
 
+  /** The backtest engine of every job. */
+  private final Engine engine;
+
   /** The plan's identity, read once (it exists while it runs); {@code null} when unknown. */
   private final FileId planId;
 
@@ -114,6 +118,22 @@ public final class JobRunner {
       Path plan,
       Path joinedFolder,
       SessionListener joinListener) {
+    this(cache, dataRoot, writer, plan, joinedFolder, joinListener, Engine.DEFAULT);
+  }
+
+  /**
+   * A runner as {@link #JobRunner(QuotesCache, Path, ResultWriter, Path, Path, SessionListener)}
+   * whose backtests use {@code engine}.
+   */
+  public JobRunner(
+      QuotesCache cache,
+      Path dataRoot,
+      ResultWriter writer,
+      Path plan,
+      Path joinedFolder,
+      SessionListener joinListener,
+      Engine engine) {
+    this.engine = Objects.requireNonNull(engine, "engine");
     this.joinListener = Objects.requireNonNull(joinListener, "joinListener");
     this.joinedFolder = joinedFolder;
     this.cache = Objects.requireNonNull(cache, "cache");
@@ -160,7 +180,7 @@ public final class JobRunner {
    */
   public BacktestMetrics backtest(BacktestConfig config) throws IOException {
     Quotes quotes = cache.get(dataPath(config), config.timeUnit());
-    return Backtest.run(config, quotes);
+    return Backtest.run(config, quotes, null, engine);
   }
 
   /**
@@ -246,7 +266,7 @@ public final class JobRunner {
       return new JobOutcome(
           line.lineNumber(), line.jobId(), target, JobOutcome.Status.SKIPPED, null, null);
     }
-    JobDocument doc = JobDocument.of(line, problem, quotes(outputRoot));
+    JobDocument doc = JobDocument.of(line, problem, quotes(outputRoot), engine);
     if (!doc.isSuccess()) {
       return error(line, outputRoot, target, doc.config(), doc.error());
     }

@@ -1,5 +1,6 @@
 package dev.arbtune.run;
 
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.QuotesCache;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.Objects;
  *     dev.arbtune.backtest.QuotesCache}); ≥ 0
  * @param joinedFolder where jobs naming venue files have them joined ({@link VenueJoins}); {@code
  *     null} for {@code outputRoot/joined}
+ * @param engine the backtest engine of every job ({@link Engine}); both give the same documents
  */
 public record SessionOptions(
     Path plan,
@@ -31,7 +33,8 @@ public record SessionOptions(
     long maxJobs,
     boolean durable,
     long quotesCacheBytes,
-    Path joinedFolder) {
+    Path joinedFolder,
+    Engine engine) {
 
   /** The default parallelism: the number of available processors. */
   public static int defaultParallelism() {
@@ -42,6 +45,7 @@ public record SessionOptions(
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(outputRoot, "outputRoot");
     Objects.requireNonNull(dataRoot, "dataRoot");
+    Objects.requireNonNull(engine, "engine");
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
     }
@@ -73,6 +77,7 @@ public record SessionOptions(
     private boolean durable = true;
     private long quotesCacheBytes = QuotesCache.defaultBudgetBytes();
     private Path joinedFolder;
+    private Engine engine = Engine.DEFAULT;
 
     private Builder(Path plan, Path outputRoot) {
       this.plan = plan;
@@ -137,6 +142,12 @@ public record SessionOptions(
       return this;
     }
 
+    /** The backtest engine of every job (default: {@link Engine#DEFAULT}). */
+    public Builder engine(Engine engine) {
+      this.engine = engine;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException when a value is out of range
      */
@@ -151,7 +162,8 @@ public record SessionOptions(
           maxJobs,
           durable,
           quotesCacheBytes,
-          joinedFolder);
+          joinedFolder,
+          engine);
     }
   }
 }

@@ -122,7 +122,8 @@ public final class SessionRunner {
               new ResultWriter(options.durable(), lock.id()),
               options.plan(),
               options.joinedFolder(),
-              listener);
+              listener,
+              options.engine());
       return runLocked(jobs, listener, started);
     }
   }

@@ -1,6 +1,7 @@
 package dev.arbtune.sweep;
 
 import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.backtest.VenueFiles;
@@ -73,6 +74,7 @@ public final class Sweep {
    * @param durable force every result document to disk before renaming it into place
    * @param quotesCache the folder of binary copies of quotes files ({@link QuotesDiskCache}), or
    *     {@code null} to parse the CSV files every time
+   * @param engine the backtest engine of every job ({@link Engine})
    */
   public record Options(
       Path sessionFile,
@@ -81,15 +83,37 @@ public final class Sweep {
       int parallelism,
       boolean fresh,
       boolean durable,
-      Path quotesCache) {
+      Path quotesCache,
+      Engine engine) {
 
     public Options {
       Objects.requireNonNull(sessionFile, "sessionFile");
       Objects.requireNonNull(outputRoot, "outputRoot");
       Objects.requireNonNull(dataRoot, "dataRoot");
+      Objects.requireNonNull(engine, "engine");
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
       }
+    }
+
+    /** Options with the default engine. */
+    public Options(
+        Path sessionFile,
+        Path outputRoot,
+        Path dataRoot,
+        int parallelism,
+        boolean fresh,
+        boolean durable,
+        Path quotesCache) {
+      this(
+          sessionFile,
+          outputRoot,
+          dataRoot,
+          parallelism,
+          fresh,
+          durable,
+          quotesCache,
+          Engine.DEFAULT);
     }
 
     /** Options without a quotes cache folder. */
@@ -148,6 +172,7 @@ public final class Sweep {
               .resume(true)
               .durable(options.durable())
               .joinedFolder(layout.root().resolve(VenueJoins.FOLDER))
+              .engine(options.engine())
               .build();
       QuotesDiskCache disk =
           options.quotesCache() == null

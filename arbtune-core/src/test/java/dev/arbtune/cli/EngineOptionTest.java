@@ -1,0 +1,135 @@
+package dev.arbtune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.testing.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --engine fast|reference} on {@code backtest}, {@code run} and {@code sweep}: the same
+ * documents (but for {@code runtime_seconds}) and the same trade log from either engine, over the
+ * shipped data.
+ */
+class EngineOptionTest {
+
+  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path tmp;
+
+  @Test
+  void sweepAndRunWriteTheSameDocumentsWithEitherEngine() throws IOException {
+    Map<String, String> fast = sweep("fast");
+    Map<String, String> reference = sweep("reference");
+    Map<String, String> byDefault = sweep(null);
+    assertThat(fast).hasSize(12).isEqualTo(reference).isEqualTo(byDefault);
+
+    Path plan = tmp.resolve("sweep-reference/jobs.jsonl");
+    Path out = tmp.resolve("run-fast");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "--engine",
+            "fast",
+            "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(documents(out).values()).containsExactlyInAnyOrderElementsOf(reference.values());
+  }
+
+  @Test
+  void backtestWritesTheSameDocumentAndTradesWithEitherEngine() throws IOException {
+    for (String minSpread : new String[] {"0", "2", "20"}) {
+      String[] fast = backtest("fast", minSpread);
+      String[] reference = backtest("reference", minSpread);
+      assertThat(fast[0]).isEqualTo(reference[0]);
+      assertThat(fast[1]).isEqualTo(reference[1]).contains("\n");
+    }
+  }
+
+  @Test
+  void anUnknownEngineIsAUsageError() {
+    Cli.Result r =
+        Cli.run(
+            "backtest",
+            "--data-file",
+            REPO.resolve("data/eurusd_sample.csv").toString(),
+            "--engine",
+            "turbo");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(r.err()).contains("--engine must be 'fast' or 'reference', got 'turbo'");
+  }
+
+  private Map<String, String> sweep(String engine) throws IOException {
+    Path out = tmp.resolve("sweep-" + engine);
+    Stream<String> args =
+        Stream.of(
+            "sweep",
+            "--config",
+            REPO.resolve("examples/eurusd-fees.yaml").toString(),
+            "--output-root",
+            out.toString(),
+            "--data-root",
+            REPO.toString(),
+            "-q");
+    if (engine != null) {
+      args = Stream.concat(args, Stream.of("--engine", engine));
+    }
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return documents(out.resolve("results"));
+  }
+
+  private String[] backtest(String engine, String minSpread) throws IOException {
+    Path json = tmp.resolve(engine + minSpread + ".json");
+    Path trades = tmp.resolve(engine + minSpread + ".csv");
+    Cli.Result r =
+        Cli.run(
+            "backtest",
+            "--data-file",
+            REPO.resolve("data/btcusd_perp_binance_vs_bybit_1m_2022-12-13.csv").toString(),
+            "--min-spread-bps",
+            minSpread,
+            "--max-open-trades",
+            "5",
+            "--job-id",
+            "same",
+            "--output-json",
+            json.toString(),
+            "--trades-csv",
+            trades.toString(),
+            "--engine",
+            engine);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return new String[] {withoutRuntime(Files.readString(json)), Files.readString(trades)};
+  }
+
+  /** Every JSON document under {@code root}, by path relative to it, without runtime_seconds. */
+  private static Map<String, String> documents(Path root) throws IOException {
+    Map<String, String> docs = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+        docs.put(root.relativize(f).toString(), withoutRuntime(Files.readString(f)));
+      }
+    }
+    return docs;
+  }
+
+  private static String withoutRuntime(String doc) {
+    String stripped = doc.replaceAll("\"runtime_seconds\"\\s*:\\s*[0-9.eE+-]+", "");
+    assertThat(stripped).isNotEqualTo(doc);
+    return stripped;
+  }
+}
