@@ -82,48 +82,22 @@ public final class JobRunner {
    * @param writer writes the result documents
    */
   public JobRunner(QuotesCache cache, Path dataRoot, ResultWriter writer) {
-    this(cache, dataRoot, writer, null);
+    this(cache, dataRoot, writer, null, null, SessionListener.NONE, Engine.DEFAULT);
   }
 
   /**
    * A runner for the jobs of {@code plan}: a line whose {@code output_json} is that file (by path,
    * symbolic link or hard link) is refused as {@link #run(PlanLine, Path, boolean, String)} says.
    *
+   * @param cache where quotes are loaded and shared
+   * @param dataRoot folder that relative {@code data_file} paths are resolved against
+   * @param writer writes the result documents
    * @param plan the plan file being run, or {@code null}
-   */
-  public JobRunner(QuotesCache cache, Path dataRoot, ResultWriter writer, Path plan) {
-    this(cache, dataRoot, writer, plan, null);
-  }
-
-  /**
-   * A runner for the jobs of {@code plan} that joins venue files into {@code joinedFolder}.
-   *
    * @param joinedFolder where venue files are joined ({@link VenueJoins}), or {@code null} for the
    *     output root's {@code joined/}
-   */
-  public JobRunner(
-      QuotesCache cache, Path dataRoot, ResultWriter writer, Path plan, Path joinedFolder) {
-    this(cache, dataRoot, writer, plan, joinedFolder, SessionListener.NONE);
-  }
-
-  /**
-   * A runner for the jobs of {@code plan} that joins venue files into {@code joinedFolder}, {@code
-   * joinListener} hearing what each join did ({@link SessionListener#joinStarting}, {@link
-   * SessionListener#joinSummary}).
-   */
-  public JobRunner(
-      QuotesCache cache,
-      Path dataRoot,
-      ResultWriter writer,
-      Path plan,
-      Path joinedFolder,
-      SessionListener joinListener) {
-    this(cache, dataRoot, writer, plan, joinedFolder, joinListener, Engine.DEFAULT);
-  }
-
-  /**
-   * A runner as {@link #JobRunner(QuotesCache, Path, ResultWriter, Path, Path, SessionListener)}
-   * whose backtests use {@code engine}.
+   * @param joinListener hears what each join did ({@link SessionListener#joinStarting}, {@link
+   *     SessionListener#joinSummary})
+   * @param engine the engine the backtests use
    */
   public JobRunner(
       QuotesCache cache,
