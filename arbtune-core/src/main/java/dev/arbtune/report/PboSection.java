@@ -99,7 +99,7 @@ final class PboSection {
 
   /** The jobs left out of PBO, one line; nothing when none was left out and PBO is unavailable. */
   private static void leftOut(StringBuilder h, PboSummary p) {
-    String parts = leftOutParts(p);
+    String parts = InsightsText.leftOut(p);
     if (parts.isEmpty()) {
       if (p.available()) {
         h.append("<p class=\"muted\">Every success job that passed the filters is in it.</p>\n");
@@ -107,11 +107,6 @@ final class PboSection {
       return;
     }
     h.append("<p class=\"muted\">Left out: ").append(esc(parts)).append(".</p>\n");
-  }
-
-  /** The jobs that passed the filters but are not in PBO, in the text insights' words. */
-  static String leftOutParts(PboSummary p) {
-    return InsightsText.leftOut(p);
   }
 
   /** The logit histogram as a PNG. */
