@@ -13,7 +13,7 @@ public enum Engine {
   REFERENCE;
 
   /** The engine used when none is chosen. */
-  public static final Engine DEFAULT = REFERENCE;
+  public static final Engine DEFAULT = FAST;
 
   /** The name on the command line: {@code fast} or {@code reference}. */
   public String cliName() {

@@ -6,6 +6,7 @@ import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.backtest.TradesCsv;
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;

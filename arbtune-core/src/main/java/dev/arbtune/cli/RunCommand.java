@@ -1,6 +1,7 @@
 package dev.arbtune.cli;
 
 import dev.arbtune.backtest.QuotesCache;
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;

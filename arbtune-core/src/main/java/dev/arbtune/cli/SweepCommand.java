@@ -4,6 +4,7 @@ import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.frontend.AggregationOptions;
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightOptions;

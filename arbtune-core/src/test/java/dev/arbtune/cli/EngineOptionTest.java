@@ -2,11 +2,13 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -56,6 +58,20 @@ class EngineOptionTest {
       String[] reference = backtest("reference", minSpread);
       assertThat(fast[0]).isEqualTo(reference[0]);
       assertThat(fast[1]).isEqualTo(reference[1]).contains("\n");
+    }
+  }
+
+  @Test
+  void everyCommandThatRunsJobsOffersTheOptionWithFastAsTheDefault() {
+    assertThat(Engine.DEFAULT).isEqualTo(Engine.FAST);
+    for (String command : List.of("backtest", "run", "sweep")) {
+      Cli.Result r = Cli.run(command, "--help");
+      assertThat(r.exitCode()).as(command).isZero();
+      assertThat(r.out().replaceAll("\\s+", " "))
+          .as(command)
+          .contains("--engine=fast|reference")
+          .contains("'reference' steps through every quote")
+          .contains("(docs/MODEL.md, Engines; default: fast)");
     }
   }
 

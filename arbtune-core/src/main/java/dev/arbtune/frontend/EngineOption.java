@@ -1,4 +1,4 @@
-package dev.arbtune.cli;
+package dev.arbtune.frontend;
 
 import dev.arbtune.backtest.Engine;
 import dev.arbtune.io.Excerpt;
@@ -7,8 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --engine}, shared by {@code backtest}, {@code run} and {@code sweep}. */
-final class EngineOption {
+/**
+ * {@code --engine fast|reference}, as every command that runs backtests declares it ({@code
+ * backtest}, {@code run}, {@code sweep}, {@code walkforward} and the Spark application's {@code
+ * sweep}). Use it as a picocli {@code @Mixin}.
+ */
+public final class EngineOption {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -17,9 +21,10 @@ final class EngineOption {
       names = "--engine",
       paramLabel = "fast|reference",
       description =
-          "The backtest engine: 'reference' steps through every quote; 'fast' jumps over the"
-              + " quotes where no trade is open and none can open (docs/MODEL.md, Engines). Both"
-              + " give the same documents but for runtime_seconds (default: ${DEFAULT-VALUE}).")
+          "The backtest engine: 'fast' jumps over the quotes where nothing can change (no trade"
+              + " can open or close, no new peak or drawdown) with per-file indexes; 'reference'"
+              + " steps through every quote. Both give the same documents but for runtime_seconds"
+              + " (docs/MODEL.md, Engines; default: ${DEFAULT-VALUE}).")
   String engine = Engine.DEFAULT.cliName();
 
   /**
@@ -27,7 +32,7 @@ final class EngineOption {
    *
    * @throws ParameterException (a usage error) for a name that is neither
    */
-  Engine engine() {
+  public Engine engine() {
     for (Engine e : Engine.values()) {
       if (e.cliName().equals(engine)) {
         return e;
