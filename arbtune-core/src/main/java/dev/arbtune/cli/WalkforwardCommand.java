@@ -1,6 +1,7 @@
 package dev.arbtune.cli;
 
 import dev.arbtune.frontend.AggregationOptions;
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.NumberFormats;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
           + " (a plan and results/wNNN/... per window, as a sweep lays them out) and"
           + " walkforward-inputs.json. Run the same command again to resume (after Ctrl-C too):"
           + " finished jobs are skipped. A root holding another walk-forward (session, data,"
-          + " windows, ranking or filters changed) is refused unless --fresh. A walk-forward and"
+          + " windows, ranking or filters changed) is refused unless --fresh; --engine may"
+          + " change, as both engines give the same results. A walk-forward and"
           + " a sweep never run in one --output-root at once.",
       "",
       "The summary (a table of windows, the stitched line, the efficiency, the winner changes)"
@@ -128,6 +130,8 @@ final class WalkforwardCommand implements Callable<Integer> {
 
   @Mixin QuotesCacheOption quotesCache;
 
+  @Mixin EngineOption engine;
+
   @Mixin AggregationOptions selection;
 
   @Option(
@@ -169,7 +173,8 @@ final class WalkforwardCommand implements Callable<Integer> {
             fresh,
             running.durable(),
             quotesCache.folder(),
-            dir -> selection.builder(dir).maxResults(2).build()); // the winner: rank 1 (2: ties)
+            dir -> selection.builder(dir).maxResults(2).build(), // the winner: rank 1 (2: ties)
+            engine.engine());
     SummaryListener joins = SweepCommand.listener(spec, quiet);
     boolean ok;
     WalkForwardResult result;

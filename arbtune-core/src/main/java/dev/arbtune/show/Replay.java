@@ -3,6 +3,7 @@ package dev.arbtune.show;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.BacktestMetrics;
 import dev.arbtune.backtest.ConfigException;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.Trade;
@@ -50,7 +51,20 @@ public record Replay(
    */
   public static Replay of(Map<String, ?> documentConfig, String jobId, QuotesSource source)
       throws ReplayException {
+    return of(documentConfig, jobId, source, Engine.DEFAULT);
+  }
+
+  /**
+   * Re-runs the config of a result document with the given backtest engine (both give the same
+   * metrics and trades).
+   *
+   * @see #of(Map, String, QuotesSource)
+   */
+  public static Replay of(
+      Map<String, ?> documentConfig, String jobId, QuotesSource source, Engine engine)
+      throws ReplayException {
     Objects.requireNonNull(documentConfig, "documentConfig");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(source, "source");
     BacktestConfig config;
     try {
@@ -59,7 +73,7 @@ public record Replay(
       throw new ReplayException("the document's config." + e.getMessage(), false);
     }
     List<Trade> trades = new ArrayList<>();
-    JobDocument doc = JobDocument.run(0, jobId, config, source, trades::add);
+    JobDocument doc = JobDocument.run(0, jobId, config, source, trades::add, engine);
     if (!doc.isSuccess()) {
       throw new ReplayException(doc.error(), doc.error().startsWith("data_file not found"));
     }

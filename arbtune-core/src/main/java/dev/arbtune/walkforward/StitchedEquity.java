@@ -2,6 +2,7 @@ package dev.arbtune.walkforward;
 
 import dev.arbtune.backtest.Backtest;
 import dev.arbtune.backtest.BacktestConfig;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
@@ -52,7 +53,8 @@ final class StitchedEquity {
       Map<String, Object> testConfig,
       Map<String, Object> testMetrics,
       String jobId,
-      QuotesSource source) {
+      QuotesSource source,
+      Engine engine) {
     if (!started) {
       started = true;
       initial = number(testConfig.get(BacktestConfig.INITIAL_BALANCE_USD), 0);
@@ -60,7 +62,7 @@ final class StitchedEquity {
     double base = initial + realized.doubleValue();
     String problem = null;
     try {
-      Replay replay = Replay.of(testConfig, jobId, source);
+      Replay replay = Replay.of(testConfig, jobId, source, engine);
       Quotes q = replay.quotes();
       double start = replay.config().initialBalanceUsd();
       point(q.timestamp(Backtest.windowStart(replay.config(), q)), base);

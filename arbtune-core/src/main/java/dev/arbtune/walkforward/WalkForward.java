@@ -9,6 +9,7 @@ import dev.arbtune.aggregate.TuningResultsAggregator;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.ConfigException;
 import dev.arbtune.backtest.DurationText;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.backtest.QuotesDiskCache;
@@ -94,6 +95,9 @@ public final class WalkForward implements AutoCloseable {
    * @param durable force every result document to disk before renaming it into place
    * @param quotesCache the folder of binary copies of quotes files, or {@code null}
    * @param aggregatorFor the aggregator (ranking and filters) of one window's results folder
+   * @param engine the backtest engine of the train and test jobs and of the stitched curve's
+   *     replays ({@link Engine}); not part of the inputs record, since both engines give the same
+   *     results: a walk-forward may be resumed under the other one
    */
   public record Options(
       Path sessionFile,
@@ -107,7 +111,8 @@ public final class WalkForward implements AutoCloseable {
       boolean fresh,
       boolean durable,
       Path quotesCache,
-      Function<Path, TuningResultsAggregator> aggregatorFor) {
+      Function<Path, TuningResultsAggregator> aggregatorFor,
+      Engine engine) {
 
     public Options {
       Objects.requireNonNull(sessionFile, "sessionFile");
@@ -116,6 +121,7 @@ public final class WalkForward implements AutoCloseable {
       Objects.requireNonNull(train, "train");
       Objects.requireNonNull(test, "test");
       Objects.requireNonNull(aggregatorFor, "aggregatorFor");
+      Objects.requireNonNull(engine, "engine");
       if (parallelism < 1) {
         throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
       }
@@ -563,7 +569,8 @@ public final class WalkForward implements AutoCloseable {
         .parallelism(options.parallelism())
         .resume(true)
         .durable(options.durable())
-        .joinedFolder(layout.joined());
+        .joinedFolder(layout.joined())
+        .engine(options.engine());
   }
 
   /**
@@ -697,7 +704,8 @@ public final class WalkForward implements AutoCloseable {
       if (w.testOutput != null) {
         readTest(w);
         if (w.testMetrics != null) {
-          String problem = equity.add(w.testConfig, w.testMetrics, w.testJobId, source);
+          String problem =
+              equity.add(w.testConfig, w.testMetrics, w.testJobId, source, options.engine());
           if (problem != null) {
             curveProblems.add("window " + w.window.index() + ": " + problem);
           }

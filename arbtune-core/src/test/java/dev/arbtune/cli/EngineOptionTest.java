@@ -64,7 +64,7 @@ class EngineOptionTest {
   @Test
   void everyCommandThatRunsJobsOffersTheOptionWithFastAsTheDefault() {
     assertThat(Engine.DEFAULT).isEqualTo(Engine.FAST);
-    for (String command : List.of("backtest", "run", "sweep")) {
+    for (String command : List.of("backtest", "run", "sweep", "walkforward")) {
       Cli.Result r = Cli.run(command, "--help");
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out().replaceAll("\\s+", " "))
