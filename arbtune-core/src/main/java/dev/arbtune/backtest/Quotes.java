@@ -151,6 +151,14 @@ public final class Quotes {
     return index;
   }
 
+  /**
+   * Whether the fast engine's per-file index has been built (by a fast run on these quotes): it is
+   * built on first use, so a run with the reference engine alone leaves it unbuilt.
+   */
+  public boolean hasEngineIndex() {
+    return flatIndex != null;
+  }
+
   // The engine reads the columns directly; they never leave the package.
   long[] timestampColumn() {
     return timestamps;

@@ -1,5 +1,6 @@
 package dev.arbtune.spark;
 
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.QuotesDiskCache;
 import dev.arbtune.io.IoMessages;
 import dev.arbtune.result.ResultDocument;
@@ -112,7 +113,8 @@ public final class SparkSweep {
               dataRoot.toString(),
               options.dataRoot(),
               options.resume(),
-              options.quotesCache());
+              options.quotesCache(),
+              options.engine());
       SweepSummary.Tally tally =
           jobs.repartition(partitions).mapPartitions(runner).reduce(SweepSummary.Tally::merge);
       sharedConf.destroy();
@@ -139,6 +141,7 @@ public final class SparkSweep {
     private final String givenDataRoot;
     private final boolean resume;
     private final String quotesCache;
+    private final Engine engine;
 
     Runner(
         Broadcast<HadoopConf> conf,
@@ -146,13 +149,15 @@ public final class SparkSweep {
         String dataRoot,
         String givenDataRoot,
         boolean resume,
-        String quotesCache) {
+        String quotesCache,
+        Engine engine) {
       this.conf = conf;
       this.outputRoot = outputRoot;
       this.dataRoot = dataRoot;
       this.givenDataRoot = givenDataRoot;
       this.resume = resume;
       this.quotesCache = quotesCache;
+      this.engine = engine;
     }
 
     @Override
@@ -201,7 +206,7 @@ public final class SparkSweep {
         tally.skipped++;
         return;
       }
-      JobDocument doc = JobDocument.of(line, problem, quotes);
+      JobDocument doc = JobDocument.of(line, problem, quotes, engine);
       String prefix = "plan line " + line.lineNumber() + ": ";
       if (doc.isSuccess()) {
         try {

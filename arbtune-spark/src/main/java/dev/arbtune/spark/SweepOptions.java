@@ -1,5 +1,6 @@
 package dev.arbtune.spark;
 
+import dev.arbtune.backtest.Engine;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param quotesCache a local folder on each executor (and the driver in local mode) that keeps the
  *     parsed columns of quotes files ({@link dev.arbtune.backtest.QuotesDiskCache}), or {@code
  *     null} to parse the CSV files in every executor JVM
+ * @param engine the backtest engine of every job ({@link Engine}); both give the same documents but
+ *     for {@code runtime_seconds}
  */
 public record SweepOptions(
     String plan,
@@ -21,17 +24,30 @@ public record SweepOptions(
     String dataRoot,
     boolean resume,
     int partitions,
-    String quotesCache) {
+    String quotesCache,
+    Engine engine) {
 
   public SweepOptions {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(outputRoot, "outputRoot");
+    Objects.requireNonNull(engine, "engine");
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be >= 0, got " + partitions);
     }
   }
 
-  /** Options without a quotes cache. */
+  /** Options with the default engine ({@link Engine#DEFAULT}). */
+  public SweepOptions(
+      String plan,
+      String outputRoot,
+      String dataRoot,
+      boolean resume,
+      int partitions,
+      String quotesCache) {
+    this(plan, outputRoot, dataRoot, resume, partitions, quotesCache, Engine.DEFAULT);
+  }
+
+  /** Options without a quotes cache, with the default engine. */
   public SweepOptions(
       String plan, String outputRoot, String dataRoot, boolean resume, int partitions) {
     this(plan, outputRoot, dataRoot, resume, partitions, null);

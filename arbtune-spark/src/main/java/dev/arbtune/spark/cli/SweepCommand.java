@@ -1,5 +1,6 @@
 package dev.arbtune.spark.cli;
 
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.spark.SparkSweep;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -85,6 +87,8 @@ final class SweepCommand implements Callable<Integer> {
               + " warning and reads the CSV files.")
   String quotesCache;
 
+  @Mixin EngineOption engine;
+
   @Option(
       names = {"-q", "--quiet"},
       description =
@@ -101,7 +105,8 @@ final class SweepCommand implements Callable<Integer> {
     SweepSummary s =
         SparkSweep.run(
             SparkMain.session("arbtune sweep"),
-            new SweepOptions(plan, outputRoot, dataRoot, resume, partitions, quotesCache));
+            new SweepOptions(
+                plan, outputRoot, dataRoot, resume, partitions, quotesCache, engine.engine()));
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
       for (String message : s.firstErrors()) {
