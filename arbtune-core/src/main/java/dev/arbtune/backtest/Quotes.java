@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The quotes of one CSV file in columnar primitive arrays: one epoch-microsecond timestamp and four
- * prices per row, 40 bytes a row. Immutable once built, so one instance is shared read-only by
- * every job (and thread) that uses the file.
+ * prices per row, 40 bytes a row, plus the fast engine's per-file index once a fast run needs it
+ * (about 8 bytes a row; {@link #heldBytes()} counts both). Immutable once built, so one instance is
+ * shared read-only by every job (and thread) that uses the file.
  *
  * <p>Rows keep the file's order, which is by non-decreasing timestamp (the loader refuses anything
  * else). Rows that cannot be traded (a non-positive price, or a crossed venue with bid &gt; ask)
@@ -128,9 +129,35 @@ public final class Quotes {
     }
   }
 
+  /** Bytes of one row of the columns: a timestamp and four prices. */
+  public static final int COLUMN_BYTES_PER_ROW = Long.BYTES + 4 * Double.BYTES;
+
   /** Bytes held by the columns (not counting the object headers). */
   public long columnBytes() {
-    return (long) size() * (Long.BYTES + 4 * Double.BYTES);
+    return (long) size() * COLUMN_BYTES_PER_ROW;
+  }
+
+  /**
+   * Bytes of the fast engine's per-file indexes for a file of {@code rows} rows: built on the first
+   * fast run and shared by every job, not counting the object headers.
+   */
+  public static long engineIndexBytes(int rows) {
+    return FlatIndex.bytes(rows);
+  }
+
+  /**
+   * Bytes these quotes hold in memory with the fast engine's indexes, whether a fast run built them
+   * yet or not: {@link #columnBytes()} plus {@link #engineIndexBytes}{@code (size())}. What {@link
+   * QuotesCache} counts in its budget.
+   */
+  public long heldBytes() {
+    return columnBytes() + engineIndexBytes(size());
+  }
+
+  /** {@link #heldBytes()} per row of a large file (about 48): for messages and the docs. */
+  public static double bytesPerRow() {
+    int rows = 1 << 24;
+    return COLUMN_BYTES_PER_ROW + (double) engineIndexBytes(rows) / rows;
   }
 
   /**

@@ -26,8 +26,11 @@ import java.util.concurrent.ExecutionException;
  * two entries). When several threads ask for a file that is not loaded yet, one loads it and the
  * others wait for it; threads asking for other files are not held up.
  *
- * <p>Memory is bounded: the cache holds at most {@link #budgetBytes()} of quote columns, dropping
- * the least recently used files first and loading them again when asked for. A file that is alone
+ * <p>Memory is bounded: the cache holds at most {@link #budgetBytes()} of quotes, dropping the
+ * least recently used files first and loading them again when asked for. A file is counted at
+ * {@link Quotes#heldBytes()}: its columns and the fast engine's per-file index (about 48 bytes a
+ * row in all, {@link Quotes#bytesPerRow()}), the index counted from the load on, although a fast
+ * run builds it only when it first needs it (the fast engine is the default). A file that is alone
  * larger than the budget is still loaded (the job needs it) and dropped when another file is
  * loaded. Quotes already handed out stay valid after they are dropped: a job keeps what it holds.
  *
@@ -63,7 +66,9 @@ public final class QuotesCache {
   /**
    * Heap needed to load a file, per byte of its (uncompressed) text: the columns take about 0.8 of
    * the text (40 bytes per row of about 50 characters), and while they grow and are trimmed old and
-   * new arrays are held together.
+   * new arrays are held together. That also covers the columns and the fast engine's index once
+   * loaded (about 48 bytes a row, about 1 per byte of text): the index is built after the load's
+   * spare arrays are gone.
    */
   private static final long LOAD_BYTES_PER_TEXT_BYTE = 2;
 
@@ -101,7 +106,7 @@ public final class QuotesCache {
   /** Entries by real path and unit (or a caller's own key), least recently used first. */
   private final LinkedHashMap<Object, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-  /** Columns of loaded entries plus the estimates of loads in progress. */
+  /** Held bytes of loaded entries plus the estimates of loads in progress. */
   private long bytesHeld;
 
   /** The estimates of loads in progress (also in {@link #bytesHeld}). */
@@ -143,7 +148,10 @@ public final class QuotesCache {
   private static final class Entry {
     final CompletableFuture<Quotes> quotes = new CompletableFuture<>();
 
-    /** Bytes counted in {@link #bytesHeld}: the estimate while loading, then the columns. */
+    /**
+     * Bytes counted in {@link #bytesHeld}: the estimate while loading, then {@link
+     * Quotes#heldBytes()}.
+     */
     long bytes;
 
     /** Whether loading ended (so the entry may be dropped). */
@@ -159,7 +167,8 @@ public final class QuotesCache {
   }
 
   /**
-   * A cache that holds at most {@code budgetBytes} of quote columns ({@link Quotes#columnBytes()}).
+   * A cache that holds at most {@code budgetBytes} of quotes ({@link Quotes#heldBytes()}: columns
+   * and the fast engine's index).
    *
    * @param budgetBytes the budget; 0 keeps only the file loaded last
    * @throws IllegalArgumentException when negative
@@ -169,8 +178,8 @@ public final class QuotesCache {
   }
 
   /**
-   * A cache that holds at most {@code budgetBytes} of quote columns and refuses to read a file
-   * whose loading would need more than {@code heapBytes}.
+   * A cache that holds at most {@code budgetBytes} of quotes and refuses to read a file whose
+   * loading would need more than {@code heapBytes}.
    *
    * @param budgetBytes the budget; 0 keeps only the file loaded last
    * @param heapBytes the most heap a load may need: the process's maximum heap by default
@@ -216,7 +225,10 @@ public final class QuotesCache {
     return Runtime.getRuntime().maxMemory() / 2;
   }
 
-  /** The most bytes of quote columns held at once (but for one file larger than that). */
+  /**
+   * The most bytes of quotes (columns and the fast engine's index) held at once (but for one file
+   * larger than that).
+   */
   public long budgetBytes() {
     return budgetBytes;
   }
@@ -478,7 +490,7 @@ public final class QuotesCache {
       entry.quotes.completeExceptionally(e);
       return;
     }
-    admit(key, entry, estimate, quotes.columnBytes());
+    admit(key, entry, estimate, quotes.heldBytes());
     entry.quotes.complete(quotes);
   }
 
@@ -568,7 +580,10 @@ public final class QuotesCache {
     }
   }
 
-  /** Bytes of quote columns held now, plus the estimates of the loads in progress. */
+  /**
+   * Bytes of quotes held now ({@link Quotes#heldBytes()}: columns and the fast engine's index),
+   * plus the estimates of the loads in progress.
+   */
   public long bytesHeld() {
     synchronized (lock) {
       return bytesHeld;

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A quotes file that needs more memory to load than this Java process may use at all (its maximum
  * heap), found from the file's size before reading it ({@link QuotesCache#loadBytesEstimate}): the
- * file is not read.
+ * file is not read. The message also states what a loaded file holds a row ({@link
+ * Quotes#bytesPerRow()}: the columns and the fast engine's index).
  */
 public final class QuotesTooLargeException extends IOException {
 
@@ -26,10 +27,12 @@ public final class QuotesTooLargeException extends IOException {
     super(
         String.format(
             Locale.ROOT,
-            "%s needs about %s of memory to load (about twice its size), more than the %s this"
-                + " Java process may use",
+            "%s needs about %s of memory to load (about twice its size; loaded, its quotes and"
+                + " the fast engine's index take about %d bytes a row), more than the %s this Java"
+                + " process may use",
             Objects.requireNonNull(file, "file"),
             megabytes(neededBytes),
+            Math.round(Quotes.bytesPerRow()),
             megabytes(heapBytes)));
     this.file = file;
     this.neededBytes = neededBytes;

@@ -121,6 +121,42 @@ class QuotesCacheTest {
   }
 
   @Test
+  void theBudgetCountsTheFastEnginesIndexBesideTheColumnsBeforeAnyFastRun() throws Exception {
+    Quotes a = QuotesLoader.load(oneRow("a.csv", 1));
+    Quotes b = QuotesLoader.load(oneRow("b.csv", 2));
+    long columns = a.columnBytes();
+    long held = a.heldBytes();
+    assertThat(held)
+        .isEqualTo(columns + Quotes.engineIndexBytes(1))
+        .isGreaterThan(columns)
+        .isLessThan(2 * columns);
+
+    // Room for both files' columns, not for their columns and indexes: a is dropped for b.
+    QuotesCache tight = new QuotesCache(2 * columns);
+    assertThat(tight.get("a", "a.csv", () -> a)).isSameAs(a);
+    assertThat(tight.get("b", "b.csv", () -> b)).isSameAs(b);
+    assertThat(tight.size()).isEqualTo(1);
+    assertThat(tight.bytesHeld()).isEqualTo(held);
+    AtomicInteger loads = new AtomicInteger();
+    tight.get(
+        "a",
+        "a.csv",
+        () -> {
+          loads.incrementAndGet();
+          return a;
+        });
+    assertThat(loads).as("a was dropped: loaded again").hasValue(1);
+
+    // Room for both with their indexes: both are kept.
+    QuotesCache roomy = new QuotesCache(2 * held);
+    roomy.get("a", "a.csv", () -> a);
+    roomy.get("b", "b.csv", () -> b);
+    assertThat(roomy.size()).isEqualTo(2);
+    assertThat(roomy.bytesHeld()).isEqualTo(2 * held);
+    assertThat(a.hasEngineIndex()).as("counted before any fast run built it").isFalse();
+  }
+
+  @Test
   void aDotDotAfterASymbolicLinkLeadsWhereTheLinkPoints() throws Exception {
     Path here = oneRow("d/q.csv", 1);
     Path there = oneRow("other/q.csv", 2);
@@ -142,7 +178,7 @@ class QuotesCacheTest {
     Path a = oneRow("a.csv", 1);
     Path b = oneRow("b.csv", 2);
     Path c = oneRow("c.csv", 3);
-    long oneFile = QuotesLoader.load(a).columnBytes();
+    long oneFile = QuotesLoader.load(a).heldBytes();
     // Room for two files, or for one and the load of another.
     QuotesCache cache = new QuotesCache(oneFile + QuotesCache.loadBytesEstimate(c));
 
@@ -171,7 +207,7 @@ class QuotesCacheTest {
     cache.get(b);
 
     assertThat(cache.size()).isEqualTo(1);
-    assertThat(cache.bytesHeld()).isEqualTo(firstA.columnBytes());
+    assertThat(cache.bytesHeld()).isEqualTo(firstA.heldBytes());
     assertThat(cache.get(a)).isNotSameAs(firstA).isEqualTo(firstA);
   }
 
@@ -179,7 +215,7 @@ class QuotesCacheTest {
   void filesFromElsewhereShareTheRulesUnderKeysOfTheirOwn() throws Exception {
     // As a Spark executor uses it: qualified Hadoop paths as keys, a loader that reads them.
     Quotes one = QuotesLoader.load(oneRow("a.csv", 1));
-    long oneFile = one.columnBytes();
+    long oneFile = one.heldBytes();
     QuotesCache cache = new QuotesCache(oneFile);
     AtomicInteger loads = new AtomicInteger();
     QuotesCache.Loader loader =
@@ -234,7 +270,7 @@ class QuotesCacheTest {
   void loadingCountsTwiceTheFileInTheBudgetBeforeTheFileIsRead() throws Exception {
     Path a = oneRow("a.csv", 1);
     Path b = oneRow("b.csv", 2);
-    long oneFile = QuotesLoader.load(a).columnBytes();
+    long oneFile = QuotesLoader.load(a).heldBytes();
     assertThat(QuotesCache.loadBytesEstimate(b))
         .isEqualTo(2 * Files.size(b))
         .isGreaterThan(oneFile);
@@ -271,7 +307,8 @@ class QuotesCacheTest {
               })
           .hasMessage(
               name
-                  + " needs about 1 MB of memory to load (about twice its size), more than the 1 MB"
+                  + " needs about 1 MB of memory to load (about twice its size; loaded, its quotes"
+                  + " and the fast engine's index take about 48 bytes a row), more than the 1 MB"
                   + " this Java process may use");
     }
     assertThat(cache.size()).isZero();
@@ -493,7 +530,7 @@ class QuotesCacheTest {
       assertThat(a.get()).isSameAs(one);
       assertThat(b.get()).isSameAs(one);
       assertThat(bLoads).hasValue(1);
-      assertThat(cache.bytesHeld()).isEqualTo(2 * one.columnBytes());
+      assertThat(cache.bytesHeld()).isEqualTo(2 * one.heldBytes());
     } finally {
       pool.shutdownNow();
     }
@@ -514,7 +551,7 @@ class QuotesCacheTest {
     Path a = oneRow("a.csv", 1);
     Path b = oneRow("b.csv", 2);
     Path c = oneRow("c.csv", 3);
-    long oneFile = QuotesLoader.load(a).columnBytes();
+    long oneFile = QuotesLoader.load(a).heldBytes();
     List<String> warnings = new ArrayList<>();
     QuotesDiskCache disk = new QuotesDiskCache(dir.resolve("cache"), warnings::add);
     new QuotesCache(0, disk).get(a); // writes a's cache file

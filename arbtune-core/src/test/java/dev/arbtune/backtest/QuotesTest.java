@@ -71,6 +71,8 @@ class QuotesTest {
     Quotes q = TestQuotes.of(row(1, 2, 3, 4), row(5, 6, 7, 8), row(1, 1, 1, 1));
 
     assertThat(q.columnBytes()).isEqualTo(120);
+    assertThat(q.heldBytes()).isEqualTo(120 + Quotes.engineIndexBytes(3));
+    assertThat(Quotes.bytesPerRow()).as("columns and index").isBetween(48.0, 49.5);
     assertThat(q.timestamp(2)).isEqualTo(T0.toEpochMilli() * 1000 + 2_000_000);
     assertThat(q.instant(2)).isEqualTo(T0.plusSeconds(2));
   }
