@@ -15,8 +15,11 @@ import java.util.stream.IntStream;
  * A prototype of issue 17's alternative engine, for benchmarks only: many configurations over one
  * {@link Quotes} in a single pass over the rows, "jobs as columns" as vectorised sweep engines do.
  * Each row's prices, validity, spreads and mid prices are read and computed once and shared by
- * every job; each job's state (statistics, open trades) lives in arrays indexed by job (structure
- * of arrays), so a row costs one read of its 40 bytes instead of one per job.
+ * every job, so a row costs one read of its 40 bytes instead of one per job. What the per-row scans
+ * read of every job (thresholds, open-trade count, window) is in one array per field (structure of
+ * arrays); the rest of a job's state (statistics, peak, drawdown, its open trades) in one block of
+ * an array per job, so that stepping a job touches a few cache lines rather than one per field (a
+ * first version with one array per field for everything was slower on busy data).
  *
  * <p>It follows docs/MODEL.md's rules with the reference engine's own expressions, in its order
  * (closes before the open, at most one open a row, oldest-first closes, ties buy A, invalid rows
@@ -61,49 +64,59 @@ public final class ColumnSweep {
     private final Quotes quotes;
     private final int jobs;
 
-    // Configuration, per job.
+    // What the per-row scans read, one array per field (structure of arrays).
     private final double[] minSpread;
     private final double[] cost;
     private final double[] floor;
-    private final double[] halfSlip;
-    private final double[] feeA;
-    private final double[] feeB;
-    private final double[] position;
-    private final double[] initial;
-    private final double[] stopPct;
-    private final int[] maxOpen;
     private final int[] from;
     private final int[] to;
-
-    // Results and running state, per job.
     private final int[] open;
-    private final int[] opened;
-    private final int[] closed;
-    private final int[] wins;
-    private final double[] realized;
-    private final double[] fees;
-    private final double[] grossProfit;
-    private final double[] grossLoss;
-    private final double[] meanPnl;
-    private final double[] m2Pnl;
-    private final double[] holdingMicros;
-    private final double[] peak;
-    private final double[] maxDrawdown;
-    private final double[] unrealized;
-    private final int[] end;
-    private final long[] skipped;
-    private final boolean[] stopped;
     private final boolean[] active;
     private final int[] stepped;
 
-    // Open trades: job j's slots are base[j] .. base[j] + capacity - 1, oldest first.
+    // The rest of each job's state, one block of D doubles (and I ints) per job, so that stepping
+    // one job touches a few cache lines rather than one per field.
+    private static final int D = 16;
+    private static final int REALIZED = 0;
+    private static final int FEES = 1;
+    private static final int GROSS_PROFIT = 2;
+    private static final int GROSS_LOSS = 3;
+    private static final int MEAN_PNL = 4;
+    private static final int M2_PNL = 5;
+    private static final int HOLDING_MICROS = 6;
+    private static final int PEAK = 7;
+    private static final int MAX_DRAWDOWN = 8;
+    private static final int UNREALIZED = 9;
+    private static final int INITIAL = 10;
+    private static final int STOP_PCT = 11;
+    private static final int HALF_SLIP = 12;
+    private static final int FEE_A = 13;
+    private static final int FEE_B = 14;
+    private static final int POSITION = 15;
+    private final double[] st;
+
+    private static final int I = 4;
+    private static final int OPENED = 0;
+    private static final int CLOSED = 1;
+    private static final int WINS = 2;
+    private static final int MAX_OPEN = 3;
+    private final int[] in;
+
+    private final int[] end;
+    private final long[] skipped;
+    private final boolean[] stopped;
+
+    // Open trades: job j's slots are base[j] .. base[j] + capacity - 1, oldest first, T doubles a
+    // slot (the direction as 1 for buy A, 0 for buy B); entry times beside them.
+    private static final int T = 5;
+    private static final int BUY_A = 0;
+    private static final int QTY = 1;
+    private static final int ENTRY_BUY = 2;
+    private static final int ENTRY_SELL = 3;
+    private static final int ENTRY_FEES = 4;
     private final int[] base;
-    private final boolean[] tBuyA;
-    private final double[] tQty;
-    private final double[] tBuy;
-    private final double[] tSell;
-    private final double[] tFees;
-    private final long[] tTime;
+    private final double[] trades;
+    private final long[] entryTime;
 
     // The jobs with a trade open, in no particular order, and each one's place in it (-1: none).
     private final int[] openJobs;
@@ -116,15 +129,14 @@ public final class ColumnSweep {
       minSpread = new double[jobs];
       cost = new double[jobs];
       floor = new double[jobs];
-      halfSlip = new double[jobs];
-      feeA = new double[jobs];
-      feeB = new double[jobs];
-      position = new double[jobs];
-      initial = new double[jobs];
-      stopPct = new double[jobs];
-      maxOpen = new int[jobs];
       from = new int[jobs];
       to = new int[jobs];
+      open = new int[jobs];
+      active = new boolean[jobs];
+      stepped = new int[jobs];
+      Arrays.fill(stepped, -1);
+      st = new double[jobs * D];
+      in = new int[jobs * I];
       base = new int[jobs];
       long slots = 0;
       for (int j = 0; j < jobs; j++) {
@@ -138,48 +150,28 @@ public final class ColumnSweep {
         cost[j] = c.costBps();
         double threshold = cost[j] + minSpread[j];
         floor[j] = threshold - 1e-6 * Math.abs(threshold) - 1e-6;
-        halfSlip[j] = c.slippageBps() / 2 / BPS;
-        feeA[j] = c.takerFeeABps() / BPS;
-        feeB[j] = c.takerFeeBBps() / BPS;
-        position[j] = c.maxPositionUsd();
-        initial[j] = c.initialBalanceUsd();
-        stopPct[j] =
+        int d = j * D;
+        st[d + HALF_SLIP] = c.slippageBps() / 2 / BPS;
+        st[d + FEE_A] = c.takerFeeABps() / BPS;
+        st[d + FEE_B] = c.takerFeeBBps() / BPS;
+        st[d + POSITION] = c.maxPositionUsd();
+        st[d + INITIAL] = c.initialBalanceUsd();
+        st[d + PEAK] = c.initialBalanceUsd();
+        st[d + STOP_PCT] =
             c.stopOnDrawdownPct() == null ? Double.POSITIVE_INFINITY : c.stopOnDrawdownPct();
-        maxOpen[j] = c.maxOpenTrades();
+        in[j * I + MAX_OPEN] = c.maxOpenTrades();
         base[j] = (int) slots;
         // No more trades can be open at once than rows in the window.
-        slots += Math.min(maxOpen[j], to[j] - from[j]);
+        slots += (long) T * Math.min(c.maxOpenTrades(), to[j] - from[j]);
         if (slots > Integer.MAX_VALUE - 8) {
           throw new IllegalArgumentException("too many open-trade slots for one sweep");
         }
       }
-      open = new int[jobs];
-      opened = new int[jobs];
-      closed = new int[jobs];
-      wins = new int[jobs];
-      realized = new double[jobs];
-      fees = new double[jobs];
-      grossProfit = new double[jobs];
-      grossLoss = new double[jobs];
-      meanPnl = new double[jobs];
-      m2Pnl = new double[jobs];
-      holdingMicros = new double[jobs];
-      peak = initial.clone();
-      maxDrawdown = new double[jobs];
-      unrealized = new double[jobs];
       end = to.clone();
       skipped = new long[jobs];
       stopped = new boolean[jobs];
-      active = new boolean[jobs];
-      stepped = new int[jobs];
-      Arrays.fill(stepped, -1);
-      int n = (int) slots;
-      tBuyA = new boolean[n];
-      tQty = new double[n];
-      tBuy = new double[n];
-      tSell = new double[n];
-      tFees = new double[n];
-      tTime = new long[n];
+      trades = new double[(int) slots];
+      entryTime = new long[(int) (slots / T)];
       openJobs = new int[jobs];
       openPlace = new int[jobs];
       Arrays.fill(openPlace, -1);
@@ -229,7 +221,7 @@ public final class ColumnSweep {
           stepped[j] = i;
           long time = quotes.timestamp(i);
           closeWhatShouldClose(j, sAB, sBA, bidA, askA, bidB, askB, time);
-          if (open[j] < maxOpen[j] && best - cost[j] >= minSpread[j]) {
+          if (open[j] < in[j * I + MAX_OPEN] && best - cost[j] >= minSpread[j]) {
             openTrade(j, sAB >= sBA, bidA, askA, bidB, askB, time);
           }
           boolean stop = mark(j, midA, midB);
@@ -295,18 +287,20 @@ public final class ColumnSweep {
 
     /** Marks job {@code j} at the row's mids; whether its drawdown stop triggers. */
     private boolean mark(int j, double midA, double midB) {
+      int d = j * D;
       double u = markToMarket(j, midA, midB);
-      unrealized[j] = u;
-      double equity = initial[j] + realized[j] + u;
-      if (equity > peak[j]) {
-        peak[j] = equity;
+      st[d + UNREALIZED] = u;
+      double equity = st[d + INITIAL] + st[d + REALIZED] + u;
+      double peak = st[d + PEAK];
+      if (equity > peak) {
+        st[d + PEAK] = equity;
         return false;
       }
-      double drawdown = (peak[j] - equity) / peak[j] * 100;
-      if (drawdown > maxDrawdown[j]) {
-        maxDrawdown[j] = drawdown;
+      double drawdown = (peak - equity) / peak * 100;
+      if (drawdown > st[d + MAX_DRAWDOWN]) {
+        st[d + MAX_DRAWDOWN] = drawdown;
       }
-      return drawdown >= stopPct[j];
+      return drawdown >= st[d + STOP_PCT];
     }
 
     private void closeWhatShouldClose(
@@ -322,12 +316,15 @@ public final class ColumnSweep {
       int n = open[j];
       int kept = 0;
       for (int k = 0; k < n; k++) {
-        boolean ab = tBuyA[b + k];
+        int s = b + k * T;
+        boolean ab = trades[s + BUY_A] != 0;
         if ((ab ? sAB : sBA) < 0) {
-          close(j, b + k, ab, bidA, askA, bidB, askB, time);
+          close(j, s, ab, bidA, askA, bidB, askB, time);
         } else {
           if (kept != k) {
-            move(b + k, b + kept);
+            int to = b + kept * T;
+            System.arraycopy(trades, s, trades, to, T);
+            entryTime[to / T] = entryTime[s / T];
           }
           kept++;
         }
@@ -337,65 +334,69 @@ public final class ColumnSweep {
 
     private void close(
         int j, int s, boolean ab, double bidA, double askA, double bidB, double askB, long time) {
-      double q = tQty[s];
-      double h = halfSlip[j];
+      int d = j * D;
+      double q = trades[s + QTY];
+      double h = st[d + HALF_SLIP];
+      double fa = st[d + FEE_A];
+      double fb = st[d + FEE_B];
+      // Sell what was bought at the bid of its venue, buy back what was sold at the ask of its.
       double exitSell = (ab ? bidA : bidB) * (1 - h);
       double exitBuy = (ab ? askB : askA) * (1 + h);
-      double exitFees =
-          q * exitSell * (ab ? feeA[j] : feeB[j]) + q * exitBuy * (ab ? feeB[j] : feeA[j]);
-      double pnl = q * (exitSell - tBuy[s]) + q * (tSell[s] - exitBuy) - tFees[s] - exitFees;
-      fees[j] += exitFees;
-      realized[j] += pnl;
-      int c = ++closed[j];
+      double exitFees = q * exitSell * (ab ? fa : fb) + q * exitBuy * (ab ? fb : fa);
+      double pnl =
+          q * (exitSell - trades[s + ENTRY_BUY])
+              + q * (trades[s + ENTRY_SELL] - exitBuy)
+              - trades[s + ENTRY_FEES]
+              - exitFees;
+      st[d + FEES] += exitFees;
+      st[d + REALIZED] += pnl;
+      int c = ++in[j * I + CLOSED];
       if (pnl > 0) {
-        wins[j]++;
-        grossProfit[j] += pnl;
+        in[j * I + WINS]++;
+        st[d + GROSS_PROFIT] += pnl;
       } else {
-        grossLoss[j] -= pnl;
+        st[d + GROSS_LOSS] -= pnl;
       }
-      double delta = pnl - meanPnl[j];
-      meanPnl[j] += delta / c;
-      m2Pnl[j] += delta * (pnl - meanPnl[j]);
-      holdingMicros[j] += time - tTime[s];
+      double delta = pnl - st[d + MEAN_PNL];
+      st[d + MEAN_PNL] += delta / c;
+      st[d + M2_PNL] += delta * (pnl - st[d + MEAN_PNL]);
+      st[d + HOLDING_MICROS] += time - entryTime[s / T];
     }
 
     private void openTrade(
         int j, boolean ab, double bidA, double askA, double bidB, double askB, long time) {
-      double h = halfSlip[j];
+      int d = j * D;
+      double h = st[d + HALF_SLIP];
+      double fa = st[d + FEE_A];
+      double fb = st[d + FEE_B];
       double buy = (ab ? askA : askB) * (1 + h);
       double sell = (ab ? bidB : bidA) * (1 - h);
-      double q = position[j] / buy;
-      double entry = q * buy * (ab ? feeA[j] : feeB[j]) + q * sell * (ab ? feeB[j] : feeA[j]);
-      opened[j]++;
-      int s = base[j] + open[j]++;
-      tBuyA[s] = ab;
-      tQty[s] = q;
-      tBuy[s] = buy;
-      tSell[s] = sell;
-      tFees[s] = entry;
-      tTime[s] = time;
-      fees[j] += entry;
+      double q = st[d + POSITION] / buy;
+      double entry = q * buy * (ab ? fa : fb) + q * sell * (ab ? fb : fa);
+      in[j * I + OPENED]++;
+      int s = base[j] + T * open[j]++;
+      trades[s + BUY_A] = ab ? 1 : 0;
+      trades[s + QTY] = q;
+      trades[s + ENTRY_BUY] = buy;
+      trades[s + ENTRY_SELL] = sell;
+      trades[s + ENTRY_FEES] = entry;
+      entryTime[s / T] = time;
+      st[d + FEES] += entry;
     }
 
     private double markToMarket(int j, double midA, double midB) {
       int b = base[j];
-      int n = open[j];
+      int e = b + T * open[j];
       double sum = 0;
-      for (int s = b; s < b + n; s++) {
-        boolean ab = tBuyA[s];
-        double q = tQty[s];
-        sum += q * ((ab ? midA : midB) - tBuy[s]) + q * (tSell[s] - (ab ? midB : midA)) - tFees[s];
+      for (int s = b; s < e; s += T) {
+        boolean ab = trades[s + BUY_A] != 0;
+        double q = trades[s + QTY];
+        sum +=
+            q * ((ab ? midA : midB) - trades[s + ENTRY_BUY])
+                + q * (trades[s + ENTRY_SELL] - (ab ? midB : midA))
+                - trades[s + ENTRY_FEES];
       }
       return sum;
-    }
-
-    private void move(int fromSlot, int toSlot) {
-      tBuyA[toSlot] = tBuyA[fromSlot];
-      tQty[toSlot] = tQty[fromSlot];
-      tBuy[toSlot] = tBuy[fromSlot];
-      tSell[toSlot] = tSell[fromSlot];
-      tFees[toSlot] = tFees[fromSlot];
-      tTime[toSlot] = tTime[fromSlot];
     }
 
     private int[] sorted(java.util.function.IntToDoubleFunction key) {
@@ -407,22 +408,27 @@ public final class ColumnSweep {
     }
 
     private BacktestMetrics metrics(int j) {
-      int c = closed[j];
-      double std = c >= 2 ? Math.sqrt(m2Pnl[j] / (c - 1)) : 0;
-      Double sharpe = c >= 2 && std > 0 ? meanPnl[j] / std : null;
-      Double profitFactor = grossLoss[j] > 0 ? grossProfit[j] / grossLoss[j] : null;
-      double u = open[j] == 0 ? 0 : unrealized[j];
+      int d = j * D;
+      int c = in[j * I + CLOSED];
+      int opened = in[j * I + OPENED];
+      double realized = st[d + REALIZED];
+      double fees = st[d + FEES];
+      double grossLoss = st[d + GROSS_LOSS];
+      double std = c >= 2 ? Math.sqrt(st[d + M2_PNL] / (c - 1)) : 0;
+      Double sharpe = c >= 2 && std > 0 ? st[d + MEAN_PNL] / std : null;
+      Double profitFactor = grossLoss > 0 ? st[d + GROSS_PROFIT] / grossLoss : null;
+      double u = open[j] == 0 ? 0 : st[d + UNREALIZED];
       double[] mustBeFinite = {
-        fees[j],
-        realized[j],
-        initial[j] + realized[j],
+        fees,
+        realized,
+        st[d + INITIAL] + realized,
         u,
-        maxDrawdown[j],
+        st[d + MAX_DRAWDOWN],
         std,
-        c == 0 ? 0 : realized[j] / c,
+        c == 0 ? 0 : realized / c,
         sharpe == null ? 0 : sharpe,
         profitFactor == null ? 0 : profitFactor,
-        holdingMicros[j]
+        st[d + HOLDING_MICROS]
       };
       for (double v : mustBeFinite) {
         if (!Double.isFinite(v)) {
@@ -430,20 +436,20 @@ public final class ColumnSweep {
         }
       }
       return new BacktestMetrics(
-          opened[j],
+          opened,
           c,
           open[j],
-          initial[j] + realized[j],
-          realized[j],
-          maxDrawdown[j],
-          c == 0 ? 0 : (double) wins[j] / c,
-          c == 0 ? 0 : realized[j] / c,
+          st[d + INITIAL] + realized,
+          realized,
+          st[d + MAX_DRAWDOWN],
+          c == 0 ? 0 : (double) in[j * I + WINS] / c,
+          c == 0 ? 0 : realized / c,
           u,
-          fees[j],
+          fees,
           profitFactor,
           std,
           sharpe,
-          c == 0 ? 0 : holdingMicros[j] / 1e6 / c,
+          c == 0 ? 0 : st[d + HOLDING_MICROS] / 1e6 / c,
           end[j] - from[j],
           skipped[j],
           stopped[j]);
