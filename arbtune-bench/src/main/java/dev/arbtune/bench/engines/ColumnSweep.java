@@ -18,8 +18,7 @@ import java.util.stream.IntStream;
  * every job, so a row costs one read of its 40 bytes instead of one per job. What the per-row scans
  * read of every job (thresholds, open-trade count, window) is in one array per field (structure of
  * arrays); the rest of a job's state (statistics, peak, drawdown, its open trades) in one block of
- * an array per job, so that stepping a job touches a few cache lines rather than one per field (a
- * first version with one array per field for everything was slower on busy data).
+ * an array per job, so that stepping a job touches a few cache lines rather than one per field.
  *
  * <p>It follows docs/MODEL.md's rules with the reference engine's own expressions, in its order
  * (closes before the open, at most one open a row, oldest-first closes, ties buy A, invalid rows
