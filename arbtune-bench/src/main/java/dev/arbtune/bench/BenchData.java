@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the repository's data files from wherever a benchmark is started. */
-final class BenchData {
+public final class BenchData {
 
   /** The real EUR/USD month: 325,660 rows. */
-  static final String EURUSD_MONTH = "data/eurusd_fxcm_vs_oanda_1s_2014-05.csv.gz";
+  public static final String EURUSD_MONTH = "data/eurusd_fxcm_vs_oanda_1s_2014-05.csv.gz";
 
   /** Rows of {@link #EURUSD_MONTH}. */
-  static final int EURUSD_ROWS = 325_660;
+  public static final int EURUSD_ROWS = 325_660;
 
   private BenchData() {}
 
@@ -18,7 +18,7 @@ final class BenchData {
    * {@code relative} under the directory named by the system property {@code arbtune.root}, else
    * under the working directory or one of its parents.
    */
-  static Path file(String relative) {
+  public static Path file(String relative) {
     String root = System.getProperty("arbtune.root");
     if (root != null) {
       return Path.of(root).resolve(relative);
