@@ -25,6 +25,9 @@ public final class Quotes {
   /** The fast engine's index, built on first use ({@link #flatIndex()}). */
   private volatile FlatIndex flatIndex;
 
+  /** The fast engine's holding-period index, built on first use ({@link #holdIndex()}). */
+  private volatile HoldIndex holdIndex;
+
   /**
    * Wraps the given columns without copying them; the caller must not change them afterwards.
    *
@@ -149,6 +152,32 @@ public final class Quotes {
       }
     }
     return index;
+  }
+
+  /**
+   * The fast engine's per-file holding-period index, built on the first call and shared by every
+   * later one (and thread).
+   */
+  HoldIndex holdIndex() {
+    HoldIndex index = holdIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = holdIndex;
+        if (index == null) {
+          index = new HoldIndex(this);
+          holdIndex = index;
+        }
+      }
+    }
+    return index;
+  }
+
+  /**
+   * Bytes held by all of the fast engine's per-file indexes for a file of {@code rows} rows
+   * (docs/MODEL.md, "Engines"), on top of {@link #columnBytes()}.
+   */
+  static long engineIndexBytes(int rows) {
+    return FlatIndex.bytes(rows) + HoldIndex.bytes(rows);
   }
 
   // The engine reads the columns directly; they never leave the package.
