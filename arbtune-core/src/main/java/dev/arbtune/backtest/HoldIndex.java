@@ -3,9 +3,10 @@ package dev.arbtune.backtest;
 /**
  * The fast engine's per-file index for holding periods (docs/MODEL.md, "Engines"): two bitsets of
  * the valid rows where a direction's spread is negative (where a trade of that direction closes),
- * and the minimum and maximum mid price of each venue over the valid rows of every aligned block of
- * 64 and of 4,096 rows (the reference's own formulas, so the bounds hold double for double). About
- * 0.76 bytes per row. Built once per {@link Quotes} and shared read-only by every job and thread.
+ * and the minimum and maximum of each venue's mid price and of their difference over the valid rows
+ * of every aligned block of 64 and of 4,096 rows (the reference's own formulas, so the bounds hold
+ * double for double). About 1.01 bytes per row. Built once per {@link Quotes} and shared read-only
+ * by every job and thread.
  */
 final class HoldIndex {
 
@@ -20,7 +21,10 @@ final class HoldIndex {
   static final int MAX_A = 1;
   static final int MIN_B = 2;
   static final int MAX_B = 3;
-  private static final int BOUNDS = 4;
+  // And the least and greatest difference midA - midB (a double, as computed) over the block.
+  static final int MIN_D = 4;
+  static final int MAX_D = 5;
+  static final int BOUNDS = 6;
 
   private final long[] negAB;
   private final long[] negBA;
@@ -75,6 +79,8 @@ final class HoldIndex {
       bounds[b * BOUNDS + MAX_A] = Double.NEGATIVE_INFINITY;
       bounds[b * BOUNDS + MIN_B] = Double.POSITIVE_INFINITY;
       bounds[b * BOUNDS + MAX_B] = Double.NEGATIVE_INFINITY;
+      bounds[b * BOUNDS + MIN_D] = Double.POSITIVE_INFINITY;
+      bounds[b * BOUNDS + MAX_D] = Double.NEGATIVE_INFINITY;
     }
     return bounds;
   }
@@ -91,6 +97,13 @@ final class HoldIndex {
     }
     if (midB > bounds[o + MAX_B]) {
       bounds[o + MAX_B] = midB;
+    }
+    double d = midA - midB;
+    if (d < bounds[o + MIN_D]) {
+      bounds[o + MIN_D] = d;
+    }
+    if (d > bounds[o + MAX_D]) {
+      bounds[o + MAX_D] = d;
     }
   }
 

@@ -96,6 +96,37 @@ class EngineDifferentialTest {
   }
 
   /**
+   * A row whose equity exceeds the peak by rounding alone: its mids are elsewhere than the peak
+   * row's, but their difference (all that the tighter pass-over test looks at) is the same to
+   * within rounding, and the equity formula rounds up there. The fast engine must step into its
+   * block (the pass-over test's margin covers rounding), or the peak, and the drawdown measured
+   * from it, differ in the last bits. The prices were found by a search.
+   */
+  @Test
+  void aNewPeakByRoundingAloneIsNotPassedOver() {
+    int n = 3 * 4096;
+    double[][] rows = new double[n][];
+    rows[0] = TestQuotes.row(60.33, 60.33, 60.65, 60.65); // opens: buy A at 60.33, sell B at 60.65
+    for (int i = 1; i < n; i++) {
+      rows[i] = TestQuotes.row(122.35, 122.35, 122.55, 122.55);
+    }
+    int spike = 4096 + 200;
+    rows[spike] = TestQuotes.row(133.44, 133.44, 133.64, 133.64);
+    rows[n - 100] = TestQuotes.row(122.35, 122.35, 122.75, 122.75); // the dip
+    double q = 1000 / 60.33;
+    double atPeak = 10_000.0 + 0 + (0.0 + (q * (122.35 - 60.33) + q * (60.65 - 122.55) - 0.0));
+    double atSpike = 10_000.0 + 0 + (0.0 + (q * (133.44 - 60.33) + q * (60.65 - 133.64) - 0.0));
+    double atDip = 10_000.0 + 0 + (0.0 + (q * (122.35 - 60.33) + q * (60.65 - 122.75) - 0.0));
+    assertThat(atSpike).as("a new peak by rounding").isGreaterThan(atPeak);
+    assertThat((atSpike - atDip) / atSpike * 100).isNotEqualTo((atPeak - atDip) / atPeak * 100);
+    Quotes quotes = TestQuotes.of(rows);
+    BacktestConfig config = config(0, 0, 0, 0, 1, null, null, null);
+    assertThat(Backtest.run(config, quotes, null, Engine.FAST).maxDrawdownPct())
+        .isEqualTo((atSpike - atDip) / atSpike * 100);
+    assertSameRun(config, quotes);
+  }
+
+  /**
    * A trade held to the window's end over rows whose mids differ from row to row but never set a
    * peak or deepen the drawdown (so the fast engine passes over their blocks): the unrealized PnL
    * and the open trade's marked PnL are those of the last valid row before the end, also when the

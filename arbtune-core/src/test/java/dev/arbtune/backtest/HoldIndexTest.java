@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbtune.testing.Gen;
 import dev.arbtune.testing.PropertyTest;
 import dev.arbtune.testing.Tries;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,14 @@ class HoldIndexTest {
 
   private static void assertBounds(Quotes q, double[] bounds, int size) {
     int blocks = (q.size() + size - 1) / size;
-    assertThat(bounds).hasSize(4 * blocks);
+    assertThat(bounds).hasSize(6 * blocks);
     for (int b = 0; b < blocks; b++) {
       double minA = Double.POSITIVE_INFINITY;
       double maxA = Double.NEGATIVE_INFINITY;
       double minB = Double.POSITIVE_INFINITY;
       double maxB = Double.NEGATIVE_INFINITY;
+      double minD = Double.POSITIVE_INFINITY;
+      double maxD = Double.NEGATIVE_INFINITY;
       for (int i = b * size; i < Math.min(q.size(), (b + 1) * size); i++) {
         if (q.bidA(i) > 0 && q.askA(i) >= q.bidA(i) && q.bidB(i) > 0 && q.askB(i) >= q.bidB(i)) {
           double midA = (q.bidA(i) + q.askA(i)) / 2;
@@ -60,12 +63,13 @@ class HoldIndexTest {
           maxA = Math.max(maxA, midA);
           minB = Math.min(minB, midB);
           maxB = Math.max(maxB, midB);
+          minD = Math.min(minD, midA - midB);
+          maxD = Math.max(maxD, midA - midB);
         }
       }
-      assertThat(
-              new double[] {bounds[4 * b], bounds[4 * b + 1], bounds[4 * b + 2], bounds[4 * b + 3]})
+      assertThat(Arrays.copyOfRange(bounds, 6 * b, 6 * b + 6))
           .as("block %d of %d rows", b, size)
-          .containsExactly(minA, maxA, minB, maxB);
+          .containsExactly(minA, maxA, minB, maxB, minD, maxD);
     }
   }
 
@@ -122,10 +126,10 @@ class HoldIndexTest {
   @Test
   void theBytesOfTheIndexesAreCounted() {
     assertThat(HoldIndex.bytes(0)).isZero();
-    assertThat(HoldIndex.bytes(1)).isEqualTo(16 + 32 + 32);
-    assertThat(HoldIndex.bytes(4096)).isEqualTo(2 * 8 * 64 + 32 * 64 + 32);
+    assertThat(HoldIndex.bytes(1)).isEqualTo(16 + 48 + 48);
+    assertThat(HoldIndex.bytes(4096)).isEqualTo(2 * 8 * 64 + 48 * 64 + 48);
     assertThat(HoldIndex.bytesPerRow())
-        .isCloseTo(0.7578, org.assertj.core.data.Offset.offset(1e-4));
+        .isCloseTo(1.0117, org.assertj.core.data.Offset.offset(1e-4));
     assertThat((double) HoldIndex.bytes(1 << 20) / (1 << 20)).isEqualTo(HoldIndex.bytesPerRow());
     assertThat(Quotes.engineIndexBytes(12_345))
         .isEqualTo(FlatIndex.bytes(12_345) + HoldIndex.bytes(12_345));
