@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fast engine against the reference engine: the same metrics (every double to the bit) and the
  * same trade log (every trade, in the same order), on random quote streams built to stress the
- * flat-period skip (crossed, locked, zero and negative prices, gaps and equal timestamps, long
- * persistent-basis stretches, spreads exactly at the threshold, windows, drawdown stops, up to 64
- * open trades) and on the shipped real data.
+ * flat-period and holding-period skips (crossed, locked, zero and negative prices, gaps and equal
+ * timestamps, long persistent-basis stretches, spreads exactly at the threshold, windows, drawdown
+ * stops, up to 64 open trades) and on the shipped real data.
  */
 class EngineDifferentialTest {
 
