@@ -7,7 +7,11 @@ import java.util.Locale;
  * metrics and trades; only the time they take differs.
  */
 public enum Engine {
-  /** Jumps over flat stretches (no trade open) with a per-file index, then steps row by row. */
+  /**
+   * Jumps from event row to event row with per-file indexes: over flat stretches (no trade open) to
+   * the next row that might open a trade, and while trades are open to the next close or possible
+   * open, passing over the blocks of rows whose marks cannot change peak, drawdown or stop.
+   */
   FAST,
   /** Steps through every row of the window: the reference the fast engine is checked against. */
   REFERENCE;

@@ -26,6 +26,9 @@ public final class Quotes {
   /** The fast engine's index, built on first use ({@link #flatIndex()}). */
   private volatile FlatIndex flatIndex;
 
+  /** The fast engine's holding-period index, built on first use ({@link #holdIndex()}). */
+  private volatile HoldIndex holdIndex;
+
   /**
    * Wraps the given columns without copying them; the caller must not change them afterwards.
    *
@@ -142,7 +145,7 @@ public final class Quotes {
    * fast run and shared by every job, not counting the object headers.
    */
   public static long engineIndexBytes(int rows) {
-    return FlatIndex.bytes(rows);
+    return FlatIndex.bytes(rows) + HoldIndex.bytes(rows);
   }
 
   /**
@@ -154,7 +157,7 @@ public final class Quotes {
     return columnBytes() + engineIndexBytes(size());
   }
 
-  /** {@link #heldBytes()} per row of a large file (about 48): for messages and the docs. */
+  /** {@link #heldBytes()} per row of a large file (about 49): for messages and the docs. */
   public static double bytesPerRow() {
     int rows = 1 << 24;
     return COLUMN_BYTES_PER_ROW + (double) engineIndexBytes(rows) / rows;
@@ -180,10 +183,29 @@ public final class Quotes {
 
   /**
    * Whether the fast engine's per-file index has been built (by a fast run on these quotes): it is
-   * built on first use, so a run with the reference engine alone leaves it unbuilt.
+   * built on first use, so a run with the reference engine alone leaves it unbuilt. (The
+   * holding-period index is built later still, by the first run that holds a trade.)
    */
   public boolean hasEngineIndex() {
     return flatIndex != null;
+  }
+
+  /**
+   * The fast engine's per-file holding-period index, built on the first call and shared by every
+   * later one (and thread).
+   */
+  HoldIndex holdIndex() {
+    HoldIndex index = holdIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = holdIndex;
+        if (index == null) {
+          index = new HoldIndex(this);
+          holdIndex = index;
+        }
+      }
+    }
+    return index;
   }
 
   // The engine reads the columns directly; they never leave the package.

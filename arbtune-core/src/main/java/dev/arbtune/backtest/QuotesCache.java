@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>Memory is bounded: the cache holds at most {@link #budgetBytes()} of quotes, dropping the
  * least recently used files first and loading them again when asked for. A file is counted at
- * {@link Quotes#heldBytes()}: its columns and the fast engine's per-file index (about 48 bytes a
+ * {@link Quotes#heldBytes()}: its columns and the fast engine's per-file index (about 49 bytes a
  * row in all, {@link Quotes#bytesPerRow()}), the index counted from the load on, although a fast
  * run builds it only when it first needs it (the fast engine is the default). A file that is alone
  * larger than the budget is still loaded (the job needs it) and dropped when another file is
@@ -67,7 +67,7 @@ public final class QuotesCache {
    * Heap needed to load a file, per byte of its (uncompressed) text: the columns take about 0.8 of
    * the text (40 bytes per row of about 50 characters), and while they grow and are trimmed old and
    * new arrays are held together. That also covers the columns and the fast engine's index once
-   * loaded (about 48 bytes a row, about 1 per byte of text): the index is built after the load's
+   * loaded (about 49 bytes a row, about 1 per byte of text): the index is built after the load's
    * spare arrays are gone.
    */
   private static final long LOAD_BYTES_PER_TEXT_BYTE = 2;

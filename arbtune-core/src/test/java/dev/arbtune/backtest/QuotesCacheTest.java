@@ -308,7 +308,7 @@ class QuotesCacheTest {
           .hasMessage(
               name
                   + " needs about 1 MB of memory to load (about twice its size; loaded, its quotes"
-                  + " and the fast engine's index take about 48 bytes a row), more than the 1 MB"
+                  + " and the fast engine's index take about 49 bytes a row), more than the 1 MB"
                   + " this Java process may use");
     }
     assertThat(cache.size()).isZero();

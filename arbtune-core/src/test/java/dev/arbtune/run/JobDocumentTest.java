@@ -228,7 +228,7 @@ class JobDocumentTest {
     assertThat(JobDocument.of(line("data/q.csv", ""), null, tooLarge).error())
         .isEqualTo(
             "plan line 3: data_file data/q.csv needs about 3,000 MB of memory to load (about"
-                + " twice its size; loaded, its quotes and the fast engine's index take about 48"
+                + " twice its size; loaded, its quotes and the fast engine's index take about 49"
                 + " bytes a row), more than the 1,000 MB this Java process may use; give Java a"
                 + " larger heap, e.g. ARBTUNE_JAVA_OPTS=-Xmx8g with ./arbtune (java -Xmx8g -jar"
                 + " ... otherwise)");

@@ -134,7 +134,7 @@ class HadoopQuotesTest {
         .hasMessage(
             dir.resolve("big.csv")
                 + " needs about 6 MB of memory to load (about twice its size; loaded, its quotes"
-                + " and the fast engine's index take about 48 bytes a row), more than the 4 MB"
+                + " and the fast engine's index take about 49 bytes a row), more than the 4 MB"
                 + " this Java process may use");
   }
 
@@ -149,7 +149,7 @@ class HadoopQuotesTest {
         .hasMessage(
             dir.resolve("big.csv.gz")
                 + " needs about 6 MB of memory to load (about twice its size; loaded, its quotes"
-                + " and the fast engine's index take about 48 bytes a row), more than the 4 MB"
+                + " and the fast engine's index take about 49 bytes a row), more than the 4 MB"
                 + " this Java process may use");
   }
 
