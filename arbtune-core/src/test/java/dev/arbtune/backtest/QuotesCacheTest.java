@@ -120,14 +120,29 @@ class QuotesCacheTest {
             + "\n");
   }
 
+  /**
+   * A quotes file of 256 rows of about 50 characters whose ask on B is {@code askB} (to tell files
+   * apart): large enough for the per-row figures to dominate (the fast engine's indexes have a
+   * fixed part of about 150 bytes per file, which outweighs a one-row file's columns and text).
+   */
+  private Path smallFile(String name, int askB) throws Exception {
+    StringBuilder csv =
+        new StringBuilder("timestamp,best_bid_a,best_ask_a,best_bid_b,best_ask_b\n");
+    for (int i = 0; i < 256; i++) {
+      csv.append(1_700_000_000_000L + i).append(",100.00001,100.00002,100.00001,").append(askB);
+      csv.append(".000001\n");
+    }
+    return write(name, csv.toString());
+  }
+
   @Test
   void theBudgetCountsTheFastEnginesIndexBesideTheColumnsBeforeAnyFastRun() throws Exception {
-    Quotes a = QuotesLoader.load(oneRow("a.csv", 1));
-    Quotes b = QuotesLoader.load(oneRow("b.csv", 2));
+    Quotes a = QuotesLoader.load(smallFile("a.csv", 1));
+    Quotes b = QuotesLoader.load(smallFile("b.csv", 2));
     long columns = a.columnBytes();
     long held = a.heldBytes();
     assertThat(held)
-        .isEqualTo(columns + Quotes.engineIndexBytes(1))
+        .isEqualTo(columns + Quotes.engineIndexBytes(a.size()))
         .isGreaterThan(columns)
         .isLessThan(2 * columns);
 
@@ -175,9 +190,9 @@ class QuotesCacheTest {
 
   @Test
   void dropsTheLeastRecentlyUsedFileBeyondTheBudget() throws Exception {
-    Path a = oneRow("a.csv", 1);
-    Path b = oneRow("b.csv", 2);
-    Path c = oneRow("c.csv", 3);
+    Path a = smallFile("a.csv", 1);
+    Path b = smallFile("b.csv", 2);
+    Path c = smallFile("c.csv", 3);
     long oneFile = QuotesLoader.load(a).heldBytes();
     // Room for two files, or for one and the load of another.
     QuotesCache cache = new QuotesCache(oneFile + QuotesCache.loadBytesEstimate(c));
@@ -268,8 +283,8 @@ class QuotesCacheTest {
 
   @Test
   void loadingCountsTwiceTheFileInTheBudgetBeforeTheFileIsRead() throws Exception {
-    Path a = oneRow("a.csv", 1);
-    Path b = oneRow("b.csv", 2);
+    Path a = smallFile("a.csv", 1);
+    Path b = smallFile("b.csv", 2);
     long oneFile = QuotesLoader.load(a).heldBytes();
     assertThat(QuotesCache.loadBytesEstimate(b))
         .isEqualTo(2 * Files.size(b))
@@ -548,9 +563,9 @@ class QuotesCacheTest {
 
   @Test
   void withADiskCacheTheBudgetCountsTheSameColumnsAndDropsTheSameWay() throws Exception {
-    Path a = oneRow("a.csv", 1);
-    Path b = oneRow("b.csv", 2);
-    Path c = oneRow("c.csv", 3);
+    Path a = smallFile("a.csv", 1);
+    Path b = smallFile("b.csv", 2);
+    Path c = smallFile("c.csv", 3);
     long oneFile = QuotesLoader.load(a).heldBytes();
     List<String> warnings = new ArrayList<>();
     QuotesDiskCache disk = new QuotesDiskCache(dir.resolve("cache"), warnings::add);
