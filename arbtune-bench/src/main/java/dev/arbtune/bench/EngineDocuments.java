@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Read every *.json document under --root and print key=value lines: documents, errors"
           + " (documents whose status is not success), trades_mean (mean metrics.total_trades),"
-          + " no_trade_share (share of success documents with no trade), trades_max. With"
+          + " no_trade_share (share of success documents with no trade), trades_max,"
+          + " holding_seconds_mean (mean metrics.avg_holding_seconds of the documents with a"
+          + " closed trade). With"
           + " --same-as DIR, also compare each document with the one at the same relative path"
           + " under DIR, metrics.runtime_seconds removed from both: identical, differing,"
           + " missing (in DIR); exits 1 unless every document is identical and DIR has no"
@@ -76,6 +78,8 @@ public final class EngineDocuments implements Callable<Integer> {
     long trades = 0;
     long none = 0;
     long max = 0;
+    long closing = 0;
+    double holding = 0;
     long identical = 0;
     long missing = 0;
     List<String> differing = new ArrayList<>();
@@ -89,6 +93,10 @@ public final class EngineDocuments implements Callable<Integer> {
         trades += t;
         none += t == 0 ? 1 : 0;
         max = Math.max(max, t);
+        if (doc.path("metrics").path("closed_trades").asLong() > 0) {
+          closing++;
+          holding += doc.path("metrics").path("avg_holding_seconds").asDouble();
+        }
       }
       if (other != null) {
         Path twin = other.resolve(rel);
@@ -107,6 +115,7 @@ public final class EngineDocuments implements Callable<Integer> {
     out.printf(Locale.ROOT, "trades_mean=%.4f%n", success == 0 ? 0.0 : trades / (double) success);
     out.printf(Locale.ROOT, "no_trade_share=%.4f%n", success == 0 ? 0.0 : none / (double) success);
     out.println("trades_max=" + max);
+    out.printf(Locale.ROOT, "holding_seconds_mean=%.3f%n", closing == 0 ? 0.0 : holding / closing);
     if (other == null) {
       return 0;
     }

@@ -16,6 +16,10 @@ class EngineDocumentsTest {
     return "{\"status\": \"success\", \"config\": {\"min_spread_bps\": 1.0}, \"metrics\":"
         + " {\"total_trades\": "
         + trades
+        + ", \"closed_trades\": "
+        + trades
+        + ", \"avg_holding_seconds\": "
+        + trades * 2
         + ", \"runtime_seconds\": "
         + runtime
         + ", \"realized_pnl_usd\": "
@@ -49,6 +53,7 @@ class EngineDocumentsTest {
     assertThat(r.value("trades_mean")).isEqualTo("1.0000");
     assertThat(r.value("no_trade_share")).isEqualTo("0.6667");
     assertThat(r.number("trades_max")).isEqualTo(3);
+    assertThat(r.value("holding_seconds_mean")).isEqualTo("6.000");
     assertThat(r.number("identical")).isEqualTo(4);
     assertThat(r.number("differing")).isZero();
   }
