@@ -232,8 +232,8 @@ growth() {
     q=$(quantiles "$f" "$share" | tr -d '[]')
     # ten thresholds within 0.001 bps of the share's quantile: jobs that open on about that share
     q=$(awk -v v="$q" 'BEGIN { s = "["; for (i = 0; i < 10; i++) s = s (i ? ", " : "") sprintf("%.4f", v + i / 10000); print s "]" }')
-    thresholds bench/engines-busy.yaml "$q" | sample > "$runs/trades-$share.yaml"
-    plan "$runs/trades-$share.yaml" "trades-$share" "$f"
+    thresholds bench/engines-busy.yaml "$q" | sample > "$runs/trades-$share-session.yaml"
+    plan "$runs/trades-$share-session.yaml" "trades-$share" "$f"
     ab "trades-$share" "$runs/trades-$share.jsonl" 1000000 200 "$rounds"
     summary+=("opens on $share of the rows: reference $MED_REF s, fast $MED_FAST s")
   done
