@@ -2,9 +2,10 @@
 # Issue 17's end-to-end goals for the two backtest engines: `arbtune run --engine reference` and
 # `--engine fast`, alternating in the same run (ABBA order), each a whole command (JVM start,
 # loading the quotes, every result document written; --parallelism 2 --quiet --no-fsync). Wall
-# time from date +%s.%N, peak RSS from GNU time (/usr/bin/time -f %M; without it, the process's
-# VmHWM polled from /proc). Prints every round, then the medians; compares the two engines'
-# documents (runtime_seconds removed: bench.EngineDocuments) and prints their trade statistics.
+# time from date +%s.%N; CPU time (user + sys, less sensitive to other load) and peak RSS from
+# GNU time (/usr/bin/time; without it, polled from /proc). Prints every round, then the medians;
+# compares the two engines' documents (runtime_seconds removed: bench.EngineDocuments) and prints
+# their trade statistics.
 #
 # Usage: bench/engines.sh [MODE] [ROUNDS]
 #   sparse  the 10,000-job EUR/USD sweep (bench/engines-sparse.yaml) over the shipped month
@@ -32,7 +33,7 @@ case "$mode" in
   sparse) rounds="${2:-5}" ;;
   busy | goals | growth) rounds="${2:-3}" ;;
   scale) rounds="${2:-1}" ;;
-  -h | --help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "engines.sh: unknown mode '$mode' (sparse, busy, goals, scale or growth)" >&2; exit 2 ;;
 esac
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "engines.sh: ROUNDS must be a whole number >= 1" >&2; exit 2; }
@@ -57,23 +58,28 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 104857
   "$(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "runs in $runs; ARBTUNE_JAVA_OPTS='${ARBTUNE_JAVA_OPTS:-}'"
 
-# timed DIR COMMAND...: runs COMMAND, its stderr to DIR.log; sets WALL (s) and RSS (MB, peak).
+# timed DIR COMMAND...: runs COMMAND, its stderr to DIR.log; sets WALL (s), CPU (user + sys, s)
+# and RSS (MB, peak). Without GNU time, RSS and CPU are the last VmHWM and utime + stime read
+# from /proc every 50 ms (CPU then misses the last 50 ms at most).
 timed() {
   local dir="$1" t0 t1 rc=0
   shift
   t0=$(now)
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f %M -o "$dir.rss" "$@" 2> "$dir.log" || rc=$?
+    /usr/bin/time -f '%M %U %S' -o "$dir.rss" "$@" 2> "$dir.log" || rc=$?
   else
     "$@" 2> "$dir.log" &
-    local pid=$! hwm=0 v
+    local pid=$! hwm=0 cpu=0 v c tick
+    tick=$(getconf CLK_TCK)
     while kill -0 "$pid" 2> /dev/null; do
       v=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2> /dev/null || true)
       [[ -n "$v" && "$v" -gt "$hwm" ]] && hwm=$v
+      c=$(sed 's/.*) //' "/proc/$pid/stat" 2> /dev/null | awk '{ print $12 + $13 }' || true)
+      [[ -n "$c" ]] && cpu=$c
       sleep 0.05
     done
     wait "$pid" || rc=$?
-    echo "$hwm" > "$dir.rss"
+    awk -v h="$hwm" -v c="$cpu" -v t="$tick" 'BEGIN { printf "%d %.2f 0\n", h, c / t }' > "$dir.rss"
   fi
   t1=$(now)
   if [[ $rc -ne 0 ]]; then
@@ -82,7 +88,8 @@ timed() {
     exit 1
   fi
   WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-  RSS=$(awk '{ v = $1 } END { printf "%.0f", v / 1024 }' "$dir.rss")
+  RSS=$(awk 'NF == 3 { v = $1 } END { printf "%.0f", v / 1024 }' "$dir.rss")
+  CPU=$(awk 'NF == 3 { v = $2 + $3 } END { printf "%.2f", v }' "$dir.rss")
 }
 
 # plan YAML NAME [DATA_FILE]: writes $runs/NAME.jsonl from the session file (data_file replaced)
@@ -121,7 +128,7 @@ sample() { cat "$@"; printf 'sampler: random\nsamples: 200\nseed: 17\n'; }
 # Sets MED_REF and MED_FAST (s).
 ab() {
   local name="$1" jobs_file="$2" rows="$3" jobs="$4" n="$5" r e
-  local -a refs=() fasts=() rref=() rfast=()
+  local -a refs=() fasts=() rref=() rfast=() cref=() cfast=()
   local steps=$((rows * jobs))
   echo "== $name: $jobs jobs x $rows rows = $steps quote-steps"
   for ((r = 1; r <= n; r++)); do
@@ -132,9 +139,13 @@ ab() {
       local dir="$runs/$name-$e-$r"
       timed "$dir" ./arbtune run --jobs "$jobs_file" --output-root "$dir" --parallelism 2 \
         --quiet --no-fsync --engine "$e"
-      if [[ $e == reference ]]; then refs+=("$WALL"); rref+=("$RSS"); else fasts+=("$WALL"); rfast+=("$RSS"); fi
-      line+=$(awk -v e="$e" -v w="$WALL" -v m="$RSS" -v s="$steps" \
-        'BEGIN { printf "  %s %.3f s (%.0f M quote-steps/s, peak RSS %d MB)", e, w, s / w / 1e6, m }')
+      if [[ $e == reference ]]; then
+        refs+=("$WALL") rref+=("$RSS") cref+=("$CPU")
+      else
+        fasts+=("$WALL") rfast+=("$RSS") cfast+=("$CPU")
+      fi
+      line+=$(awk -v e="$e" -v w="$WALL" -v m="$RSS" -v c="$CPU" -v s="$steps" \
+        'BEGIN { printf "  %s %.3f s (%.0f M quote-steps/s; CPU %.1f s, peak RSS %d MB)", e, w, s / w / 1e6, c, m }')
     done
     echo "$line"
   done
@@ -142,9 +153,10 @@ ab() {
   MED_FAST=$(median "${fasts[@]}")
   awk -v a="$MED_REF" -v b="$MED_FAST" -v s="$steps" -v n="$n" \
     -v ra="$(median "${rref[@]}")" -v rb="$(median "${rfast[@]}")" \
-    'BEGIN { printf "median of %d: reference %.3f s (%.0f M quote-steps/s, %d MB), fast %.3f s" \
-      " (%.0f M quote-steps/s, %d MB): fast is %.2fx the reference\n",
-      n, a, s / a / 1e6, ra, b, s / b / 1e6, rb, a / b }'
+    -v ca="$(median "${cref[@]}")" -v cb="$(median "${cfast[@]}")" \
+    'BEGIN { printf "median of %d: reference %.3f s (%.0f M quote-steps/s; CPU %.1f s, %d MB), fast %.3f s" \
+      " (%.0f M quote-steps/s; CPU %.1f s, %d MB): fast is %.2fx the reference (%.2fx in CPU time)\n",
+      n, a, s / a / 1e6, ca, ra, b, s / b / 1e6, cb, rb, a / b, ca / cb }'
   documents "$runs/$name-fast-1" "$runs/$name-reference-1"
 }
 
@@ -192,19 +204,18 @@ scale() {
   plan "$runs/scale-session.yaml" scale "$gen/year-s42.csv"
   cat "$gen/year-s42.csv" > /dev/null  # into the page cache, as for every later run
   ab scale-tenth "$runs/scale-tenth.jsonl" "$tenth" 10000 1
-  local -a walls=() rss=()
+  local -a walls=() rss=() cpus=()
   echo "== scale: 10,000 jobs x $year rows = $((year * 10000)) quote-steps, fast engine"
   for ((r = 1; r <= rounds; r++)); do
     timed "$runs/scale-fast-$r" ./arbtune run --jobs "$runs/scale.jsonl" \
       --output-root "$runs/scale-fast-$r" --parallelism 2 --quiet --no-fsync --engine fast
-    walls+=("$WALL")
-    rss+=("$RSS")
+    walls+=("$WALL") rss+=("$RSS") cpus+=("$CPU")
     echo "round $r: fast $WALL s ($(awk -v w="$WALL" 'BEGIN { printf "%.0f", 315360000000 / w / 1e6 }')" \
-      "M quote-steps/s), peak RSS $RSS MB"
+      "M quote-steps/s; CPU $CPU s, peak RSS $RSS MB)"
   done
   local w
   w=$(median "${walls[@]}")
-  echo "median of $rounds: fast $w s, peak RSS $(median "${rss[@]}") MB;" \
+  echo "median of $rounds: fast $w s, CPU $(median "${cpus[@]}") s, peak RSS $(median "${rss[@]}") MB;" \
     "goal scale (under 60 s): $(awk -v w="$w" 'BEGIN { print (w < 60) ? "met" : "NOT met" }')"
   local stats
   stats=$(tool EngineDocuments --root "$runs/scale-fast-1")
