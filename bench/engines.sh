@@ -125,7 +125,7 @@ thresholds() { sed "s|^\(    values: \)\[.*\] # quantiles|\1$2 # quantiles|" "$1
 sample() { cat "$@"; printf 'sampler: random\nsamples: 200\nseed: 17\n'; }
 
 # ab NAME PLAN ROWS JOBS ROUNDS: both engines, alternating; per-round lines, medians, documents.
-# Sets MED_REF and MED_FAST (s).
+# Sets MED_REF, MED_FAST (wall s), MED_CPU_REF and MED_CPU_FAST (CPU s).
 ab() {
   local name="$1" jobs_file="$2" rows="$3" jobs="$4" n="$5" r e
   local -a refs=() fasts=() rref=() rfast=() cref=() cfast=()
@@ -151,6 +151,8 @@ ab() {
   done
   MED_REF=$(median "${refs[@]}")
   MED_FAST=$(median "${fasts[@]}")
+  MED_CPU_REF=$(median "${cref[@]}")
+  MED_CPU_FAST=$(median "${cfast[@]}")
   awk -v a="$MED_REF" -v b="$MED_FAST" -v s="$steps" -v n="$n" \
     -v ra="$(median "${rref[@]}")" -v rb="$(median "${rfast[@]}")" \
     -v ca="$(median "${cref[@]}")" -v cb="$(median "${cfast[@]}")" \
@@ -235,7 +237,7 @@ growth() {
     basis "$f" "$rows"
     plan "$busy" "rows-$rows" "$f"
     ab "rows-$rows" "$runs/rows-$rows.jsonl" "$rows" 200 "$rounds"
-    summary+=("rows $rows: reference $MED_REF s, fast $MED_FAST s")
+    summary+=("rows $rows: reference $MED_REF s (CPU $MED_CPU_REF s), fast $MED_FAST s (CPU $MED_CPU_FAST s)")
   done
   f="$gen/basis-1m-s42.csv"
   local share
@@ -246,7 +248,7 @@ growth() {
     thresholds bench/engines-busy.yaml "$q" | sample > "$runs/trades-$share-session.yaml"
     plan "$runs/trades-$share-session.yaml" "trades-$share" "$f"
     ab "trades-$share" "$runs/trades-$share.jsonl" 1000000 200 "$rounds"
-    summary+=("opens on $share of the rows: reference $MED_REF s, fast $MED_FAST s")
+    summary+=("opens on $share of the rows: reference $MED_REF s (CPU $MED_CPU_REF s), fast $MED_FAST s (CPU $MED_CPU_FAST s)")
   done
   local hl
   for hl in 60 600 6000; do
@@ -255,7 +257,7 @@ growth() {
     basis "$f" 1000000 --basis-half-life "$hl"
     plan "$busy" "hold-$hl" "$f"
     ab "hold-$hl" "$runs/hold-$hl.jsonl" 1000000 200 "$rounds"
-    summary+=("half-life $hl rows: reference $MED_REF s, fast $MED_FAST s")
+    summary+=("half-life $hl rows: reference $MED_REF s (CPU $MED_CPU_REF s), fast $MED_FAST s (CPU $MED_CPU_FAST s)")
   done
   echo "== growth, medians:"
   printf '  %s\n' "${summary[@]}"
