@@ -107,6 +107,15 @@ public final class QuotesFileGenerator implements Callable<Integer> {
   double basisHalfLife;
 
   @Option(
+      names = "--spread-scale",
+      paramLabel = "K",
+      defaultValue = "1",
+      description =
+          "Mode basis: quotes K times as wide (K to 3K ticks), so that a small basis rarely"
+              + " crosses them, as between two FX venues (default: ${DEFAULT-VALUE}).")
+  int spreadScale;
+
+  @Option(
       names = "--seed",
       paramLabel = "S",
       defaultValue = "42",
@@ -125,7 +134,7 @@ public final class QuotesFileGenerator implements Callable<Integer> {
     BasisModel model = null;
     if (mode == Mode.BASIS) {
       try {
-        model = new BasisModel(basisMeanBps, basisSdBps, basisHalfLife);
+        model = new BasisModel(basisMeanBps, basisSdBps, basisHalfLife, spreadScale);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -190,9 +199,10 @@ public final class QuotesFileGenerator implements Callable<Integer> {
   /**
    * The persistent-basis mode's settings: the Ornstein-Uhlenbeck basis (venue A's mid over venue
    * B's, in bps) has mean {@code meanBps}, stationary standard deviation {@code sdBps}, and a
-   * deviation from the mean halves in {@code halfLifeRows} rows.
+   * deviation from the mean halves in {@code halfLifeRows} rows; each quote is {@code spreadScale}
+   * times 1 to 3 ticks wide.
    */
-  record BasisModel(double meanBps, double sdBps, double halfLifeRows) {
+  record BasisModel(double meanBps, double sdBps, double halfLifeRows, int spreadScale) {
 
     /** The mid's starting price. */
     static final double START_MID = 20_000;
@@ -215,6 +225,10 @@ public final class QuotesFileGenerator implements Callable<Integer> {
       if (!Double.isFinite(halfLifeRows) || halfLifeRows <= 0) {
         throw new IllegalArgumentException(
             "--basis-half-life must be above 0 rows, got " + halfLifeRows);
+      }
+      if (spreadScale < 1 || spreadScale > 1_000) {
+        throw new IllegalArgumentException(
+            "--spread-scale must be between 1 and 1000, got " + spreadScale);
       }
     }
   }
@@ -243,8 +257,8 @@ public final class QuotesFileGenerator implements Callable<Integer> {
         mid = Math.max(100, mid * Math.exp(BasisModel.MID_VOLATILITY * gaussian(random)));
         basis = model.meanBps() + phi * (basis - model.meanBps()) + shock * gaussian(random);
       }
-      long[] a = quote(mid * (1 + basis / 1e4), spreadTicks(random));
-      long[] b = quote(mid, spreadTicks(random));
+      long[] a = quote(mid * (1 + basis / 1e4), spreadTicks(random) * model.spreadScale());
+      long[] b = quote(mid, spreadTicks(random) * model.spreadScale());
       basisSum += ((a[0] + a[1]) / (double) (b[0] + b[1]) - 1) * 1e4;
       if (a[0] >= b[1]) { // bid_a >= ask_b, i.e. s_ba >= 0
         sBaNonNegative++;

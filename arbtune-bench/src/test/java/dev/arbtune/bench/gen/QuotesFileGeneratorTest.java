@@ -126,6 +126,51 @@ class QuotesFileGeneratorTest {
     assertThat(tmp.resolve("x.csv")).doesNotExist();
   }
 
+  @Test
+  void spreadScaleWidensEveryQuoteAndIsBounded() throws Exception {
+    Path f = tmp.resolve("wide.csv");
+    Tools.Result r =
+        Tools.run(
+            new QuotesFileGenerator(),
+            "--mode",
+            "basis",
+            "--out",
+            f.toString(),
+            "--rows",
+            "2000",
+            "--basis-mean-bps",
+            "0",
+            "--basis-sd-bps",
+            "0.1",
+            "--spread-scale",
+            "10");
+    Tools.Result bad =
+        Tools.run(
+            new QuotesFileGenerator(),
+            "--mode",
+            "basis",
+            "--out",
+            tmp.resolve("y.csv").toString(),
+            "--rows",
+            "5",
+            "--spread-scale",
+            "0");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Quotes q = QuotesLoader.load(f);
+    int crossing = 0;
+    for (int i = 0; i < q.size(); i++) {
+      // 10, 20 or 30 ticks of 0.1
+      assertThat(q.askA(i) - q.bidA(i)).isBetween(0.95, 3.05);
+      assertThat(q.askB(i) - q.bidB(i)).isBetween(0.95, 3.05);
+      crossing += q.bidA(i) >= q.askB(i) || q.bidB(i) >= q.askA(i) ? 1 : 0;
+    }
+    // a basis of 0.1 bps sd (0.2 price units) never crosses quotes at least 1.0 wide
+    assertThat(crossing).isZero();
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--spread-scale must be between 1 and 1000, got 0");
+  }
+
   private static Tools.Result basis(Path out, String rows, String seed) {
     return Tools.run(
         new QuotesFileGenerator(),
