@@ -328,14 +328,15 @@ public final class AtomicFiles {
       throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
-    Files.createDirectories(dir);
     Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString(), owner));
     if (removeOnExit) {
       removeOnExit(tmp);
     }
+    boolean created = false;
+    boolean moved = false;
     try {
-      try (FileChannel channel =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = createInFolder(dir, tmp)) {
+        created = true;
         if (permissions != null) {
           setPermissions(tmp, permissions);
         }
@@ -345,9 +346,28 @@ public final class AtomicFiles {
         }
       }
       move(tmp, absolute);
+      moved = true;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (created && !moved) { // once renamed, the temporary file is gone
+        Files.deleteIfExists(tmp);
+      }
       IN_PROGRESS.remove(tmp);
+    }
+  }
+
+  /**
+   * Creates the new file {@code tmp} in {@code dir}, creating {@code dir} (and its parents) first
+   * when that fails. A sweep writes thousands of files into a few folders that exist: trying the
+   * file first spares each one a {@code mkdir} that fails and a {@code stat}. When the first try
+   * fails for any reason, the folders are created and the file is tried again, so that a failure
+   * reads as it always did (a file in the way of a folder, a read-only folder).
+   */
+  private static FileChannel createInFolder(Path dir, Path tmp) throws IOException {
+    try {
+      return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      Files.createDirectories(dir);
+      return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
   }
 
