@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -304,6 +305,32 @@ public final class AtomicFiles {
         permissions,
         owner,
         removeOnExit);
+  }
+
+  /**
+   * Writes {@code bytes} to {@code target} as {@link #writeText(Path, WriterBody, boolean, String)}
+   * writes text: atomically, creating parent directories, through a temporary file named for {@code
+   * owner}.
+   *
+   * @param owner names the writer in the temporary file's name, or {@code null}
+   * @throws IOException when the directory cannot be created or the file cannot be written; the
+   *     target is then unchanged
+   */
+  public static void writeBytes(Path target, byte[] bytes, boolean durable, String owner)
+      throws IOException {
+    Objects.requireNonNull(bytes, "bytes");
+    write(
+        target,
+        channel -> {
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        },
+        durable,
+        null,
+        owner,
+        false);
   }
 
   /**
