@@ -101,6 +101,17 @@ final class PlainDocumentWriter {
 
   /** Writes a value whose first line is indented at {@code depth}; false to decline. */
   private boolean value(Object v, int depth) {
+    if (v instanceof Map<?, ?> map) {
+      return object(map, depth);
+    }
+    if (v instanceof List<?> list) {
+      return array(list, depth);
+    }
+    return scalar(v);
+  }
+
+  /** Writes a value that is no container; false to decline. */
+  private boolean scalar(Object v) {
     if (v == null) {
       ascii("null");
       return true;
@@ -119,52 +130,57 @@ final class PlainDocumentWriter {
       ascii(bool ? "true" : "false");
       return true;
     }
+    return false;
+  }
+
+  private boolean object(Map<?, ?> map, int depth) {
     if (depth >= MAX_DEPTH) {
       return false;
     }
-    if (v instanceof Map<?, ?> map) {
-      if (map.isEmpty()) {
-        ascii("{}");
-        return true;
-      }
-      put((byte) '{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) {
-          put((byte) ',');
-        }
-        first = false;
-        newline(depth + 1);
-        if (!key(e.getKey()) || !value(e.getValue(), depth + 1)) {
-          return false;
-        }
-      }
-      newline(depth);
-      put((byte) '}');
+    if (map.isEmpty()) {
+      ascii("{}");
       return true;
     }
-    if (v instanceof List<?> list) {
-      if (list.isEmpty()) {
-        ascii("[]");
-        return true;
+    put((byte) '{');
+    boolean first = true;
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      if (!first) {
+        put((byte) ',');
       }
-      put((byte) '[');
-      boolean first = true;
-      for (Object item : list) {
-        if (!first) {
-          put((byte) ',');
-        }
-        first = false;
-        newline(depth + 1);
-        if (!value(item, depth + 1)) {
-          return false;
-        }
+      first = false;
+      newline(depth + 1);
+      if (!key(e.getKey()) || !value(e.getValue(), depth + 1)) {
+        return false;
       }
-      newline(depth);
-      put((byte) ']');
+    }
+    newline(depth);
+    put((byte) '}');
+    return true;
+  }
+
+  private boolean array(List<?> list, int depth) {
+    if (depth >= MAX_DEPTH) {
+      return false;
+    }
+    if (list.isEmpty()) {
+      ascii("[]");
       return true;
     }
-    return false;
+    put((byte) '[');
+    boolean first = true;
+    for (Object item : list) {
+      if (!first) {
+        put((byte) ',');
+      }
+      first = false;
+      newline(depth + 1);
+      if (!value(item, depth + 1)) {
+        return false;
+      }
+    }
+    newline(depth);
+    put((byte) ']');
+    return true;
   }
 
   /** A finite double as {@link Double#toString(double)} writes it; false for NaN, ±infinity. */
