@@ -76,17 +76,29 @@ final class PlainDocumentWriter {
   }
 
   /** Writes {@code map}'s entries at {@code depth} after {@code first} ones; false to decline. */
-  private boolean members(Map<String, ?> map, int depth, boolean first) {
-    for (Map.Entry<String, ?> e : map.entrySet()) {
-      if (!first) {
-        put((byte) ',');
-      }
+  private boolean members(Map<?, ?> map, int depth, boolean first) {
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      separate(first, depth);
       first = false;
-      newline(depth);
       if (!key(e.getKey()) || !value(e.getValue(), depth)) {
         return false;
       }
     }
+    return true;
+  }
+
+  /** Before a member or an item: a comma unless it is the first, a new line, the indentation. */
+  private void separate(boolean first, int depth) {
+    if (!first) {
+      put((byte) ',');
+    }
+    newline(depth);
+  }
+
+  /** A container's closing bracket on a line of its own at {@code depth}. */
+  private boolean close(char bracket, int depth) {
+    newline(depth);
+    put((byte) bracket);
     return true;
   }
 
@@ -142,20 +154,7 @@ final class PlainDocumentWriter {
       return true;
     }
     put((byte) '{');
-    boolean first = true;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!first) {
-        put((byte) ',');
-      }
-      first = false;
-      newline(depth + 1);
-      if (!key(e.getKey()) || !value(e.getValue(), depth + 1)) {
-        return false;
-      }
-    }
-    newline(depth);
-    put((byte) '}');
-    return true;
+    return members(map, depth + 1, true) && close('}', depth);
   }
 
   private boolean array(List<?> list, int depth) {
@@ -169,18 +168,13 @@ final class PlainDocumentWriter {
     put((byte) '[');
     boolean first = true;
     for (Object item : list) {
-      if (!first) {
-        put((byte) ',');
-      }
+      separate(first, depth + 1);
       first = false;
-      newline(depth + 1);
       if (!value(item, depth + 1)) {
         return false;
       }
     }
-    newline(depth);
-    put((byte) ']');
-    return true;
+    return close(']', depth);
   }
 
   /** A finite double as {@link Double#toString(double)} writes it; false for NaN, ±infinity. */
