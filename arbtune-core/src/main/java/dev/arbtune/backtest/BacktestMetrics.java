@@ -118,6 +118,17 @@ public record BacktestMetrics(
     if (!Double.isFinite(value)) {
       return value;
     }
+    if (places >= 0 && value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+      return value == 0 ? 0.0 : value; // a whole number: no decimal places to round
+    }
+    return roundDecimal(value, places);
+  }
+
+  /** {@link #round}'s decimal arithmetic, the reference for every value. */
+  static double roundDecimal(double value, int places) {
+    if (!Double.isFinite(value)) {
+      return value;
+    }
     double r = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).doubleValue();
     return r == 0 ? 0.0 : r;
   }

@@ -51,15 +51,41 @@ public record PeriodPnl(long[] blockStarts, long end, double[] pnlUsd, int[] tra
   /** The entries of the document's {@code period_pnl} object, in their order. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    List<String> starts = new ArrayList<>(blockStarts.length);
-    for (long s : blockStarts) {
-      starts.add(EpochUnit.instant(s).toString());
+    Times times = lastTimes;
+    if (times == null || times.end != end || !Arrays.equals(times.blockStarts, blockStarts)) {
+      times = new Times(blockStarts, end);
+      lastTimes = times;
     }
-    m.put("block_starts", Collections.unmodifiableList(starts));
-    m.put("end", EpochUnit.instant(end).toString());
+    m.put("block_starts", times.startsText);
+    m.put("end", times.endText);
     m.put("pnl_usd", Arrays.stream(pnlUsd).boxed().toList());
     m.put("trades", Arrays.stream(trades).boxed().toList());
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The times of the last {@link #toMap()}, as written: every job of one file and window has the
+   * same blocks, so a sweep formats them once instead of once per job.
+   */
+  private static volatile Times lastTimes;
+
+  /** Block starts and end (µs) and their text; immutable. */
+  private static final class Times {
+    private final long[] blockStarts;
+    private final long end;
+    private final List<String> startsText;
+    private final String endText;
+
+    Times(long[] blockStarts, long end) {
+      this.blockStarts = blockStarts.clone();
+      this.end = end;
+      List<String> starts = new ArrayList<>(blockStarts.length);
+      for (long s : blockStarts) {
+        starts.add(EpochUnit.instant(s).toString());
+      }
+      this.startsText = Collections.unmodifiableList(starts);
+      this.endText = EpochUnit.instant(end).toString();
+    }
   }
 
   /** The start of block {@code k} as an instant. */

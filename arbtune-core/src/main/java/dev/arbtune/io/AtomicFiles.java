@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -307,6 +308,32 @@ public final class AtomicFiles {
   }
 
   /**
+   * Writes {@code bytes} to {@code target} as {@link #writeText(Path, WriterBody, boolean, String)}
+   * writes text: atomically, creating parent directories, through a temporary file named for {@code
+   * owner}.
+   *
+   * @param owner names the writer in the temporary file's name, or {@code null}
+   * @throws IOException when the directory cannot be created or the file cannot be written; the
+   *     target is then unchanged
+   */
+  public static void writeBytes(Path target, byte[] bytes, boolean durable, String owner)
+      throws IOException {
+    Objects.requireNonNull(bytes, "bytes");
+    write(
+        target,
+        channel -> {
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+        },
+        durable,
+        null,
+        owner,
+        false);
+  }
+
+  /**
    * Writes {@code target} as {@link #writeText(Path, WriterBody, boolean)} does, its bytes written
    * by {@code body} to the temporary file's channel (which {@code body} must not close).
    *
@@ -328,14 +355,15 @@ public final class AtomicFiles {
       throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
-    Files.createDirectories(dir);
     Path tmp = dir.resolve(temporaryName(absolute.getFileName().toString(), owner));
     if (removeOnExit) {
       removeOnExit(tmp);
     }
+    boolean created = false;
+    boolean moved = false;
     try {
-      try (FileChannel channel =
-          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = createInFolder(dir, tmp)) {
+        created = true;
         if (permissions != null) {
           setPermissions(tmp, permissions);
         }
@@ -345,9 +373,28 @@ public final class AtomicFiles {
         }
       }
       move(tmp, absolute);
+      moved = true;
     } finally {
-      Files.deleteIfExists(tmp);
+      if (created && !moved) { // once renamed, the temporary file is gone
+        Files.deleteIfExists(tmp);
+      }
       IN_PROGRESS.remove(tmp);
+    }
+  }
+
+  /**
+   * Creates the new file {@code tmp} in {@code dir}, creating {@code dir} (and its parents) first
+   * when that fails. A sweep writes thousands of files into a few folders that exist: trying the
+   * file first spares each one a {@code mkdir} that fails and a {@code stat}. When the first try
+   * fails for any reason, the folders are created and the file is tried again, so that a failure
+   * reads as it always did (a file in the way of a folder, a read-only folder).
+   */
+  private static FileChannel createInFolder(Path dir, Path tmp) throws IOException {
+    try {
+      return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      Files.createDirectories(dir);
+      return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
   }
 

@@ -75,6 +75,8 @@ public final class ResultWriter {
   /**
    * Writes a success document to {@code file} as {@link #writeSuccess(Path, String, Map, Map, Map)}
    * does, with {@code extra}'s entries (such as {@code period_pnl}) after {@code config_summary}.
+   * The bytes are those of {@link #success(Writer, String, Map, Map, Map, Map)} in UTF-8; a plain
+   * document (nearly every one) is laid out without Jackson, by {@link PlainDocumentWriter}.
    *
    * @throws IOException when the file cannot be written; it is then unchanged
    */
@@ -87,6 +89,15 @@ public final class ResultWriter {
       Map<String, ?> extra)
       throws IOException {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(extra, "extra");
+    byte[] plain = PlainDocumentWriter.success(jobId, config, metrics, summary, extra);
+    if (plain != null) {
+      AtomicFiles.writeBytes(file, plain, durable, owner);
+      return;
+    }
     StringWriter text = new StringWriter(2048);
     success(text, jobId, config, metrics, summary, extra);
     AtomicFiles.writeText(file, w -> w.write(text.toString()), durable, owner);

@@ -14,6 +14,7 @@ import dev.arbtune.result.ResultReader;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -465,6 +466,9 @@ public final class JobRunner {
 
     /** The identity of the file {@code path} leads to, or {@code null} when there is none. */
     static FileId of(Path path) {
+      if (path.getFileSystem() == FileSystems.getDefault() && !path.toFile().exists()) {
+        return null; // a job's output_json mostly does not exist yet: spares an exception
+      }
       try {
         return new FileId(
             Files.readAttributes(path, BasicFileAttributes.class).fileKey(), path.toAbsolutePath());

@@ -3,8 +3,14 @@ package dev.arbtune.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BacktestMetricsTest {
 
@@ -71,5 +77,24 @@ class BacktestMetricsTest {
     assertThatThrownBy(
             () -> new BacktestMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, null, 0, 1, 2, false))
         .hasMessageContaining("quotes_skipped");
+  }
+
+  static Stream<Arguments> roundingGivesWhatTheDecimalArithmeticGives() {
+    return Tries.of(
+        3000,
+        Gen.oneOf(
+            Gen.doubles(-1e18, 1e18),
+            Gen.longs(-(1L << 54), 1L << 54).map(Long::doubleValue),
+            Gen.longs(-100_000, 100_000).map(n -> n / 2.0),
+            Gen.of(-0.0, 0.0, 0x1p53, -0x1p53, 0x1p53 - 1, 1e15, Double.NaN)),
+        Gen.of(0, 3, 6));
+  }
+
+  /** The shortcut for whole numbers gives exactly (bits, so -0.0 too) what BigDecimal gives. */
+  @PropertyTest
+  @MethodSource
+  void roundingGivesWhatTheDecimalArithmeticGives(double value, int places) {
+    assertThat(Double.doubleToRawLongBits(BacktestMetrics.round(value, places)))
+        .isEqualTo(Double.doubleToRawLongBits(BacktestMetrics.roundDecimal(value, places)));
   }
 }

@@ -97,4 +97,25 @@ class PeriodPnlTest {
     assertThat(BacktestConfig.fromMap(Map.of("data_file", "x.csv", "pnl_blocks", 64)).toMap())
         .containsEntry("pnl_blocks", 64);
   }
+
+  @Test
+  void timesAreWrittenAsInstantsWhicheverBlocksCameBefore() {
+    PeriodPnl a = new PeriodPnl(new long[] {0, 1_500_000}, 2_000_000, new double[2], new int[2]);
+    PeriodPnl b =
+        new PeriodPnl(new long[] {START, START + 1}, START + 2_000_123, new double[2], new int[2]);
+    PeriodPnl sameStartsOtherEnd =
+        new PeriodPnl(new long[] {0, 1_500_000}, 2_500_000, new double[2], new int[2]);
+
+    for (int round = 0; round < 2; round++) {
+      assertThat(a.toMap().get("block_starts"))
+          .isEqualTo(java.util.List.of("1970-01-01T00:00:00Z", "1970-01-01T00:00:01.500Z"));
+      assertThat(a.toMap().get("end")).isEqualTo("1970-01-01T00:00:02Z");
+      assertThat(b.toMap().get("block_starts"))
+          .isEqualTo(java.util.List.of(T0.toString(), EpochUnit.instant(START + 1).toString()));
+      assertThat(b.toMap().get("end")).isEqualTo(EpochUnit.instant(START + 2_000_123).toString());
+      assertThat(sameStartsOtherEnd.toMap().get("end")).isEqualTo("1970-01-01T00:00:02.500Z");
+      assertThat(sameStartsOtherEnd.toMap().get("block_starts"))
+          .isEqualTo(a.toMap().get("block_starts"));
+    }
+  }
 }

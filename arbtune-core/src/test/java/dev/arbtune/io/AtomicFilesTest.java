@@ -3,6 +3,8 @@ package dev.arbtune.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,50 @@ class AtomicFilesTest {
 
     assertThat(Files.readString(target)).isEqualTo("{}\n");
     try (Stream<Path> files = Files.list(target.getParent())) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void aFileInTheWayOfTheFolderFailsAsCreatingTheFolderDoes() throws Exception {
+    Files.writeString(dir.resolve("a"), "not a folder");
+    Path target = dir.resolve("a/b/x.json");
+
+    assertThatThrownBy(() -> AtomicFiles.writeText(target, w -> w.write("{}\n")))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage(dir.resolve("a/b") + ": Not a directory");
+    assertThat(Files.readString(dir.resolve("a"))).isEqualTo("not a folder");
+  }
+
+  @Test
+  void aFolderRemovedBetweenWritesIsCreatedAgain() throws Exception {
+    Path target = dir.resolve("a/x.json");
+    AtomicFiles.writeText(target, w -> w.write("1\n"), false);
+    Files.delete(target);
+    Files.delete(target.getParent());
+
+    AtomicFiles.writeText(target, w -> w.write("2\n"), false);
+
+    assertThat(Files.readString(target)).isEqualTo("2\n");
+  }
+
+  @Test
+  void aFailedBodyLeavesNeitherTheTargetNorATemporaryFile() throws Exception {
+    Path target = dir.resolve("x.json");
+    Files.writeString(target, "old\n");
+
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.writeText(
+                    target,
+                    w -> {
+                      w.write("half");
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+
+    assertThat(Files.readString(target)).isEqualTo("old\n");
+    try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(target);
     }
   }
