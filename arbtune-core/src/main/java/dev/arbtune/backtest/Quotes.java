@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The quotes of one CSV file in columnar primitive arrays: one epoch-microsecond timestamp and four
- * prices per row, 40 bytes a row, plus the fast engine's per-file index once a fast run needs it
- * (about 8 bytes a row; {@link #heldBytes()} counts both). Immutable once built, so one instance is
- * shared read-only by every job (and thread) that uses the file.
+ * prices per row, 40 bytes a row, plus the fast engine's per-file indexes once a fast run needs
+ * them (about 9 bytes a row, so 49 in all; {@link #heldBytes()} counts both). Immutable once built,
+ * so one instance is shared read-only by every job (and thread) that uses the file.
  *
  * <p>Rows keep the file's order, which is by non-decreasing timestamp (the loader refuses anything
  * else). Rows that cannot be traded (a non-positive price, or a crossed venue with bid &gt; ask)
