@@ -141,8 +141,9 @@ public final class Quotes {
   }
 
   /**
-   * Bytes of the fast engine's per-file indexes for a file of {@code rows} rows: built on the first
-   * fast run and shared by every job, not counting the object headers.
+   * Bytes of the fast engine's per-file indexes for a file of {@code rows} rows (the flat-period
+   * one built by the first fast run, the holding-period one by the first fast run that holds a
+   * trade) and shared by every job, not counting the object headers.
    */
   public static long engineIndexBytes(int rows) {
     return FlatIndex.bytes(rows) + HoldIndex.bytes(rows);
@@ -188,6 +189,11 @@ public final class Quotes {
    */
   public boolean hasEngineIndex() {
     return flatIndex != null;
+  }
+
+  /** Whether the holding-period index has been built (by a fast run that held a trade). */
+  boolean hasHoldIndex() {
+    return holdIndex != null;
   }
 
   /**

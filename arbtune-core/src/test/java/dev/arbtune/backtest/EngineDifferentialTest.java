@@ -124,6 +124,47 @@ class EngineDifferentialTest {
     assertThat(Backtest.run(config, quotes, null, Engine.FAST).maxDrawdownPct())
         .isEqualTo((atSpike - atDip) / atSpike * 100);
     assertSameRun(config, quotes);
+    // Rows 1 to 63 (before the first aligned block), the spike's block and the dip's block are
+    // marked one by one; every other block is passed over.
+    assertThat(Backtest.holdingSteps(config, quotes))
+        .isEqualTo(new Backtest.HoldingSteps(63 + 64 + 64, n - 1 - (63 + 64 + 64)));
+  }
+
+  /**
+   * One trade held over a long stretch of unchanging mids: after the first marks, no row sets a
+   * peak or deepens the drawdown, so all but the rows before the first aligned block are passed
+   * over in blocks (a pass-over test that never passes over fails here).
+   */
+  @Test
+  void aLongFlatHoldingStretchIsPassedOver() {
+    int n = 10 * 4096 + 30;
+    Quotes quotes = TestQuotes.of(holdingRows(n, 1, 100.5));
+    BacktestConfig config = config(0, 0, 0, 0, 1, 0.5, null, null);
+    assertSameRun(config, quotes);
+    Backtest.HoldingSteps steps = Backtest.holdingSteps(config, quotes);
+    assertThat(steps.markedOneByOne() + steps.passedOver()).isEqualTo(n - 1);
+    assertThat(steps.markedOneByOne()).isLessThan(64 + 64);
+    assertThat(steps.passedOver()).isGreaterThan(n - 200L);
+  }
+
+  /**
+   * The holding-period index is obtained by the first fast run that holds a trade: a fast run that
+   * opens none builds the flat-period index alone.
+   */
+  @Test
+  void theHoldingIndexIsBuiltByTheFirstRunThatHoldsATrade() {
+    Quotes quotes = TestQuotes.of(holdingRows(300, 1, 100.5));
+    Backtest.run(config(1_000, 0, 0, 0, 1, null, null, null), quotes, null, Engine.REFERENCE);
+    assertThat(quotes.hasEngineIndex()).isFalse();
+    BacktestMetrics none =
+        Backtest.run(config(1_000, 0, 0, 0, 1, null, null, null), quotes, null, Engine.FAST);
+    assertThat(none.totalTrades()).isZero();
+    assertThat(quotes.hasEngineIndex()).isTrue();
+    assertThat(quotes.hasHoldIndex()).isFalse();
+    BacktestMetrics one =
+        Backtest.run(config(0, 0, 0, 0, 1, null, null, null), quotes, null, Engine.FAST);
+    assertThat(one.totalTrades()).isEqualTo(1);
+    assertThat(quotes.hasHoldIndex()).isTrue();
   }
 
   /**
