@@ -211,6 +211,8 @@ class EngineDifferentialTest {
   /**
    * Up to 64 trades opened on consecutive rows at locked equal prices (both spreads 0, thresholds
    * 0), in both directions at once, then held over many blocks; windows ending while they are open.
+   * From row 4,096 on, venue B drifts a few ticks above venue A, block by block: that closes the
+   * buy-B trade, and the buy-A trades held lose and gain with the drift (drawdowns, stops).
    */
   @Test
   void manyTradesOfBothDirectionsHeldTogether() {
@@ -218,7 +220,10 @@ class EngineDifferentialTest {
     double[][] rows = new double[n][];
     for (int i = 0; i < n; i++) {
       double a = 100 + 0.01 * ((i / 64) % 5);
-      if (i < 40 && i % 3 == 0) {
+      if (i >= 4096 && i % 50 != 49) {
+        double b = a + 0.01 * ((i / 64) % 3 + (i / 640) % 2);
+        rows[i] = TestQuotes.row(a, a, b, b);
+      } else if (i < 40 && i % 3 == 0) {
         // s_ba > 0, s_ab < 0: closes the buy-A trades, opens a buy-B one.
         rows[i] = TestQuotes.row(a + 0.02, a + 0.02, a, a);
       } else if (i % 50 == 49) {
@@ -230,13 +235,21 @@ class EngineDifferentialTest {
       }
     }
     Quotes quotes = TestQuotes.of(rows);
+    int stops = 0;
     for (int maxOpen : new int[] {1, 2, 63, 64}) {
-      for (Double stop : new Double[] {null, 1e-4, 0.01}) {
+      for (Double stop : new Double[] {null, 1e-4, 0.0025, 0.01, 0.1}) {
         for (Instant end : new Instant[] {null, quotes.instant(4096), quotes.instant(5000)}) {
-          assertSameRun(config(0, 0, 0, 0, maxOpen, stop, null, end), quotes);
+          BacktestConfig config = config(0, 0, 0, 0, maxOpen, stop, null, end);
+          assertSameRun(config, quotes);
+          BacktestMetrics metrics = Backtest.run(config, quotes);
+          stops += metrics.stoppedOnDrawdown() && metrics.quotesProcessed() > 4096 ? 1 : 0;
         }
       }
     }
+    assertThat(stops).as("runs stopped on drawdown while B drifts").isPositive();
+    BacktestMetrics both =
+        Backtest.run(config(0, 0, 0, 0, 64, null, null, quotes.instant(4096)), quotes);
+    assertThat(both.openTrades()).isEqualTo(64);
     BacktestMetrics all = Backtest.run(config(0, 0, 0, 0, 64, null, null, null), quotes);
     assertThat(all.openTrades()).isEqualTo(64);
   }
