@@ -259,7 +259,7 @@ public final class Backtest {
         final double askA = askAs[i];
         final double bidB = bidBs[i];
         final double askB = askBs[i];
-        if (!(bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB)) {
+        if (!HoldIndex.valid(bidA, askA, bidB, askB)) {
           skipped++;
           continue;
         }

@@ -39,7 +39,7 @@ final class FlatIndex {
       double bidB = bidBs[i];
       double askB = askBs[i];
       float b = Float.NEGATIVE_INFINITY;
-      if (bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB) {
+      if (HoldIndex.valid(bidA, askA, bidB, askB)) {
         // The same formulas as the engine; a NaN (never opens a trade there) stays minus infinity.
         double s = Math.max((bidB - askA) / askA * BPS, (bidA - askB) / askB * BPS);
         if (!Double.isNaN(s)) {

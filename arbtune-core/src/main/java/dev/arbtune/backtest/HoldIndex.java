@@ -63,7 +63,10 @@ final class HoldIndex {
     }
   }
 
-  /** Whether a row can be traded (the engine's test): positive prices, neither venue crossed. */
+  /**
+   * Whether a row can be traded: positive prices, neither venue crossed. The one test of both
+   * engines and both indexes (small and static, so the JIT inlines it into their loops).
+   */
   static boolean valid(double bidA, double askA, double bidB, double askB) {
     return bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB;
   }
