@@ -1,5 +1,6 @@
 package dev.arbtune.spark.cli;
 
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
@@ -102,11 +103,11 @@ final class SweepCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--partitions must be at least 1, got " + partitions);
     }
+    Engine chosen = engine.engine(); // a usage error before a Spark session starts
     SweepSummary s =
         SparkSweep.run(
             SparkMain.session("arbtune sweep"),
-            new SweepOptions(
-                plan, outputRoot, dataRoot, resume, partitions, quotesCache, engine.engine()));
+            new SweepOptions(plan, outputRoot, dataRoot, resume, partitions, quotesCache, chosen));
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
       for (String message : s.firstErrors()) {
