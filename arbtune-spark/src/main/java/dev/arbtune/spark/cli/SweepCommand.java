@@ -1,6 +1,5 @@
 package dev.arbtune.spark.cli;
 
-import dev.arbtune.backtest.Engine;
 import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
@@ -103,7 +102,7 @@ final class SweepCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--partitions must be at least 1, got " + partitions);
     }
-    Engine chosen = engine.engine(); // a usage error before a Spark session starts
+    var chosen = engine.engine(); // a usage error before a Spark session starts
     SweepSummary s =
         SparkSweep.run(
             SparkMain.session("arbtune sweep"),
