@@ -2,18 +2,19 @@ package dev.arbtune.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.result.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
           + " holding_seconds_mean (mean metrics.avg_holding_seconds of the documents with a"
           + " closed trade). With"
           + " --same-as DIR, also compare each document with the one at the same relative path"
-          + " under DIR, metrics.runtime_seconds removed from both: identical, differing,"
+          + " under DIR byte for byte, the runtime_seconds member removed from both: identical,"
+          + " differing (key order and layout count),"
           + " missing (in DIR); exits 1 unless every document is identical and DIR has no"
           + " other document."
     })
@@ -47,6 +49,8 @@ public final class EngineDocuments implements Callable<Integer> {
   static final int SHOWN = 5;
 
   private static final ObjectMapper MAPPER = new ObjectMapper(Json.factory());
+
+  private static final Pattern RUNTIME = Pattern.compile("\"runtime_seconds\"\\s*:\\s*[0-9.eE+-]+");
 
   @Spec CommandSpec spec;
 
@@ -102,7 +106,7 @@ public final class EngineDocuments implements Callable<Integer> {
         Path twin = other.resolve(rel);
         if (!Files.isRegularFile(twin)) {
           missing++;
-        } else if (withoutRuntime(doc).equals(withoutRuntime(read(twin)))) {
+        } else if (withoutRuntime(root.resolve(rel)).equals(withoutRuntime(twin))) {
           identical++;
         } else {
           differing.add(rel.toString());
@@ -150,12 +154,13 @@ public final class EngineDocuments implements Callable<Integer> {
     }
   }
 
-  /** {@code doc} without {@code metrics.runtime_seconds} (a copy; the only value that differs). */
-  static JsonNode withoutRuntime(JsonNode doc) {
-    JsonNode copy = doc.deepCopy();
-    if (copy.path("metrics") instanceof ObjectNode metrics) {
-      metrics.remove("runtime_seconds");
-    }
-    return copy;
+  /**
+   * The bytes of the document {@code file} (one char per byte) without its {@code
+   * "runtime_seconds": value} member, the only text that may differ between the engines' documents:
+   * any other difference, key order and layout included, is a difference.
+   */
+  static String withoutRuntime(Path file) throws IOException {
+    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    return RUNTIME.matcher(text).replaceAll("");
   }
 }

@@ -79,4 +79,26 @@ class EngineDocumentsTest {
     assertThat(extra.exitCode()).isEqualTo(1);
     assertThat(extra.number("extra")).isEqualTo(1);
   }
+
+  /** Documents are compared byte for byte (but for runtime_seconds), not as parsed JSON. */
+  @Test
+  void aDocumentDifferingOnlyInKeyOrderOrLayoutDiffers() throws Exception {
+    String doc = doc(1, "0.1", "0.5");
+    String reordered =
+        doc.replace(
+            "{\"total_trades\": 1, \"closed_trades\": 1,",
+            "{\"closed_trades\": 1, \"total_trades\": 1,");
+    String laidOut = doc.replace(", \"metrics\":", ",\n  \"metrics\":");
+    assertThat(reordered).isNotEqualTo(doc);
+    assertThat(laidOut).isNotEqualTo(doc);
+    Path a = root("a", doc, doc);
+    Path b = root("b", reordered, laidOut);
+
+    Tools.Result r =
+        Tools.run(new EngineDocuments(), "--root", a.toString(), "--same-as", b.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.number("identical")).isZero();
+    assertThat(r.number("differing")).isEqualTo(2);
+  }
 }

@@ -62,15 +62,27 @@ public final class Backtest {
     if (from >= to) {
       throw emptyWindow(config, quotes);
     }
-    boolean fast = engine == Engine.FAST;
-    return new Run(
-            config,
-            quotes,
-            tradeLog,
-            fast ? quotes.flatIndex() : null,
-            fast ? quotes.holdIndex() : null)
+    return new Run(config, quotes, tradeLog, engine == Engine.FAST ? quotes.flatIndex() : null)
         .run(from, to);
   }
+
+  /**
+   * For tests: runs {@code config} over {@code quotes} with the fast engine and returns how many
+   * rows of its holding stretches it marked one by one and how many it passed over in blocks.
+   */
+  static HoldingSteps holdingSteps(BacktestConfig config, Quotes quotes) {
+    Run run = new Run(config, quotes, null, quotes.flatIndex());
+    run.run(windowStart(config, quotes), windowEnd(config, quotes));
+    return new HoldingSteps(run.rowsMarkedOneByOne, run.rowsPassedOver);
+  }
+
+  /**
+   * How the fast engine went through the rows of its holding stretches (for tests).
+   *
+   * @param markedOneByOne rows stepped and marked (when valid) one at a time
+   * @param passedOver rows in the blocks passed over whole
+   */
+  record HoldingSteps(long markedOneByOne, long passedOver) {}
 
   /**
    * The index of the first row of {@code quotes} in {@code config}'s window (the first row at or
@@ -113,8 +125,15 @@ public final class Backtest {
     /** The fast engine's index, or {@code null} for the reference engine (every row stepped). */
     private final FlatIndex flat;
 
-    /** The fast engine's holding-period index, or {@code null} for the reference engine. */
-    private final HoldIndex hold;
+    /**
+     * The fast engine's holding-period index, obtained when a trade is first open ({@code null}
+     * before that, and always for the reference engine).
+     */
+    private HoldIndex hold;
+
+    // For tests (holdingSteps): rows of holding stretches marked one by one, and passed over.
+    private long rowsMarkedOneByOne;
+    private long rowsPassedOver;
 
     /**
      * Below {@link #openFloor} by far more than any rounding: the fast engine jumps over the rows
@@ -175,16 +194,10 @@ public final class Backtest {
      */
     private boolean lastMarkSkipped;
 
-    Run(
-        BacktestConfig c,
-        Quotes quotes,
-        Consumer<? super Trade> tradeLog,
-        FlatIndex flat,
-        HoldIndex hold) {
+    Run(BacktestConfig c, Quotes quotes, Consumer<? super Trade> tradeLog, FlatIndex flat) {
       this.quotes = quotes;
       this.tradeLog = tradeLog;
       this.flat = flat;
-      this.hold = hold;
       this.minSpreadBps = c.minSpreadBps();
       this.costBps = c.costBps();
       this.halfSlip = c.slippageBps() / 2 / BPS;
@@ -223,6 +236,9 @@ public final class Backtest {
         } else if (flat != null) {
           // Holding: nothing opens or closes before the next event row, so the rows up to it are
           // only marked, a block at a time where bounds show that no mark changes anything.
+          if (hold == null) {
+            hold = quotes.holdIndex();
+          }
           int next = nextEvent(i, to);
           if (next > i) {
             int stop = markStretch(i, next);
@@ -243,7 +259,7 @@ public final class Backtest {
         final double askA = askAs[i];
         final double bidB = bidBs[i];
         final double askB = askBs[i];
-        if (!(bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB)) {
+        if (!HoldIndex.valid(bidA, askA, bidB, askB)) {
           skipped++;
           continue;
         }
@@ -351,12 +367,14 @@ public final class Backtest {
             && to - i >= HoldIndex.SUPER
             && passOver(supers, (i >>> HoldIndex.SUPER_SHIFT) * HoldIndex.BOUNDS)) {
           i += HoldIndex.SUPER;
+          rowsPassedOver += HoldIndex.SUPER;
           continue;
         }
         if ((i & (HoldIndex.BLOCK - 1)) == 0
             && to - i >= HoldIndex.BLOCK
             && passOver(blocks, (i >>> HoldIndex.BLOCK_SHIFT) * HoldIndex.BOUNDS)) {
           i += HoldIndex.BLOCK;
+          rowsPassedOver += HoldIndex.BLOCK;
           continue;
         }
         final double bidA = bidAs[i];
@@ -366,6 +384,7 @@ public final class Backtest {
         if (HoldIndex.valid(bidA, askA, bidB, askB) && mark((bidA + askA) / 2, (bidB + askB) / 2)) {
           return i;
         }
+        rowsMarkedOneByOne++;
         i++;
       }
       return -1;

@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The quotes of one CSV file in columnar primitive arrays: one epoch-microsecond timestamp and four
- * prices per row, 40 bytes a row, plus the fast engine's per-file index once a fast run needs it
- * (about 8 bytes a row; {@link #heldBytes()} counts both). Immutable once built, so one instance is
- * shared read-only by every job (and thread) that uses the file.
+ * prices per row, 40 bytes a row, plus the fast engine's per-file indexes once a fast run needs
+ * them (about 9 bytes a row, so 49 in all; {@link #heldBytes()} counts both). Immutable once built,
+ * so one instance is shared read-only by every job (and thread) that uses the file.
  *
  * <p>Rows keep the file's order, which is by non-decreasing timestamp (the loader refuses anything
  * else). Rows that cannot be traded (a non-positive price, or a crossed venue with bid &gt; ask)
@@ -141,8 +141,9 @@ public final class Quotes {
   }
 
   /**
-   * Bytes of the fast engine's per-file indexes for a file of {@code rows} rows: built on the first
-   * fast run and shared by every job, not counting the object headers.
+   * Bytes of the fast engine's per-file indexes for a file of {@code rows} rows (the flat-period
+   * one built by the first fast run, the holding-period one by the first fast run that holds a
+   * trade) and shared by every job, not counting the object headers.
    */
   public static long engineIndexBytes(int rows) {
     return FlatIndex.bytes(rows) + HoldIndex.bytes(rows);
@@ -188,6 +189,11 @@ public final class Quotes {
    */
   public boolean hasEngineIndex() {
     return flatIndex != null;
+  }
+
+  /** Whether the holding-period index has been built (by a fast run that held a trade). */
+  boolean hasHoldIndex() {
+    return holdIndex != null;
   }
 
   /**

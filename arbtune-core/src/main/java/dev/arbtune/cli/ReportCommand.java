@@ -3,9 +3,11 @@ package dev.arbtune.cli;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.SweepRoots;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.compare.CompareRun;
 import dev.arbtune.compare.Side;
 import dev.arbtune.frontend.AggregationOptions;
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.InsightOptions;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
           + " Sharpe ratios, the probability of backtest overfitting, and the top jobs re-run from"
           + " their config: equity and drawdown"
           + " over time, the spreads with every entry and exit (a note says when a data file is"
-          + " not reachable; --no-job-charts leaves them out).",
+          + " not reachable; --no-job-charts leaves them out; --engine picks the engine that"
+          + " re-runs them).",
       "",
       "The file has no external reference (styles inline, charts as embedded PNG images): open it"
           + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
@@ -69,6 +72,8 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin AggregationOptions selection;
 
   @Mixin QuotesCacheOption quotesCache;
+
+  @Mixin EngineOption engine;
 
   @Option(
       names = {"-o", "--output"},
@@ -126,6 +131,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Engine chosen = engine.engine(); // a usage error before anything is read
     OutputTarget target = OutputTarget.of("--output", output);
     Optional<Path> walkforward = WalkForwardReport.fileOf(resultsDir);
     if (walkforward.isPresent()) {
@@ -157,7 +163,7 @@ final class ReportCommand implements Callable<Integer> {
         noJobCharts
             ? ""
             : JobCharts.reportSection(
-                content.summary().top(), resultsDir, dataRoot, quotesCache.disk());
+                content.summary().top(), resultsDir, dataRoot, quotesCache.disk(), chosen);
     if (compareWith != null) {
       jobCharts += comparison();
     }

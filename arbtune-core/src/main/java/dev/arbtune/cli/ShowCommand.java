@@ -2,9 +2,12 @@ package dev.arbtune.cli;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.aggregate.JobFinder;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.EquityRecorder;
+import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.TradesCsv;
 import dev.arbtune.frontend.AggregationOptions;
+import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.UserInputException;
 import dev.arbtune.frontend.VersionProvider;
@@ -56,7 +59,8 @@ import picocli.CommandLine.Spec;
           + " runtime_seconds; counts exactly, amounts within 1e-9 relative or 1e-6): when they"
           + " differ, the data file or the engine changed since the job ran, which stderr says"
           + " loudly, metric by metric, and the command exits with 4 (the files are still"
-          + " written: they show the re-run).",
+          + " written: they show the re-run). To check a document against the row-by-row"
+          + " engine, re-run it with --engine reference.",
       ""
     })
 final class ShowCommand implements Callable<Integer> {
@@ -107,8 +111,14 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin QuotesCacheOption quotesCache;
 
+  @Mixin EngineOption engine;
+
+  /** The quotes the job was re-run on (for tests). */
+  Quotes replayed;
+
   @Override
   public Integer call() throws IOException {
+    Engine chosen = engine.engine(); // a usage error before anything is read
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = AggregationOptions.resultsFolder(resultsDir, err);
@@ -145,7 +155,8 @@ final class ShowCommand implements Callable<Integer> {
                       err.println("arbtune show: " + message);
                       err.flush();
                     }
-                  }));
+                  }),
+              chosen);
     } catch (ReplayException e) {
       throw new UserInputException(
           "cannot re-run job "
@@ -158,6 +169,7 @@ final class ShowCommand implements Callable<Integer> {
                   ? "; show needs the data file the job ran on (give --data-root DIR if it moved)"
                   : ""));
     }
+    replayed = replay.quotes();
     List<MetricCheck.Difference> differences =
         MetricCheck.differences(job.metrics(), replay.metricsMap());
     if (!differences.isEmpty()) {

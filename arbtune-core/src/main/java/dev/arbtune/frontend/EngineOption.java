@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --engine fast|reference}, as every command that runs backtests declares it ({@code
- * backtest}, {@code run}, {@code sweep}, {@code walkforward} and the Spark application's {@code
- * sweep}). Use it as a picocli {@code @Mixin}.
+ * backtest}, {@code run}, {@code sweep}, {@code walkforward}, the re-runs of {@code show} and
+ * {@code report}, and the Spark application's {@code sweep}). Use it as a picocli {@code @Mixin}.
  */
 public final class EngineOption {
 

@@ -2,6 +2,7 @@ package dev.arbtune.report;
 
 import dev.arbtune.aggregate.AggregatedJobResult;
 import dev.arbtune.backtest.Direction;
+import dev.arbtune.backtest.Engine;
 import dev.arbtune.backtest.EpochUnit;
 import dev.arbtune.backtest.EquityRecorder;
 import dev.arbtune.backtest.Quotes;
@@ -222,7 +223,21 @@ public final class JobCharts {
    */
   public static String reportSection(
       List<AggregatedJobResult> top, Path resultsDir, Path dataRoot, QuotesDiskCache disk) {
+    return reportSection(top, resultsDir, dataRoot, disk, Engine.DEFAULT);
+  }
+
+  /**
+   * The report's section of job charts as {@link #reportSection(List, Path, Path, QuotesDiskCache)}
+   * makes it, the jobs re-run with {@code engine} (both engines give the same charts).
+   */
+  public static String reportSection(
+      List<AggregatedJobResult> top,
+      Path resultsDir,
+      Path dataRoot,
+      QuotesDiskCache disk,
+      Engine engine) {
     Objects.requireNonNull(top, "top");
+    Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(resultsDir, "resultsDir");
     if (top.isEmpty()) {
       return "";
@@ -256,7 +271,8 @@ public final class JobCharts {
             Replay.of(
                 job.config(),
                 job.jobId(),
-                QuotesSource.local(cache, root, DataRoots.joinedFolder(resultsDir)));
+                QuotesSource.local(cache, root, DataRoots.joinedFolder(resultsDir)),
+                engine);
       } catch (ReplayException e) {
         h.append("<figure class=\"omitted\"><p>")
             .append(e.dataMissing() ? "Data file not reachable (moved or deleted?): " : "")

@@ -335,6 +335,11 @@ public final class WalkForward implements AutoCloseable {
     return plan.end().isAfter(last) ? last : plan.end();
   }
 
+  /** The session's quotes, as the jobs share them (for tests). */
+  Quotes quotes() {
+    return quotes;
+  }
+
   /** Where everything is. */
   public WalkForwardLayout layout() {
     return layout;

@@ -124,6 +124,47 @@ class EngineDifferentialTest {
     assertThat(Backtest.run(config, quotes, null, Engine.FAST).maxDrawdownPct())
         .isEqualTo((atSpike - atDip) / atSpike * 100);
     assertSameRun(config, quotes);
+    // Rows 1 to 63 (before the first aligned block), the spike's block and the dip's block are
+    // marked one by one; every other block is passed over.
+    assertThat(Backtest.holdingSteps(config, quotes))
+        .isEqualTo(new Backtest.HoldingSteps(63 + 64 + 64, n - 1 - (63 + 64 + 64)));
+  }
+
+  /**
+   * One trade held over a long stretch of unchanging mids: after the first marks, no row sets a
+   * peak or deepens the drawdown, so all but the rows before the first aligned block are passed
+   * over in blocks (a pass-over test that never passes over fails here).
+   */
+  @Test
+  void aLongFlatHoldingStretchIsPassedOver() {
+    int n = 10 * 4096 + 30;
+    Quotes quotes = TestQuotes.of(holdingRows(n, 1, 100.5));
+    BacktestConfig config = config(0, 0, 0, 0, 1, 0.5, null, null);
+    assertSameRun(config, quotes);
+    Backtest.HoldingSteps steps = Backtest.holdingSteps(config, quotes);
+    assertThat(steps.markedOneByOne() + steps.passedOver()).isEqualTo(n - 1);
+    assertThat(steps.markedOneByOne()).isLessThan(64 + 64);
+    assertThat(steps.passedOver()).isGreaterThan(n - 200L);
+  }
+
+  /**
+   * The holding-period index is obtained by the first fast run that holds a trade: a fast run that
+   * opens none builds the flat-period index alone.
+   */
+  @Test
+  void theHoldingIndexIsBuiltByTheFirstRunThatHoldsATrade() {
+    Quotes quotes = TestQuotes.of(holdingRows(300, 1, 100.5));
+    Backtest.run(config(1_000, 0, 0, 0, 1, null, null, null), quotes, null, Engine.REFERENCE);
+    assertThat(quotes.hasEngineIndex()).isFalse();
+    BacktestMetrics none =
+        Backtest.run(config(1_000, 0, 0, 0, 1, null, null, null), quotes, null, Engine.FAST);
+    assertThat(none.totalTrades()).isZero();
+    assertThat(quotes.hasEngineIndex()).isTrue();
+    assertThat(quotes.hasHoldIndex()).isFalse();
+    BacktestMetrics one =
+        Backtest.run(config(0, 0, 0, 0, 1, null, null, null), quotes, null, Engine.FAST);
+    assertThat(one.totalTrades()).isEqualTo(1);
+    assertThat(quotes.hasHoldIndex()).isTrue();
   }
 
   /**
@@ -170,6 +211,8 @@ class EngineDifferentialTest {
   /**
    * Up to 64 trades opened on consecutive rows at locked equal prices (both spreads 0, thresholds
    * 0), in both directions at once, then held over many blocks; windows ending while they are open.
+   * From row 4,096 on, venue B drifts a few ticks above venue A, block by block: that closes the
+   * buy-B trade, and the buy-A trades held lose and gain with the drift (drawdowns, stops).
    */
   @Test
   void manyTradesOfBothDirectionsHeldTogether() {
@@ -177,7 +220,10 @@ class EngineDifferentialTest {
     double[][] rows = new double[n][];
     for (int i = 0; i < n; i++) {
       double a = 100 + 0.01 * ((i / 64) % 5);
-      if (i < 40 && i % 3 == 0) {
+      if (i >= 4096 && i % 50 != 49) {
+        double b = a + 0.01 * ((i / 64) % 3 + (i / 640) % 2);
+        rows[i] = TestQuotes.row(a, a, b, b);
+      } else if (i < 40 && i % 3 == 0) {
         // s_ba > 0, s_ab < 0: closes the buy-A trades, opens a buy-B one.
         rows[i] = TestQuotes.row(a + 0.02, a + 0.02, a, a);
       } else if (i % 50 == 49) {
@@ -189,13 +235,21 @@ class EngineDifferentialTest {
       }
     }
     Quotes quotes = TestQuotes.of(rows);
+    int stops = 0;
     for (int maxOpen : new int[] {1, 2, 63, 64}) {
-      for (Double stop : new Double[] {null, 1e-4, 0.01}) {
+      for (Double stop : new Double[] {null, 1e-4, 0.0025, 0.01, 0.1}) {
         for (Instant end : new Instant[] {null, quotes.instant(4096), quotes.instant(5000)}) {
-          assertSameRun(config(0, 0, 0, 0, maxOpen, stop, null, end), quotes);
+          BacktestConfig config = config(0, 0, 0, 0, maxOpen, stop, null, end);
+          assertSameRun(config, quotes);
+          BacktestMetrics metrics = Backtest.run(config, quotes);
+          stops += metrics.stoppedOnDrawdown() && metrics.quotesProcessed() > 4096 ? 1 : 0;
         }
       }
     }
+    assertThat(stops).as("runs stopped on drawdown while B drifts").isPositive();
+    BacktestMetrics both =
+        Backtest.run(config(0, 0, 0, 0, 64, null, null, quotes.instant(4096)), quotes);
+    assertThat(both.openTrades()).isEqualTo(64);
     BacktestMetrics all = Backtest.run(config(0, 0, 0, 0, 64, null, null, null), quotes);
     assertThat(all.openTrades()).isEqualTo(64);
   }

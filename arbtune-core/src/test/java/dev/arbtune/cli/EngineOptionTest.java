@@ -6,6 +6,8 @@ import dev.arbtune.backtest.Engine;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code --engine fast|reference} on {@code backtest}, {@code run} and {@code sweep}: the same
@@ -73,6 +76,86 @@ class EngineOptionTest {
           .contains("'reference' steps through every quote")
           .contains("(docs/MODEL.md, Engines; default: fast)");
     }
+  }
+
+  /**
+   * {@code show --engine} and {@code report --engine}: show re-runs the job with the engine chosen
+   * (the reference builds no fast index on the quotes it re-ran on; fast does) and writes the same
+   * files with either; an unknown engine is refused before anything is read.
+   */
+  @Test
+  void showAndReportReRunJobsWithTheEngineChosen() throws IOException {
+    Map<String, String> docs = sweep("fast");
+    assertThat(docs).isNotEmpty();
+    Path results = tmp.resolve("sweep-fast");
+    String job = "fees_0001";
+    Map<String, String> shown = new TreeMap<>();
+    for (String engine : new String[] {"reference", "fast"}) {
+      Path out = tmp.resolve("show-" + engine);
+      String[] args = {
+        "show",
+        job,
+        "--results-dir",
+        results.toString(),
+        "--data-root",
+        REPO.toString(),
+        "--output-dir",
+        out.toString(),
+        "--engine",
+        engine
+      };
+      StringWriter printed = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cmd = Main.commandLine(new PrintWriter(printed), new PrintWriter(err), args);
+      assertThat(cmd.execute(args)).as(err.toString()).isZero();
+      ShowCommand show = cmd.getSubcommands().get("show").getCommand();
+      assertThat(show.replayed.hasEngineIndex()).as(engine).isEqualTo(engine.equals("fast"));
+      shown.put(
+          engine,
+          printed
+              + Files.readString(out.resolve(ShowCommand.TRADES))
+              + Files.readString(out.resolve(ShowCommand.EQUITY)));
+    }
+    assertThat(shown.get("reference")).isEqualTo(shown.get("fast")).contains(job);
+
+    Cli.Result report =
+        Cli.run(
+            "report",
+            "--results-dir",
+            results.toString(),
+            "--data-root",
+            REPO.toString(),
+            "--output",
+            tmp.resolve("report.html").toString(),
+            "--engine",
+            "reference",
+            "-q");
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    assertThat(Files.readString(tmp.resolve("report.html"))).contains("Top jobs over time");
+
+    for (String command : List.of("show", "report")) {
+      Cli.Result help = Cli.run(command, "--help");
+      assertThat(help.out().replaceAll("\\s+", " "))
+          .as(command)
+          .contains("--engine=fast|reference")
+          .contains("(docs/MODEL.md, Engines; default: fast)");
+      Path out = tmp.resolve("turbo-" + command);
+      Cli.Result turbo =
+          command.equals("show")
+              ? Cli.run(command, job, "--results-dir", results.toString(), "--engine", "turbo")
+              : Cli.run(
+                  command,
+                  "--results-dir",
+                  results.toString(),
+                  "--output",
+                  out.toString(),
+                  "--engine",
+                  "turbo");
+      assertThat(turbo.exitCode()).as(command).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+      assertThat(turbo.err()).contains("--engine must be 'fast' or 'reference', got 'turbo'");
+      assertThat(out).doesNotExist();
+    }
+    assertThat(Files.exists(Path.of("show-" + job))).isFalse();
   }
 
   @Test

@@ -102,11 +102,11 @@ final class SweepCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--partitions must be at least 1, got " + partitions);
     }
+    var chosen = engine.engine(); // a usage error before a Spark session starts
     SweepSummary s =
         SparkSweep.run(
             SparkMain.session("arbtune sweep"),
-            new SweepOptions(
-                plan, outputRoot, dataRoot, resume, partitions, quotesCache, engine.engine()));
+            new SweepOptions(plan, outputRoot, dataRoot, resume, partitions, quotesCache, chosen));
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
       for (String message : s.firstErrors()) {

@@ -317,6 +317,34 @@ class SparkMainTest {
     assertThat(spark("sweep", "--help").out()).contains("--quotes-cache=DIR");
   }
 
+  /**
+   * An unknown {@code --engine} is a usage error before any Spark session starts: in a JVM with no
+   * Spark master set, starting one would fail ("A master URL must be set") instead.
+   */
+  @Test
+  void sweepRefusesAnUnknownEngineBeforeStartingASession(@TempDir Path tmp) throws Exception {
+    Path plan = Fixtures.writeMixedPlan(tmp);
+    Process sweep =
+        start(
+            tmp,
+            false,
+            "sweep",
+            "--jobs",
+            plan.toString(),
+            "--output-root",
+            tmp.resolve("out").toString(),
+            "--engine",
+            "turbo");
+    assertThat(sweep.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+    String err = Files.readString(tmp.resolve("sweep.err"));
+    assertThat(sweep.exitValue()).as(err).isEqualTo(2);
+    assertThat(err)
+        .contains("--engine must be 'fast' or 'reference', got 'turbo'")
+        .doesNotContain("master");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
   @Test
   void theShadedJarRunsASweepWithSparksOwnJars(@TempDir Path tmp) throws Exception {
     Path plan = Fixtures.writeMixedPlan(tmp);
@@ -353,11 +381,19 @@ class SparkMainTest {
   }
 
   private static Process start(Path tmp, String command, String... args) throws IOException {
+    return start(tmp, true, command, args);
+  }
+
+  /** As {@link #start(Path, String, String...)}, with no Spark master set unless {@code master}. */
+  private static Process start(Path tmp, boolean master, String command, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-cp");
     cmd.add(sparkSubmitClasspath());
-    cmd.add("-Dspark.master=local[2]");
+    if (master) {
+      cmd.add("-Dspark.master=local[2]");
+    }
     cmd.add("-Dspark.driver.host=127.0.0.1");
     cmd.add("-Dspark.driver.bindAddress=127.0.0.1");
     cmd.add("-Dspark.ui.enabled=false");
