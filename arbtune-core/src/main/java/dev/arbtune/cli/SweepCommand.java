@@ -175,7 +175,8 @@ final class SweepCommand implements Callable<Integer> {
                     content.summary().top(),
                     result.layout().root(),
                     running.dataRoot(),
-                    quotesCache.disk()));
+                    quotesCache.disk(),
+                    engine.engine()));
       } catch (IOException e) {
         throw new IOException(IoMessages.cannotWrite(result.layout().report(), e), e);
       }
