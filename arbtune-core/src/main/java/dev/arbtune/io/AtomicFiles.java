@@ -360,7 +360,6 @@ public final class AtomicFiles {
       removeOnExit(tmp);
     }
     boolean created = false;
-    boolean moved = false;
     try {
       try (FileChannel channel = createInFolder(dir, tmp)) {
         created = true;
@@ -373,11 +372,16 @@ public final class AtomicFiles {
         }
       }
       move(tmp, absolute);
-      moved = true;
-    } finally {
-      if (created && !moved) { // once renamed, the temporary file is gone
-        Files.deleteIfExists(tmp);
+    } catch (IOException | RuntimeException | Error e) {
+      if (created) { // the failure is what the caller hears of; a failed clean-up rides along
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
       }
+      throw e;
+    } finally {
       IN_PROGRESS.remove(tmp);
     }
   }

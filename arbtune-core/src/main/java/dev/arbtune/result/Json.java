@@ -26,6 +26,8 @@ public final class Json {
   /** Longest number literal accepted, in characters. */
   public static final int MAX_NUMBER_LENGTH = 1000;
 
+  // Writing: doubles go through Double.toString, as PlainDocumentWriter writes them (its output
+  // must stay byte-equal to Jackson's): do not enable StreamWriteFeature.USE_FAST_DOUBLE_WRITER.
   private static final JsonFactory FACTORY =
       new JsonFactoryBuilder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

@@ -174,4 +174,29 @@ class AtomicFilesTest {
     assertThat(seen.get(0)).startsWith(".arbtune-o.json.p" + ProcessHandle.current().pid() + ".");
     assertThat(AtomicFiles.isTemporaryName(seen.get(0))).isTrue();
   }
+
+  @Test
+  void aFailedCleanUpDoesNotHideTheWritesOwnFailure() throws Exception {
+    Path target = dir.resolve("x.json");
+    // The body puts a folder that cannot be deleted where its temporary file was, then fails: the
+    // caller must hear of the body's failure, the failed clean-up only as a suppressed exception.
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.writeChannel(
+                    target,
+                    channel -> {
+                      Path tmp;
+                      try (Stream<Path> files = Files.list(dir)) {
+                        tmp = files.filter(p -> p.toString().endsWith(".tmp")).findFirst().get();
+                      }
+                      Files.delete(tmp);
+                      Files.createDirectories(tmp.resolve("inside"));
+                      throw new IOException("the body's own failure");
+                    },
+                    false))
+        .isInstanceOf(IOException.class)
+        .hasMessage("the body's own failure")
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+    assertThat(target).doesNotExist();
+  }
 }
