@@ -89,6 +89,8 @@ class PlainDocumentWriterTest {
     return Gen.oneOf(
         Gen.doubles(-1e300, 1e300),
         Gen.doubles(-1e8, 1e8),
+        // Every exponent, subnormals included: Double.toString's forms (1.0E-7, 2.0E-3, 1.0E23).
+        Gen.longs().map(Double::longBitsToDouble),
         Gen.longs(-20_000_000, 20_000_000).map(Long::doubleValue),
         Gen.decimals(-10_000, 10_000, 6),
         Gen.of(
