@@ -4,6 +4,7 @@ import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.SummaryText;
 import dev.arbtune.aggregate.SweepRoots;
 import dev.arbtune.backtest.Engine;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.compare.CompareRun;
 import dev.arbtune.compare.Side;
 import dev.arbtune.frontend.AggregationOptions;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
           + " their config: equity and drawdown"
           + " over time, the spreads with every entry and exit (a note says when a data file is"
           + " not reachable; --no-job-charts leaves them out; --engine picks the engine that"
-          + " re-runs them).",
+          + " re-runs them, and is accepted and ignored where nothing is re-run: with"
+          + " --no-job-charts and on a walk-forward root).",
       "",
       "The file has no external reference (styles inline, charts as embedded PNG images): open it"
           + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
@@ -74,6 +76,9 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin QuotesCacheOption quotesCache;
 
   @Mixin EngineOption engine;
+
+  /** The quotes the job charts were re-run on, once written (for tests). */
+  QuotesCache chartQuotes;
 
   @Option(
       names = {"-o", "--output"},
@@ -159,11 +164,13 @@ final class ReportCommand implements Callable<Integer> {
         content = HtmlReport.secondPass(aggregator, second, content);
       }
     }
-    String jobCharts =
-        noJobCharts
-            ? ""
-            : JobCharts.reportSection(
-                content.summary().top(), resultsDir, dataRoot, quotesCache.disk(), chosen);
+    String jobCharts = "";
+    if (!noJobCharts) {
+      chartQuotes = new QuotesCache(QuotesCache.defaultBudgetBytes(), quotesCache.disk());
+      jobCharts =
+          JobCharts.reportSection(
+              content.summary().top(), resultsDir, dataRoot, chartQuotes, chosen);
+    }
     if (compareWith != null) {
       jobCharts += comparison();
     }

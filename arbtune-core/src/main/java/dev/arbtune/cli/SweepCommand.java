@@ -3,6 +3,7 @@ package dev.arbtune.cli;
 import dev.arbtune.aggregate.AggregatedSummary;
 import dev.arbtune.aggregate.ScanProgress;
 import dev.arbtune.aggregate.TuningResultsAggregator;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
@@ -87,6 +88,9 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin EngineOption engine;
 
+  /** The quotes the report's job charts were re-run on, once written (for tests). */
+  QuotesCache chartQuotes;
+
   @Mixin AggregationOptions selection;
 
   @Option(names = "--pareto", description = "Also list the Pareto front of PnL against drawdown.")
@@ -165,18 +169,19 @@ final class SweepCommand implements Callable<Integer> {
     AggregationRun.printText(spec, outcome, quiet);
     AggregationRun.writeSummary(spec, result.layout().summary(), outcome);
     if (content != null) {
+      String jobCharts = "";
+      if (!noJobCharts) {
+        chartQuotes = new QuotesCache(QuotesCache.defaultBudgetBytes(), quotesCache.disk());
+        jobCharts =
+            JobCharts.reportSection(
+                content.summary().top(),
+                result.layout().root(),
+                running.dataRoot(),
+                chartQuotes,
+                engine.engine());
+      }
       try {
-        HtmlReport.write(
-            content,
-            result.layout().report(),
-            noJobCharts
-                ? ""
-                : JobCharts.reportSection(
-                    content.summary().top(),
-                    result.layout().root(),
-                    running.dataRoot(),
-                    quotesCache.disk(),
-                    engine.engine()));
+        HtmlReport.write(content, result.layout().report(), jobCharts);
       } catch (IOException e) {
         throw new IOException(IoMessages.cannotWrite(result.layout().report(), e), e);
       }

@@ -236,7 +236,23 @@ public final class JobCharts {
       Path dataRoot,
       QuotesDiskCache disk,
       Engine engine) {
+    return reportSection(
+        top, resultsDir, dataRoot, new QuotesCache(QuotesCache.defaultBudgetBytes(), disk), engine);
+  }
+
+  /**
+   * The report's section of job charts as {@link #reportSection(List, Path, Path, QuotesDiskCache,
+   * Engine)} makes it, the data files loaded through (and left in) {@code cache}: a caller can look
+   * at the quotes the jobs were re-run on afterwards.
+   */
+  public static String reportSection(
+      List<AggregatedJobResult> top,
+      Path resultsDir,
+      Path dataRoot,
+      QuotesCache cache,
+      Engine engine) {
     Objects.requireNonNull(top, "top");
+    Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(resultsDir, "resultsDir");
     if (top.isEmpty()) {
@@ -247,7 +263,6 @@ public final class JobCharts {
         .append(" config with its data file (the top job; the next two when their data is small or")
         .append(" already loaded). <code>arbtune show JOB_ID --results-dir DIR</code> writes the")
         .append(" same charts with the trade log and the equity of every row.</p>\n");
-    QuotesCache cache = new QuotesCache(QuotesCache.defaultBudgetBytes(), disk);
     Set<Path> loaded = new HashSet<>();
     int shown = 0;
     for (AggregatedJobResult job : top.subList(0, Math.min(REPORT_JOBS, top.size()))) {

@@ -3,6 +3,7 @@ package dev.arbtune.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbtune.backtest.Engine;
+import dev.arbtune.backtest.QuotesCache;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.testing.Cli;
 import java.io.IOException;
@@ -156,6 +157,69 @@ class EngineOptionTest {
       assertThat(out).doesNotExist();
     }
     assertThat(Files.exists(Path.of("show-" + job))).isFalse();
+  }
+
+  /**
+   * {@code report --engine} and {@code sweep --report --engine} reach the job charts' re-runs: the
+   * reference builds no fast index on the quotes the charts were re-run on; fast does.
+   */
+  @Test
+  void reportAndSweepReportReRunTheJobChartsWithTheEngineChosen() throws IOException {
+    Path data = REPO.resolve("data/eurusd_fxcm_vs_oanda_1s_2014-05.csv.gz");
+    for (String engine : new String[] {"reference", "fast"}) {
+      Path root = tmp.resolve("sweep-report-" + engine);
+      SweepCommand sweep =
+          execute(
+              "sweep",
+              "--config",
+              REPO.resolve("examples/eurusd-fees.yaml").toString(),
+              "--output-root",
+              root.toString(),
+              "--data-root",
+              REPO.toString(),
+              "--report",
+              "--engine",
+              engine,
+              "-q");
+      assertThat(chartIndexBuilt(sweep.chartQuotes, data))
+          .as(engine)
+          .isEqualTo(engine.equals("fast"));
+
+      ReportCommand report =
+          execute(
+              "report",
+              "--results-dir",
+              root.resolve("results").toString(),
+              "--data-root",
+              REPO.toString(),
+              "--output",
+              tmp.resolve("report-" + engine + ".html").toString(),
+              "--engine",
+              engine,
+              "-q");
+      assertThat(chartIndexBuilt(report.chartQuotes, data))
+          .as(engine)
+          .isEqualTo(engine.equals("fast"));
+    }
+  }
+
+  /** Runs {@code args} (a command and its options) and returns the command object that ran. */
+  private static <T> T execute(String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cmd =
+        Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+    assertThat(cmd.execute(args)).as(err.toString()).isZero();
+    return cmd.getSubcommands().get(args[0]).getCommand();
+  }
+
+  /** Whether the quotes of {@code data} held by {@code cache} (loaded already) have the index. */
+  private static boolean chartIndexBuilt(QuotesCache cache, Path data) throws IOException {
+    assertThat(cache).isNotNull();
+    int held = cache.size();
+    assertThat(held).isPositive();
+    boolean built = cache.get(data).hasEngineIndex();
+    assertThat(cache.size()).as("the charts' own quotes, not a new load").isEqualTo(held);
+    return built;
   }
 
   @Test
