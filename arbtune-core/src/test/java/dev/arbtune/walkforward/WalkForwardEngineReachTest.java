@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The walk-forward's engine reaches its runs: with {@link Engine#REFERENCE} neither the train jobs,
  * nor the test jobs, nor the stitched curve's replays build the fast engine's index on the shared
  * quotes (a stage that fell back to the default engine would); with {@link Engine#FAST} the train
- * jobs build it.
+ * jobs build it, and so do the test jobs and the replays when they are the first fast runs.
  */
 class WalkForwardEngineReachTest {
 
@@ -45,7 +45,42 @@ class WalkForwardEngineReachTest {
     }
   }
 
+  /**
+   * Resumed under {@link Engine#FAST} after the reference ran the stages before (both engines give
+   * the same results, so the finished jobs are kept): the train jobs are skipped and build no
+   * index, the test jobs then build it; on a second root where the test jobs are done as well, the
+   * stitched curve's replays build it.
+   */
+  @Test
+  void theFastEngineReachesTheTestJobsAndTheReplaysOnResume() throws IOException {
+    try (WalkForward wf = WalkForward.open(options(Engine.REFERENCE, "a"), SessionListener.NONE)) {
+      assertThat(wf.runTrain(SessionListener.NONE).allSucceeded()).isTrue();
+    }
+    try (WalkForward wf = WalkForward.open(options(Engine.FAST, "a"), SessionListener.NONE)) {
+      assertThat(wf.runTrain(SessionListener.NONE).allSucceeded()).isTrue();
+      assertThat(wf.quotes().hasEngineIndex()).as("after the skipped train jobs").isFalse();
+      assertThat(wf.runTest(SessionListener.NONE).allSucceeded()).isTrue();
+      assertThat(wf.quotes().hasEngineIndex()).as("after the test jobs").isTrue();
+    }
+
+    try (WalkForward wf = WalkForward.open(options(Engine.REFERENCE, "b"), SessionListener.NONE)) {
+      assertThat(wf.runTrain(SessionListener.NONE).allSucceeded()).isTrue();
+      assertThat(wf.runTest(SessionListener.NONE).allSucceeded()).isTrue();
+    }
+    try (WalkForward wf = WalkForward.open(options(Engine.FAST, "b"), SessionListener.NONE)) {
+      assertThat(wf.runTrain(SessionListener.NONE).allSucceeded()).isTrue();
+      assertThat(wf.runTest(SessionListener.NONE).allSucceeded()).isTrue();
+      assertThat(wf.quotes().hasEngineIndex()).as("after the skipped test jobs").isFalse();
+      assertThat(wf.result().curveProblems()).isEmpty();
+      assertThat(wf.quotes().hasEngineIndex()).as("after the replays").isTrue();
+    }
+  }
+
   private WalkForward.Options options(Engine engine) throws IOException {
+    return options(engine, "wf");
+  }
+
+  private WalkForward.Options options(Engine engine, String root) throws IOException {
     Path session =
         Files.writeString(
             tmp.resolve("btc.yaml"),
@@ -55,7 +90,7 @@ class WalkForwardEngineReachTest {
                 + "  - name: min_spread_bps\n    values: [0, 2]\n");
     return new WalkForward.Options(
         session,
-        tmp.resolve("wf"),
+        tmp.resolve(root),
         tmp,
         "90m",
         "30m",
