@@ -108,7 +108,7 @@ public final class BestSpreadQuantiles implements Callable<Integer> {
       double askA = q.askA(i);
       double bidB = q.bidB(i);
       double askB = q.askB(i);
-      if (!(bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB)) {
+      if (!Quotes.tradable(bidA, askA, bidB, askB)) {
         continue;
       }
       double sAB = (bidB - askA) / askA * BPS;

@@ -259,7 +259,7 @@ public final class Backtest {
         final double askA = askAs[i];
         final double bidB = bidBs[i];
         final double askB = askBs[i];
-        if (!HoldIndex.valid(bidA, askA, bidB, askB)) {
+        if (!Quotes.tradable(bidA, askA, bidB, askB)) {
           skipped++;
           continue;
         }
@@ -382,7 +382,7 @@ public final class Backtest {
         final double askA = askAs[i];
         final double bidB = bidBs[i];
         final double askB = askBs[i];
-        if (HoldIndex.valid(bidA, askA, bidB, askB) && mark((bidA + askA) / 2, (bidB + askB) / 2)) {
+        if (Quotes.tradable(bidA, askA, bidB, askB) && mark((bidA + askA) / 2, (bidB + askB) / 2)) {
           rowsMarkedOneByOne += i - from - (rowsPassedOver - passedBefore);
           return i;
         }
@@ -506,7 +506,7 @@ public final class Backtest {
         final double askA = askAs[i];
         final double bidB = bidBs[i];
         final double askB = askBs[i];
-        if (HoldIndex.valid(bidA, askA, bidB, askB)) {
+        if (Quotes.tradable(bidA, askA, bidB, askB)) {
           lastMidA = (bidA + askA) / 2;
           lastMidB = (bidB + askB) / 2;
           unrealized = markToMarket(lastMidA, lastMidB);

@@ -150,7 +150,7 @@ public final class EquityRecorder {
         double askA = quotes.askA(i);
         double bidB = quotes.bidB(i);
         double askB = quotes.askB(i);
-        if (!HoldIndex.valid(bidA, askA, bidB, askB)) {
+        if (!Quotes.tradable(bidA, askA, bidB, askB)) {
           continue; // invalid: nothing opens, closes or is marked
         }
         double sAB = (bidB - askA) / askA * BPS;

@@ -39,7 +39,7 @@ final class FlatIndex {
       double bidB = bidBs[i];
       double askB = askBs[i];
       float b = Float.NEGATIVE_INFINITY;
-      if (HoldIndex.valid(bidA, askA, bidB, askB)) {
+      if (Quotes.tradable(bidA, askA, bidB, askB)) {
         // The same formulas as the engine; a NaN (never opens a trade there) stays minus infinity.
         double s = Math.max((bidB - askA) / askA * BPS, (bidA - askB) / askB * BPS);
         if (!Double.isNaN(s)) {
@@ -62,14 +62,6 @@ final class FlatIndex {
         superMax[s] = b;
       }
     }
-  }
-
-  /** Bytes held per row (the block maxima rounded in). */
-  static double bytesPerRow() {
-    return Float.BYTES
-        + Integer.BYTES
-        + (double) Float.BYTES / BLOCK
-        + (double) Float.BYTES / SUPER;
   }
 
   /** Bytes held for {@code rows} rows. */

@@ -46,7 +46,7 @@ final class HoldIndex {
       double askA = askAs[i];
       double bidB = bidBs[i];
       double askB = askBs[i];
-      if (!valid(bidA, askA, bidB, askB)) {
+      if (!Quotes.tradable(bidA, askA, bidB, askB)) {
         continue;
       }
       // The engine's own expressions: a NaN spread closes nothing and sets no bit.
@@ -61,14 +61,6 @@ final class HoldIndex {
       widen(blockBounds, (i >>> BLOCK_SHIFT) * BOUNDS, midA, midB);
       widen(superBounds, (i >>> SUPER_SHIFT) * BOUNDS, midA, midB);
     }
-  }
-
-  /**
-   * Whether a row can be traded: positive prices, neither venue crossed. The one test of both
-   * engines and both indexes (small and static, so the JIT inlines it into their loops).
-   */
-  static boolean valid(double bidA, double askA, double bidB, double askB) {
-    return bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB;
   }
 
   private static int words(int rows) {

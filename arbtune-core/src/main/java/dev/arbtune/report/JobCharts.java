@@ -147,7 +147,7 @@ public final class JobCharts {
     SeriesBuckets ab = new SeriesBuckets(t0, t1, BUCKETS);
     SeriesBuckets ba = new SeriesBuckets(t0, t1, BUCKETS);
     for (int i = from; i < curve.end(); i++) {
-      if (valid(q, i)) {
+      if (q.tradable(i)) {
         ab.add(q.timestamp(i), spread(q, i, Direction.BUY_A_SELL_B));
         ba.add(q.timestamp(i), spread(q, i, Direction.BUY_B_SELL_A));
       }
@@ -163,14 +163,6 @@ public final class JobCharts {
         columns(exits),
         replay.config().costBps() + replay.config().minSpreadBps(),
         curve.end() - (long) from);
-  }
-
-  private static boolean valid(Quotes q, int i) {
-    double bidA = q.bidA(i);
-    double askA = q.askA(i);
-    double bidB = q.bidB(i);
-    double askB = q.askB(i);
-    return bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB;
   }
 
   /** The spread of {@code direction} on row {@code i}, bps, as docs/MODEL.md defines it. */

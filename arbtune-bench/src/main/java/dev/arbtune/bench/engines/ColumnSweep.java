@@ -205,7 +205,7 @@ public final class ColumnSweep {
         final double askA = quotes.askA(i);
         final double bidB = quotes.bidB(i);
         final double askB = quotes.askB(i);
-        if (!(bidA > 0 && askA >= bidA && bidB > 0 && askB >= bidB)) {
+        if (!Quotes.tradable(bidA, askA, bidB, askB)) {
           invalid++;
           continue;
         }
