@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs single jobs: loads the quotes (through a shared {@link QuotesCache}), runs the {@link
@@ -75,6 +76,24 @@ public final class JobRunner {
   private final Map<String, Optional<FileId>> dataIds = new ConcurrentHashMap<>();
 
   private static final int MAX_DATA_IDS = 1 << 12;
+
+  /**
+   * Which documents may already exist: only those are compared with the inputs (a new file cannot
+   * be one of them).
+   */
+  private final OutputNames outputNames = new OutputNames();
+
+  private final LongAdder identityLooks = new LongAdder();
+
+  /** How many times a job's {@code output_json} was looked up to compare it with the inputs. */
+  long identityLooks() {
+    return identityLooks.sum();
+  }
+
+  /** How many times an output folder's names were listed. */
+  long folderListings() {
+    return outputNames.listings();
+  }
 
   /**
    * @param cache where quotes are loaded and shared
@@ -207,7 +226,8 @@ public final class JobRunner {
         pathProblem = e.getMessage();
       }
     }
-    String inputProblem = target == null ? null : overwritesInput(line, target);
+    boolean mayExist = target != null && outputNames.mayExist(target.toAbsolutePath());
+    String inputProblem = mayExist ? overwritesInput(line, target) : null;
     if (inputProblem != null) {
       target = null;
     }
@@ -237,7 +257,7 @@ public final class JobRunner {
             line.lineNumber(), line.jobId(), null, JobOutcome.Status.ERROR, message, null);
       }
     }
-    if (resume && problem == null && isFinished(line, target)) {
+    if (resume && problem == null && mayExist && isFinished(line, target)) {
       return new JobOutcome(
           line.lineNumber(), line.jobId(), target, JobOutcome.Status.SKIPPED, null, null);
     }
@@ -408,10 +428,13 @@ public final class JobRunner {
   /**
    * Why a line's document must not go to {@code target}, or {@code null}: {@code target} exists and
    * is the plan being run or the line's own data file (compared by file identity, so a symbolic or
-   * a hard link to it counts). Costs one look at {@code target} (none when it does not exist yet)
-   * and one per distinct data file.
+   * a hard link to it counts). Costs one look at {@code target} and one per distinct data file;
+   * called only when {@link OutputNames#mayExist} says that {@code target} may exist, since a file
+   * the session has not written and that was not in the folder when it was listed cannot be the
+   * plan or a data file (both existed before).
    */
   private String overwritesInput(PlanLine line, Path target) {
+    identityLooks.increment();
     FileId id = FileId.of(target);
     if (id == null) {
       return null;
