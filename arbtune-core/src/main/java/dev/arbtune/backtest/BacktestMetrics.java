@@ -113,15 +113,80 @@ public record BacktestMetrics(
     m.put(metric.key(), value == null ? null : round(value, metric.unit().decimals()));
   }
 
-  /** {@code value} rounded half-even to {@code places} decimal places; non-finite values kept. */
+  /**
+   * {@code value} rounded half-even to {@code places} decimal places; non-finite values kept.
+   * Exactly (to the bit) {@link #roundDecimal}'s result: {@link #roundFast} where it applies, else
+   * the whole-number shortcut or the decimal arithmetic.
+   */
   static double round(double value, int places) {
-    if (!Double.isFinite(value)) {
-      return value;
+    double fast = roundFast(value, places);
+    if (fast == fast) {
+      return fast;
     }
     if (places >= 0 && value == Math.rint(value) && Math.abs(value) < 0x1p53) {
       return value == 0 ? 0.0 : value; // a whole number: no decimal places to round
     }
     return roundDecimal(value, places);
+  }
+
+  /** 10^p for p = 0..22, each exactly a double (10^22 = 2^22 · 5^22 and 5^22 < 2^53). */
+  private static final double[] POW10 = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  /** {@link #roundFast}'s margin, relative to |value · 10^places|; see there. */
+  private static final double MARGIN = 0x1p-48;
+
+  /**
+   * {@link #roundDecimal}'s result without decimal arithmetic, or NaN where this cannot be sure of
+   * it (a value within {@link #MARGIN} of a tie at {@code places}, |value · 10^places| ≥ 2^47,
+   * places outside 0..22, a non-finite value; NaN is never a result of a finite value).
+   *
+   * <p>Why it is exact. Let {@code P = 10^places} (an exact double), {@code x = value · P} (real),
+   * {@code prod} the double product (one rounding), {@code k = rint(prod)}, {@code d = |prod − k|},
+   * and {@code D} the decimal of {@code Double.toString(value)}, which the reference rounds.
+   *
+   * <ol>
+   *   <li>{@code |prod − x| ≤ 2^-53·|x| + 2^-1075} (round to nearest; the second term for a
+   *       subnormal product).
+   *   <li>{@code Double.toString} gives a decimal that reads back as {@code value} (it "uniquely
+   *       distinguishes" it, though in JDK 17 not always with the fewest digits), so {@code |D −
+   *       value| ≤ ulp(value)/2 ≤ 2^-53·|value| + 2^-1075}, and {@code |D·P − x| ≤ 2^-53·|x| +
+   *       2^-1001} (P < 2^74).
+   *   <li>So {@code E = |D·P − prod| ≤ 2^-52·|x| + 2^-1000 < 2^-51·|prod| + 2^-999}.
+   *   <li>{@code prod − k} is exact (Sterbenz: k lies in [prod/2, 2·prod] when |prod| ≥ 1/2, and is
+   *       0 otherwise), hence so is {@code d ≤ 1/2}; {@code 0.5 − d} and {@code |prod|·2^-48} are
+   *       computed with a relative error of at most 2^-53 (the product is exact unless it
+   *       underflows, which only happens for |prod| < 1/4, where d < 1/4 passes anyway).
+   *   <li>The test {@code 0.5 − d > m}, {@code m = 2^-48·|prod|}, thus means {@code 1/2 − d > E}:
+   *       for |prod| ≥ 1/4, {@code E < 2^-50·|prod| < m/(1 + 2^-53)}; for |prod| < 1/4, k = 0 and
+   *       {@code 1/2 − d > 1/4 > E}. (2^-51 would do; 2^-48 leaves a factor of 8, room for a {@code
+   *       Double.toString} up to 15 ulps off.)
+   *   <li>Then {@code |D·P − k| ≤ d + E < 1/2}: k is the integer nearest {@code D·P}, no tie, so
+   *       half-even rounding of D to {@code places} is {@code K / P} with {@code K = k}, and the
+   *       reference returns the double nearest K / P ({@code BigDecimal.doubleValue} is correctly
+   *       rounded; for |K| < 2^52 and scale 1..22 it even computes {@code K / P} in double, as
+   *       here). k and P are exact doubles (|k| ≤ 2^47 since m < 1/2), so the IEEE quotient {@code
+   *       k / P} is that same double; it is ±0 only for k = ±0, written as 0.0 as the reference
+   *       writes a zero.
+   *   <li>Negative values are symmetric (every step uses magnitudes); an overflowing product (±∞)
+   *       or a NaN makes the test false. Values whose product reaches 2^47 fail the test (m ≥ 1/2),
+   *       so a product near 2^52, where doubles are integers or halves, never gets here.
+   * </ol>
+   */
+  static double roundFast(double value, int places) {
+    if (places < 0 || places >= POW10.length) {
+      return Double.NaN;
+    }
+    double scale = POW10[places];
+    double prod = value * scale;
+    double k = Math.rint(prod);
+    if (0.5 - Math.abs(prod - k) > Math.abs(prod) * MARGIN) {
+      double r = k / scale;
+      return r == 0 ? 0.0 : r;
+    }
+    return Double.NaN;
   }
 
   /** {@link #round}'s decimal arithmetic, the reference for every value. */

@@ -58,8 +58,14 @@ public record PeriodPnl(long[] blockStarts, long end, double[] pnlUsd, int[] tra
     }
     m.put("block_starts", times.startsText);
     m.put("end", times.endText);
-    m.put("pnl_usd", Arrays.stream(pnlUsd).boxed().toList());
-    m.put("trades", Arrays.stream(trades).boxed().toList());
+    Double[] pnl = new Double[pnlUsd.length];
+    Integer[] counts = new Integer[trades.length];
+    for (int k = 0; k < pnl.length; k++) {
+      pnl[k] = pnlUsd[k];
+      counts[k] = trades[k];
+    }
+    m.put("pnl_usd", List.of(pnl));
+    m.put("trades", List.of(counts));
     return Collections.unmodifiableMap(m);
   }
 
@@ -141,7 +147,10 @@ public record PeriodPnl(long[] blockStarts, long end, double[] pnlUsd, int[] tra
           counts[k]++;
           t++;
         }
-        BigDecimal total = t == 0 ? BigDecimal.ZERO : rounded(running[t - 1]);
+        if (counts[k] == 0) {
+          continue; // R_k = R_{k-1}: the difference is a decimal 0, written 0.0 as pnl[k] holds
+        }
+        BigDecimal total = rounded(running[t - 1]);
         pnl[k] = total.subtract(previous).doubleValue();
         previous = total;
       }

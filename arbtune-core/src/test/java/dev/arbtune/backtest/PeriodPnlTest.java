@@ -4,11 +4,18 @@ import static dev.arbtune.backtest.TestQuotes.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The blocks of period_pnl, worked by hand (docs/MODEL.md, "Per-period PnL"). */
 class PeriodPnlTest {
@@ -117,5 +124,71 @@ class PeriodPnlTest {
       assertThat(sameStartsOtherEnd.toMap().get("block_starts"))
           .isEqualTo(a.toMap().get("block_starts"));
     }
+  }
+
+  static Stream<Arguments> blocksAreTheDecimalDifferencesOfTheRoundedRunningSums() {
+    return Tries.of(400, Gen.longs(), Gen.ints(2, 64), Gen.ints(0, 40));
+  }
+
+  /**
+   * Random closes (several in one block, none in many, some at the window's ends, amounts with 6
+   * decimals or a few ulps off them) give, to the bit, each block's {@code round₆(R_k) −
+   * round₆(R_{k−1})} worked in decimal for every block (the reference's rounding, no shortcut), and
+   * the document's lists are those values.
+   */
+  @PropertyTest
+  @MethodSource
+  void blocksAreTheDecimalDifferencesOfTheRoundedRunningSums(long seed, int blocks, int trades) {
+    SplittableRandom r = new SplittableRandom(seed);
+    long span =
+        r.nextBoolean() ? 1 + r.nextLong(1_000_000) : r.nextLong(1, 14 * 86_400L) * 1_000_000;
+    long end = START + span;
+    long[] closes = new long[trades];
+    for (int i = 0; i < trades; i++) {
+      closes[i] =
+          r.nextInt(8) == 0 ? (r.nextBoolean() ? START : end) : START + r.nextLong(span + 1);
+    }
+    Arrays.sort(closes);
+    PeriodPnl.Collector c = new PeriodPnl.Collector();
+    double[] running = new double[trades];
+    double sum = 0;
+    for (int i = 0; i < trades; i++) {
+      double pnl = (r.nextBoolean() ? 1 : -1) * r.nextLong(1L << r.nextInt(1, 40)) / 1e6;
+      if (r.nextBoolean()) {
+        pnl = r.nextBoolean() ? Math.nextUp(pnl) : Math.nextDown(pnl);
+      }
+      if (r.nextInt(6) == 0) {
+        c.accept(new Trade(i + 1, Direction.BUY_A_SELL_B, T0, null, 1, 1, 1, 1, 1, 0, 7.5));
+      }
+      Instant at = EpochUnit.instant(closes[i]);
+      c.accept(new Trade(i + 1, Direction.BUY_A_SELL_B, T0, at, 1, 1, 1, 1, 1, 0, pnl));
+      sum += pnl;
+      running[i] = sum;
+    }
+
+    PeriodPnl p = c.finish(START, end, blocks);
+
+    long width = PeriodPnl.blockMicros(START, end, blocks);
+    double[] expected = new double[blocks];
+    int[] counts = new int[blocks];
+    BigDecimal previous = BigDecimal.ZERO;
+    int t = 0;
+    for (int k = 0; k < blocks; k++) {
+      while (t < trades && (k == blocks - 1 || (closes[t] - START) / width <= k)) {
+        counts[k]++;
+        t++;
+      }
+      BigDecimal total =
+          t == 0
+              ? BigDecimal.ZERO
+              : BigDecimal.valueOf(BacktestMetrics.roundDecimal(running[t - 1], 6));
+      expected[k] = total.subtract(previous).doubleValue();
+      previous = total;
+    }
+    assertThat(Arrays.stream(p.pnlUsd()).mapToLong(Double::doubleToRawLongBits).toArray())
+        .containsExactly(Arrays.stream(expected).mapToLong(Double::doubleToRawLongBits).toArray());
+    assertThat(p.trades()).containsExactly(counts);
+    assertThat(p.toMap().get("pnl_usd")).isEqualTo(Arrays.stream(expected).boxed().toList());
+    assertThat(p.toMap().get("trades")).isEqualTo(Arrays.stream(counts).boxed().toList());
   }
 }
