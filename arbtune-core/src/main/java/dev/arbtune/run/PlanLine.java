@@ -55,14 +55,21 @@ public record PlanLine(
   static final int MAX_KEPT_MEMBERS = 32;
 
   /**
-   * Refuses trailing content and duplicate keys (which would silently keep the last value). The
-   * reference of {@link PlanLineParser}, whose test reads lines with it.
+   * Jackson's reader of plan lines, the reference of {@link PlanLineParser}: refuses trailing
+   * content and duplicate keys (which would silently keep the last value). Built on first use, so
+   * that a plan whose lines all take the fast path never builds it.
    */
-  static final ObjectReader READER =
-      new ObjectMapper(Json.factory())
-          .readerFor(Object.class)
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  static ObjectReader reader() {
+    return Reference.READER;
+  }
+
+  private static final class Reference {
+    static final ObjectReader READER =
+        new ObjectMapper(Json.factory())
+            .readerFor(Object.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  }
 
   /** Jackson's message for a repeated key (STRICT_DUPLICATE_DETECTION), with the key. */
   private static final Pattern DUPLICATE =
@@ -106,7 +113,7 @@ public record PlanLine(
     Objects.requireNonNull(text, "text");
     Map<String, Object> map;
     try {
-      Object value = READER.readValue(text);
+      Object value = reader().readValue(text);
       if (!(value instanceof Map)) {
         return invalid(lineNumber, null, null, null, "expected a JSON object");
       }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Holds {@link PlanLineParser} to its promise: a line it reads gives the very map Jackson's reader
- * ({@link PlanLine#READER}) gives (same keys in the same order, same values of the same classes,
+ * ({@link PlanLine#reader()}) gives (same keys in the same order, same values of the same classes,
  * doubles to the bit), and {@link PlanLine#parse} gives the same {@link PlanLine} as Jackson alone
  * ({@link PlanLine#parseWithJackson}), problem text included, over the planner's lines for the
  * shipped sessions and over random lines of every value kind, spelled in every way JSON allows and
@@ -43,7 +43,7 @@ class PlanLineParserTest {
     if (fast != null) {
       Object jackson;
       try {
-        jackson = PlanLine.READER.readValue(text);
+        jackson = PlanLine.reader().readValue(text);
       } catch (IOException e) {
         return fail("the fast path read %s, but Jackson failed: %s", shown, e.getMessage());
       }
