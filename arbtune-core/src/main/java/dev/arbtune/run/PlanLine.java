@@ -54,12 +54,22 @@ public record PlanLine(
    */
   static final int MAX_KEPT_MEMBERS = 32;
 
-  /** Refuses trailing content and duplicate keys (which would silently keep the last value). */
-  private static final ObjectReader READER =
-      new ObjectMapper(Json.factory())
-          .readerFor(Object.class)
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  /**
+   * Jackson's reader of plan lines, the reference of {@link PlanLineParser}: refuses trailing
+   * content and duplicate keys (which would silently keep the last value). Built on first use, so
+   * that a plan whose lines all take the fast path never builds it.
+   */
+  static ObjectReader reader() {
+    return Reference.READER;
+  }
+
+  private static final class Reference {
+    static final ObjectReader READER =
+        new ObjectMapper(Json.factory())
+            .readerFor(Object.class)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  }
 
   /** Jackson's message for a repeated key (STRICT_DUPLICATE_DETECTION), with the key. */
   private static final Pattern DUPLICATE =
@@ -85,14 +95,25 @@ public record PlanLine(
   /**
    * Parses the text of one plan line. Never throws for bad content: the problem is recorded.
    *
+   * <p>Lines as {@code plan} writes them are read by a hand-written parser ({@code PlanLineParser})
+   * that gives exactly the values Jackson gives; it declines everything else (invalid JSON among
+   * it), and Jackson, the reference, reads that, so every message is Jackson's.
+   *
    * @param lineNumber 1-based line in the plan file
    */
-  @SuppressWarnings("unchecked")
   public static PlanLine parse(long lineNumber, String text) {
+    Objects.requireNonNull(text, "text");
+    Map<String, Object> map = PlanLineParser.parse(text);
+    return map != null ? fromMap(lineNumber, map) : parseWithJackson(lineNumber, text);
+  }
+
+  /** {@link #parse} through Jackson alone: the reference of the fast path. */
+  @SuppressWarnings("unchecked")
+  static PlanLine parseWithJackson(long lineNumber, String text) {
     Objects.requireNonNull(text, "text");
     Map<String, Object> map;
     try {
-      Object value = READER.readValue(text);
+      Object value = reader().readValue(text);
       if (!(value instanceof Map)) {
         return invalid(lineNumber, null, null, null, "expected a JSON object");
       }
@@ -120,6 +141,11 @@ public record PlanLine(
     } catch (java.io.IOException e) {
       return invalid(lineNumber, null, null, null, "not valid JSON: " + oneLine(e.getMessage()));
     }
+    return fromMap(lineNumber, map);
+  }
+
+  /** The line whose JSON object is {@code map}. */
+  private static PlanLine fromMap(long lineNumber, Map<String, Object> map) {
     PlanLineFields fields = PlanLineFields.read(map);
     String jobId = fields.jobId();
     String output = fields.outputJson();
