@@ -1,5 +1,6 @@
 package dev.arbtune.cli;
 
+import dev.arbtune.frontend.CompilerDirectives;
 import dev.arbtune.frontend.ErrorHandler;
 import dev.arbtune.frontend.ExitCodes;
 import dev.arbtune.frontend.UsageErrorHandler;
@@ -22,6 +23,10 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = utf8(FileDescriptor.out);
     PrintWriter err = utf8(FileDescriptor.err);
+    String directives = CompilerDirectives.addFromProperty(); // the launcher's, for backtests
+    if (directives != null && System.getenv("ARBTUNE_DEBUG") != null) {
+      err.println("arbtune: compiler directives: " + directives);
+    }
     int code = run(out, err, args);
     out.flush();
     code = checkStdout(code, out.checkError(), PipeClosedException.isPipe(1), err);

@@ -2,6 +2,7 @@ package dev.arbtune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbtune.frontend.CompilerDirectives;
 import dev.arbtune.testing.ChildCli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options the {@code ./arbtune} launcher gives the commands that run backtests: the
  * compiler directives file {@code arbtune-core/src/main/jvm/c2-rows.json} (the optimising compiler
- * only for the code that loops over quote rows) and the compile thresholds. A directives file the
- * JVM cannot read stops every such command before it starts, and a pattern that no longer names a
- * class silently sends the engine back to the quick compiler: both are checked here.
+ * only for the code that loops over quote rows), which arbtune adds once started ({@link
+ * CompilerDirectives}), and the compile thresholds. Checked here: the launcher passes them (run
+ * with a stand-in {@code java}), the JVM takes them without a word on its output, a file it cannot
+ * read only costs speed, and every pattern of the file names real code on the intended side.
  */
 class LauncherJitTest {
 
@@ -43,44 +46,146 @@ class LauncherJitTest {
   record Child(int code, String out, String err) {}
 
   @Test
-  void theLauncherGivesTheBacktestCommandsTheOptionsAndTheyStartAQuietJvm() throws Exception {
+  void theLauncherGivesTheBacktestCommandsTheOptionsAndTheJvmTakesTheDirectivesQuietly()
+      throws Exception {
     List<String> options = launcherOptions();
     assertThat(options)
-        .contains("-XX:CompilerDirectivesFile=" + DIRECTIVES)
+        .contains("-D" + CompilerDirectives.PROPERTY + "=" + DIRECTIVES)
         .anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
-    String launcher = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
-    Matcher commands =
-        Pattern.compile("(?m)^\\s*([a-z|]+)\\) \\[ -f \"\\$rows_c2\" \\]").matcher(launcher);
-    assertThat(commands.find()).as("the launcher's case line for rows_jit").isTrue();
+
+    Child quiet = java(options, Map.of(), "--version");
+    assertThat(quiet.code()).as(quiet.err()).isZero();
+    assertThat(quiet.out()).startsWith("arbtune ");
+    assertThat(quiet.err()).isEmpty();
+
+    Child debug = java(options, Map.of("ARBTUNE_DEBUG", "1"), "--version");
+    assertThat(debug.code()).as(debug.err()).isZero();
+    assertThat(debug.out()).isEqualTo(quiet.out());
+    assertThat(debug.err().strip())
+        .isEqualTo(
+            "arbtune: compiler directives: " + directives().size() + " compiler directives added");
+  }
+
+  @Test
+  void aDirectivesFileInAFolderWithASpaceIsRead() throws Exception {
+    Path copy = Files.createDirectories(tmp.resolve("a b")).resolve("c2 rows.json");
+    Files.copy(DIRECTIVES, copy);
+    Child c = java(withProperty(copy.toString()), Map.of("ARBTUNE_DEBUG", "1"), "--version");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.err()).contains(directives().size() + " compiler directives added");
+  }
+
+  @Test
+  void aMissingOrBrokenDirectivesFileOrClosedJdkClassesOnlyCostSpeed() throws Exception {
+    Path broken = Files.writeString(tmp.resolve("broken.json"), "[ { match: ");
+    for (String file : List.of(tmp.resolve("missing.json").toString(), broken.toString())) {
+      Child c = java(withProperty(file), Map.of("ARBTUNE_DEBUG", "1"), "--version");
+      assertThat(c.code()).as(c.err()).isZero();
+      assertThat(c.out()).startsWith("arbtune ");
+      assertThat(c.err())
+          .contains("arbtune: compiler directives: ")
+          .contains("Could not load file");
+      Child q = java(withProperty(file), Map.of(), "--version");
+      assertThat(q.code()).isZero();
+      assertThat(q.err()).isEmpty();
+    }
+    List<String> closed = new ArrayList<>(launcherOptions());
+    closed.removeIf(o -> o.startsWith("--add-opens"));
+    Child c = java(closed, Map.of("ARBTUNE_DEBUG", "1"), "--version");
+    assertThat(c.code()).as(c.err()).isZero();
+    assertThat(c.err()).contains("arbtune: compiler directives: not added (");
+  }
+
+  @Test
+  void withoutThePropertyNothingIsAdded() {
+    assertThat(System.getProperty(CompilerDirectives.PROPERTY)).isNull();
+    assertThat(CompilerDirectives.addFromProperty()).isNull();
+  }
+
+  @Test
+  void theLauncherPassesTheOptionsToTheBacktestCommandsOnly() throws Exception {
+    Path root = tmp.resolve("repo");
+    Path target = Files.createDirectories(root.resolve("arbtune-core/target"));
+    Files.createDirectories(root.resolve("arbtune-core/src/main/jvm"));
+    Path launcher = Files.copy(LAUNCHER, root.resolve("arbtune"));
+    launcher.toFile().setExecutable(true);
+    Files.copy(DIRECTIVES, root.resolve("arbtune-core/src/main/jvm/c2-rows.json"));
+    Files.writeString(root.resolve("pom.xml"), "<project/>");
+    Files.writeString(root.resolve("arbtune-core/pom.xml"), "<project/>");
+    long old = System.currentTimeMillis() - 3_600_000;
+    for (Path p :
+        List.of(
+            root.resolve("pom.xml"),
+            root.resolve("arbtune-core/pom.xml"),
+            root.resolve("arbtune-core/src/main/jvm/c2-rows.json"),
+            root.resolve("arbtune-core/src/main/jvm"),
+            root.resolve("arbtune-core/src/main"))) {
+      p.toFile().setLastModified(old);
+    }
+    Path jar = Files.writeString(target.resolve("arbtune.jar"), "not built");
+    jar.toFile().setLastModified(old + 60_000);
+    Files.writeString(target.resolve("arbtune.jsa"), "archive"); // newer than the jar
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path stub = Files.writeString(bin.resolve("java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+    stub.toFile().setExecutable(true);
+
+    String expected =
+        String.join("\n", launcherOptions())
+            .replace(
+                DIRECTIVES.toString(),
+                root.resolve("arbtune-core/src/main/jvm/c2-rows.json").toString());
+    for (String command :
+        List.of("run", "sweep", "backtest", "walkforward", "show", "quickstart")) {
+      Child c = launch(launcher, bin, null, command, "--x");
+      assertThat(c.code()).as(c.err()).isZero();
+      assertThat(c.out())
+          .as(command)
+          .startsWith(expected + "\n")
+          .contains("\n" + command + "\n--x\n");
+    }
+    for (String command : List.of("aggregate", "join", "plan", "--version")) {
+      Child c = launch(launcher, bin, null, command);
+      assertThat(c.out()).as(command).doesNotContain(CompilerDirectives.PROPERTY);
+    }
+    Child own = launch(launcher, bin, "-Xmx1g -Dx=y", "run");
+    assertThat(own.out()).startsWith(expected + "\n").contains("\n-Xmx1g\n-Dx=y\n-jar\n");
     StringWriter sink = new StringWriter();
     PrintWriter w = new PrintWriter(sink);
     assertThat(Main.commandLine(w, w).getSubcommands().keySet())
-        .containsAll(Arrays.asList(commands.group(1).split("\\|")));
-    assertThat(commands.group(1).split("\\|"))
         .contains("run", "sweep", "backtest", "walkforward", "show", "quickstart");
+  }
 
-    List<String> quiet = new ArrayList<>(options);
-    quiet.add("-XX:-DisplayVMOutput");
-    Child c = java(quiet, "--version");
-    assertThat(c.code()).as(c.err()).isZero();
-    assertThat(c.out()).startsWith("arbtune ");
-    assertThat(c.err()).isEmpty();
+  /** Runs the launcher {@code launcher} with {@code bin} first on the PATH. */
+  private Child launch(Path launcher, Path bin, String javaOpts, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    builder.environment().remove("ARBTUNE_JAVA_OPTS");
+    if (javaOpts != null) {
+      builder.environment().put("ARBTUNE_JAVA_OPTS", javaOpts);
+    }
+    return started(builder);
+  }
 
-    List<String> loud = new ArrayList<>(options);
-    loud.add("-XX:+DisplayVMOutputToStderr");
-    Child d = java(loud, "--version");
-    assertThat(d.code()).as(d.err()).isZero();
-    assertThat(d.out()).isEqualTo(c.out());
-    assertThat(d.err().strip()).isEqualTo(directives().size() + " compiler directives added");
+  private static List<String> withProperty(String file) throws IOException {
+    List<String> options = new ArrayList<>();
+    for (String o : launcherOptions()) {
+      options.add(
+          o.startsWith("-D" + CompilerDirectives.PROPERTY + "=")
+              ? "-D" + CompilerDirectives.PROPERTY + "=" + file
+              : o);
+    }
+    return options;
   }
 
   @Test
   void aBacktestRunsUnderTheLaunchersOptions() throws Exception {
     List<String> options = new ArrayList<>(launcherOptions());
-    options.add("-XX:-DisplayVMOutput");
     Child c =
         java(
             options,
+            Map.of(),
             "backtest",
             "--data-file",
             REPO.resolve("data/eurusd_sample.csv").toString(),
@@ -143,7 +248,9 @@ class LauncherJitTest {
     for (String token : m.group(1).trim().split("\\s+")) {
       options.add(token.replace("\"$rows_c2\"", DIRECTIVES.toString()));
     }
-    assertThat(options).allMatch(o -> o.startsWith("-XX:") && !o.contains("$"));
+    assertThat(options)
+        .allMatch(o -> o.startsWith("-XX:") || o.startsWith("-D") || o.startsWith("--add-opens="))
+        .noneMatch(o -> o.contains("$") || o.contains("\""));
     return options;
   }
 
@@ -215,14 +322,17 @@ class LauncherJitTest {
     }
   }
 
-  private Child java(List<String> jvm, String... args) throws Exception {
-    Path out = tmp.resolve("child.out");
-    Path err = tmp.resolve("child.err");
-    Process process =
-        new ProcessBuilder(ChildCli.command(jvm, args))
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+  private Child java(List<String> jvm, Map<String, String> env, String... args) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(ChildCli.command(jvm, args));
+    builder.environment().remove("ARBTUNE_DEBUG");
+    builder.environment().putAll(env);
+    return started(builder);
+  }
+
+  private Child started(ProcessBuilder builder) throws Exception {
+    Path out = Files.createTempFile(tmp, "child", ".out");
+    Path err = Files.createTempFile(tmp, "child", ".err");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the child finished").isTrue();
     return new Child(
         process.exitValue(),
