@@ -129,12 +129,6 @@ public record BacktestMetrics(
     return roundDecimal(value, places);
   }
 
-  /** 10^p for p = 0..22, each exactly a double (10^22 = 2^22 · 5^22 and 5^22 < 2^53). */
-  private static final double[] POW10 = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-  };
-
   /** {@link #roundFast}'s margin, relative to |value · 10^places|; see there. */
   private static final double MARGIN = 0x1p-48;
 
@@ -176,10 +170,10 @@ public record BacktestMetrics(
    * </ol>
    */
   static double roundFast(double value, int places) {
-    if (places < 0 || places >= POW10.length) {
+    if (places < 0 || places > ExactPowersOfTen.MAX) {
       return Double.NaN;
     }
-    double scale = POW10[places];
+    double scale = ExactPowersOfTen.of(places);
     double prod = value * scale;
     double k = Math.rint(prod);
     if (0.5 - Math.abs(prod - k) > Math.abs(prod) * MARGIN) {

@@ -50,16 +50,6 @@ public final class CsvScanner {
   /** Most bytes of offending input that a message repeats. */
   private static final int MAX_ECHO = 200;
 
-  private static final double[] POW10 = new double[23];
-
-  static {
-    double p = 1;
-    for (int i = 0; i < POW10.length; i++) {
-      POW10[i] = p;
-      p *= 10;
-    }
-  }
-
   private final String source;
   private final InputStream in;
   private final boolean gzipped;
@@ -414,10 +404,10 @@ public final class CsvScanner {
         break;
       }
     }
-    if (i == e && digits > 0 && mantissa <= (1L << 53) && fractionDigits < POW10.length) {
+    if (i == e && digits > 0 && mantissa <= (1L << 53) && fractionDigits <= ExactPowersOfTen.MAX) {
       // Both operands are exact doubles, so one division is correctly rounded: the same value
       // Double.parseDouble gives.
-      double v = mantissa / POW10[fractionDigits];
+      double v = mantissa / ExactPowersOfTen.of(fractionDigits);
       return negative ? -v : v;
     }
     return parsePriceSlow(s, e, column);

@@ -1,5 +1,6 @@
 package dev.arbtune.run;
 
+import dev.arbtune.backtest.ExactPowersOfTen;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +44,6 @@ final class PlanLineParser {
 
   /** Most digits of an integer read here: always fits a long. */
   private static final int MAX_INT_DIGITS = 18;
-
-  /** Powers of ten that a double holds exactly. */
-  private static final double[] EXACT_POWERS = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-  };
 
   /** Lines this path has read, for the tests that check that {@link PlanLine#parse} takes it. */
   static final LongAdder READ = new LongAdder();
@@ -332,8 +327,11 @@ final class PlanLineParser {
         int exponent = Integer.parseInt(s, exponentStart, i, 10);
         power += s.charAt(exponentStart - 1) == '-' ? -exponent : exponent;
       }
-      if (power >= -22 && power <= 22) {
-        double v = power < 0 ? mantissa / EXACT_POWERS[-power] : mantissa * EXACT_POWERS[power];
+      if (power >= -ExactPowersOfTen.MAX && power <= ExactPowersOfTen.MAX) {
+        double v =
+            power < 0
+                ? mantissa / ExactPowersOfTen.of(-power)
+                : mantissa * ExactPowersOfTen.of(power);
         return negative ? -v : v;
       }
     }
