@@ -182,23 +182,25 @@ ab() {
       -v cc="$(median "${ccached[@]}")" \
       'BEGIN { printf "median of %d: fast with --quotes-cache (warm) %.3f s (%.0f M quote-steps/s; CPU %.1f s, %d MB)\n",
         n, c, s / c / 1e6, cc, m }'
-    documents "$runs/$name-cached-1" "$runs/$name-reference-1"
+    documents "$runs/$name-cached-1" "$runs/$name-reference-1" "fast with --quotes-cache"
   fi
   documents "$runs/$name-fast-1" "$runs/$name-reference-1"
 }
 
-# documents FAST_ROOT REFERENCE_ROOT: trade statistics; whether the documents are identical
+# documents FAST_ROOT REFERENCE_ROOT [LABEL]: trade statistics; whether the documents are identical
+# (LABEL names the first run, "fast" unless given); a difference makes the script exit 1 at its end
 documents() {
-  local stats rc=0
+  local stats rc=0 label="${3:-fast}"
   stats=$(tool EngineDocuments --root "$1" --same-as "$2") || rc=$?
   echo "documents: $(echo "$stats" | value documents), errors $(echo "$stats" | value errors);" \
     "trades per job: mean $(echo "$stats" | value trades_mean), none $(echo "$stats" | value no_trade_share)" \
     "of the jobs, max $(echo "$stats" | value trades_max); mean holding $(echo "$stats" | value holding_seconds_mean) s"
   if [[ $rc -eq 0 ]]; then
-    echo "fast = reference: all $(echo "$stats" | value identical) documents identical but runtime_seconds"
+    echo "$label = reference: all $(echo "$stats" | value identical) documents identical but runtime_seconds"
   else
-    echo "fast != reference: $(echo "$stats" | value differing) differ, $(echo "$stats" | value missing)" \
+    echo "$label != reference: $(echo "$stats" | value differing) differ, $(echo "$stats" | value missing)" \
       "missing, $(echo "$stats" | value extra) extra (first ones named above)"
+    DIFFERENT=1
   fi
 }
 
@@ -297,3 +299,7 @@ case "$mode" in
   growth) growth ;;
 esac
 echo "runs kept in $runs (remove by hand: rm -rf $gen/runs, when no benchmark is about to run)"
+if [[ ${DIFFERENT:-0} -ne 0 ]]; then
+  echo "engines.sh: the engines' documents differ (see above)" >&2
+  exit 1
+fi

@@ -5,7 +5,7 @@ package dev.arbtune.run;
  * the name: about 12 bytes per name at most 3/4 full, however long the names. Two distinct names
  * share a hash with a probability of about n²/2⁶⁵ for n names (one in three million for ten million
  * names), in which case the later one is taken for a repeat. Not thread-safe: the thread that reads
- * the plan, in order, owns it.
+ * the plan, in order, owns its instance; {@link OutputNames} guards its own with a lock.
  */
 final class PlanClaims {
 
