@@ -117,6 +117,14 @@ public final class TuningResultsAggregator {
   }
 
   /**
+   * The most threads this aggregator uses ({@link Builder#threads}); a computation over its pass
+   * (such as the insights' PBO) is bounded by it too.
+   */
+  public int threads() {
+    return threads;
+  }
+
+  /**
    * Every job in the folder, success and error alike, ordered by source path and line. Holds every
    * document in memory; {@link #summarize()} does not. Skipped summary documents are not jobs and
    * are not listed.
@@ -372,8 +380,9 @@ public final class TuningResultsAggregator {
     }
 
     /**
-     * Threads that read and parse (default: available processors). The summary is identical for
-     * every thread count.
+     * Threads that read and parse (default: available processors), and the most that a computation
+     * over the pass may use ({@link TuningResultsAggregator#threads()}: the insights' PBO). The
+     * summary is identical for every thread count.
      *
      * @throws IllegalArgumentException when less than 1 or more than {@link #MAX_THREADS}
      */

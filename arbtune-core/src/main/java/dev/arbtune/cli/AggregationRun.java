@@ -43,7 +43,8 @@ final class AggregationRun {
         return new Outcome(aggregator.summarize(progress), null);
       }
       CollectedSummary<InsightCollector> run = InsightCollector.collect(aggregator, progress);
-      return new Outcome(run.summary(), Insights.compute(run, InsightOptions.DEFAULTS));
+      return new Outcome(
+          run.summary(), Insights.compute(run, InsightOptions.DEFAULTS, aggregator.threads()));
     }
   }
 

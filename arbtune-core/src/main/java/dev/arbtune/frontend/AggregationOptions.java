@@ -134,8 +134,8 @@ public final class AggregationOptions {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Threads that read and parse, 1 to 256 (default: the number of processors); the output"
-              + " never depends on it.")
+          "Threads that read and parse, 1 to 256 (default: the number of processors); they also"
+              + " bound the insights' PBO computation; the output never depends on it.")
   Integer threads;
 
   /**

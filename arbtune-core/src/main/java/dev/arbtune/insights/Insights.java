@@ -28,10 +28,10 @@ import java.util.OptionalDouble;
  * the number of threads and the order of the files.
  *
  * <pre>{@code
- * CollectedSummary<InsightCollector> run =
- *     InsightCollector.collect(
- *         TuningResultsAggregator.builder(dir).pareto(true).build(), new ScanProgress());
- * Insights insights = Insights.compute(run, InsightOptions.DEFAULTS);
+ * TuningResultsAggregator aggregator =
+ *     TuningResultsAggregator.builder(dir).pareto(true).threads(2).build();
+ * CollectedSummary<InsightCollector> run = InsightCollector.collect(aggregator, new ScanProgress());
+ * Insights insights = Insights.compute(run, InsightOptions.DEFAULTS, aggregator.threads());
  * }</pre>
  *
  * @param jobs success jobs that passed the filters (the population of sensitivity and importance)
@@ -93,14 +93,38 @@ public record Insights(
    * Computes the insights of a finished pass. Seals the collector's vector store (no more jobs can
    * be added to it afterwards).
    *
+   * <p>The probability of backtest overfitting is computed on up to as many threads as there are
+   * processors; {@link #compute(CollectedSummary, InsightOptions, int)} bounds them.
+   *
    * @param run the summary and the merged collector of one aggregator pass
    * @param options how many top jobs to check and the spike and significance thresholds
    * @throws IllegalArgumentException when the collector is not {@link InsightCollector#complete()
    *     complete} (collect with {@link InsightCollector#collect}, which makes it so)
    */
   public static Insights compute(CollectedSummary<InsightCollector> run, InsightOptions options) {
+    return compute(run, options, Math.max(1, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Computes the insights of a finished pass with at most {@code threads} threads (the probability
+   * of backtest overfitting is the only part that starts any; pass the aggregator's {@link
+   * dev.arbtune.aggregate.TuningResultsAggregator#threads()}). The result is the same for every
+   * thread count. Seals the collector's vector store (no more jobs can be added to it afterwards).
+   *
+   * @param run the summary and the merged collector of one aggregator pass
+   * @param options how many top jobs to check and the spike and significance thresholds
+   * @param threads the most threads to use, at least 1
+   * @throws IllegalArgumentException when {@code threads} is less than 1, or when the collector is
+   *     not {@link InsightCollector#complete() complete} (collect with {@link
+   *     InsightCollector#collect}, which makes it so)
+   */
+  public static Insights compute(
+      CollectedSummary<InsightCollector> run, InsightOptions options, int threads) {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(options, "options");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     InsightCollector c = run.collected();
     if (!c.complete()) {
       throw new IllegalArgumentException(
@@ -193,7 +217,7 @@ public record Insights(
         distribution,
         sample,
         c.sample.offered(),
-        c.blockPnl.summary(Runtime.getRuntime().availableProcessors()),
+        c.blockPnl.summary(threads),
         options);
   }
 

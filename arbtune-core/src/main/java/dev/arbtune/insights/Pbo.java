@@ -50,6 +50,12 @@ public final class Pbo {
 
   private static final double MICROS_PER_USD = 1_000_000.0;
 
+  /**
+   * How many parts (threads) the latest {@link #compute} shared its jobs between: what a test sees
+   * of the thread count a command passed down. Not otherwise read.
+   */
+  static volatile int lastParts;
+
   private Pbo() {}
 
   /**
@@ -68,7 +74,9 @@ public final class Pbo {
   public static PboResult compute(long[] micros, int jobs, int blocks, int threads) {
     Objects.requireNonNull(micros, "micros");
     validate(micros, jobs, blocks, threads);
-    return inParts(micros, jobs, blocks, parts(threads, CscvSplits.count(blocks), jobs));
+    int parts = parts(threads, CscvSplits.count(blocks), jobs);
+    lastParts = parts;
+    return inParts(micros, jobs, blocks, parts);
   }
 
   /** {@link #compute} with the jobs split into {@code parts} (1..jobs) ranges, one per thread. */

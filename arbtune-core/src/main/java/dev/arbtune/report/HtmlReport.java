@@ -115,7 +115,8 @@ public final class HtmlReport {
   }
 
   /**
-   * The first pass: the summary and the insights; the content has no heatmap yet.
+   * The first pass: the summary and the insights; the content has no heatmap yet. Uses at most the
+   * aggregator's {@link TuningResultsAggregator#threads() threads}, the insights' PBO included.
    *
    * @param progress counts the jobs of this pass
    * @throws java.nio.file.NoSuchFileException when the results directory does not exist
@@ -125,7 +126,7 @@ public final class HtmlReport {
       TuningResultsAggregator aggregator, ScanProgress progress, InsightOptions options)
       throws IOException {
     CollectedSummary<InsightCollector> run = InsightCollector.collect(aggregator, progress);
-    Insights insights = Insights.compute(run, options);
+    Insights insights = Insights.compute(run, options, aggregator.threads());
     return new Content(aggregator.resultsDir(), run.summary(), insights, null);
   }
 
