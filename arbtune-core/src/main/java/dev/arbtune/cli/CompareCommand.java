@@ -7,8 +7,8 @@ import dev.arbtune.compare.CompareRun;
 import dev.arbtune.compare.CompareText;
 import dev.arbtune.compare.Comparison;
 import dev.arbtune.compare.Side;
-import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.RankingOptions;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.io.AtomicFiles;
 import dev.arbtune.io.OutputTarget;
@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
       "",
       "A and B are each a results folder, a sweep's output root, or a summary JSON written by"
           + " 'aggregate --max-results all --output-json FILE'. Both are ranked with the same"
-          + " ranking and filters (the options below; --max-results does not apply: every ranked"
-          + " job is compared).",
+          + " ranking and filters (the options below, as in aggregate, but not --max-results:"
+          + " every ranked job is compared).",
       "",
       "Jobs are matched by config: every key except data_file, tag, start_time and end_time and"
           + " except the keys whose values on A and on B have nothing in common (a fee doubled in"
@@ -120,7 +120,7 @@ final class CompareCommand implements Callable<Integer> {
       description = "Exit 3 when the top-K overlap is below X, a fraction in [0, 1].")
   Double failOnOverlapBelow;
 
-  @Mixin AggregationOptions selection;
+  @Mixin RankingOptions selection;
 
   @Override
   public Integer call() throws IOException {

@@ -1,8 +1,8 @@
 package dev.arbtune.cli;
 
-import dev.arbtune.frontend.AggregationOptions;
 import dev.arbtune.frontend.EngineOption;
 import dev.arbtune.frontend.ExitCodes;
+import dev.arbtune.frontend.RankingOptions;
 import dev.arbtune.frontend.VersionProvider;
 import dev.arbtune.insights.NumberFormats;
 import dev.arbtune.io.IoMessages;
@@ -57,8 +57,8 @@ import picocli.CommandLine.Spec;
           + " a sweep never run in one --output-root at once.",
       "",
       "The summary (a table of windows, the stitched line, the efficiency, the winner changes)"
-          + " goes to stdout; progress and messages to stderr. Of aggregate's options,"
-          + " --max-results is accepted and ignored: each window's winner is rank 1.",
+          + " goes to stdout; progress and messages to stderr. The ranking and filter options"
+          + " are aggregate's, not --max-results: each window's winner is rank 1.",
       "",
       "Exit codes: 0 every job succeeded; 1 the session or data is invalid, no full window fits,"
           + " the folder is taken or holds another walk-forward, or a job failed (the summary is"
@@ -132,7 +132,7 @@ final class WalkforwardCommand implements Callable<Integer> {
 
   @Mixin EngineOption engine;
 
-  @Mixin AggregationOptions selection;
+  @Mixin RankingOptions selection;
 
   @Option(
       names = "--report",

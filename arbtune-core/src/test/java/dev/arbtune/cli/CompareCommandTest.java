@@ -310,4 +310,37 @@ class CompareCommandTest {
     assertThat(typo.exitCode()).isEqualTo(2);
     assertThat(typo.err()).contains("--sort-by pnl");
   }
+
+  /**
+   * Every ranked job of each side is compared, so {@code --max-results} is not an option of
+   * compare: given, it is refused as an unknown option and nothing is written (it was once accepted
+   * and ignored, which hid typos and wrong expectations).
+   */
+  @Test
+  void maxResultsIsAnUnknownOption() {
+    Path[] ab = sides(10, 30, 20, 40);
+    Path file = tmp.resolve("cmp.json");
+    Cli.Result r = compare(ab, "--max-results", "2", "-o", file.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .isEqualTo("Unknown options: '--max-results', '2'");
+    assertThat(r.err())
+        .contains("Usage: arbtune compare ")
+        .endsWith("Try 'arbtune compare --help' for every option.\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(file).doesNotExist();
+  }
+
+  /** The help lists aggregate's ranking and filter options, not --max-results. */
+  @Test
+  void helpOffersTheRankingAndFilterOptionsButNotMaxResults() {
+    Cli.Result r = Cli.run("compare", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("--sort-by=METRIC", "--filter=EXPR", "--threads=N", "\nMetrics (")
+        .doesNotContain("--max-results=");
+    assertThat(r.out().replaceAll("\\s+", " "))
+        .contains("not --max-results: every ranked job is compared")
+        .doesNotContain("does not apply");
+  }
 }

@@ -400,14 +400,24 @@ class WalkforwardCommandTest {
     assertThat(strict.out()).startsWith("Walk-forward: 9 windows");
   }
 
+  /**
+   * Each window's winner is rank 1 whatever a count would say, so {@code --max-results} is not an
+   * option of walkforward: given, it is refused as an unknown option before anything runs (it was
+   * once accepted and ignored, which hid typos and wrong expectations).
+   */
   @Test
-  void maxResultsZeroStillPicksTheWinner() throws IOException {
+  void maxResultsIsAnUnknownOptionAndNothingRuns() throws IOException {
     Path out = tmp.resolve("wf");
     Cli.Result r =
         Cli.run(args(btcSession(), out, "--train", "3h", "--test", "1h", "--max-results", "0"));
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonNode wf = JSON.readTree(out.resolve("walkforward.json").toFile());
-    assertThat(wf.get("windows_with_winner").asInt()).isEqualTo(9);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .isEqualTo("Unknown options: '--max-results', '0'");
+    assertThat(r.err())
+        .contains("Usage: arbtune walkforward ")
+        .endsWith("Try 'arbtune walkforward --help' for every option.\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(out).doesNotExist();
   }
 
   /** One data file and the walk-forward's own windows: a grid cannot vary the file or times. */

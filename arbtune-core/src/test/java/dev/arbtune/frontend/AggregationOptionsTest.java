@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The shared ranking and filter options: parsing, validation, and the aggregator they make. */
 class AggregationOptionsTest {
@@ -26,6 +27,11 @@ class AggregationOptionsTest {
   @Command(name = "agg")
   static final class Agg {
     @Mixin AggregationOptions options;
+  }
+
+  @Command(name = "rank")
+  static final class Rank {
+    @Mixin RankingOptions options;
   }
 
   @TempDir Path dir;
@@ -156,5 +162,41 @@ class AggregationOptionsTest {
                 + dir
                 + " is a sweep's output root (its plan and own files are not jobs)"
                 + System.lineSeparator());
+  }
+
+  /**
+   * The ranking options alone (compare's, walkforward's) rank and filter as aggregate's do, and
+   * have no --max-results: given, it is an unknown option.
+   */
+  @Test
+  void theRankingOptionsAloneHaveNoMaxResults() throws IOException {
+    write();
+    assertThatThrownBy(() -> new CommandLine(new Rank()).parseArgs("--max-results", "2"))
+        .isInstanceOf(UnmatchedArgumentException.class)
+        .hasMessage("Unknown options: '--max-results', '2'");
+    Rank rank = new Rank();
+    new CommandLine(rank).parseArgs("--min-pnl", "35", "--ascending", "--threads", "2");
+    assertThat(rank.options.builder(dir).build().summarize().topByPnl())
+        .extracting(AggregatedJobResult::jobId)
+        .containsExactly("b", "a");
+    assertThat(rank.options.threadsGiven()).isTrue();
+  }
+
+  /**
+   * --max-results comes first, as it always has; the help's Metrics section and the usage errors of
+   * the ranking options (a mixin inside this mixin) are the command's.
+   */
+  @Test
+  void theCommandGetsMaxResultsFirstTheMetricsAndTheUsageErrors() {
+    CommandLine agg = new CommandLine(new Agg());
+    assertThat(agg.getCommandSpec().options().get(0).longestName()).isEqualTo("--max-results");
+    assertThat(agg.getCommandSpec().options().get(1).longestName()).isEqualTo("--sort-by");
+    assertThat(agg.getUsageMessage()).contains("Metrics (");
+    assertThatThrownBy(() -> parse("--threads", "0").builder(dir))
+        .isInstanceOfSatisfying(
+            ParameterException.class,
+            e -> assertThat(e.getCommandLine().getCommandName()).isEqualTo("agg"));
+    assertThatThrownBy(() -> parse("--max-results", "-1").requireEngineFields())
+        .hasMessage("--max-results must be 0 or more, got -1");
   }
 }
