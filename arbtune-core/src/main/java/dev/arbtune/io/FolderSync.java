@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -75,7 +76,16 @@ final class FolderSync {
     forceAbove(folder, key(folder));
   }
 
+  /**
+   * Forces the folders above {@code folder} up to the first one known to be forced with those above
+   * it (that one holds an entry that may be new, those above it do not) or the file system's top,
+   * then records them all as known.
+   */
   private static void forceAbove(Path folder, Object key) throws IOException {
+    List<Object> forced = new ArrayList<>();
+    if (key != null) {
+      forced.add(key);
+    }
     Path real = folder.toRealPath();
     Object device = device(real);
     for (Path p = real.getParent(); p != null && device != null; p = p.getParent()) {
@@ -83,13 +93,18 @@ final class FolderSync {
         break; // another file system's folders hold no entry of ours
       }
       force(p);
-    }
-    if (key != null) {
-      if (KNOWN.size() >= MAX_KNOWN) {
-        KNOWN.clear();
+      Object above = key(p);
+      if (above != null && KNOWN.contains(above)) {
+        break;
       }
-      KNOWN.add(key);
+      if (above != null) {
+        forced.add(above);
+      }
     }
+    if (KNOWN.size() + forced.size() > MAX_KNOWN) {
+      KNOWN.clear();
+    }
+    KNOWN.addAll(forced);
   }
 
   /** Calls the {@link #forcer}, naming the folder in a failure that does not name it yet. */

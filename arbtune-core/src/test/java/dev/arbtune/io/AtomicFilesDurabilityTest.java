@@ -81,6 +81,18 @@ class AtomicFilesDurabilityTest {
   }
 
   @Test
+  void aNewFolderBesideAKnownOneForcesOnlyUpToItsKnownParent() throws Exception {
+    Path real = dir.toRealPath();
+    AtomicFiles.writeText(dir.resolve("a/x.json"), w -> w.write("1\n"));
+    forced.clear();
+
+    AtomicFiles.writeText(dir.resolve("b/x.json"), w -> w.write("2\n"));
+
+    // dir holds b's new entry; dir's own entry was forced with the write into a
+    assertThat(forced).containsExactly(real, real.resolve("b"));
+  }
+
+  @Test
   void aFolderThatCannotBeForcedFailsTheWriteNamingTheFolder() throws Exception {
     FolderSync.forcer =
         folder -> {
