@@ -114,8 +114,14 @@ final class FolderSync {
     } catch (FileSystemException e) {
       throw e;
     } catch (IOException e) {
+      String reason = e.getMessage();
       FileSystemException named =
-          new FileSystemException(folder.toString(), null, String.valueOf(e.getMessage()));
+          new FileSystemException(
+              folder.toString(),
+              null,
+              reason == null || reason.isBlank()
+                  ? "the folder could not be forced to disk"
+                  : reason);
       named.initCause(e);
       throw named;
     }

@@ -115,6 +115,20 @@ class AtomicFilesDurabilityTest {
   }
 
   @Test
+  void aFailureWithoutWordsStillSaysWhatFailedWhere() throws Exception {
+    FolderSync.forcer =
+        folder -> {
+          throw new IOException();
+        };
+
+    assertThatThrownBy(() -> AtomicFiles.writeText(dir.resolve("x.json"), w -> w.write("1\n")))
+        .satisfies(
+            e ->
+                assertThat(IoMessages.describe((IOException) e))
+                    .isEqualTo("the folder could not be forced to disk: " + dir));
+  }
+
+  @Test
   void aNewFolderThatCannotBeForcedFailsTheWriteBeforeTheFileIsWritten() throws Exception {
     FolderSync.forcer =
         folder -> {
