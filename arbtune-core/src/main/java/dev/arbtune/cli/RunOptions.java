@@ -34,8 +34,9 @@ final class RunOptions {
   @Option(
       names = "--no-fsync",
       description =
-          "Do not force each document to disk before renaming it into place: faster; documents"
-              + " are still never seen half-written, but a power cut may lose recent ones.")
+          "Do not force each document to disk before renaming it into place, nor its folder"
+              + " after: faster; documents are still never seen half-written, but a power cut may"
+              + " lose recent ones. By default a document survives a power cut once written.")
   boolean noFsync;
 
   /**

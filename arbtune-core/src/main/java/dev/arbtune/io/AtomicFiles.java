@@ -27,6 +27,15 @@ import java.util.regex.Pattern;
  * crash leaves at most a {@code .arbtune-NAME.HEX.tmp} file behind, which no reader of {@code
  * *.json} picks up. The {@code .arbtune-} prefix marks the file as arbtune's own, so that clean-ups
  * ({@link #isTemporaryName}) never touch another program's temporary files.
+ *
+ * <p>A durable write (the default) survives a power cut once it returns: the temporary file is
+ * forced to disk before the rename, and its folder after it (on Linux a renamed or new name is
+ * durable only once its folder is); the first durable write into a folder in this process, and one
+ * that created folders, also forces every folder above it on the same file system. Where a folder
+ * cannot be opened to force it (Windows) that step is skipped. When only forcing a folder fails,
+ * the new file is already in place (a reader sees it) but may not survive a power cut: the write
+ * fails all the same. A write that is not durable forces nothing: it is still never seen
+ * half-written, but a power cut may lose it.
  */
 public final class AtomicFiles {
 
@@ -120,10 +129,10 @@ public final class AtomicFiles {
 
   /**
    * Writes {@code target} as UTF-8 text produced by {@code body}, creating parent directories, and
-   * forces it to disk before the rename so that it survives a power cut too.
+   * durably: it survives a power cut too once this returns (see the class comment).
    *
    * @throws IOException when the directory cannot be created or the file cannot be written; the
-   *     target is then unchanged
+   *     target is then unchanged (unless only forcing its folder to disk failed)
    */
   public static void writeText(Path target, WriterBody body) throws IOException {
     writeText(target, body, true);
@@ -132,10 +141,11 @@ public final class AtomicFiles {
   /**
    * Writes {@code target} as UTF-8 text produced by {@code body}, creating parent directories.
    *
-   * @param durable whether to force the content to disk before the rename; without it the file is
-   *     still never seen half-written by another process, but a power cut may lose it
+   * @param durable whether to force the content to disk before the rename and its folder after it
+   *     (see the class comment); without it the file is still never seen half-written by another
+   *     process, but a power cut may lose it
    * @throws IOException when the directory cannot be created or the file cannot be written; the
-   *     target is then unchanged
+   *     target is then unchanged (unless only forcing its folder to disk failed)
    */
   public static void writeText(Path target, WriterBody body, boolean durable) throws IOException {
     writeText(target, body, durable, null, null);
@@ -361,7 +371,7 @@ public final class AtomicFiles {
     }
     boolean created = false;
     try {
-      try (FileChannel channel = createInFolder(dir, tmp)) {
+      try (FileChannel channel = createInFolder(dir, tmp, durable)) {
         created = true;
         if (permissions != null) {
           setPermissions(tmp, permissions);
@@ -384,6 +394,9 @@ public final class AtomicFiles {
     } finally {
       IN_PROGRESS.remove(tmp);
     }
+    if (durable) { // the rename is durable once the folder is; the target is in place either way
+      FolderSync.afterRename(dir);
+    }
   }
 
   /**
@@ -391,13 +404,19 @@ public final class AtomicFiles {
    * when that fails. A sweep writes thousands of files into a few folders that exist: trying the
    * file first spares each one a {@code mkdir} that fails and a {@code stat}. When the first try
    * fails for any reason, the folders are created and the file is tried again, so that a failure
-   * reads as it always did (a file in the way of a folder, a read-only folder).
+   * reads as it always did (a file in the way of a folder, a read-only folder). When {@code
+   * durable}, the folders above {@code dir} are then forced to disk, so that the new ones' entries
+   * survive a power cut (also those another thread created a moment ago).
    */
-  private static FileChannel createInFolder(Path dir, Path tmp) throws IOException {
+  private static FileChannel createInFolder(Path dir, Path tmp, boolean durable)
+      throws IOException {
     try {
       return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       Files.createDirectories(dir);
+      if (durable) {
+        FolderSync.afterCreatingFolders(dir);
+      }
       return FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
   }

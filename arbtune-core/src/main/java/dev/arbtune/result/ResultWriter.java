@@ -28,8 +28,9 @@ public final class ResultWriter {
   private final String owner;
 
   /**
-   * @param durable whether each file is forced to disk before it is renamed into place (survives a
-   *     power cut, not only a crash of the process; slower)
+   * @param durable whether each file is forced to disk before it is renamed into place and its
+   *     folder after (survives a power cut once written, not only a crash of the process; slower;
+   *     see {@link AtomicFiles})
    */
   public ResultWriter(boolean durable) {
     this(durable, null);
