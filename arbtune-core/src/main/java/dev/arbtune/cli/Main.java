@@ -122,7 +122,8 @@ public final class Main {
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
-    cmd.setParameterExceptionHandler(new UsageErrorHandler());
+    // an unknown option is looked up in every command, not only the one built
+    cmd.setParameterExceptionHandler(new UsageErrorHandler(() -> commandLine(out, err)));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     addExitCodeTable(cmd);
     return cmd;
