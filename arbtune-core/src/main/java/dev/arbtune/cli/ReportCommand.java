@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
           + " their config: equity and drawdown"
           + " over time, the spreads with every entry and exit (a note says when a data file is"
           + " not reachable; --no-job-charts leaves them out; --engine picks the engine that"
-          + " re-runs them, and is accepted and ignored where nothing is re-run: with"
-          + " --no-job-charts and on a walk-forward root).",
+          + " re-runs them: given with --no-job-charts it is a usage error, and on a walk-forward"
+          + " root, which re-runs nothing, a warning).",
       "",
       "The file has no external reference (styles inline, charts as embedded PNG images): open it"
           + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
@@ -137,11 +137,24 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Engine chosen = engine.engine(); // a usage error before anything is read
+    boolean engineGiven = spec.commandLine().getParseResult().hasMatchedOption("--engine");
+    if (noJobCharts && engineGiven) {
+      throw selection.usage(
+          "--engine chooses the engine of the job charts' re-runs and --no-job-charts makes none:"
+              + " give one or the other");
+    }
     OutputTarget target = OutputTarget.of("--output", output);
     Optional<Path> walkforward = WalkForwardReport.fileOf(resultsDir);
     if (walkforward.isPresent()) {
       if (compareWith != null) {
         throw selection.usage("--compare-with does not apply to a walk-forward output root");
+      }
+      if (engineGiven) { // even with -q: the option was given for nothing
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(
+            "arbtune report: warning: --engine changes nothing here: the report of a walk-forward"
+                + " output root re-runs no job");
+        err.flush();
       }
       return walkForward(target, walkforward.get());
     }

@@ -123,6 +123,50 @@ class ReportCommandTest {
     assertThat(html.split("data:image/png;base64,", -1)).hasSize(3);
   }
 
+  /**
+   * {@code --engine} on a walk-forward root, where nothing is re-run: the page is written as
+   * without it, with one warning line that the option changes nothing; not given, no warning.
+   */
+  @Test
+  void anEngineGivenOnAWalkForwardRootIsOneWarning() throws IOException {
+    Path root = tmp.resolve("wf");
+    WalkForwardSample.write(root);
+    Path out = tmp.resolve("wf.html");
+    Cli.Result r =
+        Cli.run("report", "--results-dir", root.toString(), "-o", out.toString(), "--engine=fast");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err().lines().filter(l -> l.contains("warning")))
+        .containsExactly(
+            "arbtune report: warning: --engine changes nothing here: the report of a walk-forward"
+                + " output root re-runs no job");
+    assertThat(Files.readString(out)).contains("Walk-forward report");
+    Cli.Result without = Cli.run("report", "--results-dir", root.toString(), "-o", out.toString());
+    assertThat(without.err()).doesNotContain("warning");
+  }
+
+  /** {@code --no-job-charts} re-runs nothing, so an engine for the re-runs is a usage error. */
+  @Test
+  void anEngineWithNoJobChartsIsAUsageError() {
+    Path out = tmp.resolve("r.html");
+    Cli.Result r =
+        Cli.run(
+            "report",
+            "--results-dir",
+            EXAMPLE.toString(),
+            "-o",
+            out.toString(),
+            "--no-job-charts",
+            "--engine",
+            "reference");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "--engine chooses the engine of the job charts' re-runs and --no-job-charts makes"
+                + " none: give one or the other");
+    assertThat(r.err()).endsWith("Try 'arbtune report --help' for every option.\n");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void aWalkForwardFileThatIsNotJsonExitsOneAndWritesNothing() {
     Path root = tmp.resolve("wf");
