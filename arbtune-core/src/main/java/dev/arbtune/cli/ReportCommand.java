@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +46,9 @@ import picocli.CommandLine.Spec;
           + " their config: equity and drawdown"
           + " over time, the spreads with every entry and exit (a note says when a data file is"
           + " not reachable; --no-job-charts leaves them out; --engine picks the engine that"
-          + " re-runs them: given with --no-job-charts it is a usage error, and on a walk-forward"
-          + " root, which re-runs nothing, a warning).",
+          + " re-runs them; --engine, --data-root and --quotes-cache serve those re-runs only:"
+          + " given with --no-job-charts they are a usage error, and on a walk-forward root, which"
+          + " re-runs nothing, a warning).",
       "",
       "The file has no external reference (styles inline, charts as embedded PNG images): open it"
           + " in any browser, offline. The folder is read twice (the heatmap needs the importance"
@@ -137,11 +139,13 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Engine chosen = engine.engine(); // a usage error before anything is read
-    boolean engineGiven = spec.commandLine().getParseResult().hasMatchedOption("--engine");
-    if (noJobCharts && engineGiven) {
+    List<String> rerunOptions = rerunOptionsGiven();
+    if (noJobCharts && !rerunOptions.isEmpty()) {
       throw selection.usage(
-          "--engine chooses the engine of the job charts' re-runs and --no-job-charts makes none:"
-              + " give one or the other");
+          words(rerunOptions)
+              + (rerunOptions.size() == 1 ? " is" : " are")
+              + " for the job charts' re-runs and --no-job-charts makes none: give one or the"
+              + " other");
     }
     OutputTarget target = OutputTarget.of("--output", output);
     Optional<Path> walkforward = WalkForwardReport.fileOf(resultsDir);
@@ -149,11 +153,13 @@ final class ReportCommand implements Callable<Integer> {
       if (compareWith != null) {
         throw selection.usage("--compare-with does not apply to a walk-forward output root");
       }
-      if (engineGiven) { // even with -q: the option was given for nothing
+      if (!rerunOptions.isEmpty()) { // even with -q: the options were given for nothing
         PrintWriter err = spec.commandLine().getErr();
         err.println(
-            "arbtune report: warning: --engine changes nothing here: the report of a walk-forward"
-                + " output root re-runs no job");
+            "arbtune report: warning: "
+                + words(rerunOptions)
+                + (rerunOptions.size() == 1 ? " changes" : " change")
+                + " nothing here: the report of a walk-forward output root re-runs no job");
         err.flush();
       }
       return walkForward(target, walkforward.get());
@@ -224,5 +230,24 @@ final class ReportCommand implements Callable<Integer> {
     err.println("[D39_AGG] Report written to: " + target);
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The options given on the command line that only serve the job charts' re-runs ({@code
+   * --engine}, {@code --data-root}, {@code --quotes-cache}), in that order.
+   */
+  private List<String> rerunOptionsGiven() {
+    var parsed = spec.commandLine().getParseResult();
+    return Stream.of("--engine", "--data-root", "--quotes-cache")
+        .filter(parsed::hasMatchedOption)
+        .toList();
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String words(List<String> names) {
+    int last = names.size() - 1;
+    return last == 0
+        ? names.get(0)
+        : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
   }
 }

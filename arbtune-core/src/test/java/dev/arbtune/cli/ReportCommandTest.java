@@ -161,10 +161,61 @@ class ReportCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
     assertThat(r.err().lines().findFirst().orElseThrow())
         .isEqualTo(
-            "--engine chooses the engine of the job charts' re-runs and --no-job-charts makes"
-                + " none: give one or the other");
+            "--engine is for the job charts' re-runs and --no-job-charts makes none: give one or"
+                + " the other");
     assertThat(r.err()).endsWith("Try 'arbtune report --help' for every option.\n");
     assertThat(out).doesNotExist();
+  }
+
+  /** So are a data root and a quotes cache, which serve the same re-runs only. */
+  @Test
+  void aDataRootOrQuotesCacheWithNoJobChartsIsAUsageError() {
+    Path out = tmp.resolve("r.html");
+    Cli.Result r =
+        Cli.run(
+            "report",
+            "--results-dir",
+            EXAMPLE.toString(),
+            "-o",
+            out.toString(),
+            "--no-job-charts",
+            "--quotes-cache",
+            tmp.resolve("cache").toString(),
+            "--data-root",
+            tmp.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE_OR_FAILURE);
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "--data-root and --quotes-cache are for the job charts' re-runs and --no-job-charts"
+                + " makes none: give one or the other");
+    assertThat(out).doesNotExist();
+    assertThat(tmp.resolve("cache")).doesNotExist();
+  }
+
+  @Test
+  void reRunOptionsGivenOnAWalkForwardRootAreOneWarning() throws IOException {
+    Path root = tmp.resolve("wf");
+    WalkForwardSample.write(root);
+    Path out = tmp.resolve("wf.html");
+    Cli.Result r =
+        Cli.run(
+            "report",
+            "--results-dir",
+            root.toString(),
+            "-o",
+            out.toString(),
+            "--engine",
+            "reference",
+            "--data-root",
+            tmp.toString(),
+            "--quotes-cache",
+            tmp.resolve("cache").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err().lines().filter(l -> l.contains("warning")))
+        .containsExactly(
+            "arbtune report: warning: --engine, --data-root and --quotes-cache change nothing"
+                + " here: the report of a walk-forward output root re-runs no job");
+    assertThat(Files.readString(out)).contains("Walk-forward report");
   }
 
   @Test
