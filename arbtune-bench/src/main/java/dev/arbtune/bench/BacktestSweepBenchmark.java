@@ -78,10 +78,22 @@ public class BacktestSweepBenchmark {
    * The sweep's grid: min spread × fees × slippage × open trades, 10 × 5 × 5 × 4 = 1,000 configs;
    * low costs, so that trades open on the real data (the engine's slower path is exercised).
    */
-  static List<BacktestConfig> grid() {
-    double[] spreads = {0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 3, 5};
-    double[] fees = {0, 0.1, 0.2, 0.5, 1};
-    double[] slippages = {0, 0.1, 0.2, 0.5, 1};
+  public static List<BacktestConfig> grid() {
+    return grid(
+        BenchData.EURUSD_MONTH,
+        new double[] {0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 3, 5},
+        new double[] {0, 0.1, 0.2, 0.5, 1},
+        new double[] {0, 0.1, 0.2, 0.5, 1});
+  }
+
+  /**
+   * Every config of min spread × fee (the same on both venues) × slippage × open trades 1, 2, 3 and
+   * 5, in that order; a position of 1,000 USD, a balance of 10,000, tag {@code bench}.
+   *
+   * @param dataFile the data_file the configs name (the benchmarks hand the engine its quotes)
+   */
+  public static List<BacktestConfig> grid(
+      String dataFile, double[] spreads, double[] fees, double[] slippages) {
     int[] openTrades = {1, 2, 3, 5};
     List<BacktestConfig> list = new ArrayList<>();
     for (double s : spreads) {
@@ -90,18 +102,7 @@ public class BacktestSweepBenchmark {
           for (int open : openTrades) {
             list.add(
                 new BacktestConfig(
-                    BenchData.EURUSD_MONTH,
-                    s,
-                    f,
-                    f,
-                    slip,
-                    1000,
-                    open,
-                    10000,
-                    null,
-                    "bench",
-                    null,
-                    null));
+                    dataFile, s, f, f, slip, 1000, open, 10000, null, "bench", null, null));
           }
         }
       }

@@ -3,6 +3,7 @@ package dev.arbtune.bench.engines;
 import dev.arbtune.backtest.BacktestConfig;
 import dev.arbtune.backtest.Quotes;
 import dev.arbtune.backtest.QuotesLoader;
+import dev.arbtune.bench.BacktestSweepBenchmark;
 import dev.arbtune.bench.BenchData;
 import dev.arbtune.bench.ToolRunner;
 import dev.arbtune.bench.gen.QuotesFileGenerator;
@@ -61,10 +62,7 @@ public final class EngineData {
    * 4, low costs so that trades open (the grid of {@code BacktestSweepBenchmark}).
    */
   public static List<BacktestConfig> sparseGrid() {
-    return grid(
-        new double[] {0, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 3, 5},
-        new double[] {0, 0.1, 0.2, 0.5, 1},
-        new double[] {0, 0.1, 0.2, 0.5, 1});
+    return BacktestSweepBenchmark.grid();
   }
 
   /**
@@ -73,7 +71,8 @@ public final class EngineData {
    * bps, reached on a few percent.
    */
   public static List<BacktestConfig> busyGrid() {
-    return grid(
+    return BacktestSweepBenchmark.grid(
+        "bench.csv",
         new double[] {0, 0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6},
         new double[] {0, 0.1, 0.2, 0.3, 0.5},
         new double[] {0, 0.1, 0.2, 0.3, 0.5});
@@ -94,22 +93,5 @@ public final class EngineData {
       out.add(grid.get(k * step + (k % step)));
     }
     return out;
-  }
-
-  private static List<BacktestConfig> grid(double[] spreads, double[] fees, double[] slippages) {
-    int[] openTrades = {1, 2, 3, 5};
-    List<BacktestConfig> list = new ArrayList<>();
-    for (double s : spreads) {
-      for (double f : fees) {
-        for (double slip : slippages) {
-          for (int open : openTrades) {
-            list.add(
-                new BacktestConfig(
-                    "bench.csv", s, f, f, slip, 1000, open, 10000, null, "bench", null, null));
-          }
-        }
-      }
-    }
-    return list;
   }
 }
