@@ -49,8 +49,9 @@ import java.util.concurrent.atomic.LongAdder;
  * the plan: the documents then equal those of an uninterrupted run (but for {@code
  * runtime_seconds}).
  *
- * <p>A plan that is a regular file is counted before it runs (for the progress total); one that is
- * not (a pipe, {@code /dev/stdin}) is read once and runs without a known total.
+ * <p>A plan that is a regular file is counted before it runs (for the progress total), from its
+ * bytes ({@code PlanJobCount}); one that is not (a pipe, {@code /dev/stdin}) is read once and runs
+ * without a known total.
  *
  * <pre>{@code
  * SessionSummary summary =
@@ -266,21 +267,14 @@ public final class SessionRunner {
         1 << 16);
   }
 
-  /** Jobs the session will consider: non-blank plan lines, at most {@code maxJobs}. */
+  /**
+   * Jobs the session will consider: non-blank plan lines, at most {@code maxJobs}, counted from the
+   * bytes ({@link PlanJobCount}).
+   */
   private long countJobs() throws IOException {
-    long count = 0;
-    try (BufferedReader plan = openPlan()) {
-      String text = plan.readLine();
-      if (text != null && text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      for (; count < options.maxJobs() && text != null; text = plan.readLine()) {
-        if (!text.isBlank()) {
-          count++;
-        }
-      }
+    try (InputStream in = Files.newInputStream(options.plan())) {
+      return PlanJobCount.count(in, options.maxJobs());
     }
-    return count;
   }
 
   /**

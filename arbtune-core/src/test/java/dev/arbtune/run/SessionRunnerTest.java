@@ -406,6 +406,40 @@ class SessionRunnerTest {
   }
 
   @Test
+  void theProgressTotalIsTheNumberOfJobsTheSessionRuns() throws Exception {
+    Path plan = tmp.resolve("odd.jsonl");
+    Files.writeString(
+        plan,
+        "\uFEFF\u3000\r\n"
+            + line("a", "data/eurusd_sample.csv", "a.json", "")
+            + "\r\u2000 \t\u000b\r\u00a0\n" // a no-break space is not blank: an error job
+            + line("b", "data/eurusd_sample.csv", "b.json", "")
+            + "\r\n\u0085"); // nor is U+0085, even without a line end
+    long[] total = {0};
+    List<JobOutcome> seen = Collections.synchronizedList(new ArrayList<>());
+
+    SessionSummary s =
+        new SessionRunner(options(plan, tmp.resolve("out")).build())
+            .run(
+                new SessionListener() {
+                  @Override
+                  public void sessionStarted(long totalJobs) {
+                    total[0] = totalJobs;
+                  }
+
+                  @Override
+                  public void jobFinished(JobOutcome outcome) {
+                    seen.add(outcome);
+                  }
+                });
+
+    assertThat(total[0]).isEqualTo(4);
+    assertThat(seen).hasSize(4);
+    assertThat(s.success()).isEqualTo(2);
+    assertThat(s.error()).isEqualTo(2);
+  }
+
+  @Test
   void aByteOrderMarkBeforeTheFirstLineIsIgnored() throws Exception {
     Path plan = tmp.resolve("bom.jsonl");
     Files.writeString(
