@@ -131,55 +131,36 @@ public final class SessionRunner {
 
   private SessionSummary runLocked(JobRunner jobs, SessionListener listener, long started)
       throws IOException {
+    long total = Files.isRegularFile(options.plan()) ? countJobs() : SessionListener.UNKNOWN_TOTAL;
+    listener.sessionStarted(total);
+
     LongAdder success = new LongAdder();
     LongAdder error = new LongAdder();
     LongAdder skipped = new LongAdder();
     SessionControl control = new SessionControl();
     AtomicBoolean stoppedOnError = new AtomicBoolean();
+    listener.sessionControl(control);
     int parallelism = options.parallelism();
     Semaphore slots = new Semaphore(parallelism * 4);
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, threadFactory());
     PlanClaims outputs = new PlanClaims();
     PlanClaims jobIds = new PlanClaims();
     long submitted = 0;
-    long total = SessionListener.UNKNOWN_TOTAL;
-    boolean counted = Files.isRegularFile(options.plan());
-    if (!counted) { // a pipe: opening it may wait for its writer
-      listener.sessionStarted(total);
-      listener.sessionControl(control);
-    }
     try (BufferedReader plan = openPlan()) {
       long lineNumber = 0;
-      String text = null;
-      PlanLine first = null;
-      if (counted) {
-        // the first job's quotes start loading while the plan is counted
-        while (first == null && (text = plan.readLine()) != null) {
-          lineNumber++;
-          text = lineNumber == 1 ? withoutByteOrderMark(text) : text;
-          first = text.isBlank() ? null : PlanLine.parse(lineNumber, text);
-        }
-        prefetchQuotes(first, jobs, pool);
-        total = countJobs();
-        listener.sessionStarted(total);
-        listener.sessionControl(control);
-      }
+      String text;
       while (submitted < options.maxJobs()
           && !control.stopRequested()
-          && (first != null || (text = plan.readLine()) != null)) {
-        PlanLine line;
-        if (first != null) {
-          line = first;
-          first = null;
-        } else {
-          lineNumber++;
-          text = lineNumber == 1 ? withoutByteOrderMark(text) : text;
-          if (text.isBlank()) {
-            continue;
-          }
-          line = PlanLine.parse(lineNumber, text);
+          && (text = plan.readLine()) != null) {
+        lineNumber++;
+        if (lineNumber == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1);
+        }
+        if (text.isBlank()) {
+          continue;
         }
         submitted++;
+        PlanLine line = PlanLine.parse(lineNumber, text);
         String outputProblem = claimOutput(outputs, line);
         warnOnRepeatedJobId(jobIds, line, listener);
         try {
@@ -272,32 +253,6 @@ public final class SessionRunner {
               + (earlier > 0 ? "plan line " + earlier : "an earlier plan line")
               + " (the aggregator reports such jobs as duplicates)");
     }
-  }
-
-  private static String withoutByteOrderMark(String firstLine) {
-    return firstLine.startsWith("\uFEFF") ? firstLine.substring(1) : firstLine;
-  }
-
-  /**
-   * Starts loading the quotes of the plan's first line on {@code pool}, so that they load while the
-   * plan is counted and the first job is set up: only for a usable line that names a {@code
-   * data_file} (joining venue files tells the listener and writes into the output root, which stays
-   * the job's own doing), and not when resuming (the job may be done). Its errors are left to the
-   * job, which loads the same cache entry and reports them.
-   */
-  private void prefetchQuotes(PlanLine first, JobRunner jobs, ExecutorService pool) {
-    if (first == null || !first.isValid() || first.config().venues() != null || options.resume()) {
-      return;
-    }
-    QuotesSource quotes = jobs.quotes(options.outputRoot());
-    pool.execute(
-        () -> {
-          try {
-            quotes.load(first.config());
-          } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            // the job loads the same file and reports this
-          }
-        });
   }
 
   private BufferedReader openPlan() throws IOException {
