@@ -179,18 +179,15 @@ fi
 # shellcheck disable=SC2206 # word splitting of the user's JVM options is intended
 java_opts=(${JAVA_OPTS:-})
 # Keep the default in step with the ./arbtune launcher, which is how people run aggregate: its
-# JVM options and, for the repository's own jar, its class-data-sharing archive, made here as the
-# launcher makes it when missing or older than the jar (the launcher itself might rebuild the jar).
+# JVM options and, for the repository's own jar, its class-data-sharing archive, made by the
+# launcher itself (`./arbtune --version`) when missing or older than the jar (it fits the java on
+# the PATH; the launcher rebuilds the jar first if the sources are newer).
 default_agg_opts="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 cds="$repo/arbtune-core/target/arbtune.jsa"
 if [ -z "${AGGREGATE_JAVA_OPTS:-}" ] && [ "$core_jar" = "$repo/arbtune-core/target/arbtune.jar" ]; then
   if [ ! -f "$cds" ] || [ "$core_jar" -nt "$cds" ]; then
-    log "making the class-data-sharing archive $cds (as ./arbtune does) ..."
-    rm -f "$cds"
-    training="$(mktemp -d)"
-    "$java" -XX:ArchiveClassesAtExit="$cds" -Xlog:cds=off,cds+dynamic=off -jar "$core_jar" \
-      quickstart --output-root "$training/quickstart" --quiet >/dev/null 2>&1 || rm -f "$cds"
-    rm -rf "$training"
+    log "making the class-data-sharing archive $cds (./arbtune --version) ..."
+    "$repo/arbtune" --version >/dev/null 2>&1 || true
   fi
   if [ -f "$cds" ]; then
     default_agg_opts+=" -XX:SharedArchiveFile=$cds -Xshare:auto -Xlog:cds=off,cds+dynamic=off"
