@@ -110,15 +110,27 @@ public final class QuotesLoader {
    */
   public static Quotes load(InputStream in, String source, long sizeHint, EpochUnit unit)
       throws IOException {
+    return load(in, source, sizeHint, unit, true);
+  }
+
+  /**
+   * {@link #load(InputStream, String, long, EpochUnit)}, with gzip data inflated on a background
+   * thread ahead of the parsing or not (the same quotes and errors either way).
+   */
+  static Quotes load(
+      InputStream in, String source, long sizeHint, EpochUnit unit, boolean inflateAhead)
+      throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(unit, "unit");
-    CsvScanner scanner = CsvScanner.open(in, source, unit, "timestamp", "time_unit");
-    long rowsGuess = Math.max(16, sizeHint / 58);
-    if (scanner.gzipped()) {
-      rowsGuess *= 4;
+    try (CsvScanner scanner =
+        CsvScanner.open(in, source, unit, "timestamp", "time_unit", inflateAhead)) {
+      long rowsGuess = Math.max(16, sizeHint / 58);
+      if (scanner.gzipped()) {
+        rowsGuess *= 4;
+      }
+      return new Parser(scanner, (int) Math.min(rowsGuess, 1 << 26)).parse();
     }
-    return new Parser(scanner, (int) Math.min(rowsGuess, 1 << 26)).parse();
   }
 
   /** One pass over one input. */
