@@ -8,7 +8,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Reads a stream (the gzip inflater of {@link CsvScanner}) on a background daemon thread named
- * {@value #THREAD_NAME}, ahead of its one reader, so that inflating overlaps with parsing.
+ * {@value #THREAD_NAME}, ahead of its one reader, so that inflating overlaps with parsing. The
+ * first piece is read in the reader's thread, which then starts the background thread.
  *
  * <p>Exactly the bytes of the stream reach the reader, and in the same pieces as a reader that read
  * it directly: the background thread asks the stream for the lengths that {@link CsvScanner}'s
@@ -42,12 +43,15 @@ final class InflateAhead extends InputStream {
   private final Thread thread;
   private volatile boolean closed;
 
-  // The background thread's: the reader's buffer length and the bytes since the last line end.
+  // The background thread's (the reader's before it starts the thread): the reader's buffer length,
+  // the bytes since the last line end, the buffers allocated.
   private int bufferLength;
   private int tail;
   private int allocated;
 
-  // The reader's: the piece being read and how far.
+  // The reader's: whether it read the first piece (and started the thread), the piece being read
+  // and how far.
+  private boolean started;
   private Piece current;
   private int offset;
 
@@ -59,17 +63,17 @@ final class InflateAhead extends InputStream {
   }
 
   /**
-   * Starts reading {@code source} ahead for a reader whose buffer holds {@code bufferLength} bytes
-   * and keeps the bytes after the last line end when it refills (as {@link CsvScanner} does).
+   * Reads {@code source} ahead for a reader whose buffer holds {@code bufferLength} bytes and keeps
+   * the bytes after the last line end when it refills (as {@link CsvScanner} does). The first read
+   * takes place in the reader's thread, which then starts the background thread: the reader never
+   * waits for that thread to be scheduled before it has work.
    */
   static InflateAhead start(InputStream source, int bufferLength) {
     Objects.requireNonNull(source, "source");
     if (bufferLength < 1) {
       throw new IllegalArgumentException("bufferLength must be positive, got " + bufferLength);
     }
-    InflateAhead ahead = new InflateAhead(source, bufferLength);
-    ahead.thread.start();
-    return ahead;
+    return new InflateAhead(source, bufferLength);
   }
 
   private void produce() {
@@ -88,7 +92,7 @@ final class InflateAhead extends InputStream {
           filled.put(END);
           return;
         }
-        advance(bytes, n);
+        advance(bytes, 0, n);
         filled.put(new Piece(bytes, n, null));
       }
     } catch (InterruptedException e) {
@@ -113,11 +117,11 @@ final class InflateAhead extends InputStream {
     return bytes.length >= want ? bytes : new byte[bufferLength];
   }
 
-  /** Counts the bytes since the last line end after {@code bytes[0, n)}. */
-  private void advance(byte[] bytes, int n) {
-    for (int i = n - 1; i >= 0; i--) {
+  /** Counts the bytes since the last line end after {@code bytes[off, off + n)}. */
+  private void advance(byte[] bytes, int off, int n) {
+    for (int i = off + n - 1; i >= off; i--) {
       if (bytes[i] == '\n') {
-        tail = n - 1 - i;
+        tail = off + n - 1 - i;
         return;
       }
     }
@@ -145,6 +149,9 @@ final class InflateAhead extends InputStream {
     if (closed) {
       throw new IOException("the stream was closed");
     }
+    if (!started) {
+      return readFirst(b, off, len);
+    }
     if (current == null) {
       try {
         current = filled.take();
@@ -168,6 +175,25 @@ final class InflateAhead extends InputStream {
       free.offer(piece.bytes());
       current = null;
     }
+    return n;
+  }
+
+  /** The first read, in the reader's thread; then starts the background thread for the rest. */
+  private int readFirst(byte[] b, int off, int len) throws IOException {
+    started = true;
+    int n;
+    try {
+      n = source.read(b, off, len);
+    } catch (IOException | RuntimeException | Error e) {
+      current = new Piece(null, -1, e);
+      throw e;
+    }
+    if (n < 0) {
+      current = END;
+      return n;
+    }
+    advance(b, off, n);
+    thread.start();
     return n;
   }
 

@@ -106,10 +106,13 @@ class InflateAheadTest {
   @Test
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
   void anInterruptedLoadFailsAsInterruptedAndStopsTheInflater() throws Exception {
-    byte[] gzip = Gzip.of(csv(1000));
+    byte[] gzip = Gzip.of(csv(100_000));
     CountDownLatch blocked = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    // The gzip header, then a read that waits (until interrupted) as a stalled pipe would.
+    AtomicReference<String> stalledIn = new AtomicReference<>();
+    assertThat(gzip.length).isGreaterThan(140_000);
+    // The first 70,000 bytes (the gzip header and the first piece, which the loader inflates
+    // itself), then a read that waits (until interrupted) as a stalled pipe would.
     InputStream stalling =
         new InputStream() {
           private int at;
@@ -122,12 +125,13 @@ class InflateAheadTest {
 
           @Override
           public int read(byte[] b, int off, int len) throws IOException {
-            if (at < 10) {
-              int n = Math.min(len, 10 - at);
+            if (at < 70_000) {
+              int n = Math.min(len, 70_000 - at);
               System.arraycopy(gzip, at, b, off, n);
               at += n;
               return n;
             }
+            stalledIn.set(Thread.currentThread().getName());
             blocked.countDown();
             try {
               never.await();
@@ -154,6 +158,7 @@ class InflateAheadTest {
     loader.interrupt();
     loader.join();
 
+    assertThat(stalledIn.get()).isEqualTo(InflateAhead.THREAD_NAME);
     assertThat(failure.get()).isInstanceOf(InterruptedIOException.class);
     assertThat(stillInterrupted.get()).isTrue();
     assertThat(inflaters()).isEmpty();
