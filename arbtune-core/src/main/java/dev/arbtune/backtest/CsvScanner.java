@@ -171,8 +171,8 @@ public final class CsvScanner implements AutoCloseable {
   }
 
   /**
-   * Stops the background inflater, if any, and waits until it has ended; the input is not closed.
-   * Further reading fails.
+   * Stops the background inflater, if any, and waits until it has ended (reading on then fails);
+   * the input is not closed. Without one, does nothing.
    */
   @Override
   public void close() {
