@@ -35,8 +35,13 @@ import java.util.zip.GZIPInputStream;
  * #labelFields} with the columns used, then per row {@link #nextLine()}, {@link #nextField} from
  * {@link #lineStart()} while it returns at most {@link #lineEnd()}, and the parsers on {@link
  * #valueStart()} .. {@link #valueEnd()}. Positions are valid until the next {@link #nextLine()}.
+ *
+ * <p>Opened {@linkplain #open(InputStream, String, EpochUnit, String, String, boolean) to inflate
+ * ahead}, a gzip input is inflated on a background thread while the lines are parsed ({@link
+ * InflateAhead}: the same bytes in the same pieces, so the same quotes and the same errors); {@link
+ * #close()} then stops that thread, and must be called whether the reading finished or not.
  */
-public final class CsvScanner {
+public final class CsvScanner implements AutoCloseable {
 
   private static final int BUFFER_SIZE = 1 << 20;
 
@@ -53,6 +58,8 @@ public final class CsvScanner {
   private final String source;
   private final InputStream in;
   private final boolean gzipped;
+  // The background inflater when gzip data is inflated ahead, else null.
+  private final InflateAhead ahead;
   private byte[] buf = new byte[BUFFER_SIZE];
   private int pos;
   private int limit;
@@ -84,12 +91,14 @@ public final class CsvScanner {
       String source,
       InputStream in,
       boolean gzipped,
+      InflateAhead ahead,
       EpochUnit unit,
       String timeColumn,
       String unitSetting) {
     this.source = source;
-    this.in = in;
+    this.in = ahead != null ? ahead : in;
     this.gzipped = gzipped;
+    this.ahead = ahead;
     this.unitGiven = unit != EpochUnit.AUTO;
     this.epochUnit = unitGiven ? unit : null;
     this.timeColumn = timeColumn;
@@ -112,6 +121,32 @@ public final class CsvScanner {
   public static CsvScanner open(
       InputStream in, String source, EpochUnit unit, String timeColumn, String unitSetting)
       throws IOException {
+    return open(in, source, unit, timeColumn, unitSetting, false);
+  }
+
+  /**
+   * A scanner over {@code in} (plain or gzip-compressed, recognised by its magic bytes), which it
+   * does not close; with {@code inflateAhead}, gzip data is inflated on a background thread ahead
+   * of the parsing (plain input is read as without it), which {@link #close()} stops.
+   *
+   * @param source the file's name for messages
+   * @param unit the unit of epoch integers, or {@link EpochUnit#AUTO} to read it from their
+   *     magnitude
+   * @param timeColumn the time column's name, for messages
+   * @param unitSetting the setting that gives the unit, as messages name it ({@code time_unit},
+   *     {@code --time-unit})
+   * @param inflateAhead whether to inflate gzip data on a background thread
+   * @throws QuotesFormatException when the gzip data is broken
+   * @throws IOException when reading fails
+   */
+  public static CsvScanner open(
+      InputStream in,
+      String source,
+      EpochUnit unit,
+      String timeColumn,
+      String unitSetting,
+      boolean inflateAhead)
+      throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(unit, "unit");
@@ -131,7 +166,19 @@ public final class CsvScanner {
         throw brokenGzip(source, e);
       }
     }
-    return new CsvScanner(source, body, gzipped, unit, timeColumn, unitSetting);
+    InflateAhead ahead = gzipped && inflateAhead ? InflateAhead.start(body, BUFFER_SIZE) : null;
+    return new CsvScanner(source, body, gzipped, ahead, unit, timeColumn, unitSetting);
+  }
+
+  /**
+   * Stops the background inflater, if any, and waits until it has ended (reading on then fails);
+   * the input is not closed. Without one, does nothing.
+   */
+  @Override
+  public void close() {
+    if (ahead != null) {
+      ahead.close();
+    }
   }
 
   /** Gzip data that ends too early (a copy cut short, a file still being written) or is corrupt. */
@@ -665,7 +712,10 @@ public final class CsvScanner {
     }
   }
 
-  /** Moves the unread tail to the front of the buffer (growing it when full) and reads more. */
+  /**
+   * Moves the unread tail to the front of the buffer (growing it when full) and reads more. {@link
+   * InflateAhead} asks its stream for the lengths this asks for: keep the two in step.
+   */
   private void fill() throws IOException {
     int remaining = limit - pos;
     if (pos > 0) {

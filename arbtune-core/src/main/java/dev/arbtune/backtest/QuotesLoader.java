@@ -38,6 +38,15 @@ import java.util.Objects;
  * </ul>
  *
  * Every error is a {@link QuotesFormatException} naming the file, the line and the column.
+ *
+ * <p>Gzip data is inflated on a second thread, a daemon named {@code arbtune-inflate}, while the
+ * calling thread parses ({@link InflateAhead}): at most 4 buffers of 1 MiB (more only for a line
+ * longer than that) beyond the parser's own 1 MiB, reused. The parser gets the same bytes in the
+ * same pieces as reading in one thread would give it, so the quotes and every error (a format
+ * error, broken or truncated gzip data, a read error, also on pipes and multi-member files) are the
+ * same. The thread ends with the load, also when the load fails or the calling thread is
+ * interrupted (an {@link java.io.InterruptedIOException}); the input is closed as before (by {@link
+ * #load(Path, EpochUnit)}, not by the stream overloads). Plain text is read in the calling thread.
  */
 public final class QuotesLoader {
 
@@ -110,15 +119,27 @@ public final class QuotesLoader {
    */
   public static Quotes load(InputStream in, String source, long sizeHint, EpochUnit unit)
       throws IOException {
+    return load(in, source, sizeHint, unit, true);
+  }
+
+  /**
+   * {@link #load(InputStream, String, long, EpochUnit)}, with gzip data inflated on a background
+   * thread ahead of the parsing or not (the same quotes and errors either way).
+   */
+  static Quotes load(
+      InputStream in, String source, long sizeHint, EpochUnit unit, boolean inflateAhead)
+      throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(unit, "unit");
-    CsvScanner scanner = CsvScanner.open(in, source, unit, "timestamp", "time_unit");
-    long rowsGuess = Math.max(16, sizeHint / 58);
-    if (scanner.gzipped()) {
-      rowsGuess *= 4;
+    try (CsvScanner scanner =
+        CsvScanner.open(in, source, unit, "timestamp", "time_unit", inflateAhead)) {
+      long rowsGuess = Math.max(16, sizeHint / 58);
+      if (scanner.gzipped()) {
+        rowsGuess *= 4;
+      }
+      return new Parser(scanner, (int) Math.min(rowsGuess, 1 << 26)).parse();
     }
-    return new Parser(scanner, (int) Math.min(rowsGuess, 1 << 26)).parse();
   }
 
   /** One pass over one input. */
