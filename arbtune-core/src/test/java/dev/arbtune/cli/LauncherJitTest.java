@@ -67,7 +67,7 @@ class LauncherJitTest {
       throws Exception {
     List<String> options = launcherOptions();
     assertThat(options)
-        .contains("-D" + CompilerDirectives.PROPERTY + "=" + DIRECTIVES)
+        .contains("-D" + CompilerDirectives.PROPERTY + "=" + DIRECTIVES, "-XX:+UseParallelGC")
         .anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
 
     Child quiet = java(options, Map.of(), "--version");
@@ -197,7 +197,7 @@ class LauncherJitTest {
         .isEmpty();
 
     // each of the launcher's option sets: C1 and the serial collector (plan), the backtests' (run,
-    // G1), the serial collector (join)
+    // the parallel collector), the serial collector (join)
     Path plan = tmp.resolve("plan.jsonl");
     for (List<String> command :
         List.of(
