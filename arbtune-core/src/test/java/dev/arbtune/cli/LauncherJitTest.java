@@ -67,10 +67,7 @@ class LauncherJitTest {
       throws Exception {
     List<String> options = launcherOptions();
     assertThat(options)
-        .contains(
-            "-D" + CompilerDirectives.PROPERTY + "=" + DIRECTIVES,
-            "-XX:-C1UpdateMethodData",
-            "-XX:+UseParallelGC")
+        .contains("-D" + CompilerDirectives.PROPERTY + "=" + DIRECTIVES, "-XX:+UseParallelGC")
         .anyMatch(o -> o.startsWith("-XX:Tier4InvocationThreshold="));
 
     Child quiet = java(options, Map.of(), "--version");
