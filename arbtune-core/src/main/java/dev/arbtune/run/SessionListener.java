@@ -29,7 +29,7 @@ public interface SessionListener {
 
   /**
    * Called for something about the plan or the output root that is not an error of a job, such as a
-   * {@code job_id} used by two lines; from the thread that reads the plan.
+   * {@code job_id} used by two lines; from the worker thread that reads the line, in line order.
    *
    * @param message one line, naming the plan line where there is one
    */

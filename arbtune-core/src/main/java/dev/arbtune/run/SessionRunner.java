@@ -17,20 +17,19 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs a JSONL plan: every line is one job, run on a bounded pool of threads, each writing one
- * result document inside the output root. Lines are streamed (a few per thread are held at a time,
- * however long the plan) and parsed in order by one reading thread; each quotes file is loaded once
- * and shared by all jobs (within the quotes budget, see {@link SessionOptions#quotesCacheBytes()}).
+ * Runs a JSONL plan: every line is one job, run on a fixed number of worker threads, each writing
+ * one result document inside the output root. Lines are streamed (one per worker is held at a time,
+ * however long the plan): each worker takes the next line itself, and the lines are read, parsed
+ * and their {@code output_json} and {@code job_id} claimed in line order, one worker at a time, as
+ * one reading thread would (without a queue and a hand-off between threads for every job: about 0.1
+ * s of a 10,000-job sweep's 1.5 s, docs/BENCHMARKS.md); each quotes file is loaded once and shared
+ * by all jobs (within the quotes budget, see {@link SessionOptions#quotesCacheBytes()}).
  *
  * <p>One job's failure never stops the others (unless {@code stopOnError}): it writes an error
  * document and the session goes on. So does a line whose {@code output_json} an earlier line
@@ -140,44 +139,18 @@ public final class SessionRunner {
     SessionControl control = new SessionControl();
     AtomicBoolean stoppedOnError = new AtomicBoolean();
     listener.sessionControl(control);
-    int parallelism = options.parallelism();
-    Semaphore slots = new Semaphore(parallelism * 4);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, threadFactory());
-    PlanClaims outputs = new PlanClaims();
-    PlanClaims jobIds = new PlanClaims();
-    long submitted = 0;
-    try (BufferedReader plan = openPlan()) {
-      long lineNumber = 0;
-      String text;
-      while (submitted < options.maxJobs()
-          && !control.stopRequested()
-          && (text = plan.readLine()) != null) {
-        lineNumber++;
-        if (lineNumber == 1 && text.startsWith("\uFEFF")) {
-          text = text.substring(1);
-        }
-        if (text.isBlank()) {
-          continue;
-        }
-        submitted++;
-        PlanLine line = PlanLine.parse(lineNumber, text);
-        String outputProblem = claimOutput(outputs, line);
-        warnOnRepeatedJobId(jobIds, line, listener);
-        try {
-          slots.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          control.requestStop();
-          break;
-        }
-        pool.execute(
-            () -> {
+    try (PlanFeed feed = new PlanFeed(openPlan(), options.maxJobs(), control, listener)) {
+      Runnable work =
+          () -> {
+            PlanFeed.Job job;
+            while ((job = feed.next()) != null) {
+              if (!control.jobStarting()) {
+                control.jobEnded();
+                return;
+              }
               try {
-                if (!control.jobStarting()) {
-                  return;
-                }
                 JobOutcome outcome =
-                    jobs.run(line, options.outputRoot(), options.resume(), outputProblem);
+                    jobs.run(job.line(), options.outputRoot(), options.resume(), job.problem());
                 switch (outcome.status()) {
                   case SUCCESS -> success.increment();
                   case SKIPPED -> skipped.increment();
@@ -190,33 +163,41 @@ public final class SessionRunner {
                   }
                 }
                 listener.jobFinished(outcome);
+              } catch (RuntimeException | Error e) { // a bug: said, and the session goes on
+                Thread.UncaughtExceptionHandler handler =
+                    Thread.currentThread().getUncaughtExceptionHandler();
+                handler.uncaughtException(Thread.currentThread(), e);
               } finally {
                 control.jobEnded();
-                slots.release();
               }
-            });
+            }
+          };
+      ThreadFactory factory = threadFactory();
+      Thread[] workers = new Thread[options.parallelism()];
+      for (int w = 0; w < workers.length; w++) {
+        workers[w] = factory.newThread(work);
+        workers[w].start();
       }
-    } finally {
-      pool.shutdown();
-      awaitQuietly(pool);
+      joinQuietly(workers, control);
+      feed.rethrow();
+      long s = success.sum();
+      long e = error.sum();
+      return new SessionSummary(
+          Math.max(total, feed.taken()), // the plan may have grown since it was counted
+          s + e,
+          s,
+          e,
+          skipped.sum(),
+          (System.nanoTime() - started) / 1e9,
+          stoppedOnError.get());
     }
-    long s = success.sum();
-    long e = error.sum();
-    return new SessionSummary(
-        Math.max(total, submitted), // the plan may have grown since it was counted
-        s + e,
-        s,
-        e,
-        skipped.sum(),
-        (System.nanoTime() - started) / 1e9,
-        stoppedOnError.get());
   }
 
   /**
    * Claims the line's {@code output_json} (normalized); returns why the line must not write it (an
    * earlier line claimed it), or {@code null}.
    */
-  private static String claimOutput(PlanClaims outputs, PlanLine line) {
+  static String claimOutput(PlanClaims outputs, PlanLine line) {
     if (line.outputJson() == null) {
       return null;
     }
@@ -237,8 +218,7 @@ public final class SessionRunner {
         + " (each job needs a file of its own; this job's document is not written there)";
   }
 
-  private static void warnOnRepeatedJobId(
-      PlanClaims jobIds, PlanLine line, SessionListener listener) {
+  static void warnOnRepeatedJobId(PlanClaims jobIds, PlanLine line, SessionListener listener) {
     if (line.jobId() == null) {
       return;
     }
@@ -326,15 +306,20 @@ public final class SessionRunner {
     }
   }
 
-  private static void awaitQuietly(ExecutorService pool) {
+  /**
+   * Waits for the workers to finish. When this thread is interrupted meanwhile, the session starts
+   * no new job and the interrupt is kept for the caller, once the running jobs have finished.
+   */
+  private static void joinQuietly(Thread[] workers, SessionControl control) {
     boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.DAYS)) {
-          break;
+    for (Thread worker : workers) {
+      while (worker.isAlive()) {
+        try {
+          worker.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          control.requestStop();
         }
-      } catch (InterruptedException e) {
-        interrupted = true;
       }
     }
     if (interrupted) {

@@ -673,4 +673,81 @@ class SessionRunnerTest {
     assertThat(documentsIn(out.resolve("s"))).as("no job ran after").isEqualTo(counted);
     assertThat(s.attempted()).isEqualTo(counted).isLessThan(400);
   }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void aBugWhileFinishingOneJobIsSaidAndTheOtherJobsStillRun() throws Exception {
+    // one worker: had the bug ended it, no other would run the rest
+    Path plan = plan(40);
+    Path out = tmp.resolve("out");
+    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = System.err;
+    SessionSummary s;
+    java.util.concurrent.atomic.AtomicInteger heard =
+        new java.util.concurrent.atomic.AtomicInteger();
+    System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      s =
+          new SessionRunner(options(plan, out).parallelism(1).build())
+              .run(
+                  new SessionListener() {
+                    @Override
+                    public void jobFinished(JobOutcome outcome) {
+                      heard.incrementAndGet();
+                      if (outcome.lineNumber() == 3) {
+                        throw new IllegalStateException("listener bug");
+                      }
+                    }
+                  });
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(documentsIn(out.resolve("s"))).isEqualTo(40);
+    assertThat(heard.get()).isEqualTo(40);
+    assertThat(s.success()).isEqualTo(40);
+    assertThat(said.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(
+            "arbtune: internal error in a job (please report this):"
+                + " java.lang.IllegalStateException: listener bug"
+                + System.lineSeparator());
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
+  void anInterruptedSessionStartsNoNewJobAndKeepsTheInterrupt() throws Exception {
+    Path plan = plan(400);
+    Path out = tmp.resolve("out");
+    java.util.concurrent.atomic.AtomicReference<Thread> sessionThread =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong finished = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean keptInterrupt =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread session =
+        new Thread(
+            () -> {
+              try {
+                new SessionRunner(options(plan, out).parallelism(2).build())
+                    .run(
+                        new SessionListener() {
+                          @Override
+                          public void jobFinished(JobOutcome outcome) {
+                            if (finished.incrementAndGet() == 5) {
+                              sessionThread.get().interrupt();
+                            }
+                          }
+                        });
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              keptInterrupt.set(Thread.currentThread().isInterrupted());
+            });
+    sessionThread.set(session);
+    session.start();
+    session.join();
+
+    assertThat(keptInterrupt).isTrue();
+    assertThat(finished.get()).isBetween(5L, 20L);
+    assertThat(documentsIn(out.resolve("s"))).isEqualTo(finished.get());
+  }
 }
