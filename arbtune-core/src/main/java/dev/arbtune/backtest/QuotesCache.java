@@ -341,8 +341,35 @@ public final class QuotesCache {
     }
   }
 
-  /** A local file read in one unit. */
-  private record FileKey(Path realPath, EpochUnit unit) {}
+  /**
+   * A local file read in one unit. A class, not a record: looked up for every job, and a record's
+   * {@code equals} and {@code hashCode} run through method handles, code that each run's
+   * interpreter and compilers would first have to go through.
+   */
+  private static final class FileKey {
+    private final Path realPath;
+    private final EpochUnit unit;
+
+    FileKey(Path realPath, EpochUnit unit) {
+      this.realPath = realPath;
+      this.unit = unit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FileKey k && realPath.equals(k.realPath) && unit == k.unit;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * realPath.hashCode() + unit.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return realPath + " (" + unit + ")";
+    }
+  }
 
   /**
    * The real path of {@code file}, remembered by the name it was asked for; for a file that exists

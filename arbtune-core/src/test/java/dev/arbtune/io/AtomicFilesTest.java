@@ -3,15 +3,21 @@ package dev.arbtune.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbtune.testing.Gen;
+import dev.arbtune.testing.PropertyTest;
+import dev.arbtune.testing.Tries;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AtomicFilesTest {
 
@@ -198,5 +204,32 @@ class AtomicFilesTest {
         .hasMessage("the body's own failure")
         .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
     assertThat(target).doesNotExist();
+  }
+
+  static Stream<Arguments> anOwnerIsWhatTheRegularExpressionMatches() {
+    return Tries.of(
+        3000,
+        Gen.strings(
+            Gen.frequencyOf(
+                Gen.w(8, Gen.chars('a', 'z', "ABCXYZ0123456789", "")),
+                Gen.w(1, Gen.chars("./-_ \u00e9\u0661\uff21\u00b2@[`{:"))),
+            0,
+            34));
+  }
+
+  /** The owner check is the regular expression {@code [A-Za-z0-9]{1,32}}, without one. */
+  @PropertyTest
+  @MethodSource
+  void anOwnerIsWhatTheRegularExpressionMatches(String owner) {
+    boolean reference = Pattern.matches("[A-Za-z0-9]{1,32}", owner);
+    assertThat(AtomicFiles.isOwner(owner)).isEqualTo(reference);
+    if (reference) {
+      assertThat(AtomicFiles.isTemporaryNameOf(AtomicFiles.temporaryName("x.json", owner), owner))
+          .isTrue();
+    } else {
+      assertThatThrownBy(() -> AtomicFiles.temporaryName("x.json", owner))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("owner must be 1 to 32 letters or digits");
+    }
   }
 }
