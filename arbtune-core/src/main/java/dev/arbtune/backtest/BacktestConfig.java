@@ -1,6 +1,7 @@
 package dev.arbtune.backtest;
 
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.result.DocumentLayout;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -296,6 +297,9 @@ public record BacktestConfig(
         null);
   }
 
+  /** The fields whose text is held to {@link #requireLength}. */
+  private static final String[] TEXT_FIELDS = {DATA_FILE, TAG, START_TIME, END_TIME};
+
   /**
    * Reads a {@code config} object (from JSON or YAML). Missing fields take their defaults; {@code
    * data_file}, or instead both {@code venue_a} and {@code venue_b} ({@link VenueFiles}), is
@@ -311,7 +315,7 @@ public record BacktestConfig(
         throw new ConfigException(key, "unknown config field" + suggestion(key, ALL_FIELDS));
       }
     }
-    for (String key : List.of(DATA_FILE, TAG, START_TIME, END_TIME)) {
+    for (String key : TEXT_FIELDS) {
       if (map.get(key) instanceof String s) {
         requireLength(key, s);
       }
@@ -367,6 +371,7 @@ public record BacktestConfig(
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
+    // writeTo lays out the same members: keep the two in step (BacktestConfigLayoutTest)
     if (venues == null) {
       m.put(DATA_FILE, dataFile);
     } else {
@@ -394,6 +399,39 @@ public record BacktestConfig(
       m.put(PNL_BLOCKS, pnlBlocks);
     }
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Lays out {@link #toMap()}'s members, in its order, as the members of the object being written
+   * (a result document's {@code config}), without building the map.
+   */
+  public void writeTo(DocumentLayout out) {
+    if (venues == null) {
+      out.member(DATA_FILE, dataFile);
+    } else {
+      venues.writeTo(out);
+    }
+    out.member(MIN_SPREAD_BPS, minSpreadBps)
+        .member(TAKER_FEE_A_BPS, takerFeeABps)
+        .member(TAKER_FEE_B_BPS, takerFeeBBps)
+        .member(SLIPPAGE_BPS, slippageBps)
+        .member(MAX_POSITION_USD, maxPositionUsd)
+        .member(MAX_OPEN_TRADES, maxOpenTrades)
+        .member(INITIAL_BALANCE_USD, initialBalanceUsd)
+        .member(STOP_ON_DRAWDOWN_PCT, stopOnDrawdownPct)
+        .member(TAG, tag);
+    if (startTime != null) {
+      out.member(START_TIME, startTime.toString());
+    }
+    if (endTime != null) {
+      out.member(END_TIME, endTime.toString());
+    }
+    if (timeUnit != EpochUnit.AUTO) {
+      out.member(TIME_UNIT, timeUnit.label());
+    }
+    if (pnlBlocks != DEFAULT_PNL_BLOCKS) {
+      out.member(PNL_BLOCKS, pnlBlocks);
+    }
   }
 
   /**
@@ -475,6 +513,9 @@ public record BacktestConfig(
     Object v = map.get(key);
     if (!(v instanceof Number n)) {
       throw new ConfigException(key, "expected an integer, got " + describe(v));
+    }
+    if (n instanceof Integer i) {
+      return i;
     }
     BigDecimal d;
     try {

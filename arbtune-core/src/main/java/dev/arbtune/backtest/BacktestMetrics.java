@@ -1,5 +1,6 @@
 package dev.arbtune.backtest;
 
+import dev.arbtune.result.DocumentLayout;
 import dev.arbtune.result.Metric;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -87,6 +88,7 @@ public record BacktestMetrics(
    */
   public Map<String, Object> toMap(double runtimeSeconds) {
     Map<String, Object> m = new LinkedHashMap<>();
+    // writeTo lays out the same members: keep the two in step (MetricsLayoutTest)
     m.put(Metric.TOTAL_TRADES.key(), totalTrades);
     m.put(Metric.CLOSED_TRADES.key(), closedTrades);
     m.put(Metric.OPEN_TRADES.key(), openTrades);
@@ -106,6 +108,39 @@ public record BacktestMetrics(
     m.put(Metric.QUOTES_SKIPPED.key(), quotesSkipped);
     m.put(Metric.STOPPED_ON_DRAWDOWN.key(), stoppedOnDrawdown);
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Lays out {@link #toMap(double)}'s members, in its order, as the members of the object being
+   * written (a result document's {@code metrics}), without building the map.
+   */
+  public void writeTo(DocumentLayout out, double runtimeSeconds) {
+    out.member(Metric.TOTAL_TRADES.key(), totalTrades)
+        .member(Metric.CLOSED_TRADES.key(), closedTrades)
+        .member(Metric.OPEN_TRADES.key(), openTrades);
+    put(out, Metric.FINAL_BALANCE_USD, finalBalanceUsd);
+    put(out, Metric.REALIZED_PNL_USD, realizedPnlUsd);
+    put(out, Metric.MAX_DRAWDOWN_PCT, maxDrawdownPct);
+    put(out, Metric.WIN_RATE, winRate);
+    put(out, Metric.AVG_PNL_PER_TRADE_USD, avgPnlPerTradeUsd);
+    put(out, Metric.RUNTIME_SECONDS, runtimeSeconds);
+    put(out, Metric.UNREALIZED_PNL_USD, unrealizedPnlUsd);
+    put(out, Metric.FEES_PAID_USD, feesPaidUsd);
+    put(out, Metric.PROFIT_FACTOR, profitFactor);
+    put(out, Metric.PNL_STD_PER_TRADE_USD, pnlStdPerTradeUsd);
+    put(out, Metric.SHARPE_PER_TRADE, sharpePerTrade);
+    put(out, Metric.AVG_HOLDING_SECONDS, avgHoldingSeconds);
+    out.member(Metric.QUOTES_PROCESSED.key(), quotesProcessed)
+        .member(Metric.QUOTES_SKIPPED.key(), quotesSkipped)
+        .member(Metric.STOPPED_ON_DRAWDOWN.key(), stoppedOnDrawdown);
+  }
+
+  private static void put(DocumentLayout out, Metric metric, double value) {
+    out.member(metric.key(), round(value, metric.unit().decimals()));
+  }
+
+  private static void put(DocumentLayout out, Metric metric, Double value) {
+    out.member(metric.key(), value == null ? null : round(value, metric.unit().decimals()));
   }
 
   /** Puts {@code value} rounded to the metric's decimal places; {@code null} stays {@code null}. */

@@ -1,5 +1,6 @@
 package dev.arbtune.backtest;
 
+import dev.arbtune.result.DocumentLayout;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,11 +52,8 @@ public record PeriodPnl(long[] blockStarts, long end, double[] pnlUsd, int[] tra
   /** The entries of the document's {@code period_pnl} object, in their order. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    Times times = lastTimes;
-    if (times == null || times.end != end || !Arrays.equals(times.blockStarts, blockStarts)) {
-      times = new Times(blockStarts, end);
-      lastTimes = times;
-    }
+    // writeTo lays out the same members: keep the two in step (PeriodPnlLayoutTest)
+    Times times = times();
     m.put("block_starts", times.startsText);
     m.put("end", times.endText);
     Double[] pnl = new Double[pnlUsd.length];
@@ -70,8 +68,39 @@ public record PeriodPnl(long[] blockStarts, long end, double[] pnlUsd, int[] tra
   }
 
   /**
-   * The times of the last {@link #toMap()}, as written: every job of one file and window has the
-   * same blocks, so a sweep formats them once instead of once per job.
+   * Lays out {@link #toMap()}'s members, in its order, as the members of the object being written
+   * (a result document's {@code period_pnl}), without building the map.
+   */
+  public void writeTo(DocumentLayout out) {
+    Times times = times();
+    out.beginArray("block_starts");
+    for (String start : times.startsText) {
+      out.item(start);
+    }
+    out.end().member("end", times.endText).beginArray("pnl_usd");
+    for (double pnl : pnlUsd) {
+      out.item(pnl);
+    }
+    out.end().beginArray("trades");
+    for (int count : trades) {
+      out.item(count);
+    }
+    out.end();
+  }
+
+  /** The text of the block starts and end, formatted once for every job of one file and window. */
+  private Times times() {
+    Times times = lastTimes;
+    if (times == null || times.end != end || !Arrays.equals(times.blockStarts, blockStarts)) {
+      times = new Times(blockStarts, end);
+      lastTimes = times;
+    }
+    return times;
+  }
+
+  /**
+   * The times of the last {@link #toMap()} or {@link #writeTo}, as written: every job of one file
+   * and window has the same blocks, so a sweep formats them once instead of once per job.
    */
   private static volatile Times lastTimes;
 

@@ -1,6 +1,7 @@
 package dev.arbtune.backtest;
 
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.result.DocumentLayout;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +126,12 @@ public record VenueFiles(
 
   /** Whether {@code map} gives any venue key (with a non-null value). */
   static boolean named(Map<String, ?> map) {
-    return FIELDS.stream().anyMatch(k -> map.get(k) != null);
+    for (String k : FIELDS) {
+      if (map.get(k) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -164,6 +170,36 @@ public record VenueFiles(
 
   private static String firstGiven(Map<String, ?> map) {
     return FIELDS.stream().filter(k -> map.get(k) != null).findFirst().orElse(MAX_STALENESS);
+  }
+
+  /** Lays out {@link #toMap()}'s members, in its order. */
+  void writeTo(DocumentLayout out) {
+    out.member(VENUE_A, venueA).member(VENUE_B, venueB);
+    if (!formatA.equals("auto")) {
+      out.member(FORMAT_A, formatA);
+    }
+    if (!formatB.equals("auto")) {
+      out.member(FORMAT_B, formatB);
+    }
+    if (timeColumnA != null) {
+      out.member(TIME_COLUMN_A, timeColumnA);
+    }
+    if (timeColumnB != null) {
+      out.member(TIME_COLUMN_B, timeColumnB);
+    }
+    if (timeUnitA != EpochUnit.AUTO) {
+      out.member(TIME_UNIT_A, timeUnitA.label());
+    }
+    if (timeUnitB != EpochUnit.AUTO) {
+      out.member(TIME_UNIT_B, timeUnitB.label());
+    }
+    out.member(MAX_STALENESS, maxStaleness);
+    if (sortA) {
+      out.member(SORT_A, true);
+    }
+    if (sortB) {
+      out.member(SORT_B, true);
+    }
   }
 
   /**

@@ -29,7 +29,7 @@ final class PlainDocumentWriter {
   private byte[] b = new byte[2048];
   private int n;
 
-  private PlainDocumentWriter() {}
+  PlainDocumentWriter() {}
 
   /**
    * The bytes of a success document as {@link ResultWriter#success(java.io.Writer, String, Map,
@@ -72,7 +72,12 @@ final class PlainDocumentWriter {
       return null;
     }
     w.ascii("\n}\n");
-    return Arrays.copyOf(w.b, w.n);
+    return w.bytes();
+  }
+
+  /** The bytes laid out so far. */
+  byte[] bytes() {
+    return Arrays.copyOf(b, n);
   }
 
   /** Writes {@code map}'s entries at {@code depth} after {@code first} ones; false to decline. */
@@ -88,7 +93,7 @@ final class PlainDocumentWriter {
   }
 
   /** Before a member or an item: a comma unless it is the first, a new line, the indentation. */
-  private void separate(boolean first, int depth) {
+  void separate(boolean first, int depth) {
     if (!first) {
       put((byte) ',');
     }
@@ -178,7 +183,7 @@ final class PlainDocumentWriter {
   }
 
   /** A finite double as {@link Double#toString(double)} writes it; false for NaN, ±infinity. */
-  private boolean number(double d) {
+  boolean number(double d) {
     if (!Double.isFinite(d)) {
       return false;
     }
@@ -197,7 +202,7 @@ final class PlainDocumentWriter {
   }
 
   /** A quoted string of printable ASCII; false (declined) for any other character. */
-  private boolean string(String s) {
+  boolean string(String s) {
     int len = s.length();
     ensure(len + 2);
     b[n++] = '"';
@@ -216,7 +221,7 @@ final class PlainDocumentWriter {
     return true;
   }
 
-  private void newline(int depth) {
+  void newline(int depth) {
     ensure(1 + 2 * depth);
     b[n++] = '\n';
     for (int i = 0; i < depth; i++) {
@@ -226,7 +231,7 @@ final class PlainDocumentWriter {
   }
 
   /** Text known to be ASCII. */
-  private void ascii(String s) {
+  void ascii(String s) {
     int len = s.length();
     ensure(len);
     for (int i = 0; i < len; i++) {
@@ -234,7 +239,7 @@ final class PlainDocumentWriter {
     }
   }
 
-  private void put(byte c) {
+  void put(byte c) {
     ensure(1);
     b[n++] = c;
   }

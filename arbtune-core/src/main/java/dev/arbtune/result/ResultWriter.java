@@ -105,6 +105,17 @@ public final class ResultWriter {
   }
 
   /**
+   * Writes a document already laid out (such as {@link DocumentLayout#finish()}'s bytes) to {@code
+   * file}, replacing it atomically.
+   *
+   * @throws IOException when the file cannot be written; it is then unchanged
+   */
+  public void writeDocument(Path file, byte[] document) throws IOException {
+    Objects.requireNonNull(file, "file");
+    AtomicFiles.writeBytes(file, document, durable, owner);
+  }
+
+  /**
    * Writes an error document to {@code file}, replacing it atomically.
    *
    * @param jobId written as {@code config_summary.job_id}; {@code null} to leave it out

@@ -13,6 +13,7 @@ import dev.arbtune.backtest.QuotesTooLargeException;
 import dev.arbtune.backtest.Trade;
 import dev.arbtune.backtest.VenueFiles;
 import dev.arbtune.io.Excerpt;
+import dev.arbtune.result.DocumentLayout;
 import dev.arbtune.result.ResultDocument;
 import dev.arbtune.result.ResultWriter;
 import java.io.IOException;
@@ -28,29 +29,96 @@ import java.util.function.Consumer;
  * metrics) or an error document (the config where known, and the message). {@link JobRunner} writes
  * it into a local folder; other runners write the same bytes elsewhere.
  *
- * @param lineNumber the plan line, or 0 for a job that does not come from a plan
- * @param jobId the job id, or {@code null} when the line had none
- * @param config the config to write, or {@code null} when it is not known
- * @param metrics the metrics of a success (with {@code runtime_seconds}); {@code null} for an error
- * @param error the message of an error; {@code null} for a success
- * @param backtestMetrics the backtest's metrics for a success; else {@code null}
- * @param joinedFile for a success of a job that names venue files, the joined quotes file it read
- *     (written as {@code config_summary.joined_file}); else {@code null}
- * @param periodPnl for a success, its realized PnL per block of its window (written as {@code
- *     period_pnl} after {@code config_summary}); else {@code null}
+ * <p>A success that {@link #run} made keeps its {@link BacktestConfig} and {@link BacktestMetrics}
+ * and makes their maps ({@link #config()}, {@link #metrics()}) only when asked: a run writes it
+ * through {@link #plainBytes()}, laid out without them. Equal documents have equal components, as a
+ * record's; immutable and thread-safe.
  */
-public record JobDocument(
-    long lineNumber,
-    String jobId,
-    Map<String, ?> config,
-    Map<String, Object> metrics,
-    String error,
-    BacktestMetrics backtestMetrics,
-    String joinedFile,
-    PeriodPnl periodPnl) {
+public final class JobDocument {
 
   /** The key of {@code config_summary} that names the joined quotes of a venue job. */
   public static final String JOINED_FILE = "joined_file";
+
+  private final long lineNumber;
+  private final String jobId;
+  private final String error;
+  private final BacktestMetrics backtestMetrics;
+  private final String joinedFile;
+  private final PeriodPnl periodPnl;
+
+  /** The config's map, or {@code null} until {@link #config()} makes it from {@link #source}. */
+  private volatile Map<String, ?> config;
+
+  /** The metrics' map, or {@code null} until {@link #metrics()} makes it from the backtest's. */
+  private volatile Map<String, Object> metrics;
+
+  /** For a success of {@link #run}: the config its maps are made from; else {@code null}. */
+  private final BacktestConfig source;
+
+  /** For a success of {@link #run}: its {@code runtime_seconds}, unrounded. */
+  private final double runtimeSeconds;
+
+  /**
+   * A document.
+   *
+   * @param lineNumber the plan line, or 0 for a job that does not come from a plan
+   * @param jobId the job id, or {@code null} when the line had none
+   * @param config the config to write, or {@code null} when it is not known
+   * @param metrics the metrics of a success (with {@code runtime_seconds}); {@code null} for an
+   *     error
+   * @param error the message of an error; {@code null} for a success
+   * @param backtestMetrics the backtest's metrics for a success; else {@code null}
+   * @param joinedFile for a success of a job that names venue files, the joined quotes file it read
+   *     (written as {@code config_summary.joined_file}); else {@code null}
+   * @param periodPnl for a success, its realized PnL per block of its window (written as {@code
+   *     period_pnl} after {@code config_summary}); else {@code null}
+   */
+  public JobDocument(
+      long lineNumber,
+      String jobId,
+      Map<String, ?> config,
+      Map<String, Object> metrics,
+      String error,
+      BacktestMetrics backtestMetrics,
+      String joinedFile,
+      PeriodPnl periodPnl) {
+    if ((error == null) == (metrics == null)) {
+      throw new IllegalArgumentException("exactly one of metrics and error must be set");
+    }
+    if (error == null) {
+      Objects.requireNonNull(config, "config");
+      Objects.requireNonNull(backtestMetrics, "backtestMetrics");
+    }
+    this.lineNumber = lineNumber;
+    this.jobId = jobId;
+    this.config = config;
+    this.metrics = metrics;
+    this.error = error;
+    this.backtestMetrics = backtestMetrics;
+    this.joinedFile = joinedFile;
+    this.periodPnl = periodPnl;
+    this.source = null;
+    this.runtimeSeconds = Double.NaN;
+  }
+
+  /** A success of {@link #run}, whose maps are made only when asked for. */
+  private JobDocument(
+      long lineNumber,
+      String jobId,
+      BacktestConfig source,
+      BacktestMetrics backtestMetrics,
+      double runtimeSeconds,
+      String joinedFile,
+      PeriodPnl periodPnl) {
+    this.lineNumber = lineNumber;
+    this.jobId = jobId;
+    this.source = Objects.requireNonNull(source, "source");
+    this.backtestMetrics = Objects.requireNonNull(backtestMetrics, "backtestMetrics");
+    this.runtimeSeconds = runtimeSeconds;
+    this.joinedFile = joinedFile;
+    this.periodPnl = periodPnl;
+    this.error = null;
+  }
 
   /** A document without {@code period_pnl}. */
   public JobDocument(
@@ -75,14 +143,60 @@ public record JobDocument(
     this(lineNumber, jobId, config, metrics, error, backtestMetrics, null);
   }
 
-  public JobDocument {
-    if ((error == null) == (metrics == null)) {
-      throw new IllegalArgumentException("exactly one of metrics and error must be set");
+  /** The plan line, or 0 for a job that does not come from a plan. */
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  /** The job id, or {@code null} when the line had none. */
+  public String jobId() {
+    return jobId;
+  }
+
+  /** The config to write, or {@code null} when it is not known. Unmodifiable. */
+  public Map<String, ?> config() {
+    Map<String, ?> m = config;
+    if (m == null && source != null) {
+      m = source.toMap();
+      config = m;
     }
-    if (error == null) {
-      Objects.requireNonNull(config, "config");
-      Objects.requireNonNull(backtestMetrics, "backtestMetrics");
+    return m;
+  }
+
+  /** The metrics of a success (with {@code runtime_seconds}); {@code null} for an error. */
+  public Map<String, Object> metrics() {
+    Map<String, Object> m = metrics;
+    if (m == null && error == null) {
+      m = backtestMetrics.toMap(runtimeSeconds);
+      metrics = m;
     }
+    return m;
+  }
+
+  /** The message of an error; {@code null} for a success. */
+  public String error() {
+    return error;
+  }
+
+  /** The backtest's metrics for a success; else {@code null}. */
+  public BacktestMetrics backtestMetrics() {
+    return backtestMetrics;
+  }
+
+  /**
+   * For a success of a job that names venue files, the joined quotes file it read (written as
+   * {@code config_summary.joined_file}); else {@code null}.
+   */
+  public String joinedFile() {
+    return joinedFile;
+  }
+
+  /**
+   * For a success, its realized PnL per block of its window (written as {@code period_pnl} after
+   * {@code config_summary}); else {@code null}.
+   */
+  public PeriodPnl periodPnl() {
+    return periodPnl;
   }
 
   /**
@@ -102,15 +216,19 @@ public record JobDocument(
   public static JobDocument of(PlanLine line, String problem, QuotesSource quotes, Engine engine) {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(quotes, "quotes");
-    String prefix = "plan line " + line.lineNumber() + ": ";
     if (problem != null) {
+      String prefix = "plan line " + line.lineNumber() + ": ";
       Map<String, ?> config = line.config() != null ? line.config().toMap() : line.rawConfig();
       return error(line.lineNumber(), line.jobId(), config, prefix + problem);
     }
     JobDocument doc = run(line.lineNumber(), line.jobId(), line.config(), quotes, null, engine);
     return doc.isSuccess()
         ? doc
-        : error(line.lineNumber(), line.jobId(), doc.config(), prefix + doc.error());
+        : error(
+            line.lineNumber(),
+            line.jobId(),
+            doc.config(),
+            "plan line " + line.lineNumber() + ": " + doc.error());
   }
 
   /**
@@ -158,13 +276,6 @@ public record JobDocument(
     VenueFiles venues = config.venues();
     String joined = null;
     PeriodPnl periods;
-    String input =
-        venues == null
-            ? "data_file " + Excerpt.of(config.dataFile())
-            : "the join of venue_a "
-                + Excerpt.of(venues.venueA())
-                + " and venue_b "
-                + Excerpt.of(venues.venueB());
     try {
       Quotes q = quotes.load(config);
       joined = venues == null ? null : q.source();
@@ -183,13 +294,13 @@ public record JobDocument(
           lineNumber,
           jobId,
           config.toMap(),
-          JobMemory.ranOut((loaded ? "running the backtest on " : "loading ") + input));
+          JobMemory.ranOut((loaded ? "running the backtest on " : "loading ") + input(config)));
     } catch (QuotesTooLargeException e) {
       return error(
           lineNumber,
           jobId,
           config.toMap(),
-          (venues == null ? "data_file " : input + ": ")
+          (venues == null ? "data_file " : input(config) + ": ")
               + e.getMessage()
               + "; "
               + JobMemory.advice(2 * e.neededBytes()));
@@ -199,7 +310,7 @@ public record JobDocument(
             lineNumber,
             jobId,
             config.toMap(),
-            "cannot read " + input + ": " + JobRunner.describe(e));
+            "cannot read " + input(config) + ": " + JobRunner.describe(e));
       }
       String where = quotes.lookedFor(config.dataFile());
       return error(
@@ -220,18 +331,28 @@ public record JobDocument(
     } catch (BacktestOverflowException e) {
       return error(lineNumber, jobId, config.toMap(), e.getMessage());
     } catch (IOException e) {
-      String subject = venues == null ? config.dataFile() : input;
+      String subject = venues == null ? config.dataFile() : input(config);
       return error(
           lineNumber,
           jobId,
           config.toMap(),
-          "cannot read " + input + ": " + JobRunner.because(e, subject));
+          "cannot read " + input(config) + ": " + JobRunner.because(e, subject));
     } catch (RuntimeException e) {
       return error(lineNumber, jobId, config.toMap(), "internal error: " + e);
     }
     double runtime = (System.nanoTime() - start) / 1e9;
-    return new JobDocument(
-        lineNumber, jobId, config.toMap(), metrics.toMap(runtime), null, metrics, joined, periods);
+    return new JobDocument(lineNumber, jobId, config, metrics, runtime, joined, periods);
+  }
+
+  /** What a job reads, as its messages name it: its data file, or the join of its venue files. */
+  private static String input(BacktestConfig config) {
+    VenueFiles venues = config.venues();
+    return venues == null
+        ? "data_file " + Excerpt.of(config.dataFile())
+        : "the join of venue_a "
+            + Excerpt.of(venues.venueA())
+            + " and venue_b "
+            + Excerpt.of(venues.venueB());
   }
 
   private static JobDocument error(
@@ -292,6 +413,71 @@ public record JobDocument(
     return periodPnl == null ? Map.of() : Map.of(PeriodPnl.KEY, periodPnl.toMap());
   }
 
+  /**
+   * The bytes of a success document of {@link #run} as {@link #writeTo} writes them (in UTF-8),
+   * laid out from the config, metrics and blocks without making their maps ({@link
+   * DocumentLayout}); {@code null} for any other document, or when a value is not plain: then
+   * {@link #writeTo}, or {@link ResultWriter} with the maps.
+   */
+  public byte[] plainBytes() {
+    if (source == null) {
+      return null;
+    }
+    DocumentLayout out = new DocumentLayout();
+    out.beginObject("config");
+    source.writeTo(out);
+    out.end().beginObject("metrics");
+    backtestMetrics.writeTo(out, runtimeSeconds);
+    out.end().beginObject("config_summary");
+    if (jobId != null) {
+      out.member("job_id", jobId);
+    }
+    if (joinedFile != null) {
+      out.member(JOINED_FILE, joinedFile);
+    }
+    out.end();
+    if (periodPnl != null) {
+      out.beginObject(PeriodPnl.KEY);
+      periodPnl.writeTo(out);
+      out.end();
+    }
+    return out.finish();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JobDocument d
+        && lineNumber == d.lineNumber
+        && Objects.equals(jobId, d.jobId)
+        && Objects.equals(config(), d.config())
+        && Objects.equals(metrics(), d.metrics())
+        && Objects.equals(error, d.error)
+        && Objects.equals(backtestMetrics, d.backtestMetrics)
+        && Objects.equals(joinedFile, d.joinedFile)
+        && Objects.equals(periodPnl, d.periodPnl);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        lineNumber, jobId, config(), metrics(), error, backtestMetrics, joinedFile, periodPnl);
+  }
+
+  @Override
+  public String toString() {
+    return "JobDocument[lineNumber="
+        + lineNumber
+        + ", jobId="
+        + jobId
+        + ", config="
+        + config()
+        + ", metrics="
+        + metrics()
+        + ", error="
+        + error
+        + "]";
+  }
+
   /** Whether this is a success document. */
   public boolean isSuccess() {
     return error == null;
@@ -304,9 +490,9 @@ public record JobDocument(
    */
   public void writeTo(Writer out) throws IOException {
     if (isSuccess()) {
-      ResultWriter.success(out, jobId, config, metrics, summary(), extra());
+      ResultWriter.success(out, jobId, config(), metrics(), summary(), extra());
     } else {
-      ResultWriter.error(out, jobId, config, error);
+      ResultWriter.error(out, jobId, config(), error);
     }
   }
 }

@@ -56,10 +56,10 @@ public final class JobRunner {
   private volatile Path[] realRoot;
 
   /**
-   * Folders already created and found inside their output root, so checked once, with their real
-   * paths.
+   * Folders already created and found inside their output root, so checked once, with whether they
+   * really lie in the root's {@link OutputPaths#INVALID_LINES_DIR} ({@link #reservedThroughLink}).
    */
-  private final Map<Checked, Path> insideRoot = new ConcurrentHashMap<>();
+  private final Map<Checked, Boolean> insideRoot = new ConcurrentHashMap<>();
 
   private static final int MAX_CHECKED_FOLDERS = 1 << 12;
 
@@ -266,8 +266,13 @@ public final class JobRunner {
       return error(line, outputRoot, target, doc.config(), doc.error());
     }
     try {
-      writer.writeSuccess(
-          target, line.jobId(), doc.config(), doc.metrics(), doc.summary(), doc.extra());
+      byte[] plain = doc.plainBytes();
+      if (plain != null) {
+        writer.writeDocument(target, plain);
+      } else {
+        writer.writeSuccess(
+            target, line.jobId(), doc.config(), doc.metrics(), doc.summary(), doc.extra());
+      }
     } catch (IOException e) {
       return error(
           line,
@@ -327,7 +332,7 @@ public final class JobRunner {
       if (insideRoot.size() >= MAX_CHECKED_FOLDERS) {
         insideRoot.clear();
       }
-      insideRoot.put(checked, real);
+      insideRoot.put(checked, OutputPaths.isReserved(realRoot, real));
     } catch (IOException e) {
       return null;
     }
@@ -342,20 +347,44 @@ public final class JobRunner {
    */
   private boolean reservedThroughLink(Path root, Path target) {
     Path folder = target.toAbsolutePath().getParent();
-    Path realFolder = insideRoot.get(new Checked(root, folder));
-    if (realFolder == null) { // not created, or the cache was just cleared
-      try {
-        realFolder = folder.toRealPath();
-      } catch (IOException e) {
-        return false;
-      }
+    Boolean known = insideRoot.get(new Checked(root, folder));
+    if (known != null) {
+      return known;
+    }
+    Path realFolder; // not created, or the cache was just cleared
+    try {
+      realFolder = folder.toRealPath();
+    } catch (IOException e) {
+      return false;
     }
     Path realRoot = realRoot(root);
     return realRoot != null && OutputPaths.isReserved(realRoot, realFolder);
   }
 
-  /** A folder found (really) inside an output root. */
-  private record Checked(Path root, Path folder) {}
+  /**
+   * A folder found (really) inside an output root. A class, not a record: looked up for every job,
+   * and a record's {@code equals} and {@code hashCode} run through method handles, code that each
+   * run's interpreter and compilers would first have to go through.
+   */
+  private static final class Checked {
+    private final Path root;
+    private final Path folder;
+
+    Checked(Path root, Path folder) {
+      this.root = root;
+      this.folder = folder;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Checked c && root.equals(c.root) && folder.equals(c.folder);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * root.hashCode() + folder.hashCode();
+    }
+  }
 
   private static String escapes(Path real) {
     return "leads outside the output root through a symbolic link (to " + real + ")";

@@ -75,7 +75,7 @@ class PlainDocumentWriterTest {
   // Generators
 
   /** Mostly plain text, sometimes with quotes, backslashes, controls, DEL or non-ASCII. */
-  private static Gen<String> texts() {
+  static Gen<String> texts() {
     return Gen.frequencyOf(
         Gen.w(8, Gen.strings(Gen.chars('a', 'z', "_0123456789", ""), 0, 12)),
         Gen.w(3, Gen.strings(Gen.chars(' ', '~', "", ""), 0, 20)),
@@ -85,7 +85,7 @@ class PlainDocumentWriterTest {
                 Gen.chars("ab\"\\/\n\t\u0001\u001f\u007f\u00e9\u2028\ud83d\ude00\ud800 "), 0, 8)));
   }
 
-  private static Gen<Double> anyDoubles() {
+  static Gen<Double> anyDoubles() {
     return Gen.oneOf(
         Gen.doubles(-1e300, 1e300),
         Gen.doubles(-1e8, 1e8),

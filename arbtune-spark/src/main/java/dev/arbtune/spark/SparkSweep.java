@@ -263,6 +263,10 @@ public final class SparkSweep {
     }
 
     private static byte[] bytes(JobDocument doc) throws IOException {
+      byte[] plain = doc.plainBytes(); // a success laid out without its maps, as JobRunner does
+      if (plain != null) {
+        return plain;
+      }
       StringWriter text = new StringWriter(2048);
       doc.writeTo(text);
       return text.toString().getBytes(StandardCharsets.UTF_8);
