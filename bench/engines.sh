@@ -5,7 +5,8 @@
 # time from date +%s.%N; CPU time (user + sys, less sensitive to other load) and peak RSS from
 # GNU time (/usr/bin/time; without it, polled from /proc). Prints every round, then the medians;
 # compares the two engines' documents (runtime_seconds removed: bench.EngineDocuments) and prints
-# their trade statistics.
+# their trade statistics. Before each timed run: sync, then SETTLE seconds (default 2), so that the
+# kernel's writeback of the previous run's documents does not take CPU from the next one.
 #
 # Usage: bench/engines.sh [MODE] [ROUNDS]
 #   sparse  the 10,000-job EUR/USD sweep (bench/engines-sparse.yaml) over the shipped month
@@ -34,7 +35,7 @@ case "$mode" in
   sparse) rounds="${2:-5}" ;;
   busy | goals | growth) rounds="${2:-3}" ;;
   scale) rounds="${2:-1}" ;;
-  -h | --help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "engines.sh: unknown mode '$mode' (sparse, busy, goals, scale or growth)" >&2; exit 2 ;;
 esac
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "engines.sh: ROUNDS must be a whole number >= 1" >&2; exit 2; }
@@ -65,6 +66,10 @@ echo "runs in $runs; ARBTUNE_JAVA_OPTS='${ARBTUNE_JAVA_OPTS:-}'"
 timed() {
   local dir="$1" t0 t1 rc=0
   shift
+  # the previous run's documents (10,000 new files) are written back to disk before this one is
+  # timed: otherwise the kernel's writeback of them takes CPU from it (2-5% on the sparse run)
+  sync
+  sleep "${SETTLE:-2}"
   t0=$(now)
   if [[ -x /usr/bin/time ]]; then
     /usr/bin/time -f '%M %U %S' -o "$dir.rss" "$@" 2> "$dir.log" || rc=$?
