@@ -174,9 +174,15 @@ public final class SessionRunner {
           };
       ThreadFactory factory = threadFactory();
       Thread[] workers = new Thread[options.parallelism()];
-      for (int w = 0; w < workers.length; w++) {
-        workers[w] = factory.newThread(work);
-        workers[w].start();
+      try {
+        for (int w = 0; w < workers.length; w++) {
+          workers[w] = factory.newThread(work);
+          workers[w].start();
+        }
+      } catch (RuntimeException | Error e) { // no thread to be had: the started ones finish first
+        control.requestStop();
+        joinQuietly(workers, control);
+        throw e;
       }
       joinQuietly(workers, control);
       feed.rethrow();
@@ -307,13 +313,14 @@ public final class SessionRunner {
   }
 
   /**
-   * Waits for the workers to finish. When this thread is interrupted meanwhile, the session starts
-   * no new job and the interrupt is kept for the caller, once the running jobs have finished.
+   * Waits for the workers to finish ({@code null}: not made). When this thread is interrupted
+   * meanwhile, the session starts no new job and the interrupt is kept for the caller, once the
+   * running jobs have finished.
    */
   private static void joinQuietly(Thread[] workers, SessionControl control) {
     boolean interrupted = false;
     for (Thread worker : workers) {
-      while (worker.isAlive()) {
+      while (worker != null && worker.isAlive()) {
         try {
           worker.join();
         } catch (InterruptedException e) {
