@@ -215,6 +215,16 @@ public final class Backtest {
     }
 
     BacktestMetrics run(int from, int to) {
+      return flat == null ? runEveryRow(from, to) : runSkipping(from, to);
+    }
+
+    /**
+     * The reference engine: every row in turn, nothing skipped. Its own loop, not the fast one's
+     * with the skips turned off: the reference stays as simple as the model, and the launcher's
+     * compiler directives can treat the two loops differently (the fast engine's runs a few times
+     * per job, the reference's over every row).
+     */
+    private BacktestMetrics runEveryRow(int from, int to) {
       final long[] ts = quotes.timestampColumn();
       final double[] bidAs = quotes.bidAColumn();
       final double[] askAs = quotes.askAColumn();
@@ -224,7 +234,59 @@ public final class Backtest {
       int end = to;
       boolean stopped = false;
       for (int i = from; i < to; i++) {
-        if (open == 0 && flat != null) {
+        final double bidA = bidAs[i];
+        final double askA = askAs[i];
+        final double bidB = bidBs[i];
+        final double askB = askBs[i];
+        if (!Quotes.tradable(bidA, askA, bidB, askB)) {
+          skipped++;
+          continue;
+        }
+        if (open == 0
+            && (bidB - askA) * BPS < openFloor * askA
+            && (bidA - askB) * BPS < openFloor * askB) {
+          // Nothing is open and neither spread comes near the opening threshold: a quick,
+          // division-free test that is only taken when the formulas below would open nothing.
+          continue;
+        }
+        final double sAB = (bidB - askA) / askA * BPS;
+        final double sBA = (bidA - askB) / askB * BPS;
+        boolean changed = open > 0;
+        if (open > 0) {
+          closeWhatShouldClose(sAB, sBA, bidA, askA, bidB, askB, ts[i]);
+        }
+        if (open < maxOpen && Math.max(sAB, sBA) - costBps >= minSpreadBps) {
+          openTrade(sAB >= sBA, bidA, askA, bidB, askB, ts[i]);
+          changed = true;
+        }
+        if (changed && mark((bidA + askA) / 2, (bidB + askB) / 2)) {
+          end = i + 1;
+          stopped = true;
+          break;
+        }
+      }
+      if (tradeLog != null) {
+        reportOpenTrades(lastMidA, lastMidB);
+      }
+      return metrics(end - from, skipped, open == 0 ? 0 : unrealized, maxDrawdown, stopped);
+    }
+
+    /**
+     * The fast engine: flat stretches jumped over ({@link FlatIndex}), holding stretches marked a
+     * block at a time ({@link HoldIndex}); every row it does visit is treated as {@link
+     * #runEveryRow} treats it.
+     */
+    private BacktestMetrics runSkipping(int from, int to) {
+      final long[] ts = quotes.timestampColumn();
+      final double[] bidAs = quotes.bidAColumn();
+      final double[] askAs = quotes.askAColumn();
+      final double[] bidBs = quotes.bidBColumn();
+      final double[] askBs = quotes.askBColumn();
+      long skipped = 0;
+      int end = to;
+      boolean stopped = false;
+      for (int i = from; i < to; i++) {
+        if (open == 0) {
           // Flat: equity cannot change until a trade opens, so jump to the next row that might
           // open one (the rows in between are counted, their invalid ones as skipped).
           int next = flat.next(i, to, searchFloor);
@@ -233,7 +295,7 @@ public final class Backtest {
             break;
           }
           i = next;
-        } else if (flat != null) {
+        } else {
           // Holding: nothing opens or closes before the next event row, so the rows up to it are
           // only marked, a block at a time where bounds show that no mark changes anything.
           if (hold == null) {
