@@ -470,11 +470,13 @@ class LauncherJitTest {
   @Test
   void onlyTheCodeThatLoopsOverRowsGoesToTheOptimisingCompiler() throws Exception {
     List<Directive> directives = directives();
-    // the fast and the reference engine, their indexes, the CSV and venue readers: C2
+    // the reference engine's row loop, the fast engine's row stretches and events, their indexes,
+    // the CSV and venue readers: C2
     for (String rowCode :
         List.of(
-            "dev/arbtune/backtest/Backtest$Run.run",
+            "dev/arbtune/backtest/Backtest$Run.runEveryRow",
             "dev/arbtune/backtest/Backtest$Run.markStretch",
+            "dev/arbtune/backtest/Backtest$Run.nextEvent",
             "dev/arbtune/backtest/FlatIndex.next",
             "dev/arbtune/backtest/HoldIndex.<init>",
             "dev/arbtune/backtest/EquityRecorder$Replay.run",
@@ -485,9 +487,12 @@ class LauncherJitTest {
       requireCode(rowCode);
       assertThat(c2Excluded(directives, rowCode)).as(rowCode).isFalse();
     }
-    // what runs once per job, and everything else: the quick compiler only
+    // what runs once per job (the fast engine's loop too: a few events a job), and everything
+    // else: the quick compiler only
     for (String jobCode :
         List.of(
+            "dev/arbtune/backtest/Backtest$Run.runSkipping",
+            "dev/arbtune/backtest/Backtest$Run.metrics",
             "dev/arbtune/backtest/BacktestConfig.fromMap",
             "dev/arbtune/backtest/BacktestMetrics.round",
             "dev/arbtune/backtest/PeriodPnl.toMap",
