@@ -274,7 +274,10 @@ public final class Backtest {
     /**
      * The fast engine: flat stretches jumped over ({@link FlatIndex}), holding stretches marked a
      * block at a time ({@link HoldIndex}); every row it does visit is treated as {@link
-     * #runEveryRow} treats it.
+     * #runEveryRow} treats it, by a copy of that loop's body. A copy on purpose: with the body in
+     * one method that both loops call, the optimising compiler no longer folds it into the
+     * reference engine's loop, which then took 18% longer (docs/BENCHMARKS.md, "Run: less code per
+     * job"); the differential tests hold the two to the same results.
      */
     private BacktestMetrics runSkipping(int from, int to) {
       final long[] ts = quotes.timestampColumn();
